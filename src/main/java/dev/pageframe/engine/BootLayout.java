@@ -1,0 +1,78 @@
+package dev.pageframe.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where RAM lies in the physical address space of a profile with a given memory size, and how it
+ * divides into zones (arch/x86/mm/init.c: zone_sizes_init; the e820 map's PCI hole below 4 GiB).
+ */
+record BootLayout(MachineProfile profile, List<PhysRange> ram, int maxPfn, int lowmemEndPfn, long memoryEnd) {
+
+    static BootLayout of(MachineProfile p, long memoryBytes) {
+        if (memoryBytes < p.minMemory() || memoryBytes > p.maxMemory()) {
+            throw new IllegalArgumentException(String.format("%s supports %s to %s of memory, not %s",
+                p.name(), Sizes.format(p.minMemory()), Sizes.format(p.maxMemory()), Sizes.format(memoryBytes)));
+        }
+        if (memoryBytes % p.pageSize() != 0) {
+            throw new IllegalArgumentException("memory size must be a multiple of the page size ("
+                + p.pageSize() + " bytes), got " + memoryBytes);
+        }
+        List<PhysRange> ram = new ArrayList<>();
+        if (p.pciHoleStart() > 0 && memoryBytes > p.pciHoleStart()) {
+            // The firmware puts RAM that would sit under the PCI hole above 4 GiB instead.
+            ram.add(new PhysRange(0, p.pciHoleStart(), "System RAM"));
+            ram.add(new PhysRange(p.pciHoleEnd(), p.pciHoleEnd() + memoryBytes - p.pciHoleStart(), "System RAM"));
+        } else {
+            ram.add(new PhysRange(0, memoryBytes, "System RAM"));
+        }
+        long end = ram.getLast().end();
+        int maxPfn = (int) (end >>> p.pageShift());
+        long lowmemEnd = p.hasHighmem() ? Math.min(end, p.lowmemLimit()) : end;
+        return new BootLayout(p, List.copyOf(ram), maxPfn, (int) (lowmemEnd >>> p.pageShift()), end);
+    }
+
+    /** Zones in type order, each spanning its pfn range; zones with nothing in them are left out. */
+    List<Zone> createZones(FrameTable mem_map) {
+        MachineProfile p = profile;
+        int shift = p.pageShift();
+        int migrateTypes = p.era() == Era.MODERN ? MigrateType.MIGRATE_PCPTYPES : 1;
+        int pageblockOrder = p.era() == Era.MODERN ? p.pageblockOrder() : p.maxOrder();
+        List<Zone> zones = new ArrayList<>();
+        long[] bounds = new long[ZoneType.values().length + 1];
+        long end = memoryEnd;
+        bounds[ZoneType.DMA.ordinal()] = 0;
+        bounds[ZoneType.DMA32.ordinal()] = Math.min(p.dmaLimit(), end);
+        bounds[ZoneType.NORMAL.ordinal()] = p.hasDma32() ? Math.min(p.dma32Limit(), end) : Math.min(p.dmaLimit(), end);
+        bounds[ZoneType.HIGHMEM.ordinal()] = p.hasHighmem() ? Math.min(p.lowmemLimit(), end) : end;
+        bounds[ZoneType.values().length] = end;
+        for (ZoneType t : ZoneType.values()) {
+            long start = bounds[t.ordinal()];
+            long stop = bounds[t.ordinal() + 1];
+            if (t == ZoneType.DMA32 && !p.hasDma32()) {
+                continue;
+            }
+            if (stop <= start) {
+                continue;
+            }
+            int startPfn = (int) (start >>> shift);
+            int spanned = (int) ((stop - start) >>> shift);
+            Zone z = new Zone(t, startPfn, spanned, p.maxOrder(), migrateTypes, pageblockOrder, mem_map);
+            z.present_pages = presentIn(startPfn, startPfn + spanned);
+            zones.add(z);
+        }
+        return zones;
+    }
+
+    long presentIn(int startPfn, int endPfn) {
+        long n = 0;
+        for (PhysRange r : ram) {
+            long s = Math.max(startPfn, r.start() >>> profile.pageShift());
+            long e = Math.min(endPfn, r.end() >>> profile.pageShift());
+            if (e > s) {
+                n += e - s;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.pageframe.engine;
+
+/**
+ * Linux 2.0's allocation priorities (include/linux/mm.h of 2.0): a small level in the low nibble
+ * plus a DMA flag, not the bit masks of later kernels.
+ */
+public final class Gfp20 {
+    private Gfp20() {}
+
+    public static final int GFP_BUFFER = 0x00;
+    public static final int GFP_ATOMIC = 0x01;
+    public static final int GFP_USER = 0x02;
+    public static final int GFP_KERNEL = 0x03;
+    public static final int GFP_NOBUFFER = 0x04;
+    public static final int GFP_NFS = 0x05;
+    public static final int GFP_DMA = 0x80;
+    public static final int GFP_LEVEL_MASK = 0x0f;
+
+    private static final String[] LEVELS = {
+        "GFP_BUFFER", "GFP_ATOMIC", "GFP_USER", "GFP_KERNEL", "GFP_NOBUFFER", "GFP_NFS"
+    };
+
+    /** Whether the value is one 2.0 understood: a known level, optionally with GFP_DMA. */
+    static boolean valid(int priority) {
+        return (priority & ~(GFP_LEVEL_MASK | GFP_DMA)) == 0 && (priority & GFP_LEVEL_MASK) < LEVELS.length;
+    }
+
+    /** Prints a priority as 2.0 code would spell it, e.g. {@code GFP_KERNEL|GFP_DMA}. */
+    public static String names(int priority) {
+        int level = priority & GFP_LEVEL_MASK;
+        String name = level < LEVELS.length ? LEVELS[level] : "0x" + Integer.toHexString(level);
+        return (priority & GFP_DMA) != 0 ? name + "|GFP_DMA" : name;
+    }
+}

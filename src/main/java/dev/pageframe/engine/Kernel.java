@@ -1,0 +1,844 @@
+package dev.pageframe.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One booted simulated machine and the kernel API a driver calls on it, under the kernel's own
+ * names and argument order. Addresses are {@code long}s in the profile's kernel address space.
+ *
+ * <p>Misuse is reported as the kernel reports it (to {@link #log()}) and thrown to the caller as a
+ * {@link KernelBugException}; the machine is left as it was before the call.
+ */
+public final class Kernel {
+    private final MachineProfile profile;
+    private final long memoryBytes;
+    private final long seed;
+    private final SimClock clock = new SimClock();
+    private final KernelLog log = new KernelLog(clock);
+    private final Tracer tracer = new Tracer(clock);
+    private final ExecContext ctx = new ExecContext();
+    private final Random random;
+    final FrameTable mem_map;
+    final List<Zone> zones;
+    final BuddyAllocator buddy;
+    final Reclaim reclaim;
+    final OomKiller oom = new OomKiller();
+    final PageAllocator pages;
+    final AddressSpace as;
+    final Kmalloc kmalloc;
+    final Vmalloc vmalloc;
+    final BootLayout layout;
+    private final List<String> reservationOwners = new ArrayList<>();
+    private final boolean modern;
+
+    private Kernel(MachineProfile profile, long memoryBytes, long seed, List<Initcall> initcalls) {
+        this.profile = profile;
+        this.memoryBytes = memoryBytes;
+        this.seed = seed;
+        this.random = new Random(seed);
+        this.modern = profile.era() == Era.MODERN;
+        this.layout = BootLayout.of(profile, memoryBytes);
+        this.mem_map = new FrameTable(layout.maxPfn());
+        this.zones = layout.createZones(mem_map);
+        this.buddy = new BuddyAllocator(mem_map, profile.maxOrder(), modern);
+        this.reclaim = new Reclaim(mem_map, zones, buddy, clock, profile.cost());
+        this.pages = new PageAllocator(profile, zones, mem_map, buddy, reclaim, oom, clock, log, tracer, ctx);
+        this.as = new AddressSpace(profile, layout.lowmemEndPfn(), layout.memoryEnd());
+        this.kmalloc = new Kmalloc(profile, mem_map, pages, as, clock);
+        this.vmalloc = new Vmalloc(profile, mem_map, pages, as, clock);
+        new Boot(this, initcalls).run();
+    }
+
+    /** Boots a machine of the given profile and memory size with no extra init functions. */
+    public static Kernel boot(MachineProfile profile, long memoryBytes) {
+        return boot(profile, memoryBytes, 0, List.of());
+    }
+
+    /**
+     * Boots a machine; built-in init functions run during boot, in order, before memory is handed
+     * to the buddy allocator. The seed drives the workloads, nothing else.
+     */
+    public static Kernel boot(MachineProfile profile, long memoryBytes, long seed, List<Initcall> initcalls) {
+        for (Initcall ic : initcalls) {
+            checkInitcall(profile, ic);
+        }
+        return new Kernel(profile, memoryBytes, seed, initcalls);
+    }
+
+    private static void checkInitcall(MachineProfile profile, Initcall ic) {
+        if (ic.module()) {
+            throw new IllegalStateException(ic.name() + ": boot-time reservation refused: '" + ic.name()
+                + "' is a loadable module, and modules load after mem_init has handed all memory to the "
+                + "page allocator. Only built-in drivers get mem_start; a module must use kmalloc, "
+                + "__get_free_pages or vmalloc in its init_module.");
+        }
+        if (ic.memStartInit() != null && profile.era() == Era.MODERN) {
+            throw new IllegalStateException(ic.name() + ": mem_start/mem_end init functions are Linux 2.0's "
+                + "(they went away with bootmem in 2.3); on " + profile.name()
+                + " register Initcall.early(name, mb -> mb.memblock_alloc(size, align)) instead.");
+        }
+        if (ic.earlyInit() != null && profile.era() == Era.LINUX_2_0) {
+            throw new IllegalStateException(ic.name() + ": memblock does not exist on " + profile.name()
+                + "; Linux 2.0 drivers take (mem_start, mem_end) and return the new mem_start: "
+                + "use Initcall.builtin(name, (mem_start, mem_end) -> mem_start + size).");
+        }
+    }
+
+    // ------------------------------------------------------------------ identity
+
+    public MachineProfile profile() {
+        return profile;
+    }
+
+    public long memoryBytes() {
+        return memoryBytes;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Random random() {
+        return random;
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    public KernelLog log() {
+        return log;
+    }
+
+    public Tracer trace() {
+        return tracer;
+    }
+
+    public long PAGE_SIZE() {
+        return profile.pageSize();
+    }
+
+    public int PAGE_SHIFT() {
+        return profile.pageShift();
+    }
+
+    public int MAX_ORDER() {
+        return profile.maxOrder();
+    }
+
+    List<String> reservationOwners() {
+        return reservationOwners;
+    }
+
+    int ownerIndex(String owner) {
+        int i = reservationOwners.indexOf(owner);
+        if (i < 0) {
+            reservationOwners.add(owner);
+            i = reservationOwners.size() - 1;
+        }
+        return i;
+    }
+
+    // ------------------------------------------------------------------ context
+
+    /** Runs body as an interrupt handler would run: atomic, with interrupts off. */
+    public void in_interrupt(Runnable body) {
+        ctx.irq_enter();
+        try {
+            body.run();
+        } finally {
+            ctx.irq_exit();
+        }
+    }
+
+    /** Whether the simulated CPU is handling an interrupt right now. */
+    public boolean in_interrupt() {
+        return ctx.in_interrupt();
+    }
+
+    public boolean in_atomic() {
+        return ctx.in_atomic();
+    }
+
+    /** DEFINE_SPINLOCK: a new, unlocked spinlock. */
+    public Spinlock spin_lock_init(String name) {
+        return new Spinlock(name);
+    }
+
+    public void spin_lock(Spinlock lock) {
+        lock(lock, false);
+    }
+
+    public void spin_unlock(Spinlock lock) {
+        unlock(lock, false);
+    }
+
+    /** Takes the lock with interrupts disabled; returns the saved flags for spin_unlock_irqrestore. */
+    public long spin_lock_irqsave(Spinlock lock) {
+        lock(lock, true);
+        return 0x246;
+    }
+
+    public void spin_unlock_irqrestore(Spinlock lock, long flags) {
+        unlock(lock, true);
+    }
+
+    private void lock(Spinlock lock, boolean irqsave) {
+        if (lock.locked) {
+            // One CPU spinning on a lock it holds never gets out: lib/spinlock_debug.c reports it.
+            throw pages.bug("spinlock recursion: " + lock.name + " is already held",
+                List.of("BUG: spinlock recursion on CPU#0, " + ctx.taskName() + "/" + ctx.taskPid(),
+                    " lock: " + lock.name + ", .magic: dead4ead, .owner: " + ctx.taskName() + "/" + ctx.taskPid()
+                        + ", .owner_cpu: 0"));
+        }
+        lock.locked = true;
+        lock.irqsave = irqsave;
+        ctx.preempt_disable(irqsave);
+    }
+
+    private void unlock(Spinlock lock, boolean irqrestore) {
+        if (!lock.locked) {
+            throw pages.bug("spin_unlock of a lock that is not held: " + lock.name,
+                List.of("BUG: spinlock already unlocked on CPU#0, " + ctx.taskName() + "/" + ctx.taskPid(),
+                    " lock: " + lock.name + ", .magic: dead4ead, .owner: <none>/-1, .owner_cpu: -1"));
+        }
+        lock.locked = false;
+        ctx.preempt_enable(lock.irqsave);
+    }
+
+    /**
+     * Called when a cell returns to the notebook, as the kernel checks on return to user space: a
+     * lock still held is reported and the CPU's context reset so the next cell starts clean.
+     */
+    public List<String> return_to_user() {
+        if (ctx.preempt_count() == 0 && !ctx.in_interrupt()) {
+            return List.of();
+        }
+        List<String> report = List.of("WARNING: lock held when returning to user space!",
+            ctx.taskName() + "/" + ctx.taskPid() + " is leaving the kernel with locks still held! preempt_count: "
+                + ctx.preempt_count());
+        report.forEach(log::printk);
+        ctx.reset();
+        return report;
+    }
+
+    /** might_sleep(): a call that can sleep is refused in atomic context (kernel/sched/core.c: __might_sleep). */
+    private void might_sleep(String fn) {
+        if (!ctx.in_atomic()) {
+            return;
+        }
+        String where = CallSite.caller();
+        throw pages.bug(fn + "() may sleep and was called from " + (ctx.in_interrupt() ? "interrupt" : "atomic")
+                + " context (holding a spinlock or in an interrupt handler); use GFP_ATOMIC there",
+            List.of("BUG: sleeping function called from invalid context at " + where,
+                String.format("in_atomic(): 1, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s",
+                    ctx.irqs_disabled() ? 1 : 0, ctx.taskPid(), ctx.taskName()),
+                "preempt_count: " + Integer.toHexString(ctx.in_interrupt() ? 0x10000 + ctx.preempt_count() : ctx.preempt_count())
+                    + ", expected: 0",
+                "Call Trace:", " " + fn + "+0x0/0x0", " " + where));
+    }
+
+    /**
+     * Checks the context and the mask of a page or kmalloc request; returns the mask to use
+     * (2.0 forced non-atomic requests from interrupts to GFP_ATOMIC, after complaining).
+     */
+    private int checkGfp(int gfp, String fn) {
+        if (modern) {
+            if (Gfp.gfpflags_allow_blocking(gfp)) {
+                might_sleep(fn);
+            }
+            return gfp;
+        }
+        if (!Gfp20.valid(gfp)) {
+            throw new IllegalArgumentException(String.format("0x%x is not a Linux 2.0 priority: use GFP_BUFFER, "
+                + "GFP_ATOMIC, GFP_USER, GFP_KERNEL, GFP_NOBUFFER or GFP_NFS, optionally | GFP_DMA", gfp));
+        }
+        if (ctx.in_interrupt() && (gfp & Gfp20.GFP_LEVEL_MASK) != Gfp20.GFP_ATOMIC) {
+            log.printk((fn.startsWith("kmalloc") ? "kmalloc" : "gfp") + " called nonatomically from interrupt "
+                + CallSite.caller());
+            return (gfp & Gfp20.GFP_DMA) | Gfp20.GFP_ATOMIC;
+        }
+        return gfp;
+    }
+
+    // ------------------------------------------------------------------ page allocator
+
+    /** Allocates 2^order physically contiguous pages; returns their direct-map address or 0. */
+    public long __get_free_pages(int gfp, int order) {
+        gfp = checkGfp(gfp, "__get_free_pages");
+        if (order < 0) {
+            throw new IllegalArgumentException("order must be 0 or more, got " + order);
+        }
+        if (order > profile.maxOrder()) {
+            if (!modern) {
+                return 0; // 2.0: "if (order >= NR_MEM_LISTS) return 0;"
+            }
+            throw pages.bug("order " + order + " is above MAX_PAGE_ORDER (" + profile.maxOrder()
+                    + "): the buddy allocator has no blocks larger than " + (profile.pageSize() << profile.maxOrder()) / 1024 + " KiB",
+                List.of("WARNING: CPU: 0 PID: " + ctx.taskPid() + " at mm/page_alloc.c: __alloc_pages: order > MAX_PAGE_ORDER",
+                    "Call Trace:", " __get_free_pages+0x0/0x0", " " + CallSite.caller()));
+        }
+        // Pages without a permanent mapping cannot be returned as an address (mm/page_alloc.c strips HIGHMEM).
+        int pfn = pages.alloc_pages(modern ? gfp & ~Gfp.__GFP_HIGHMEM : gfp, order);
+        if (pfn < 0) {
+            return 0;
+        }
+        int flags = modern ? Gfp.gfp_migratetype(gfp) : 0;
+        if ((modern && (gfp & Gfp.__GFP_DMA) != 0) || (!modern && (gfp & Gfp20.GFP_DMA) != 0)) {
+            flags |= FrameTable.PF_DMA;
+        }
+        mem_map.set(pfn, FrameTable.PAGE, flags, order, 0);
+        if (modern && (gfp & Gfp.__GFP_ZERO) != 0) {
+            clock.charge(profile.cost().clearNs(profile.pageSize() << order));
+        }
+        return as.pfn_to_virt(pfn);
+    }
+
+    /** One page, not cleared. */
+    public long __get_free_page(int gfp) {
+        return __get_free_pages(gfp, 0);
+    }
+
+    /** Linux 2.0's get_free_page: one page, cleared, and most of its cost is the clearing. */
+    public long get_free_page(int gfp) {
+        long addr = __get_free_pages(gfp, 0);
+        if (addr != 0) {
+            clock.charge(profile.cost().clearNs(profile.pageSize()));
+            mem_map.setPayloadA(as.virt_to_pfn(addr), mem_map.payloadA(as.virt_to_pfn(addr)) | FrameTable.PF_ZEROED);
+        }
+        return addr;
+    }
+
+    /** The modern name of the clearing variant. */
+    public long get_zeroed_page(int gfp) {
+        return get_free_page(gfp);
+    }
+
+    /** Pages a device on the ISA bus can reach: adds GFP_DMA. */
+    public long __get_dma_pages(int gfp, int order) {
+        return __get_free_pages(gfp | (modern ? Gfp.GFP_DMA : Gfp20.GFP_DMA), order);
+    }
+
+    /** Returns pages from __get_free_pages; the order must be the one they were allocated with. */
+    public void free_pages(long addr, int order) {
+        if (addr == 0) {
+            return;
+        }
+        if (as.is_vmalloc_addr(addr)) {
+            throw pages.bug("free_pages(0x" + Long.toHexString(addr) + "): that is a vmalloc address; use vfree()",
+                List.of("kernel BUG at mm/page_alloc.c: free_pages: !virt_addr_valid(0x" + Long.toHexString(addr) + ")"));
+        }
+        if (!as.virt_addr_valid(addr) || (addr & (profile.pageSize() - 1)) != 0) {
+            throw pages.bug("free_pages(0x" + Long.toHexString(addr) + "): not the address of a page from __get_free_pages",
+                List.of("kernel BUG at mm/page_alloc.c: free_pages: !virt_addr_valid(0x" + Long.toHexString(addr) + ")"));
+        }
+        __free_pages_checked(as.virt_to_pfn(addr), order, "free_pages");
+    }
+
+    public void free_page(long addr) {
+        free_pages(addr, 0);
+    }
+
+    /** alloc_pages: like __get_free_pages but returns the page, so HighMem is allowed. */
+    public Page alloc_pages(int gfp, int order) {
+        gfp = checkGfp(gfp, "alloc_pages");
+        if (order > profile.maxOrder()) {
+            return null;
+        }
+        int pfn = pages.alloc_pages(gfp, order);
+        if (pfn < 0) {
+            return null;
+        }
+        mem_map.set(pfn, FrameTable.PAGE, modern ? Gfp.gfp_migratetype(gfp) : 0, order, 0);
+        return new Page(pfn);
+    }
+
+    public Page alloc_page(int gfp) {
+        return alloc_pages(gfp, 0);
+    }
+
+    public void __free_pages(Page page, int order) {
+        if (page == null) {
+            return;
+        }
+        __free_pages_checked((int) page.pfn(), order, "__free_pages");
+    }
+
+    private void __free_pages_checked(int pfn, int order, String fn) {
+        if (pfn < 0 || pfn >= mem_map.size()) {
+            throw new IllegalArgumentException(fn + ": pfn 0x" + Integer.toHexString(pfn) + " is outside memory");
+        }
+        int tag = mem_map.tag(pfn);
+        if (tag == FrameTable.RESERVED) {
+            if (!modern) {
+                return; // 2.0: "if (PageReserved(map)) return;" reserved pages are never freed
+            }
+            throw badPage(pfn, fn, "PAGE_FLAGS_CHECK_AT_FREE flag(s) set", "page is reserved (flags: reserved)");
+        }
+        if (tag == FrameTable.BUDDY || tag == FrameTable.TAIL && isInsideFreeBlock(pfn)) {
+            throw badPage(pfn, fn, "VM_BUG_ON_PAGE(page_ref_count(page) == 0)",
+                "double free: the page is already free");
+        }
+        if (tag != FrameTable.PAGE) {
+            String what = switch (tag) {
+                case FrameTable.SLAB -> "the page belongs to a slab (kmalloc memory goes back with kfree)";
+                case FrameTable.VMALLOC -> "the page belongs to a vmalloc area (use vfree)";
+                case FrameTable.PAGECACHE -> "the page is in the page cache";
+                case FrameTable.ANON -> "the page belongs to a user process";
+                case FrameTable.HOLE -> "there is no memory at this address";
+                default -> "not the first page of an allocation";
+            };
+            throw badPage(pfn, fn, "nonzero mapcount", what);
+        }
+        if ((mem_map.payloadA(pfn) & FrameTable.PF_KMALLOC_LARGE) != 0) {
+            throw badPage(pfn, fn, "page still in use by kmalloc", "this block came from kmalloc; free it with kfree");
+        }
+        int allocated = mem_map.order(pfn);
+        if (allocated != order) {
+            throw badPage(pfn, fn, "freed with the wrong order",
+                "allocated with order " + allocated + ", freed with order " + order);
+        }
+        pages.free_pages(pfn, order);
+    }
+
+    private boolean isInsideFreeBlock(int pfn) {
+        int head = mem_map.headOf(pfn, profile.maxOrder());
+        return head >= 0 && mem_map.tag(head) == FrameTable.BUDDY && pfn < head + (1 << mem_map.order(head));
+    }
+
+    private KernelBugException badPage(int pfn, String fn, String because, String plain) {
+        // mm/page_alloc.c: bad_page
+        return pages.bug(fn + ": bad page state at pfn 0x" + Integer.toHexString(pfn) + ": " + plain,
+            List.of("BUG: Bad page state in process " + ctx.taskName() + "  pfn:" + String.format("%05x", pfn),
+                String.format("page: refcount:0 mapcount:0 mapping:0000000000000000 index:0x0 pfn:0x%x", pfn),
+                "page dumped because: " + because,
+                "Call Trace:", " " + fn + "+0x0/0x0", " " + CallSite.caller()));
+    }
+
+    // ------------------------------------------------------------------ kmalloc
+
+    /** Allocates size bytes from the kmalloc size classes (or the page allocator beyond them). */
+    public long kmalloc(long size, int gfp) {
+        return kmallocInternal(size, gfp, false, "kmalloc");
+    }
+
+    /** kmalloc with the memory cleared. */
+    public long kzalloc(long size, int gfp) {
+        return kmallocInternal(size, gfp, true, "kzalloc");
+    }
+
+    private long kmallocInternal(long size, int gfp, boolean zero, String fn) {
+        gfp = checkGfp(gfp, fn);
+        if (size < 0) {
+            throw new IllegalArgumentException(fn + ": size must not be negative, got " + size);
+        }
+        if (size == 0 && modern) {
+            return Kmalloc.ZERO_SIZE_PTR;
+        }
+        long limit = modern ? profile.kmallocMaxSize() : kmalloc.largestCacheSize();
+        if (size > limit) {
+            if (!modern) {
+                String msg = "kmalloc of too large a block (" + size + " bytes).";
+                throw pages.bug(msg.substring(0, msg.length() - 1) + ": Linux 2.0's largest kmalloc block holds "
+                    + limit + " bytes; use vmalloc or __get_free_pages", List.of(msg));
+            }
+            throw pages.bug("kmalloc(" + size + "): larger than KMALLOC_MAX_SIZE (" + limit + " bytes); use vmalloc",
+                List.of("WARNING: CPU: 0 PID: " + ctx.taskPid() + " at mm/page_alloc.c: __alloc_pages: order > MAX_PAGE_ORDER",
+                    "Call Trace:", " " + fn + "+0x0/0x0", " " + CallSite.caller()));
+        }
+        long addr = kmalloc.alloc(size, gfp, zero || (modern && (gfp & Gfp.__GFP_ZERO) != 0));
+        if (tracer.on("kmalloc")) {
+            KmallocClass cls = kmalloc.classFor(size);
+            long alloc = cls != null ? cls.size() : profile.pageSize() << Kmalloc.getOrder(size, profile.pageShift());
+            tracer.emit("kmalloc", String.format("call_site=%s ptr=%s bytes_req=%d bytes_alloc=%d gfp_flags=%s node=-1 accounted=false",
+                CallSite.caller(), ptr(addr), size, addr == 0 ? 0 : alloc, pages.gfpNames(gfp)));
+        }
+        return addr;
+    }
+
+    /** Returns memory from kmalloc; NULL and ZERO_SIZE_PTR are ignored as in the kernel. */
+    public void kfree(long ptr) {
+        if (ptr == 0 || ptr == Kmalloc.ZERO_SIZE_PTR) {
+            return;
+        }
+        if (as.is_vmalloc_addr(ptr)) {
+            throw pages.bug("kfree(0x" + Long.toHexString(ptr) + "): that address came from vmalloc; free it with vfree() (or kvfree())",
+                List.of("kernel BUG at mm/slub.c: kfree: virt_to_folio() of vmalloc address 0x" + Long.toHexString(ptr),
+                    "Call Trace:", " kfree+0x0/0x0", " " + CallSite.caller()));
+        }
+        Kmalloc.Owner o = kmalloc.owner(ptr);
+        if (o == null) {
+            throw kfreeBad(ptr, "not memory that kmalloc handed out");
+        }
+        if (o.slab() != null && o.index() < 0) {
+            throw kfreeBad(ptr, "points into the middle of a " + o.cache().cls.name() + " object");
+        }
+        if (o.slab() != null && o.slab().isFree(o.index())) {
+            String cache = o.cache().cls.name();
+            if (!modern) {
+                throw pages.bug("kfree(" + ptr(ptr) + "): double free of a " + cache + " block",
+                    List.of("kfree of non-kmalloced memory: " + ptr(ptr) + ", next= 00000000, order=" + o.slab().order));
+            }
+            throw pages.bug("kfree(" + ptr(ptr) + "): double free of a " + cache + " object",
+                List.of("=============================================================================",
+                    "BUG " + cache + " (Not tainted): Object already free",
+                    "-----------------------------------------------------------------------------",
+                    String.format("Slab 0x%s objects=%d used=%d fp=0x%s flags=0x200(slab|node=0|zone=2)",
+                        pages.pageStructAddress(o.slab().pfn), o.slab().objects, o.slab().inuse, ptr(ptr)),
+                    "Object " + ptr(ptr) + " @offset=" + (long) o.index() * o.cache().cls.size(),
+                    "Call Trace:", " kfree+0x0/0x0", " " + CallSite.caller()));
+        }
+        kmalloc.free(o);
+        if (tracer.on("kfree")) {
+            tracer.emit("kfree", "call_site=" + CallSite.caller() + " ptr=" + ptr(ptr));
+        }
+    }
+
+    private KernelBugException kfreeBad(long ptr, String what) {
+        if (!modern) {
+            return pages.bug("kfree(" + ptr(ptr) + "): " + what,
+                List.of("kfree of non-kmalloced memory: " + ptr(ptr) + ", next= 00000000, order=0"));
+        }
+        return pages.bug("kfree(" + ptr(ptr) + "): " + what,
+            List.of("BUG: KASAN: invalid-free in kfree+0x0/0x0", "Free of addr " + ptr(ptr) + " by task "
+                + ctx.taskName() + "/" + ctx.taskPid(), "Call Trace:", " kfree+0x0/0x0", " " + CallSite.caller()));
+    }
+
+    /** How many bytes the block at ptr really holds. */
+    public long ksize(long ptr) {
+        if (ptr == 0 || ptr == Kmalloc.ZERO_SIZE_PTR) {
+            return 0;
+        }
+        Kmalloc.Owner o = kmalloc.owner(ptr);
+        if (o == null || (o.slab() != null && (o.index() < 0 || o.slab().isFree(o.index())))) {
+            throw kfreeBad(ptr, "ksize of memory that is not a live kmalloc object");
+        }
+        return o.slab() == null ? profile.pageSize() << o.largeOrder() : o.cache().cls.usable();
+    }
+
+    /** The kmalloc class a request of this size lands in, e.g. "kmalloc-96"; null if none. */
+    public String kmalloc_cache_name(long size) {
+        KmallocClass c = kmalloc.classFor(size);
+        return c == null ? null : c.name();
+    }
+
+    /** Empties the kmalloc caches of empty slabs; returns the pages handed back. */
+    public long kmem_cache_shrink_all() {
+        return kmalloc.shrinkAll();
+    }
+
+    // ------------------------------------------------------------------ vmalloc
+
+    /** Maps size bytes of separately allocated pages into one contiguous virtual range; 0 on failure. */
+    public long vmalloc(long size) {
+        return vmallocInternal(size, false, "vmalloc");
+    }
+
+    public long vzalloc(long size) {
+        return vmallocInternal(size, true, "vzalloc");
+    }
+
+    private long vmallocInternal(long size, boolean zero, String fn) {
+        if (ctx.in_interrupt() && modern) {
+            // mm/vmalloc.c: BUG_ON(in_interrupt()) in __get_vm_area_node
+            throw pages.bug(fn + "() called from interrupt context: it sleeps and maps pages; allocate before "
+                    + "the interrupt, or use kmalloc(GFP_ATOMIC)",
+                List.of("kernel BUG at mm/vmalloc.c: __get_vm_area_node: BUG_ON(in_interrupt())",
+                    "Call Trace:", " " + fn + "+0x0/0x0", " " + CallSite.caller()));
+        }
+        int gfp = modern ? Gfp.GFP_KERNEL | Gfp.__GFP_HIGHMEM : Gfp20.GFP_KERNEL;
+        gfp = checkGfp(gfp, fn);
+        if (size <= 0) {
+            if (modern) {
+                log.printk("vmalloc_node_range for size " + size + " failed: Address range restricted");
+            }
+            return 0;
+        }
+        String caller = CallSite.caller();
+        long addr = vmalloc.vmalloc(size, gfp, zero, caller);
+        if (addr == 0 && modern) {
+            log.printk(String.format("%s: vmalloc error: size %d, page order 0, failed to allocate pages, mode:0x%x(%s), nodemask=(null)",
+                ctx.taskName(), size, gfp, Gfp.names(gfp)));
+        }
+        if (tracer.on("vmalloc") && addr != 0) {
+            tracer.emit("vmalloc", String.format("addr=0x%x size=%d caller=%s", addr, size, caller));
+        }
+        return addr;
+    }
+
+    /** Unmaps and frees a vmalloc area; the address must be the one vmalloc returned. */
+    public void vfree(long addr) {
+        if (addr == 0) {
+            return;
+        }
+        Vmalloc.Area a = vmalloc.areaAt(addr);
+        if (a == null) {
+            throw pages.bug("vfree(0x" + Long.toHexString(addr) + "): no vmalloc area starts at this address"
+                    + (as.virt_addr_valid(addr) ? " (it is a direct-map address: kmalloc memory goes back with kfree)" : ""),
+                List.of("Trying to vfree() nonexistent vm area (" + ptr(addr) + ")",
+                    "WARNING: CPU: 0 PID: " + ctx.taskPid() + " at mm/vmalloc.c: vfree",
+                    "Call Trace:", " vfree+0x0/0x0", " " + CallSite.caller()));
+        }
+        vmalloc.vfree(a);
+        if (tracer.on("vfree")) {
+            tracer.emit("vfree", String.format("addr=0x%x", addr));
+        }
+    }
+
+    /** The page behind a vmalloc address, found by walking the page tables; null if unmapped. */
+    public Page vmalloc_to_page(long addr) {
+        Vmalloc.Area a = vmalloc.areaContaining(addr);
+        if (a == null) {
+            return null;
+        }
+        int idx = (int) ((addr - a.addr()) >>> profile.pageShift());
+        return new Page(a.pages().get(idx));
+    }
+
+    public long vmalloc_to_pfn(long addr) {
+        Page p = vmalloc_to_page(addr);
+        return p == null ? 0 : p.pfn();
+    }
+
+    public boolean is_vmalloc_addr(long addr) {
+        return as.is_vmalloc_addr(addr);
+    }
+
+    // ------------------------------------------------------------------ addresses and DMA
+
+    /** Physical address of a direct-map address; for vmalloc addresses the result is wrong, as in the kernel. */
+    public long virt_to_phys(long addr) {
+        if (!as.virt_addr_valid(addr)) {
+            log.printk("virt_to_phys used for non-linear address: " + ptr(addr) + " (" + CallSite.caller() + ")");
+        }
+        return as.virt_to_phys(addr);
+    }
+
+    public long __pa(long addr) {
+        return virt_to_phys(addr);
+    }
+
+    public long __va(long phys) {
+        return as.pageOffset + phys;
+    }
+
+    public Page virt_to_page(long addr) {
+        return new Page(as.virt_to_pfn(addr));
+    }
+
+    public long page_to_pfn(Page page) {
+        return page.pfn();
+    }
+
+    public Page pfn_to_page(long pfn) {
+        return new Page(pfn);
+    }
+
+    /** The direct-map address of a page, or 0 for a HighMem page (it has none). */
+    public long page_address(Page page) {
+        return page.pfn() < as.lowmemEndPfn ? as.pfn_to_virt((int) page.pfn()) : 0;
+    }
+
+    public long virt_to_pfn(long addr) {
+        return as.virt_to_pfn(addr);
+    }
+
+    /** An ISA device: the default for {@link #dma_map_single(long, long)}. */
+    public final Device isaDevice = Device.isa("isa-dma");
+
+    /** Maps a buffer for DMA by the default ISA device (24-bit addresses). */
+    public long dma_map_single(long addr, long size) {
+        return dma_map_single(isaDevice, addr, size);
+    }
+
+    /**
+     * Maps a buffer for DMA: it must be physically contiguous kernel memory the device can reach
+     * (kernel/dma/debug.c checks, and the mask check of dma_capable).
+     */
+    public long dma_map_single(Device dev, long addr, long size) {
+        if (as.is_vmalloc_addr(addr)) {
+            throw pages.bug("dma_map_single: " + ptr(addr) + " is vmalloc memory: its pages are not physically "
+                    + "contiguous and it is outside the direct map; use kmalloc(GFP_DMA) or __get_dma_pages",
+                List.of(dev.name() + ": DMA-API: device driver maps memory from vmalloc area [addr=" + ptr(addr)
+                    + "] [len=" + size + "]"));
+        }
+        if (!as.virt_addr_valid(addr) || !as.virt_addr_valid(addr + Math.max(size, 1) - 1)) {
+            throw pages.bug("dma_map_single: " + ptr(addr) + " is not in the kernel's direct map",
+                List.of(dev.name() + ": DMA-API: device driver maps memory from invalid area [addr=" + ptr(addr)
+                    + "] [len=" + size + "]"));
+        }
+        long phys = as.virt_to_phys(addr);
+        long last = phys + size - 1;
+        if (Long.compareUnsigned(last, dev.dma_mask()) > 0) {
+            throw pages.bug(String.format("dma_map_single: buffer at physical 0x%x-0x%x is above %s's DMA mask 0x%x; "
+                    + "allocate it with GFP_DMA (below 16 MiB) so the device can reach it", phys, last, dev.name(), dev.dma_mask()),
+                List.of(String.format("%s: DMA addr 0x%016x+%d overflow (mask %x, bus limit 0).", dev.name(), phys, size, dev.dma_mask())));
+        }
+        return phys;
+    }
+
+    private String ptr(long addr) {
+        return String.format(profile.pageOffset() < 0 || profile.vmallocStart() < 0 ? "%016x" : "%08x", addr);
+    }
+
+    // ------------------------------------------------------------------ page cache and user tasks
+
+    /** Reads pages of a file into the page cache: reclaimable memory that kswapd and direct reclaim drop. */
+    public long page_cache_read(long nrPages) {
+        int gfp = modern ? Gfp.GFP_HIGHUSER_MOVABLE : Gfp20.GFP_BUFFER;
+        long added = 0;
+        for (long i = 0; i < nrPages; i++) {
+            int pfn = pages.alloc_pages(modern ? (gfp & ~Gfp.__GFP_DIRECT_RECLAIM) | Gfp.__GFP_NOWARN : gfp, 0);
+            if (pfn < 0) {
+                break;
+            }
+            reclaim.lru_add(pfn);
+            added++;
+        }
+        return added;
+    }
+
+    /** Drops the whole clean page cache, as {@code echo 1 > /proc/sys/vm/drop_caches}. */
+    public long drop_caches() {
+        return reclaim.shrink(zones, Long.MAX_VALUE);
+    }
+
+    /** Starts a user process; it owns anonymous memory until it exits or is OOM-killed. Returns its pid. */
+    public int spawn_task(String comm) {
+        return oom.spawn(comm).pid;
+    }
+
+    /** The task touches nrPages more anonymous pages; returns how many it got before memory ran out. */
+    public long task_touch(int pid, long nrPages) {
+        OomKiller.Task t = oom.task(pid);
+        if (t == null) {
+            throw new IllegalArgumentException("no task with pid " + pid + " (it may have been OOM-killed)");
+        }
+        int gfp = modern ? Gfp.GFP_HIGHUSER_MOVABLE : Gfp20.GFP_USER;
+        long got = 0;
+        for (long i = 0; i < nrPages; i++) {
+            int pfn = pages.alloc_pages(gfp, 0);
+            if (pfn < 0 || oom.task(pid) == null) {
+                if (pfn >= 0) {
+                    mem_map.set(pfn, FrameTable.PAGE, 0, 0, 0);
+                    pages.free_pages(pfn, 0);
+                }
+                break;
+            }
+            mem_map.set(pfn, FrameTable.ANON, t.pid & FrameTable.PAYLOAD, 0, 0);
+            t.pages.add(pfn);
+            got++;
+        }
+        return got;
+    }
+
+    /** The task exits and its memory is freed. */
+    public void task_exit(int pid) {
+        OomKiller.Task t = oom.task(pid);
+        if (t == null) {
+            return;
+        }
+        for (int i = 0; i < t.pages.size(); i++) {
+            mem_map.set(t.pages.get(i), FrameTable.PAGE, 0, 0, 0);
+            pages.free_pages(t.pages.get(i), 0);
+        }
+        oom.exit(t);
+    }
+
+    /** Pids of the user tasks still alive. */
+    public List<Integer> tasks() {
+        return oom.tasks().stream().map(t -> t.pid).toList();
+    }
+
+    // ------------------------------------------------------------------ introspection
+
+    /** The contents of a /proc (or debugfs) file as this kernel would print it. */
+    public String cat(String path) {
+        return new ProcFs(this).read(path);
+    }
+
+    public String dmesg() {
+        return log.dmesg();
+    }
+
+    /** Free pages in all zones. */
+    public long nr_free_pages() {
+        return pages.nr_free_pages();
+    }
+
+    /** Each zone's counters now. */
+    public List<ZoneSnapshot> zones() {
+        List<ZoneSnapshot> out = new ArrayList<>();
+        for (Zone z : zones) {
+            long[] nr = new long[z.free_area.length];
+            for (int o = 0; o < nr.length; o++) {
+                nr[o] = z.free_area[o].nr_free;
+            }
+            long min = modern ? z.min_wmark_pages() : pages.min_free_pages;
+            long low = modern ? z.low_wmark_pages() : pages.free_pages_low;
+            long high = modern ? z.high_wmark_pages() : pages.free_pages_high;
+            out.add(new ZoneSnapshot(z.name(), z.zone_start_pfn, z.zone_end_pfn(), z.present_pages,
+                z.managed_pages, z.free_pages, min, low, high, nr));
+        }
+        return out;
+    }
+
+    /** The zone objects themselves, read-only use. */
+    public List<Zone> zoneList() {
+        return List.copyOf(zones);
+    }
+
+    /** Who owns every page frame, as runs of equal use. */
+    public List<FrameRun> frame_map() {
+        return new FrameMapper(this).runs();
+    }
+
+    /** Frames in the machine's physical address range (holes included). */
+    public long max_pfn() {
+        return mem_map.size();
+    }
+
+    /** Why the last page allocation took the slow path or failed, in words; empty if it did not. */
+    public String last_slowpath() {
+        return pages.lastSlowPath;
+    }
+
+    /** Counters in /proc/vmstat's names. */
+    public java.util.Map<String, Long> vmstat() {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+        m.put("nr_free_pages", nr_free_pages());
+        m.put("nr_file_pages", reclaim.nr_file_pages);
+        m.put("nr_slab_unreclaimable", kmalloc.slabPages());
+        m.put("nr_vmalloc", vmalloc.vmallocPages);
+        m.put("pgalloc", pages.pgalloc);
+        m.put("pgfree", pages.pgfree);
+        m.put("allocstall", pages.allocstall);
+        m.put("pgsteal_kswapd", reclaim.pgsteal_kswapd);
+        m.put("pgsteal_direct", reclaim.pgsteal_direct);
+        m.put("kswapd_wakeups", reclaim.kswapd_wakeups);
+        m.put("oom_kill", oom.oom_kills);
+        m.put("alloc_fail", pages.alloc_fail);
+        m.put("buddy_splits", buddy.splits);
+        m.put("buddy_merges", buddy.merges);
+        return m;
+    }
+
+    /** Lets kswapd finish work it was woken for, as if time passed with nothing else running. */
+    public void kswapd() {
+        pages.runDeferredKswapd();
+    }
+
+    long kb(long pages) {
+        return pages * (profile.pageSize() / 1024);
+    }
+
+    boolean modern() {
+        return modern;
+    }
+
+    ExecContext ctx() {
+        return ctx;
+    }
+}

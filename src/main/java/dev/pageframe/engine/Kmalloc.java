@@ -1,0 +1,255 @@
+package dev.pageframe.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * kmalloc's size classes over slabs of whole pages (mm/slab_common.c and mm/slub.c for modern
+ * profiles, mm/kmalloc.c for Linux 2.0). Requests above the largest class go straight to the page
+ * allocator on modern kernels; 2.0 refused anything that did not fit its largest bucket.
+ */
+final class Kmalloc {
+    /** include/linux/slab.h: ZERO_SIZE_PTR, what kmalloc(0) returns. */
+    static final long ZERO_SIZE_PTR = 16;
+    /** mm/slub.c: MIN_PARTIAL, empty slabs a cache keeps instead of returning them. */
+    static final int MIN_PARTIAL = 5;
+
+    /** One size class's slabs and counters. */
+    static final class Cache {
+        final int index;
+        final KmallocClass cls;
+        final List<Slab> slabs = new ArrayList<>();
+        long active_objs;
+
+        Cache(int index, KmallocClass cls) {
+            this.index = index;
+            this.cls = cls;
+        }
+
+        long num_objs() {
+            return (long) slabs.size() * cls.objsPerSlab();
+        }
+
+        long active_slabs() {
+            return slabs.stream().filter(s -> s.inuse > 0).count();
+        }
+    }
+
+    /** Where a kmalloc'd object lives, for kfree and ksize. */
+    record Owner(Cache cache, Slab slab, int index, int largePfn, int largeOrder) {}
+
+    private final MachineProfile profile;
+    private final FrameTable mem_map;
+    private final PageAllocator pages;
+    private final AddressSpace as;
+    private final SimClock clock;
+    private final boolean modern;
+    final List<Cache> caches = new ArrayList<>();
+    private final List<Slab> slabById = new ArrayList<>();
+    private final IntList freeSlabIds = new IntList();
+    /** Bytes requested versus bytes handed out, for waste charts. */
+    long bytesRequested;
+    long bytesAllocated;
+    /** Pages held by large kmalloc allocations (modern only). */
+    long largePages;
+
+    Kmalloc(MachineProfile profile, FrameTable mem_map, PageAllocator pages, AddressSpace as, SimClock clock) {
+        this.profile = profile;
+        this.mem_map = mem_map;
+        this.pages = pages;
+        this.as = as;
+        this.clock = clock;
+        this.modern = profile.era() == Era.MODERN;
+        List<KmallocClass> classes = profile.kmallocClasses();
+        for (int i = 0; i < classes.size(); i++) {
+            caches.add(new Cache(i, classes.get(i)));
+        }
+    }
+
+    /** The class that serves a request, or null when it is larger than every class. */
+    KmallocClass classFor(long size) {
+        Cache c = cacheFor(size);
+        return c == null ? null : c.cls;
+    }
+
+    /**
+     * Modern: kmalloc_index: 96 and 192 catch the sizes just above 64 and 128, everything else goes
+     * to the next power of two. 2.0: the first bucket whose block holds the request plus its header.
+     */
+    Cache cacheFor(long size) {
+        for (Cache c : caches) {
+            if (size <= c.cls.usable()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    long largestCacheSize() {
+        return caches.getLast().cls.usable();
+    }
+
+    /** Allocates an object; returns its address, 0 for failure. Size and context are checked by the caller. */
+    long alloc(long size, int gfp, boolean zero) {
+        Cache c = cacheFor(size);
+        if (c == null) {
+            return allocLarge(size, gfp, zero);
+        }
+        Slab slab = null;
+        for (Slab s : c.slabs) {
+            if (s.inuse < s.objects) {
+                slab = s;
+                break;
+            }
+        }
+        if (slab == null) {
+            slab = newSlab(c, gfp);
+            if (slab == null) {
+                return 0;
+            }
+        }
+        int idx = slab.firstFree();
+        slab.take(idx);
+        c.active_objs++;
+        bytesRequested += size;
+        bytesAllocated += c.cls.size();
+        clock.charge(profile.cost().slabAllocNs() + (zero ? profile.cost().clearNs(size) : 0));
+        return objectAddress(slab, idx);
+    }
+
+    private long objectAddress(Slab slab, int idx) {
+        KmallocClass cls = caches.get(slab.cacheIndex).cls;
+        long base = as.pfn_to_virt(slab.pfn);
+        // 2.0 put a page descriptor in front of the blocks of shared pages, and a header in front of each block.
+        long descriptor = cls.header() == 0 ? 0 : 2L * cls.header();
+        return base + descriptor + (long) idx * cls.size() + cls.header();
+    }
+
+    private Slab newSlab(Cache c, int gfp) {
+        // A slab holds only the cache's objects: never HighMem, never movable.
+        int slabGfp = modern ? (gfp & ~(Gfp.__GFP_HIGHMEM | Gfp.__GFP_MOVABLE | Gfp.__GFP_ZERO)) | Gfp.__GFP_COMP : gfp;
+        int pfn = pages.alloc_pages(slabGfp, c.cls.slabOrder());
+        if (pfn < 0) {
+            return null;
+        }
+        int id;
+        if (freeSlabIds.size() > 0) {
+            id = freeSlabIds.removeLast();
+        } else {
+            id = slabById.size();
+            slabById.add(null);
+        }
+        Slab s = new Slab(id, c.index, pfn, c.cls.slabOrder(), c.cls.objsPerSlab());
+        slabById.set(id, s);
+        mem_map.set(pfn, FrameTable.SLAB, c.index, c.cls.slabOrder(), id);
+        c.slabs.add(s);
+        return s;
+    }
+
+    private long allocLarge(long size, int gfp, boolean zero) {
+        int order = getOrder(size, profile.pageShift());
+        int pfn = pages.alloc_pages(modern ? gfp | Gfp.__GFP_COMP : gfp, order);
+        if (pfn < 0) {
+            return 0;
+        }
+        mem_map.set(pfn, FrameTable.PAGE, FrameTable.PF_KMALLOC_LARGE, order, 0);
+        largePages += 1L << order;
+        bytesRequested += size;
+        bytesAllocated += (long) profile.pageSize() << order;
+        if (zero) {
+            clock.charge(profile.cost().clearNs(size));
+        }
+        return as.pfn_to_virt(pfn);
+    }
+
+    /** include/asm-generic/getorder.h: get_order, the smallest order whose block holds size bytes. */
+    static int getOrder(long size, int pageShift) {
+        long pagesNeeded = (size + (1L << pageShift) - 1) >>> pageShift;
+        return pagesNeeded <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(pagesNeeded - 1);
+    }
+
+    /** Finds what owns a kmalloc address, or null if it is not the start of a live object. */
+    Owner owner(long addr) {
+        if (!as.virt_addr_valid(addr)) {
+            return null;
+        }
+        int pfn = as.virt_to_pfn(addr);
+        int head = mem_map.headOf(pfn, profile.maxOrder());
+        if (head < 0) {
+            return null;
+        }
+        int tag = mem_map.tag(head);
+        if (tag == FrameTable.PAGE && (mem_map.payloadA(head) & FrameTable.PF_KMALLOC_LARGE) != 0) {
+            return new Owner(null, null, -1, head, mem_map.order(head));
+        }
+        if (tag != FrameTable.SLAB) {
+            return null;
+        }
+        Slab slab = slabById.get(mem_map.payloadB(head));
+        Cache c = caches.get(slab.cacheIndex);
+        long first = objectAddress(slab, 0);
+        long off = addr - first;
+        if (off < 0 || off % c.cls.size() != 0 || off / c.cls.size() >= slab.objects) {
+            return new Owner(c, slab, -1, -1, -1);
+        }
+        return new Owner(c, slab, (int) (off / c.cls.size()), -1, -1);
+    }
+
+    /** Frees a validated object; returns an empty slab to the page allocator as the era did. */
+    void free(Owner o) {
+        if (o.slab() == null) {
+            mem_map.set(o.largePfn(), FrameTable.PAGE, 0, o.largeOrder(), 0);
+            largePages -= 1L << o.largeOrder();
+            bytesAllocated -= (long) profile.pageSize() << o.largeOrder();
+            pages.free_pages(o.largePfn(), o.largeOrder());
+            return;
+        }
+        Slab slab = o.slab();
+        Cache c = o.cache();
+        slab.release(o.index());
+        c.active_objs--;
+        bytesAllocated -= c.cls.size();
+        clock.charge(profile.cost().slabAllocNs());
+        if (slab.inuse == 0) {
+            long empty = c.slabs.stream().filter(s -> s.inuse == 0).count();
+            // 2.0 gave a page back as soon as its last block was freed; SLUB keeps a few empty slabs.
+            if (!modern || empty > MIN_PARTIAL) {
+                discard(c, slab);
+            }
+        }
+    }
+
+    private void discard(Cache c, Slab slab) {
+        c.slabs.remove(slab);
+        slabById.set(slab.id, null);
+        freeSlabIds.add(slab.id);
+        mem_map.set(slab.pfn, FrameTable.PAGE, 0, slab.order, 0);
+        pages.free_pages(slab.pfn, slab.order);
+    }
+
+    /** Returns every empty slab to the page allocator (kmem_cache_shrink on all kmalloc caches). */
+    long shrinkAll() {
+        long freed = 0;
+        for (Cache c : caches) {
+            for (Slab s : new ArrayList<>(c.slabs)) {
+                if (s.inuse == 0) {
+                    discard(c, s);
+                    freed += 1L << s.order;
+                }
+            }
+        }
+        return freed;
+    }
+
+    Slab slab(int id) {
+        return slabById.get(id);
+    }
+
+    long slabPages() {
+        long n = 0;
+        for (Cache c : caches) {
+            n += (long) c.slabs.size() << c.cls.slabOrder();
+        }
+        return n;
+    }
+}

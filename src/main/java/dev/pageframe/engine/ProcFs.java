@@ -1,0 +1,243 @@
+package dev.pageframe.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The text of /proc and debugfs files, in the kernel's own formats (mm/vmstat.c, mm/slab_common.c,
+ * mm/vmalloc.c, fs/proc/meminfo.c). Files that did not exist yet in Linux 2.0 are absent there.
+ */
+final class ProcFs {
+    private final Kernel k;
+
+    ProcFs(Kernel k) {
+        this.k = k;
+    }
+
+    /** Paths this kernel has, for completion and error messages. */
+    List<String> paths() {
+        List<String> all = new ArrayList<>(List.of("/proc/meminfo", "/proc/vmstat"));
+        if (k.modern()) {
+            all.addAll(List.of("/proc/buddyinfo", "/proc/pagetypeinfo", "/proc/zoneinfo", "/proc/slabinfo",
+                "/proc/vmallocinfo", "/sys/kernel/debug/extfrag/extfrag_index",
+                "/sys/kernel/debug/extfrag/unusable_index", "/sys/kernel/tracing/trace"));
+        } else {
+            all.addAll(List.of("/proc/buddyinfo", "/sys/kernel/tracing/trace"));
+        }
+        return all;
+    }
+
+    String read(String path) {
+        if (!paths().contains(path)) {
+            String why = k.modern() ? "" : " (Linux 2.0 has no such file; it came with later kernels)";
+            throw new IllegalArgumentException("cat: " + path + ": No such file or directory" + why
+                + ". Available: " + String.join(", ", paths()));
+        }
+        return switch (path) {
+            case "/proc/buddyinfo" -> buddyinfo();
+            case "/proc/pagetypeinfo" -> pagetypeinfo();
+            case "/proc/zoneinfo" -> zoneinfo();
+            case "/proc/slabinfo" -> slabinfo();
+            case "/proc/vmallocinfo" -> vmallocinfo();
+            case "/proc/meminfo" -> k.modern() ? meminfo() : meminfo20();
+            case "/proc/vmstat" -> vmstat();
+            case "/sys/kernel/debug/extfrag/extfrag_index" -> extfrag(true);
+            case "/sys/kernel/debug/extfrag/unusable_index" -> extfrag(false);
+            case "/sys/kernel/tracing/trace" -> k.trace().text();
+            default -> throw new IllegalStateException(path);
+        };
+    }
+
+    /** mm/vmstat.c: frag_show_print. Shown on 2.0 profiles too, as the teaching view of the same lists. */
+    String buddyinfo() {
+        StringBuilder sb = new StringBuilder();
+        for (Zone z : k.zones) {
+            sb.append(String.format("Node %d, zone %8s ", 0, z.name()));
+            for (FreeArea a : z.free_area) {
+                sb.append(String.format("%6d ", a.nr_free));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** mm/vmstat.c: pagetypeinfo_showfree and pagetypeinfo_showblockcount. */
+    String pagetypeinfo() {
+        int orders = k.profile().nrOrders();
+        int pbOrder = k.profile().pageblockOrder();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("Page block order: %d\n", pbOrder));
+        sb.append(String.format("Pages per block:  %d\n\n", 1 << pbOrder));
+        sb.append(String.format("%-43s", "Free pages count per migrate type at order"));
+        for (int o = 0; o < orders; o++) {
+            sb.append(String.format("%6d ", o));
+        }
+        sb.append('\n');
+        for (Zone z : k.zones) {
+            for (int mt = 0; mt < MigrateType.MIGRATE_PCPTYPES; mt++) {
+                sb.append(String.format("Node %4d, zone %8s, type %12s ", 0, z.name(), MigrateType.name(mt)));
+                for (FreeArea a : z.free_area) {
+                    sb.append(String.format("%6d ", a.nr_free(mt)));
+                }
+                sb.append('\n');
+            }
+        }
+        sb.append('\n').append(String.format("%-23s", "Number of blocks type "));
+        for (int mt = 0; mt < MigrateType.MIGRATE_PCPTYPES; mt++) {
+            sb.append(String.format("%12s ", MigrateType.name(mt)));
+        }
+        sb.append('\n');
+        for (Zone z : k.zones) {
+            long[] count = new long[MigrateType.MIGRATE_PCPTYPES];
+            int blocks = (z.spanned_pages + (1 << pbOrder) - 1) >> pbOrder;
+            for (int b = 0; b < blocks; b++) {
+                count[z.pageblock_mt[b]]++;
+            }
+            sb.append(String.format("Node %d, zone %8s ", 0, z.name()));
+            for (long c : count) {
+                sb.append(String.format("%12d ", c));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** mm/vmstat.c: zoneinfo_show_print, the watermark part. */
+    String zoneinfo() {
+        StringBuilder sb = new StringBuilder();
+        for (Zone z : k.zones) {
+            sb.append(String.format("Node 0, zone %8s\n", z.name()));
+            sb.append(String.format("  pages free     %d\n", z.free_pages));
+            sb.append(String.format("        boost    %d\n", 0));
+            sb.append(String.format("        min      %d\n", z.min_wmark_pages()));
+            sb.append(String.format("        low      %d\n", z.low_wmark_pages()));
+            sb.append(String.format("        high     %d\n", z.high_wmark_pages()));
+            sb.append(String.format("        spanned  %d\n", z.spanned_pages));
+            sb.append(String.format("        present  %d\n", z.present_pages));
+            sb.append(String.format("        managed  %d\n", z.managed_pages));
+            sb.append("        protection: (");
+            for (int t = 0; t < z.lowmem_reserve.length; t++) {
+                sb.append(t == 0 ? "" : ", ").append(z.lowmem_reserve[t]);
+            }
+            sb.append(")\n");
+            sb.append(String.format("      nr_free_pages %d\n", z.free_pages));
+            sb.append(String.format("  start_pfn:           %d\n", z.zone_start_pfn));
+        }
+        return sb.toString();
+    }
+
+    /** mm/slab_common.c: cache_show, version 2.1 as SLUB prints it (no tunables). */
+    String slabinfo() {
+        StringBuilder sb = new StringBuilder("slabinfo - version: 2.1\n");
+        sb.append("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables "
+            + "<limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+        List<Kmalloc.Cache> caches = new ArrayList<>(k.kmalloc.caches);
+        java.util.Collections.reverse(caches);
+        for (Kmalloc.Cache c : caches) {
+            KmallocClass cls = c.cls;
+            sb.append(String.format("%-17s %6d %6d %6d %4d %4d : tunables %4d %4d %4d : slabdata %6d %6d %6d\n",
+                cls.name(), c.active_objs, c.num_objs(), cls.size(), cls.objsPerSlab(), 1 << cls.slabOrder(),
+                0, 0, 0, c.active_slabs(), c.slabs.size(), 0));
+        }
+        return sb.toString();
+    }
+
+    /** mm/vmalloc.c: vmalloc_info_show. */
+    String vmallocinfo() {
+        StringBuilder sb = new StringBuilder();
+        for (Vmalloc.Area a : k.vmalloc.areas()) {
+            sb.append(String.format("0x%016x-0x%016x %7d %s pages=%d vmalloc N0=%d\n",
+                a.addr(), a.addr() + a.size(), a.size(), a.caller(), a.nr_pages(), a.nr_pages()));
+        }
+        return sb.toString();
+    }
+
+    /** fs/proc/meminfo.c: meminfo_proc_show, the allocator-related lines. */
+    String meminfo() {
+        long total = 0;
+        for (Zone z : k.zones) {
+            total += z.managed_pages;
+        }
+        long free = k.nr_free_pages();
+        long file = k.reclaim.nr_file_pages;
+        long slab = k.kmalloc.slabPages();
+        long anon = 0;
+        for (OomKiller.Task t : k.oom.tasks()) {
+            anon += t.pages.size();
+        }
+        long wmarkLow = 0;
+        for (Zone z : k.zones) {
+            wmarkLow += z.low_wmark_pages();
+        }
+        // mm/show_mem.c: si_mem_available: free minus reserves, plus the page cache that could be dropped.
+        long available = Math.max(0, free - wmarkLow + file - Math.min(file / 2, wmarkLow));
+        StringBuilder sb = new StringBuilder();
+        line(sb, "MemTotal", total);
+        line(sb, "MemFree", free);
+        line(sb, "MemAvailable", available);
+        line(sb, "Buffers", 0);
+        line(sb, "Cached", file);
+        line(sb, "AnonPages", anon);
+        if (k.profile().hasHighmem()) {
+            Zone high = k.pages.zone(ZoneType.HIGHMEM);
+            line(sb, "HighTotal", high == null ? 0 : high.managed_pages);
+            line(sb, "HighFree", high == null ? 0 : high.free_pages);
+            line(sb, "LowTotal", total - (high == null ? 0 : high.managed_pages));
+            line(sb, "LowFree", free - (high == null ? 0 : high.free_pages));
+        }
+        line(sb, "Slab", slab);
+        line(sb, "SUnreclaim", slab);
+        sb.append(String.format("%-16s%8d kB\n", "VmallocTotal:", (k.as.vmallocEnd - k.as.vmallocStart) / 1024));
+        line(sb, "VmallocUsed", k.vmalloc.vmallocPages);
+        return sb.toString();
+    }
+
+    private void line(StringBuilder sb, String name, long pages) {
+        sb.append(String.format("%-16s%8d kB\n", name + ":", k.kb(pages)));
+    }
+
+    /** Linux 2.0 fs/proc/array.c: get_meminfo, bytes table first, then the kB lines. */
+    String meminfo20() {
+        long pageSize = k.profile().pageSize();
+        long total = 0;
+        for (Zone z : k.zones) {
+            total += z.managed_pages;
+        }
+        long free = k.nr_free_pages();
+        long cached = k.reclaim.nr_file_pages;
+        StringBuilder sb = new StringBuilder();
+        sb.append("        total:    used:    free:  shared: buffers:  cached:\n");
+        sb.append(String.format("Mem:  %8d %8d %8d %8d %8d %8d\n", total * pageSize, (total - free) * pageSize,
+            free * pageSize, 0, cached * pageSize, 0));
+        sb.append(String.format("Swap: %8d %8d %8d\n", 0, 0, 0));
+        sb.append(String.format("MemTotal:  %8d kB\n", k.kb(total)));
+        sb.append(String.format("MemFree:   %8d kB\n", k.kb(free)));
+        sb.append(String.format("MemShared: %8d kB\n", 0));
+        sb.append(String.format("Buffers:   %8d kB\n", k.kb(cached)));
+        sb.append(String.format("Cached:    %8d kB\n", 0));
+        sb.append(String.format("SwapTotal: %8d kB\n", 0));
+        sb.append(String.format("SwapFree:  %8d kB\n", 0));
+        return sb.toString();
+    }
+
+    String vmstat() {
+        StringBuilder sb = new StringBuilder();
+        k.vmstat().forEach((name, v) -> sb.append(name).append(' ').append(v).append('\n'));
+        return sb.toString();
+    }
+
+    /** mm/vmstat.c: extfrag_show_print and unusable_show_print. */
+    String extfrag(boolean fragmentation) {
+        StringBuilder sb = new StringBuilder();
+        for (ZoneSnapshot z : k.zones()) {
+            sb.append(String.format("Node %d, zone %8s ", 0, z.name()));
+            for (int o = 0; o < z.nr_free().length; o++) {
+                int idx = fragmentation ? Fragmentation.fragmentation_index(z.nr_free(), o)
+                    : Fragmentation.unusable_free_index(z.nr_free(), o);
+                sb.append(Fragmentation.format(idx)).append(' ');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.pageframe.engine.api;
+
+import dev.pageframe.engine.Era;
+import dev.pageframe.engine.Initcall;
+import dev.pageframe.engine.Kernel;
+import dev.pageframe.engine.MachineProfile;
+import dev.pageframe.engine.MachineProfiles;
+import dev.pageframe.engine.ProgressSink;
+import dev.pageframe.engine.Sizes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine's one explicit session: the machine that notebook cells in this JVM talk to. Cells
+ * reach it through {@link KernelApi}'s static functions, so cell code reads like driver code.
+ */
+public final class Session {
+    private static Kernel current;
+    private static ProgressSink progress = ProgressSink.NONE;
+
+    private Session() {}
+
+    /** Boots a fresh machine and makes it current. */
+    public static synchronized Kernel boot(String profile, String memory, long seed, Initcall... initcalls) {
+        return boot(MachineProfiles.byName(profile), Sizes.parse(memory), seed, initcalls);
+    }
+
+    public static synchronized Kernel boot(MachineProfile profile, long memoryBytes, long seed, Initcall... initcalls) {
+        current = Kernel.boot(profile, memoryBytes, seed, List.of(initcalls));
+        return current;
+    }
+
+    /** The current machine; an error if none was booted. */
+    public static synchronized Kernel kernel() {
+        if (current == null) {
+            throw new IllegalStateException("no simulated machine is running: boot one with "
+                + "Session.boot(\"x86_64\", \"1G\", 0)");
+        }
+        return current;
+    }
+
+    public static synchronized boolean booted() {
+        return current != null;
+    }
+
+    public static synchronized void progressSink(ProgressSink sink) {
+        progress = sink == null ? ProgressSink.NONE : sink;
+    }
+
+    public static synchronized ProgressSink progress() {
+        return progress;
+    }
+
+    /**
+     * JShell snippets that put the kernel API in scope for cells on this profile: the era's GFP
+     * names, the API functions and the page constants as plain variables.
+     */
+    public static List<String> prelude(MachineProfile profile) {
+        List<String> s = new ArrayList<>();
+        s.add("import dev.pageframe.engine.*;");
+        s.add("import static dev.pageframe.engine.api.KernelApi.*;");
+        s.add(profile.era() == Era.MODERN ? "import static dev.pageframe.engine.Gfp.*;"
+            : "import static dev.pageframe.engine.Gfp20.*;");
+        s.add("final long PAGE_SIZE = " + profile.pageSize() + "L;");
+        s.add("final int PAGE_SHIFT = " + profile.pageShift() + ";");
+        s.add("final int MAX_ORDER = " + profile.maxOrder() + ";");
+        s.add("final long NULL = 0L;");
+        return s;
+    }
+}
