@@ -77,7 +77,7 @@ public final class MachineProfiles {
             {64, 127}, {128, 63}, {248, 32}, {504, 16}, {1016, 8}, {2040, 4}, {4080, 2}}),
         262144 - 32 - 16, 16,
         CostModel.ALPHA_1996,
-        4 * M, 64 * G);
+        8 * M, 64 * G);
 
     public static final MachineProfile I386 = new MachineProfile(
         "i386", Era.MODERN,

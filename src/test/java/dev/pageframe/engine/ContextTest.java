@@ -1,0 +1,78 @@
+package dev.pageframe.engine;
+
+import static dev.pageframe.engine.Gfp.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+class ContextTest {
+    private final Kernel k = Kernel.boot(MachineProfiles.X86_64, 256L << 20);
+
+    @Test
+    void gfpKernelInAnInterruptIsRefusedWithTheSleepingFunctionReport() {
+        long free = k.nr_free_pages();
+        KernelBugException e = assertThrows(KernelBugException.class,
+            () -> k.in_interrupt(() -> k.kmalloc(128, GFP_KERNEL)));
+        assertTrue(e.report().getFirst().startsWith("BUG: sleeping function called from invalid context at "));
+        assertTrue(e.report().get(1).startsWith("in_atomic(): 1, irqs_disabled(): 1, non_block: 0, pid: 0, name: swapper/0"));
+        assertEquals(free, k.nr_free_pages());
+        assertFalse(k.in_interrupt(), "the handler's context ends even when it throws");
+    }
+
+    @Test
+    void gfpAtomicInAnInterruptIsFine() {
+        long[] got = new long[1];
+        k.in_interrupt(() -> got[0] = k.kmalloc(128, GFP_ATOMIC));
+        assertNotEquals(0, got[0]);
+    }
+
+    @Test
+    void holdingASpinlockMakesSleepingAllocationsIllegal() {
+        Spinlock lock = k.spin_lock_init("dev_lock");
+        k.spin_lock(lock);
+        assertThrows(KernelBugException.class, () -> k.__get_free_page(GFP_KERNEL));
+        assertNotEquals(0, k.__get_free_page(GFP_ATOMIC));
+        k.spin_unlock(lock);
+        assertNotEquals(0, k.__get_free_page(GFP_KERNEL));
+    }
+
+    @Test
+    void spinlockRecursionIsReported() {
+        Spinlock lock = k.spin_lock_init("dev_lock");
+        k.spin_lock(lock);
+        KernelBugException e = assertThrows(KernelBugException.class, () -> k.spin_lock(lock));
+        assertTrue(e.report().getFirst().startsWith("BUG: spinlock recursion on CPU#0"));
+    }
+
+    @Test
+    void lockHeldAtCellEndIsReportedAndCleared() {
+        Spinlock lock = k.spin_lock_init("leaked");
+        k.spin_lock(lock);
+        assertFalse(k.return_to_user().isEmpty());
+        assertFalse(k.in_atomic());
+        assertTrue(k.return_to_user().isEmpty());
+    }
+
+    @Test
+    void vmallocFromAnInterruptIsABug() {
+        KernelBugException e = assertThrows(KernelBugException.class, () -> k.in_interrupt(() -> k.vmalloc(4096)));
+        assertTrue(e.report().getFirst().contains("BUG_ON(in_interrupt())"));
+    }
+
+    @Test
+    void linux20ForcesNonAtomicInterruptRequestsToAtomicAfterComplaining() {
+        Kernel old = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8L << 20);
+        long[] got = new long[1];
+        old.in_interrupt(() -> got[0] = old.__get_free_page(Gfp20.GFP_KERNEL));
+        assertNotEquals(0, got[0]);
+        assertTrue(old.dmesg().contains("gfp called nonatomically from interrupt"), old.dmesg());
+        old.in_interrupt(() -> old.kmalloc(100, Gfp20.GFP_KERNEL));
+        assertTrue(old.dmesg().contains("kmalloc called nonatomically from interrupt"));
+    }
+
+    @Test
+    void linux20RejectsModernMasks() {
+        Kernel old = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8L << 20);
+        assertThrows(IllegalArgumentException.class, () -> old.__get_free_page(GFP_KERNEL));
+    }
+}

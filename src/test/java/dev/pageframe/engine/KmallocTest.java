@@ -1,0 +1,113 @@
+package dev.pageframe.engine;
+
+import static dev.pageframe.engine.Gfp.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+class KmallocTest {
+    private static final long M = 1 << 20;
+    private final Kernel modern = Kernel.boot(MachineProfiles.X86_64, 256 * M);
+
+    @Test
+    void sizesJustAboveSixtyFourAndOneTwentyEightLandInTheOddClasses() {
+        assertEquals("kmalloc-96", modern.kmalloc_cache_name(65));
+        assertEquals("kmalloc-96", modern.kmalloc_cache_name(96));
+        assertEquals("kmalloc-128", modern.kmalloc_cache_name(97));
+        assertEquals("kmalloc-192", modern.kmalloc_cache_name(129));
+        assertEquals("kmalloc-256", modern.kmalloc_cache_name(193));
+        assertEquals("kmalloc-8", modern.kmalloc_cache_name(1));
+        assertEquals("kmalloc-8k", modern.kmalloc_cache_name(8192));
+        assertNull(modern.kmalloc_cache_name(8193));
+    }
+
+    @Test
+    void linux20BucketsMustHoldTheRequestPlusAHeader() {
+        Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8 * M);
+        assertEquals("size-32", k.kmalloc_cache_name(24));
+        assertEquals("size-64", k.kmalloc_cache_name(25));
+        assertEquals("size-4080", k.kmalloc_cache_name(2033));
+        assertEquals("size-131056", k.kmalloc_cache_name(131048));
+        assertNull(k.kmalloc_cache_name(131049));
+    }
+
+    @Test
+    void linux20RefusesTooLargeABlockWithItsMessage() {
+        Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8 * M);
+        KernelBugException e = assertThrows(KernelBugException.class, () -> k.kmalloc(200_000, Gfp20.GFP_KERNEL));
+        assertTrue(k.dmesg().contains("kmalloc of too large a block (200000 bytes)."), k.dmesg());
+        assertTrue(e.getMessage().contains("vmalloc"));
+    }
+
+    @Test
+    void zeroSizeReturnsZeroSizePtrAndKfreeIgnoresIt() {
+        assertEquals(16, modern.kmalloc(0, GFP_KERNEL));
+        modern.kfree(16);
+        modern.kfree(0);
+    }
+
+    @Test
+    void ksizeReportsTheWholeObject() {
+        long p = modern.kmalloc(100, GFP_KERNEL);
+        assertEquals(128, modern.ksize(p));
+        long big = modern.kmalloc(20_000, GFP_KERNEL);
+        assertEquals(32768, modern.ksize(big), "above 8 KiB the page allocator serves get_order(size)");
+        modern.kfree(p);
+        modern.kfree(big);
+    }
+
+    @Test
+    void objectsOfOneClassShareASlab() {
+        long a = modern.kmalloc(64, GFP_KERNEL);
+        long b = modern.kmalloc(64, GFP_KERNEL);
+        assertEquals(64, b - a);
+        assertTrue(modern.cat("/proc/slabinfo").lines().anyMatch(l -> l.startsWith("kmalloc-64") && l.contains("     2     64     64   64    1")),
+            modern.cat("/proc/slabinfo"));
+    }
+
+    @Test
+    void doubleKfreeIsReportedAndChangesNothing() {
+        long a = modern.kmalloc(64, GFP_KERNEL);
+        long keep = modern.kmalloc(64, GFP_KERNEL);
+        modern.kfree(a);
+        String before = modern.cat("/proc/slabinfo");
+        KernelBugException e = assertThrows(KernelBugException.class, () -> modern.kfree(a));
+        assertTrue(e.report().stream().anyMatch(l -> l.contains("Object already free")), e.getMessage());
+        assertEquals(before, modern.cat("/proc/slabinfo"));
+        modern.kfree(keep);
+    }
+
+    @Test
+    void kfreeOfVmallocMemoryIsRefused() {
+        long v = modern.vmalloc(10_000);
+        KernelBugException e = assertThrows(KernelBugException.class, () -> modern.kfree(v));
+        assertTrue(e.getMessage().contains("vfree"));
+        modern.vfree(v);
+    }
+
+    @Test
+    void kfreeOfAPointerIntoAnObjectIsABadFree() {
+        long a = modern.kmalloc(64, GFP_KERNEL);
+        assertThrows(KernelBugException.class, () -> modern.kfree(a + 8));
+        modern.kfree(a);
+    }
+
+    @Test
+    void kmallocAboveTheMaximumIsRefused() {
+        assertThrows(KernelBugException.class, () -> modern.kmalloc(8 * M, GFP_KERNEL));
+    }
+
+    @Test
+    void emptySlabsGoBackToThePageAllocatorOnShrink() {
+        long free = modern.nr_free_pages();
+        long[] objs = new long[1000];
+        for (int i = 0; i < objs.length; i++) {
+            objs[i] = modern.kmalloc(512, GFP_KERNEL);
+        }
+        for (long o : objs) {
+            modern.kfree(o);
+        }
+        modern.kmem_cache_shrink_all();
+        assertEquals(free, modern.nr_free_pages());
+    }
+}

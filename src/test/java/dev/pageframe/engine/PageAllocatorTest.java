@@ -1,0 +1,155 @@
+package dev.pageframe.engine;
+
+import static dev.pageframe.engine.Gfp.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+class PageAllocatorTest {
+    private static final long M = 1 << 20;
+
+    /** Allocates with no reclaim and no reserves until the fast and slow paths both refuse. */
+    private static void drainToMin(Kernel k) {
+        while (k.__get_free_page(__GFP_NOWARN) != 0) {
+            // keep going: without __GFP_HIGH or reclaim flags this stops at the min watermark
+        }
+    }
+
+    @Test
+    void linux20OrderSixRequestReturnsZero() {
+        Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 16 * M);
+        assertEquals(0, k.__get_free_pages(Gfp20.GFP_KERNEL, 6));
+        assertNotEquals(0, k.__get_free_pages(Gfp20.GFP_KERNEL, 5));
+    }
+
+    @Test
+    void modernOrderAboveMaxIsReported() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 64 * M);
+        assertThrows(KernelBugException.class, () -> k.__get_free_pages(GFP_KERNEL, 11));
+        assertTrue(k.dmesg().contains("order > MAX_PAGE_ORDER"));
+    }
+
+    @Test
+    void gfpAtomicSucceedsBelowMinWithoutReclaim() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 128 * M);
+        drainToMin(k);
+        long stalls = k.vmstat().get("allocstall");
+        assertNotEquals(0, k.__get_free_page(GFP_ATOMIC), "GFP_ATOMIC may use part of the reserve");
+        assertEquals(stalls, k.vmstat().get("allocstall"), "and never reclaims");
+    }
+
+    @Test
+    void gfpKernelBelowMinMustReclaim() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 128 * M);
+        k.page_cache_read(2000);
+        drainToMin(k);
+        long cached = k.vmstat().get("nr_file_pages");
+        assertNotEquals(0, k.__get_free_page(GFP_KERNEL));
+        assertTrue(k.vmstat().get("allocstall") > 0, "GFP_KERNEL entered direct reclaim");
+        assertTrue(k.vmstat().get("nr_file_pages") < cached, "and dropped page cache to get its page");
+    }
+
+    @Test
+    void gfpKernelFailsWithTheKernelsWarningWhenNothingCanBeReclaimed() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 128 * M);
+        drainToMin(k);
+        assertEquals(0, k.__get_free_pages(GFP_KERNEL, 4));
+        assertTrue(k.dmesg().contains("notebook: page allocation failure: order:4, mode:0xcc0(GFP_KERNEL), nodemask=(null)"),
+            k.dmesg());
+    }
+
+    @Test
+    void nowarnSuppressesTheFailureWarning() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 128 * M);
+        drainToMin(k);
+        String before = k.dmesg();
+        assertEquals(0, k.__get_free_pages(GFP_KERNEL | __GFP_NOWARN, 4));
+        assertFalse(k.dmesg().substring(before.length()).contains("page allocation failure"));
+    }
+
+    @Test
+    void oomKillerFreesTheLargestTask() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 128 * M);
+        int small = k.spawn_task("small");
+        int hog = k.spawn_task("hog");
+        k.task_touch(small, 100);
+        k.task_touch(hog, 1_000_000);
+        assertNotEquals(0, k.__get_free_page(GFP_KERNEL));
+        assertTrue(k.dmesg().contains("Out of memory: Killed process " + hog + " (hog)"), k.dmesg());
+        assertEquals(java.util.List.of(small), k.tasks());
+    }
+
+    @Test
+    void gfpDmaComesFromTheFirstSixteenMib() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 1024 * M);
+        long addr = k.__get_dma_pages(GFP_KERNEL, 2);
+        assertTrue(k.virt_to_phys(addr) < 16 * M);
+        assertEquals(0, k.dma_map_single(addr, 4 * 4096) >>> 24);
+    }
+
+    @Test
+    void dmaMappingRefusesVmallocAndMemoryAboveTheMask() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 1024 * M);
+        long v = k.vmalloc(8192);
+        KernelBugException e = assertThrows(KernelBugException.class, () -> k.dma_map_single(v, 8192));
+        assertTrue(e.report().getFirst().contains("DMA-API: device driver maps memory from vmalloc area"));
+        long high = k.__get_free_page(GFP_KERNEL);
+        assertTrue(k.virt_to_phys(high) >= 16 * M);
+        assertThrows(KernelBugException.class, () -> k.dma_map_single(high, 4096));
+        assertEquals(k.virt_to_phys(high), k.dma_map_single(Device.pci32("nic"), high, 4096));
+    }
+
+    @Test
+    void doubleFreeIsABadPageAndChangesNothing() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 64 * M);
+        long a = k.__get_free_pages(GFP_KERNEL, 1);
+        long keep = k.__get_free_pages(GFP_KERNEL, 1);
+        k.free_pages(a, 1);
+        String before = k.cat("/proc/buddyinfo");
+        KernelBugException e = assertThrows(KernelBugException.class, () -> k.free_pages(a, 1));
+        assertTrue(e.report().getFirst().startsWith("BUG: Bad page state in process notebook"));
+        assertEquals(before, k.cat("/proc/buddyinfo"));
+        k.free_pages(keep, 1);
+    }
+
+    @Test
+    void freeWithTheWrongOrderIsRefused() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 64 * M);
+        long a = k.__get_free_pages(GFP_KERNEL, 2);
+        KernelBugException e = assertThrows(KernelBugException.class, () -> k.free_pages(a, 1));
+        assertTrue(e.getMessage().contains("allocated with order 2, freed with order 1"));
+        k.free_pages(a, 2);
+    }
+
+    @Test
+    void getFreePageCostsMostlyTheClearing() {
+        Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 16 * M);
+        long t0 = k.clock().now();
+        k.__get_free_page(Gfp20.GFP_KERNEL);
+        long plain = k.clock().now() - t0;
+        t0 = k.clock().now();
+        k.get_free_page(Gfp20.GFP_KERNEL);
+        long cleared = k.clock().now() - t0;
+        assertTrue(cleared > 10 * plain, "clearing 4 KiB at 1996 bandwidth dwarfs the list work: " + plain + " vs " + cleared);
+    }
+
+    @Test
+    void highmemPagesHaveNoDirectMapAddress() {
+        Kernel k = Kernel.boot(MachineProfiles.I386, 2048 * M);
+        Page p = k.alloc_pages(GFP_HIGHUSER, 0);
+        assertTrue(p.pfn() >= (896 * M) >> 12);
+        assertEquals(0, k.page_address(p));
+        long addr = k.__get_free_pages(GFP_HIGHUSER, 0);
+        assertTrue(k.virt_to_pfn(addr) < (896 * M) >> 12, "__get_free_pages strips __GFP_HIGHMEM");
+    }
+
+    @Test
+    void gfpNamesDecodeLikeTheKernel() {
+        assertEquals("GFP_KERNEL|__GFP_COMP", Gfp.names(0x40cc0));
+        assertEquals("GFP_ATOMIC", Gfp.names(GFP_ATOMIC));
+        // 0x820 since 6.3 removed __GFP_ATOMIC (0x200); older kernels printed 0xa20.
+        assertEquals(0x820, GFP_ATOMIC);
+        assertEquals(0xcc0, GFP_KERNEL);
+        assertEquals("GFP_KERNEL|GFP_DMA", Gfp20.names(Gfp20.GFP_KERNEL | Gfp20.GFP_DMA));
+    }
+}
