@@ -727,7 +727,7 @@ public final class Kernel {
                 }
                 break;
             }
-            mem_map.set(pfn, FrameTable.ANON, t.pid & FrameTable.PAYLOAD, 0, 0);
+            mem_map.set(pfn, FrameTable.ANON, t.pid & FrameTable.PAYLOAD, 0, t.pages.size());
             t.pages.add(pfn);
             got++;
         }
@@ -820,6 +820,10 @@ public final class Kernel {
         m.put("kswapd_wakeups", reclaim.kswapd_wakeups);
         m.put("oom_kill", oom.oom_kills);
         m.put("alloc_fail", pages.alloc_fail);
+        m.put("compact_stall", pages.compaction.compact_stall);
+        m.put("compact_success", pages.compaction.compact_success);
+        m.put("compact_fail", pages.compaction.compact_fail);
+        m.put("pgmigrate_success", pages.compaction.pgmigrate_success);
         m.put("buddy_splits", buddy.splits);
         m.put("buddy_merges", buddy.merges);
         return m;

@@ -38,6 +38,7 @@ final class PageAllocator {
     private final ExecContext ctx;
     private final CostModel cost;
     private final boolean modern;
+    final Compaction compaction;
 
     /** Linux 2.0's global reserves (mm/swap.c of 2.0: min_free_pages, free_pages_low, free_pages_high). */
     long min_free_pages;
@@ -69,6 +70,7 @@ final class PageAllocator {
         this.ctx = ctx;
         this.cost = profile.cost();
         this.modern = profile.era() == Era.MODERN;
+        this.compaction = new Compaction(mem_map, buddy, reclaim, oom, clock, cost, profile.pageSize());
     }
 
     Zone zone(ZoneType t) {
@@ -249,6 +251,12 @@ final class PageAllocator {
         if (!can_direct_reclaim) {
             return fail(gfp, order, why.append("; cannot sleep, so no direct reclaim").toString());
         }
+        // Costly high-order requests try compaction before reclaim (mm/page_alloc.c: __alloc_pages_direct_compact).
+        pfn = try_compaction(zonelist, highest, order, mt, alloc_flags, why);
+        if (pfn >= 0) {
+            lastSlowPath = why.toString();
+            return pfn;
+        }
         int noProgress = 0;
         for (int attempt = 0; attempt < MAX_RECLAIM_RETRIES || (gfp & __GFP_NOFAIL) != 0; attempt++) {
             allocstall++;
@@ -267,6 +275,11 @@ final class PageAllocator {
             if (freed > 0) {
                 noProgress = 0;
                 continue;
+            }
+            pfn = try_compaction(zonelist, highest, order, mt, alloc_flags, why);
+            if (pfn >= 0) {
+                lastSlowPath = why.toString();
+                return pfn;
             }
             noProgress++;
             // Costly orders and callers that asked to fail are not worth killing a task for.
@@ -290,6 +303,29 @@ final class PageAllocator {
             }
         }
         return fail(gfp, order, why.toString());
+    }
+
+    /** Compacts each zone where fragmentation, not shortage, is the problem, then retries. */
+    private int try_compaction(List<Zone> zonelist, ZoneType highest, int order, int mt, int alloc_flags, StringBuilder why) {
+        if (order == 0) {
+            return -1;
+        }
+        for (Zone z : zonelist) {
+            if (!Compaction.suitable(z, order)) {
+                continue;
+            }
+            long moved = compaction.pgmigrate_success;
+            boolean ok = compaction.compact_zone(z, order);
+            why.append("; compaction in ").append(z.name()).append(" migrated ")
+                .append(compaction.pgmigrate_success - moved).append(" pages").append(ok ? "" : " without success");
+            if (ok) {
+                int pfn = get_page_from_freelist(zonelist, highest, order, mt, alloc_flags);
+                if (pfn >= 0) {
+                    return pfn;
+                }
+            }
+        }
+        return -1;
     }
 
     /** mm/oom_kill.c: out_of_memory. Returns whether a task was killed. */

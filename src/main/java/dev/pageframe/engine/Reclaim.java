@@ -64,6 +64,23 @@ final class Reclaim {
         nr_file_pages--;
     }
 
+    /** Moves an LRU entry from one frame to another, keeping its place in the list (page migration). */
+    void relink(int src, int dst) {
+        int next = mem_map.payloadA(src);
+        int prev = mem_map.payloadB(src);
+        mem_map.set(dst, PAGECACHE, next, 0, prev);
+        if (prev == NIL) {
+            lruHead = dst;
+        } else {
+            mem_map.setPayloadA(prev, dst);
+        }
+        if (next == NIL) {
+            lruTail = dst;
+        } else {
+            mem_map.setPayloadB(next, dst);
+        }
+    }
+
     /** Drops one page-cache page that the owner gave up (a truncated file). */
     void remove_from_page_cache(int pfn, Zone zone) {
         lru_del(pfn);
