@@ -78,7 +78,9 @@ sealed interface AxisScale permits AxisScale.Linear, AxisScale.Log {
             Unit.Magnitude si = unit.usesSiSuffix() ? Ticks.siMagnitude(maxAbs) : new Unit.Magnitude(1, "");
             List<Tick> ticks = new ArrayList<>(values.length);
             for (double v : values) {
-                ticks.add(new Tick(v * m.divisor(), Ticks.label(v / si.divisor(), step / si.divisor()) + si.symbol()));
+                // Zero is the same in every magnitude; "0k" or "0.0M" would only make it look like it is not.
+                String label = v == 0 ? "0" : Ticks.label(v / si.divisor(), step / si.divisor()) + si.symbol();
+                ticks.add(new Tick(v * m.divisor(), label));
             }
             return new Linear(values[0] * m.divisor(), values[values.length - 1] * m.divisor(), List.copyOf(ticks),
                     unit.axisTitle(axis.label(), m));
@@ -122,9 +124,15 @@ sealed interface AxisScale permits AxisScale.Linear, AxisScale.Log {
         }
 
         private static String logLabel(Unit unit, double v) {
-            if (unit.usesSiSuffix() || unit == Unit.NONE) {
-                Unit.Magnitude si = Ticks.siMagnitude(v >= 1000 ? v * 10 : v);
-                return Ticks.label(v / si.divisor(), v < 1 ? v : 1) + si.symbol();
+            if (unit.usesSiSuffix()) {
+                String[] suffixes = {"", "k", "M", "G", "T"};
+                int i = 0;
+                double scaled = v;
+                while (i + 1 < suffixes.length && scaled >= 1000) {
+                    scaled /= 1000;
+                    i++;
+                }
+                return Ticks.label(scaled, Math.min(1, scaled)) + suffixes[i];
             }
             return unit.format(v);
         }

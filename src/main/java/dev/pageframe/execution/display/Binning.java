@@ -44,10 +44,19 @@ public final class Binning {
         // Too narrow a width would exceed MAX_BINS; widen before rounding to a nice step.
         width = Math.max(width, (max - min) / MAX_BINS);
         double step = Ticks.niceStepAtLeast(width);
-        double start = Math.floor(min / step) * step;
-        int bins = Math.max(1, (int) Math.ceil((max - start) / step));
-        if (start + bins * step <= max) {
-            bins++; // max sits on the top edge; give it a bin of its own rather than an extra edge case
+        double start;
+        int bins;
+        while (true) {
+            start = Math.floor(min / step) * step;
+            bins = Math.max(1, (int) Math.ceil((max - start) / step));
+            if (start + bins * step <= max) {
+                bins++; // max sits on the top edge; give it a bin of its own rather than an extra edge case
+            }
+            if (bins <= MAX_BINS) {
+                break;
+            }
+            // Rounding the width to a nice step and aligning the start can add a bin or two.
+            step = Ticks.niceStepAtLeast(step * 1.01);
         }
         double[] edges = new double[bins + 1];
         for (int i = 0; i <= bins; i++) {

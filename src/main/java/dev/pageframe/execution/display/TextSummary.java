@@ -38,7 +38,7 @@ final class TextSummary {
     }
 
     private static String axisName(Axis a) {
-        String unit = a.unit() == Unit.NONE ? "" : " in " + a.unit().magnitude(1).symbol();
+        String unit = a.unit() == Unit.NONE ? "" : " (" + a.unit().displayName() + ")";
         return (a.label().isEmpty() ? "(unlabelled)" : a.label()) + unit + (a.log() ? ", log scale" : "");
     }
 
@@ -233,7 +233,8 @@ final class TextSummary {
             for (int c = r * cols; c < Math.min(grid.cells(), (r + 1) * cols); c++) {
                 line.append(letter(grid.dominant()[c]));
             }
-            out.append(line).append('\n');
+            // A closing bar keeps holes at the end of a row visible (and the line free of trailing spaces).
+            out.append(line).append("|\n");
         }
         return out.toString();
     }

@@ -77,6 +77,15 @@ public enum Unit {
         return new Magnitude(divisor, ladder.symbols[i]);
     }
 
+    /** The unit's own name for a reader, e.g. "pages", "bytes", "ns"; empty for {@link #NONE}. */
+    public String displayName() {
+        return switch (this) {
+            case NONE -> "";
+            case BYTES -> "bytes";
+            default -> ladder.symbols[rung];
+        };
+    }
+
     /** An axis title with the unit symbol in parentheses, e.g. "size (MiB)". */
     public String axisTitle(String label, Magnitude m) {
         if (m.symbol().isEmpty()) {
