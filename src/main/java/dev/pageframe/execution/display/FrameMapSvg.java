@@ -39,7 +39,8 @@ final class FrameMapSvg {
         long total = map.endPfn() - map.firstPfn();
 
         // Legend rows under the title.
-        double y = PAD + (map.title().isEmpty() ? 0 : Plot.TITLE_FONT + 4) + 8;
+        List<String> titleLines = Plot.titleLines(map.title(), width);
+        double y = PAD + titleLines.size() * (Plot.TITLE_FONT + 4) + 8;
         List<double[]> legendAt = new ArrayList<>();
         List<String> legendText = new ArrayList<>();
         double x = PAD;
@@ -83,10 +84,7 @@ final class FrameMapSvg {
         svg.empty("path", "d", "M0 4L4 0", "stroke", Palette.HOLE_HATCH, "stroke-width", "1");
         svg.end("pattern");
         svg.end("defs");
-        if (!map.title().isEmpty()) {
-            svg.text("text", map.title(), "class", "title", "x", SvgWriter.num(PAD), "y", SvgWriter.num(PAD + Plot.TITLE_FONT),
-                    "font-size", SvgWriter.num(Plot.TITLE_FONT), "font-weight", "bold", "fill", Palette.TEXT);
-        }
+        Plot.drawTitle(svg, titleLines);
         svg.start("g", "class", "legend", "fill", Palette.TEXT);
         for (int i = 0; i < shown.size(); i++) {
             double[] at = legendAt.get(i);
@@ -235,7 +233,8 @@ final class FrameMapSvg {
                         ? "M" + SvgWriter.num(left) + " " + SvgWriter.num(rowTop) + "h" + SvgWriter.num(gridWidth)
                         : "M" + SvgWriter.num(left) + " " + SvgWriter.num(rowTop + cell)
                                 + "H" + SvgWriter.num(left + col * cell) + "V" + SvgWriter.num(rowTop)
-                                + "H" + SvgWriter.num(left + gridWidth);
+                                // In the first row nothing lies above, and the grid's own border is enough.
+                                + (row == 0 ? "" : "H" + SvgWriter.num(left + gridWidth));
                 svg.empty("path", "class", "zone-boundary", "data-zone", z.name(), "d", d, "fill", "none",
                         "stroke", Palette.ZONE_BOUNDARY, "stroke-width", "2");
             }

@@ -49,6 +49,7 @@ final class Plot {
     private double bottom;
     private List<double[]> legendPositions;
     private List<String> captionLines;
+    private List<String> titleLines;
     private int categoryLabelEvery = 1;
 
     Plot(double width, double height, String title) {
@@ -167,10 +168,8 @@ final class Plot {
 
     private void layout() {
         // Top: title, then legend rows.
-        double y = PAD;
-        if (!title.isEmpty()) {
-            y += TITLE_FONT + 4;
-        }
+        titleLines = titleLines(title, width);
+        double y = PAD + titleLines.size() * (TITLE_FONT + 4);
         legendPositions = new ArrayList<>();
         if (!legend.isEmpty()) {
             y += 8;
@@ -236,9 +235,20 @@ final class Plot {
     }
 
     private void drawTitle(SvgWriter svg) {
-        if (!title.isEmpty()) {
-            svg.text("text", title, "class", "title", "x", SvgWriter.num(PAD), "y", SvgWriter.num(PAD + TITLE_FONT),
-                    "font-size", SvgWriter.num(TITLE_FONT), "font-weight", "bold", "fill", Palette.TEXT);
+        drawTitle(svg, titleLines);
+    }
+
+    /** The title broken into lines that fit the canvas; bold glyphs run wider than regular ones. */
+    static List<String> titleLines(String title, double width) {
+        return title.isEmpty() ? List.of() : wrap(title, (width - 2 * PAD) / 1.08, TITLE_FONT);
+    }
+
+    /** Draws title lines from the top left corner, one text element each. */
+    static void drawTitle(SvgWriter svg, List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            svg.text("text", lines.get(i), "class", "title", "x", SvgWriter.num(PAD),
+                    "y", SvgWriter.num(PAD + TITLE_FONT + i * (TITLE_FONT + 4)), "font-size", SvgWriter.num(TITLE_FONT),
+                    "font-weight", "bold", "fill", Palette.TEXT);
         }
     }
 

@@ -174,6 +174,41 @@ final class SampleCharts {
         return b.build();
     }
 
+    /** Free pages of several zones as overlapping areas, with more series than fit one legend row. */
+    static AreaChart zonesOverlapping() {
+        AreaChartBuilder b = Charts.area("Free memory per zone, overlapping areas, with a long title to test wrapping onto a second line")
+                .x("time", Unit.MILLISECONDS).y("free", Unit.KIB);
+        String[] zones = {"DMA", "DMA32", "Normal", "Movable", "HighMem", "Device", "node 1 Normal", "node 1 Movable", "extra"};
+        for (int z = 0; z < zones.length; z++) {
+            double[] x = new double[200];
+            double[] y = new double[200];
+            for (int i = 0; i < 200; i++) {
+                x[i] = i * 5;
+                y[i] = (z + 1) * 40_000 + 30_000 * Math.sin(i / 20.0 + z);
+            }
+            b.series(zones[z], x, y);
+        }
+        return b.build();
+    }
+
+    /** Net change of free pages per order: negative values hang below zero. */
+    static BarChart netChange() {
+        return Charts.bar("Net change in free blocks after compaction").x("order").y("Δ free blocks")
+                .categories("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10")
+                .series("DMA32", -1200, -640, -300, -120, -40, 10, 22, 30, 18, 12, 6)
+                .series("Normal", -4000, -1800, -600, -200, -60, 40, 80, 60, 30, 12, 3)
+                .build();
+    }
+
+    static Histogram slabObjectSizesLog() {
+        SplittableRandom rnd = new SplittableRandom(6);
+        double[] v = new double[50_000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.min(8192, 8 + Math.floor(-Math.log(rnd.nextDouble(1e-9, 1)) * 300));
+        }
+        return Charts.histogram("kmalloc request sizes").x("size", Unit.BYTES).values(v).bins(64).logY().build();
+    }
+
     /** Every kind once, with a file-friendly name. */
     static List<Named> all() {
         return List.of(
@@ -187,7 +222,10 @@ final class SampleCharts {
                 new Named("framemap-16mib", smallMachine()),
                 new Named("framemap-16gib", sixteenGiB()),
                 new Named("buddyinfo", buddyInfo(false)),
-                new Named("buddyinfo-log", buddyInfo(true)));
+                new Named("buddyinfo-log", buddyInfo(true)),
+                new Named("area-overlapping", zonesOverlapping()),
+                new Named("bar-negative", netChange()),
+                new Named("histogram-log", slabObjectSizesLog()));
     }
 
     record Named(String name, Chart chart) {
