@@ -7,8 +7,6 @@ package dev.pageframe.execution.display;
  */
 record FrameGrid(long basePfn, long framesPerCell, int cells, FrameKind[] dominant) {
 
-    private static final FrameKind[] KINDS = FrameKind.values();
-
     /** The grid with the fewest frames per cell that still needs at most {@code maxCells} cells. */
     static FrameGrid of(FrameMap map, int maxCells) {
         long first = map.firstPfn();
@@ -19,7 +17,8 @@ record FrameGrid(long basePfn, long framesPerCell, int cells, FrameKind[] domina
         }
         long base = Math.floorDiv(first, per) * per;
         int cells = (int) cellCount(first, end, per);
-        int k = KINDS.length;
+        FrameKind[] kinds = FrameKind.values();
+        int k = kinds.length;
         long[] frames = new long[cells * k];
         for (FrameRun r : map.runs()) {
             long from = r.startPfn();
@@ -48,7 +47,7 @@ record FrameGrid(long basePfn, long framesPerCell, int cells, FrameKind[] domina
                     best = i;
                 }
             }
-            dominant[c] = KINDS[best];
+            dominant[c] = kinds[best];
         }
         return new FrameGrid(base, per, cells, dominant);
     }

@@ -3,8 +3,9 @@ package dev.pageframe.execution.display;
 /** Unicode block sparklines and bars for text/plain summaries. */
 final class Sparkline {
 
-    private static final char[] LEVELS = {'▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'};
-    private static final char[] EIGHTHS = {'▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'};
+    // Strings, not char arrays: constants that cannot be changed by accident.
+    private static final String LEVELS = "▁▂▃▄▅▆▇█";
+    private static final String EIGHTHS = "▏▎▍▌▋▊▉█";
 
     private Sparkline() {}
 
@@ -35,10 +36,10 @@ final class Sparkline {
             if (Double.isNaN(m)) {
                 b.append(' ');
             } else if (range[1] == range[0]) {
-                b.append(LEVELS[LEVELS.length / 2]);
+                b.append(LEVELS.charAt(LEVELS.length() / 2));
             } else {
-                int level = (int) Math.round((m - range[0]) / (range[1] - range[0]) * (LEVELS.length - 1));
-                b.append(LEVELS[level]);
+                int level = (int) Math.round((m - range[0]) / (range[1] - range[0]) * (LEVELS.length() - 1));
+                b.append(LEVELS.charAt(level));
             }
         }
         return b.toString();
@@ -53,10 +54,10 @@ final class Sparkline {
         StringBuilder b = new StringBuilder();
         b.append("█".repeat((int) (eighths / 8)));
         if (eighths % 8 != 0) {
-            b.append(EIGHTHS[(int) (eighths % 8) - 1]);
+            b.append(EIGHTHS.charAt((int) (eighths % 8) - 1));
         }
         if (b.isEmpty()) {
-            b.append(EIGHTHS[0]); // a non-zero value never looks like zero
+            b.append(EIGHTHS.charAt(0)); // a non-zero value never looks like zero
         }
         return b.toString();
     }

@@ -1,5 +1,6 @@
 package dev.pageframe.execution.display;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The unit of an axis or a table column, and how its values are written for a reader. */
@@ -24,11 +25,11 @@ public enum Unit {
         PERCENT(1, "%");
 
         final double factor;
-        final String[] symbols;
+        final List<String> symbols;
 
         Ladder(double factor, String... symbols) {
             this.factor = factor;
-            this.symbols = symbols;
+            this.symbols = List.of(symbols);
         }
     }
 
@@ -70,11 +71,11 @@ public enum Unit {
         double divisor = 1;
         int i = rung;
         double v = Math.abs(maxAbs);
-        while (i + 1 < ladder.symbols.length && ladder.factor > 1 && v / (divisor * ladder.factor) >= 1) {
+        while (i + 1 < ladder.symbols.size() && ladder.factor > 1 && v / (divisor * ladder.factor) >= 1) {
             divisor *= ladder.factor;
             i++;
         }
-        return new Magnitude(divisor, ladder.symbols[i]);
+        return new Magnitude(divisor, ladder.symbols.get(i));
     }
 
     /** The unit's own name for a reader, e.g. "pages", "bytes", "ns"; empty for {@link #NONE}. */
@@ -82,7 +83,7 @@ public enum Unit {
         return switch (this) {
             case NONE -> "";
             case BYTES -> "bytes";
-            default -> ladder.symbols[rung];
+            default -> ladder.symbols.get(rung);
         };
     }
 
