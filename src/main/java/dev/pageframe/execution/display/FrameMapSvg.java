@@ -38,7 +38,7 @@ final class FrameMapSvg {
         }
         long total = map.endPfn() - map.firstPfn();
 
-        // Legend rows under the title.
+        // The legend is laid out first because the grid starts below however many rows it needs.
         List<String> titleLines = Plot.titleLines(map.title(), width);
         double y = PAD + titleLines.size() * (Plot.TITLE_FONT + 4) + 8;
         List<double[]> legendAt = new ArrayList<>();

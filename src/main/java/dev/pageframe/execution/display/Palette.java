@@ -27,6 +27,8 @@ public final class Palette {
     public static final String GRID = "#E6E6E6";
     public static final String ZERO_LINE = "#B3B3B3";
     public static final String ZONE_BOUNDARY = "#1F1F1F";
+    /** Stroke of the hatching that marks holes. */
+    public static final String HOLE_HATCH = "#C4C4C4";
 
     private Palette() {}
 
@@ -52,7 +54,4 @@ public final class Palette {
             case HOLE -> "#FFFFFF";
         };
     }
-
-    /** Stroke of the hatching that marks holes. */
-    public static final String HOLE_HATCH = "#C4C4C4";
 }

@@ -167,7 +167,7 @@ final class Plot {
     }
 
     private void layout() {
-        // Top: title, then legend rows.
+        // Vertical space is fixed first: the y scale's tick count depends on the plot's height.
         titleLines = titleLines(title, width);
         double y = PAD + titleLines.size() * (TITLE_FONT + 4);
         legendPositions = new ArrayList<>();
@@ -188,14 +188,12 @@ final class Plot {
         }
         top = y + 12;
 
-        // Bottom: captions, x title, tick labels.
         captionLines = new ArrayList<>();
         for (String c : captions) {
             captionLines.addAll(wrap(c, width - 2 * PAD, CAPTION_FONT));
         }
         double below = PAD + captionLines.size() * CAPTION_ROW + (captionLines.isEmpty() ? 0 : 4);
-        boolean hasXTitle = !xTitleText().isEmpty();
-        below += (hasXTitle ? LABEL_FONT + 8 : 0) + TICK_FONT + 10;
+        below += (hasXTitle() ? LABEL_FONT + 8 : 0) + TICK_FONT + 10;
         if (categorySublabels != null) {
             below += TICK_FONT + 2;
         }
@@ -223,15 +221,15 @@ final class Plot {
         }
     }
 
-    private String xTitleText() {
+    /**
+     * Whether the x axis will have a title. Asked before the scale exists (the scale needs the
+     * layout), so it goes by whether there is a label or a unit to show.
+     */
+    private boolean hasXTitle() {
         if (categories != null) {
-            return categoryTitle;
+            return !categoryTitle.isEmpty();
         }
-        if (xAxis == null) {
-            return "";
-        }
-        // The title needs the scale's magnitude, which needs the layout; the label decides if there is one.
-        return xAxis.label().isEmpty() && xAxis.unit() == Unit.NONE ? "" : "x";
+        return xAxis != null && (!xAxis.label().isEmpty() || xAxis.unit() != Unit.NONE);
     }
 
     private void drawTitle(SvgWriter svg) {
@@ -275,7 +273,6 @@ final class Plot {
 
     private void drawAxes(SvgWriter svg) {
         svg.start("g", "class", "axes", "font-size", SvgWriter.num(TICK_FONT), "fill", Palette.MUTED_TEXT);
-        // Horizontal grid and y ticks.
         for (AxisScale.Tick t : yScale.ticks()) {
             double y = py(t.value());
             if (!Double.isFinite(y)) {
