@@ -1,0 +1,153 @@
+package dev.pageframe.execution.display;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps an axis' values onto [0, 1] of its drawn length, with the ticks and titles to label it. */
+sealed interface AxisScale permits AxisScale.Linear, AxisScale.Log {
+
+    /** A tick mark: where it goes and what it says. */
+    record Tick(double value, String label) {}
+
+    /** Where {@code v} falls along the axis, 0 at {@link #min()}, 1 at {@link #max()}; NaN if it cannot be drawn. */
+    double fraction(double v);
+
+    double min();
+
+    double max();
+
+    List<Tick> ticks();
+
+    /** Axis title with the unit symbol, e.g. "size (MiB)". */
+    String title();
+
+    /** The value bars and areas grow from: zero when the axis shows it, else its nearest end. */
+    double baseline();
+
+    /** Tick labels widest first is what layout needs; this is the widest one's estimated width. */
+    default double widestLabel(double fontSize) {
+        double w = 0;
+        for (Tick t : ticks()) {
+            w = Math.max(w, TextMetrics.width(t.label(), fontSize));
+        }
+        return w;
+    }
+
+    /**
+     * A scale for values in [lo, hi] drawn along {@code length} px, with as many ticks as fit:
+     * about one per 50 px vertically, and horizontally as many as have room for their labels.
+     */
+    static AxisScale fitting(Axis axis, double lo, double hi, double length, boolean horizontal, boolean includeZero) {
+        if (axis.log()) {
+            return Log.of(axis, lo, hi);
+        }
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            lo = 0;
+            hi = 1;
+        }
+        if (includeZero) {
+            lo = Math.min(lo, 0);
+            hi = Math.max(hi, 0);
+        }
+        int target = (int) Math.max(2, Math.min(horizontal ? 11 : 8, Math.floor(length / (horizontal ? 70 : 45))));
+        Linear scale = Linear.of(axis, lo, hi, target);
+        while (horizontal && target > 2 && !fits(scale, length)) {
+            target--;
+            scale = Linear.of(axis, lo, hi, target);
+        }
+        return scale;
+    }
+
+    private static boolean fits(AxisScale scale, double length) {
+        double needed = 0;
+        for (Tick t : scale.ticks()) {
+            needed += TextMetrics.width(t.label(), Plot.TICK_FONT) + 14;
+        }
+        return needed <= length;
+    }
+
+    /** Evenly spaced ticks at a 1-2-5 step in the unit's best magnitude (MiB, µs, k pages, …). */
+    record Linear(double min, double max, List<Tick> ticks, String title) implements AxisScale {
+
+        static Linear of(Axis axis, double lo, double hi, int target) {
+            Unit unit = axis.unit();
+            Unit.Magnitude m = unit.magnitude(Math.max(Math.abs(lo), Math.abs(hi)));
+            double[] values = Ticks.nice(lo / m.divisor(), hi / m.divisor(), target);
+            double step = values[1] - values[0];
+            double maxAbs = Math.max(Math.abs(values[0]), Math.abs(values[values.length - 1]));
+            Unit.Magnitude si = unit.usesSiSuffix() ? Ticks.siMagnitude(maxAbs) : new Unit.Magnitude(1, "");
+            List<Tick> ticks = new ArrayList<>(values.length);
+            for (double v : values) {
+                // Zero is the same in every magnitude; "0k" or "0.0M" would only make it look like it is not.
+                String label = v == 0 ? "0" : Ticks.label(v / si.divisor(), step / si.divisor()) + si.symbol();
+                ticks.add(new Tick(v * m.divisor(), label));
+            }
+            return new Linear(values[0] * m.divisor(), values[values.length - 1] * m.divisor(), List.copyOf(ticks),
+                    unit.axisTitle(axis.label(), m));
+        }
+
+        @Override
+        public double fraction(double v) {
+            return Double.isFinite(v) ? (v - min) / (max - min) : Double.NaN;
+        }
+
+        @Override
+        public double baseline() {
+            return Math.max(min, Math.min(max, 0));
+        }
+    }
+
+    /**
+     * Powers of ten. The bottom sits half a decade below the smallest positive value so that a
+     * count of one still shows as a short bar rather than none.
+     */
+    record Log(double min, double max, List<Tick> ticks, String title) implements AxisScale {
+
+        static Log of(Axis axis, double lo, double hi) {
+            if (!(hi > 0)) {
+                lo = 1;
+                hi = 10;
+            }
+            if (!(lo > 0)) {
+                lo = Math.min(1, hi);
+            }
+            double[] decades = Ticks.log(lo, hi);
+            double bottom = decades[0] / 2;
+            List<Tick> ticks = new ArrayList<>();
+            Unit unit = axis.unit();
+            for (double v : decades) {
+                ticks.add(new Tick(v, logLabel(unit, v)));
+            }
+            // Counts keep their unit in the title; sizes and times carry it in every label.
+            String title = unit.usesSiSuffix() ? unit.axisTitle(axis.label(), unit.magnitude(1)) : axis.label();
+            return new Log(bottom, decades[decades.length - 1], List.copyOf(ticks), title);
+        }
+
+        private static String logLabel(Unit unit, double v) {
+            if (unit.usesSiSuffix()) {
+                String[] suffixes = {"", "k", "M", "G", "T"};
+                int i = 0;
+                double scaled = v;
+                while (i + 1 < suffixes.length && scaled >= 1000) {
+                    scaled /= 1000;
+                    i++;
+                }
+                return Ticks.label(scaled, Math.min(1, scaled)) + suffixes[i];
+            }
+            return unit.format(v);
+        }
+
+        @Override
+        public double fraction(double v) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                return Double.NaN;
+            }
+            return (Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min));
+        }
+
+        @Override
+        public double baseline() {
+            return min;
+        }
+    }
+}

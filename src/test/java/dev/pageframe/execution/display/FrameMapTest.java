@@ -1,0 +1,100 @@
+package dev.pageframe.execution.display;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class FrameMapTest {
+
+    @Test
+    void sixteenGibMachineSvgStaysUnderOneMegabyteAndRendersFast() {
+        FrameMap map = SampleCharts.sixteenGiB();
+        MimeBundles.svg(map); // warm up the JIT so the timing measures the renderer
+        long start = System.nanoTime();
+        String svg = MimeBundles.svg(map);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(svg.length() < 1_000_000, "svg is " + svg.length() + " chars");
+        assertTrue(millis < 1000, "rendered in " + millis + " ms");
+    }
+
+    @Test
+    void worstCaseAlternatingFramesStillStaySmall() {
+        // Every frame differs from its neighbour: 4M runs, the most a map can vary.
+        long frames = 4L << 20;
+        List<FrameRun> runs = new ArrayList<>((int) frames);
+        for (long pfn = 0; pfn < frames; pfn++) {
+            runs.add(new FrameRun(pfn, 1, (pfn / 512) % 2 == 0 ? FrameKind.SLAB : FrameKind.FREE, "Normal"));
+        }
+        FrameMap map = Charts.frameMap("alternating").zone("Normal", 0, frames).runs(runs).build();
+        long start = System.nanoTime();
+        String svg = MimeBundles.svg(map);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(svg.length() < 1_000_000, "svg is " + svg.length() + " chars");
+        assertTrue(millis < 2000, "rendered in " + millis + " ms");
+    }
+
+    @Test
+    void largeMapsGroupFramesAndSaySo() {
+        FrameGrid grid = FrameGrid.of(SampleCharts.sixteenGiB(), FrameMapSvg.MAX_CELLS);
+        assertEquals(512, grid.framesPerCell());
+        assertEquals(8192, grid.cells());
+        assertTrue(MimeBundles.svg(SampleCharts.sixteenGiB()).contains("Each cell groups 512 frames (2 MiB)"));
+    }
+
+    @Test
+    void smallMapsDrawOneCellPerFrame() {
+        FrameGrid grid = FrameGrid.of(SampleCharts.smallMachine(), FrameMapSvg.MAX_CELLS);
+        assertEquals(1, grid.framesPerCell());
+        assertEquals(4096, grid.cells());
+        assertTrue(MimeBundles.svg(SampleCharts.smallMachine()).contains("Each cell is one frame (4 KiB)"));
+    }
+
+    @Test
+    void groupTakesTheKindHoldingMostFrames() {
+        FrameMap map = Charts.frameMap("t").zone("Normal", 0, 4 * 8192)
+                .run(0, 3, FrameKind.SLAB, "Normal").run(3, 1, FrameKind.PAGE, "Normal").build();
+        FrameGrid grid = FrameGrid.of(map, 8192);
+        assertEquals(4, grid.framesPerCell());
+        assertEquals(FrameKind.SLAB, grid.dominant()[0]);
+        assertEquals(FrameKind.HOLE, grid.dominant()[1], "frames no run covers are holes");
+    }
+
+    @Test
+    void zoneBoundariesAndLegendAreDrawn() throws Exception {
+        Document doc = SvgDocs.parse(MimeBundles.svg(SampleCharts.sixteenGiB()));
+        List<Element> boundaries = SvgDocs.byClass(doc, "zone-boundary");
+        assertEquals(List.of("DMA32", "Normal"), boundaries.stream().map(e -> e.getAttribute("data-zone")).toList());
+        assertEquals(3, SvgDocs.byClass(doc, "zone-label").size());
+        List<String> swatches = SvgDocs.byClass(doc, "swatch").stream().map(e -> e.getAttribute("data-kind")).toList();
+        assertEquals(List.of("free", "page", "slab", "vmalloc", "dma", "pagecache", "reserved", "kernel", "hole"), swatches);
+    }
+
+    @Test
+    void cellsOfOneKindInARowShareARect() throws Exception {
+        FrameMap map = Charts.frameMap("one kind").zone("Normal", 0, 1024).run(0, 1024, FrameKind.FREE, "Normal").build();
+        Document doc = SvgDocs.parse(MimeBundles.svg(map));
+        Element group = SvgDocs.byClass(doc, "kind").getFirst();
+        assertEquals("free", group.getAttribute("data-kind"));
+        assertEquals(1024 / 32, group.getElementsByTagName("rect").getLength(), "one rect per row of 32 cells");
+    }
+
+    @Test
+    void overlappingRunsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Charts.frameMap("t")
+                .run(0, 10, FrameKind.FREE, "DMA").run(5, 10, FrameKind.SLAB, "DMA").build());
+    }
+
+    @Test
+    void runsAreSortedByPfn() {
+        FrameMap map = Charts.frameMap("t").run(10, 5, FrameKind.FREE, "DMA").run(0, 5, FrameKind.SLAB, "DMA").build();
+        assertEquals(0, map.runs().getFirst().startPfn());
+        long[] byKind = map.framesByKind();
+        assertEquals(5, byKind[FrameKind.HOLE.ordinal()], "pfns 5..9 are a hole");
+    }
+}
