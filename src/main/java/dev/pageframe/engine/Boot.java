@@ -1,7 +1,6 @@
 package dev.pageframe.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -50,6 +49,7 @@ final class Boot {
             reserve(r);
         }
         freeAllToBuddy();
+        k.pages.build_zonelists();
         setupWatermarks();
         long freeKb = k.kb(k.nr_free_pages());
         log.printk(String.format("Memory: %dK/%dK available (%dK kernel code and data, %dK reserved)",
@@ -191,9 +191,5 @@ final class Boot {
             pa.free_pages_low = pa.min_free_pages + (pa.min_free_pages >> 1);
             pa.free_pages_high = pa.min_free_pages * 2;
         }
-    }
-
-    static Comparator<PhysRange> byStart() {
-        return Comparator.comparingLong(PhysRange::start);
     }
 }

@@ -157,16 +157,26 @@ final class PageAllocator {
         return pfn;
     }
 
-    /** Zones a request may use, preferred first, falling back downwards (mm/page_alloc.c: build_zonelists). */
-    List<Zone> zonelist(ZoneType highest) {
-        List<Zone> list = new ArrayList<>(4);
-        for (int t = highest.ordinal(); t >= 0; t--) {
-            Zone z = byType[t];
-            if (z != null && z.managed_pages > 0) {
-                list.add(z);
+    /** Per highest zone type: the zones a request may use, preferred first, falling back downwards. */
+    @SuppressWarnings("unchecked")
+    private List<Zone>[] zonelists = new List[ZoneType.values().length];
+
+    /** mm/page_alloc.c: build_all_zonelists, run once boot has sized every zone. */
+    void build_zonelists() {
+        for (ZoneType highest : ZoneType.values()) {
+            List<Zone> list = new ArrayList<>(4);
+            for (int t = highest.ordinal(); t >= 0; t--) {
+                Zone z = byType[t];
+                if (z != null && z.managed_pages > 0) {
+                    list.add(z);
+                }
             }
+            zonelists[highest.ordinal()] = List.copyOf(list);
         }
-        return list;
+    }
+
+    List<Zone> zonelist(ZoneType highest) {
+        return zonelists[highest.ordinal()];
     }
 
     private int get_page_from_freelist(List<Zone> zonelist, ZoneType highest, int order, int mt, int alloc_flags) {
