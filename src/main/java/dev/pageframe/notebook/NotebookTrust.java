@@ -395,9 +395,13 @@ public final class NotebookTrust {
         Object monitor = IN_PROCESS_LOCKS.computeIfAbsent(lockFile, k -> new Object());
         synchronized (monitor) {
             try (FileChannel ch = FileChannel.open(lockFile, openOptions(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                    privateFile(configDir));
-                 FileLock ignored = ch.lock()) {
-                action.run();
+                    privateFile(configDir))) {
+                FileLock lock = ch.lock();
+                try {
+                    action.run();
+                } finally {
+                    lock.release();
+                }
             }
         }
     }

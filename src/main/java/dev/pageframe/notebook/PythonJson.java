@@ -3,6 +3,7 @@ package dev.pageframe.notebook;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -150,6 +151,30 @@ final class PythonJson {
     }
 
     /**
+     * The shortest decimal that reads back as {@code v}, nearest to it among equally short ones. Java's
+     * Double.toString gives that except where one digit would do: it then may pick a closer two-digit
+     * decimal (4.9E-324 where Python writes 5e-324), so one-digit candidates are tried first.
+     */
+    private static BigDecimal shortestDecimal(double v) {
+        BigDecimal javaDigits = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        if (javaDigits.precision() != 2) {
+            return javaDigits;
+        }
+        BigDecimal exact = new BigDecimal(v);
+        BigDecimal best = null;
+        BigDecimal down = javaDigits.setScale(javaDigits.scale() - 1, RoundingMode.FLOOR);
+        BigDecimal up = javaDigits.setScale(javaDigits.scale() - 1, RoundingMode.CEILING);
+        for (BigDecimal candidate : new BigDecimal[] {down, up}) {
+            if (candidate.signum() > 0 && candidate.doubleValue() == v) {
+                if (best == null || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0) {
+                    best = candidate;
+                }
+            }
+        }
+        return best == null ? javaDigits : best.stripTrailingZeros();
+    }
+
+    /**
      * Python's {@code repr(float)}: the shortest digits that round-trip (Java's Double.toString gives the
      * same digits since JDK 19), laid out with Python's switch to exponent form below 1e-4 and from 1e16.
      */
@@ -164,7 +189,7 @@ final class PythonJson {
             return (Double.doubleToRawLongBits(d) < 0) ? "-0.0" : "0.0";
         }
         String sign = d < 0 ? "-" : "";
-        BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        BigDecimal bd = shortestDecimal(Math.abs(d));
         String digits = bd.unscaledValue().toString();
         int decpt = digits.length() - bd.scale();
         StringBuilder sb = new StringBuilder(sign);
