@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Checks notebook JSON against the rules of the official nbformat 4.5 schema plus what a schema cannot
  * say (unique cell ids, a readable Pageframe machine), and reports every problem with its JSON path.
- * Files of nbformat 4.0–4.4 are held to their own rules, in which cell ids are optional.
+ * Files of nbformat 4.0–4.4 are held to their own rules, which have no cell ids.
  */
 public final class NotebookValidator {
     private static final Pattern NAME = Pattern.compile("^.+$");
@@ -167,11 +167,16 @@ public final class NotebookValidator {
         boolean code = type.equals("code");
         Set<String> allowed = code ? CODE : RAW_OR_MARKDOWN;
         cell.properties().forEach(e -> {
-            if (!allowed.contains(e.getKey()) && !(e.getKey().equals("id") && !idsRequired)) {
+            if (!allowed.contains(e.getKey())) {
                 problem(JsonPaths.field(path, e.getKey()), "field not allowed in a " + type + " cell");
             }
         });
-        checkId(cell.get("id"), index, idsRequired, ids);
+        if (idsRequired) {
+            checkId(cell.get("id"), index, ids);
+        } else if (cell.has("id")) {
+            // The 4.0-4.4 schemas forbid unknown cell fields, and ids arrived only with 4.5.
+            problem(JsonPaths.field(path, "id"), "cell ids need nbformat_minor 5 or later; saving upgrades the file to 4.5");
+        }
         JsonNode metadata = cell.get("metadata");
         String mdPath = JsonPaths.field(path, "metadata");
         if (metadata == null) {
@@ -202,12 +207,10 @@ public final class NotebookValidator {
         }
     }
 
-    private void checkId(JsonNode id, int index, boolean required, Map<String, Integer> ids) {
+    private void checkId(JsonNode id, int index, Map<String, Integer> ids) {
         String path = JsonPaths.field(JsonPaths.index("cells", index), "id");
         if (id == null) {
-            if (required) {
-                problem(path, "missing; nbformat 4.5 requires an id on every cell");
-            }
+            problem(path, "missing; nbformat 4.5 requires an id on every cell");
             return;
         }
         if (!id.isTextual()) {
