@@ -121,7 +121,9 @@ public final class NotebookTrust {
         String line = signature + " " + fingerprints(notebook) + "\n";
         withLock(() -> {
             Path file = configDir.resolve(SIGNATURES_FILE);
-            List<String> lines = readLines(file);
+            byte[] raw = readBytes(file);
+            List<String> lines = new String(raw, StandardCharsets.ISO_8859_1).lines().toList();
+            boolean midLine = raw.length > 0 && raw[raw.length - 1] != '\n';
             for (String l : lines) {
                 if (l.startsWith(signature + " ")) {
                     return;
@@ -131,7 +133,8 @@ public final class NotebookTrust {
             // One write to an O_APPEND file lands whole even if another process appends too.
             try (FileChannel ch = FileChannel.open(file, openOptions(StandardOpenOption.CREATE, StandardOpenOption.APPEND),
                     privateFile(file.getParent()))) {
-                String text = (fresh ? HEADER + "\n" : "") + line;
+                // A crash mid-append can leave a line without its end; start afresh so this record stays whole.
+                String text = (fresh ? HEADER + "\n" : midLine ? "\n" : "") + line;
                 ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -283,6 +286,14 @@ public final class NotebookTrust {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         kept.forEach(l -> sb.append(l).append('\n'));
         writeAtomically(file, sb.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] readBytes(Path file) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new byte[0];
+        }
     }
 
     private static List<String> readLines(Path file) throws IOException {
