@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -43,8 +42,7 @@ public final class NotebookReader {
     public static final long DEFAULT_MAX_BYTES = 100L << 20;
 
     private static final Set<String> TOP_LEVEL = Set.of("metadata", "nbformat", "nbformat_minor", "cells");
-    private static final Pattern JACKSON_LOCATION = Pattern.compile(
-            "\\s*\\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)");
+    private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(
                     com.fasterxml.jackson.core.JsonFactory.builder()
@@ -205,8 +203,11 @@ public final class NotebookReader {
     }
 
     private static String cleanJacksonMessage(String message) {
-        Matcher m = JACKSON_LOCATION.matcher(message);
-        String cleaned = m.replaceAll(r -> " (opened at line " + r.group(1) + ", column " + r.group(2) + ")");
+        // Jackson names its own input source and parser states; users need only where things opened.
+        String cleaned = JACKSON_LOCATION.matcher(message).replaceAll("line $1, column $2")
+                .replace("start marker at", "opened at")
+                .replace("for Array starting at", "for the list opened at")
+                .replace("for Object starting at", "for the object opened at");
         int newline = cleaned.indexOf('\n');
         return newline < 0 ? cleaned : cleaned.substring(0, newline);
     }

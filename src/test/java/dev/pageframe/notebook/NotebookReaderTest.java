@@ -103,6 +103,14 @@ class NotebookReaderTest {
     }
 
     @Test
+    void mismatchedBracketSaysWhereTheListOpened() {
+        NotebookFormatException e = failure("{\"nbformat\": 4, \"cells\": [}");
+        assertEquals("line 1, column 27", e.location());
+        assertEquals("malformed JSON: Unexpected close marker '}': expected ']' (for the list opened at line 1, column 26)",
+                e.detail());
+    }
+
+    @Test
     void trailingGarbageAfterTheNotebookIsRefused() {
         NotebookFormatException e = failure(nb45("") + " {}");
         assertTrue(e.location().startsWith("line 1"), e.getMessage());
