@@ -111,33 +111,42 @@ final class PythonJson {
     static void writeString(String s, Appendable out) throws IOException {
         out.append('"');
         int n = s.length();
+        int run = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        appendUnicodeEscape(c, out);
-                    } else if (Character.isSurrogate(c)) {
-                        boolean paired = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1));
-                        if (paired) {
-                            out.append(c).append(s.charAt(++i));
-                        } else {
-                            // Python would fail to encode a lone surrogate to UTF-8; an escape keeps the file valid.
-                            appendUnicodeEscape(c, out);
-                        }
-                    } else {
-                        out.append(c);
-                    }
+            String escape = switch (c) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                case '\b' -> "\\b";
+                case '\f' -> "\\f";
+                default -> null;
+            };
+            boolean loneSurrogate = false;
+            if (escape == null && Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1));
+                if (paired) {
+                    i++;
+                    continue;
                 }
+                // Python would fail to encode a lone surrogate to UTF-8; an escape keeps the file valid.
+                loneSurrogate = true;
             }
+            if (escape == null && c >= 0x20 && !loneSurrogate) {
+                continue;
+            }
+            // Plain runs go out in one call: per-character appends through a Writer are the slow part.
+            out.append(s, run, i);
+            if (escape != null) {
+                out.append(escape);
+            } else {
+                appendUnicodeEscape(c, out);
+            }
+            run = i + 1;
         }
+        out.append(s, run, n);
         out.append('"');
     }
 
