@@ -8,7 +8,9 @@ public enum FrameKind {
     VMALLOC("vmalloc", "vmalloc"),
     DMA("dma", "DMA buffer"),
     PAGECACHE("pagecache", "page cache"),
+    ANON("anon", "user memory"),
     RESERVED("reserved", "reserved (boot)"),
+    FIRMWARE("firmware", "firmware / BIOS"),
     KERNEL("kernel", "kernel image"),
     HOLE("hole", "hole");
 

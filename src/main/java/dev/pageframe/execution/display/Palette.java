@@ -49,8 +49,10 @@ public final class Palette {
             case VMALLOC -> "#009E73";
             case DMA -> "#CC79A7";
             case PAGECACHE -> "#56B4E9";
+            case ANON -> "#F0E442";
             case RESERVED -> "#D55E00";
             case KERNEL -> "#3B3B3B";
+            case FIRMWARE -> "#8C6D5A";
             case HOLE -> "#FFFFFF";
         };
     }

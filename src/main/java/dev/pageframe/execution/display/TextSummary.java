@@ -190,7 +190,9 @@ final class TextSummary {
             case VMALLOC -> 'V';
             case DMA -> 'D';
             case PAGECACHE -> 'C';
+            case ANON -> 'U';
             case RESERVED -> 'R';
+            case FIRMWARE -> 'F';
             case KERNEL -> 'K';
             case HOLE -> ' ';
         };
