@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** A launched agent JVM and its two loopback connections (JShell streams and control). */
@@ -55,13 +56,14 @@ final class AgentProcess {
     static AgentProcess launch(KernelConfig config, Consumer<String> consoleSink) {
         String token = HexFormat.of().formatHex(randomBytes());
         Process process = null;
+        ConsoleTail console = null;
         try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
             ProcessBuilder builder = new ProcessBuilder(command(config, server.getLocalPort()));
             builder.environment().put(AgentProtocol.TOKEN_ENV, token);
             builder.redirectErrorStream(true);
             process = builder.start();
             process.getOutputStream().close();
-            ConsoleTail console = new ConsoleTail(process.getInputStream(), consoleSink);
+            console = new ConsoleTail(process.getInputStream(), consoleSink);
             // If the agent dies before connecting, closing the server socket ends the wait at
             // once instead of at the startup timeout.
             process.onExit().thenRun(() -> closeQuietly(server));
@@ -74,21 +76,21 @@ final class AgentProcess {
                     : "the agent JVM failed to start";
             if (process != null) {
                 process.destroyForcibly();
-                why += describeEarlyExit(process);
+                why += describeEarlyExit(process, console);
             }
             throw new KernelStartException(why, e);
         }
     }
 
-    private static String describeEarlyExit(Process process) {
-        try {
-            int code = process.onExit().get().exitValue();
-            byte[] rest = process.getInputStream().readAllBytes();
-            String output = new String(rest, UTF_8).strip();
-            return " (exit code " + code + ")" + (output.isEmpty() ? "" : ":\n" + output);
-        } catch (Exception e) {
-            return "";
+    private static String describeEarlyExit(Process process, ConsoleTail console) {
+        int code = process.onExit().join().exitValue();
+        if (console == null) {
+            return " (exit code " + code + ")";
         }
+        // Bounded: a grandchild process could hold the pipe open after the JVM exits.
+        console.finished().completeOnTimeout(null, 2, TimeUnit.SECONDS).join();
+        List<String> output = console.lastLines();
+        return " (exit code " + code + ")" + (output.isEmpty() ? "" : ":\n" + String.join("\n", output));
     }
 
     static List<String> command(KernelConfig config, int port) {

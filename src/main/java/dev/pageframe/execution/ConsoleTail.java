@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +18,7 @@ final class ConsoleTail {
     private static final int KEPT_LINES = 30;
 
     private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
     /** Starts a daemon reader; each line also goes to {@code sink}. */
     ConsoleTail(InputStream console, Consumer<String> sink) {
@@ -36,7 +38,14 @@ final class ConsoleTail {
             }
         } catch (IOException e) {
             // The process is gone; what was read is what there is.
+        } finally {
+            finished.complete(null);
         }
+    }
+
+    /** Completes when the process's output has ended. */
+    CompletableFuture<Void> finished() {
+        return finished;
     }
 
     List<String> lastLines() {
