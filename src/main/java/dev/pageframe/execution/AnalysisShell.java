@@ -20,6 +20,7 @@ final class AnalysisShell implements AutoCloseable {
     private final KernelConfig config;
     private final Queue<String> pending = new ConcurrentLinkedQueue<>();
     private JShell shell;
+    private boolean closed;
 
     AnalysisShell(KernelConfig config) {
         this.config = config;
@@ -32,6 +33,9 @@ final class AnalysisShell implements AutoCloseable {
     }
 
     synchronized CompletionResult completions(String source, int cursor) {
+        if (closed) {
+            return new CompletionResult(clamp(source, cursor), List.of());
+        }
         SourceCodeAnalysis analysis = catchUp();
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> found = analysis.completionSuggestions(source, clamp(source, cursor), anchor);
@@ -42,6 +46,9 @@ final class AnalysisShell implements AutoCloseable {
     }
 
     synchronized List<Documentation> documentation(String source, int cursor) {
+        if (closed) {
+            return List.of();
+        }
         SourceCodeAnalysis analysis = catchUp();
         return analysis.documentation(source, clamp(source, cursor), true).stream()
                 .map(d -> new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc()))
@@ -73,6 +80,7 @@ final class AnalysisShell implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (shell != null) {
             shell.close();
             shell = null;

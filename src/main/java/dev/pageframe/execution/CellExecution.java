@@ -36,29 +36,44 @@ final class CellExecution {
     }
 
     CellResult run(String source, Instant submitted) {
-        CellRecorder recorder = new CellRecorder(executionCount, listener);
+        CellRecorder recorder = new CellRecorder(executionCount, listener, kernel.config().maxStreamChars());
         List<CompileDiagnostic> diagnostics = new ArrayList<>();
         SourceLines lines = new SourceLines(source);
         kernel.beginCell(recorder);
         Instant started = Instant.now();
         Listeners.call(() -> listener.started(executionCount, started));
-        Outcome outcome = Outcome.ok();
+        Outcome outcome;
         try {
-            List<CellSplitter.CellSnippet> snippets = CellSplitter.split(kernel.shell().sourceCodeAnalysis(), source);
-            for (int i = 0; i < snippets.size() && outcome.status() == CellStatus.OK; i++) {
-                if (kernel.control().interruptRequested()) {
-                    recorder.add(interruptedBetweenSnippets(lines.line(snippets.get(i).offset())));
-                    outcome = new Outcome(CellStatus.INTERRUPTED, null);
-                    break;
-                }
-                outcome = evaluate(snippets.get(i), i == snippets.size() - 1, lines, recorder, diagnostics);
-            }
+            List<CellSplitter.CellSnippet> snippets = split(source);
+            outcome = snippets == null ? died(recorder) : runSnippets(snippets, lines, recorder, diagnostics);
         } finally {
             kernel.endCell();
         }
         Instant finished = Instant.now();
         return new CellResult(executionCount, outcome.status(), recorder.outputs(), diagnostics,
                 new CellTiming(submitted, started, finished), outcome.kernelDeath());
+    }
+
+    private Outcome runSnippets(List<CellSplitter.CellSnippet> snippets, SourceLines lines, CellRecorder recorder,
+            List<CompileDiagnostic> diagnostics) {
+        Outcome outcome = Outcome.ok();
+        for (int i = 0; i < snippets.size() && outcome.status() == CellStatus.OK; i++) {
+            if (kernel.control().interruptRequested()) {
+                recorder.add(interruptedBetweenSnippets(lines.line(snippets.get(i).offset())));
+                return new Outcome(CellStatus.INTERRUPTED, null);
+            }
+            outcome = evaluate(snippets.get(i), i == snippets.size() - 1, lines, recorder, diagnostics);
+        }
+        return outcome;
+    }
+
+    /** The cell's snippets, or null if the kernel died before they could even be analysed. */
+    private List<CellSplitter.CellSnippet> split(String source) {
+        try {
+            return CellSplitter.split(kernel.shell().sourceCodeAnalysis(), source);
+        } catch (IllegalStateException closed) {
+            return null;
+        }
     }
 
     private record Outcome(CellStatus status, String kernelDeath) {

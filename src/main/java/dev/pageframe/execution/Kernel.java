@@ -20,6 +20,7 @@ final class Kernel implements AutoCloseable {
     /** How long to wait for a dying agent to finish exiting before killing it outright. */
     private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
 
+    private final KernelConfig config;
     private final AgentProcess agent;
     private final JShell shell;
     private final AgentExecutionControl control;
@@ -32,7 +33,9 @@ final class Kernel implements AutoCloseable {
     private long cellGeneration;
     private boolean cellActive;
 
-    private Kernel(AgentProcess agent, JShell shell, AgentEngineProvider provider, OutputRouter router) {
+    private Kernel(KernelConfig config, AgentProcess agent, JShell shell, AgentEngineProvider provider,
+            OutputRouter router) {
+        this.config = config;
         this.agent = agent;
         this.shell = shell;
         this.control = provider.control();
@@ -58,11 +61,15 @@ final class Kernel implements AutoCloseable {
                     .out(silent)
                     .err(silent)
                     .build();
-            return new Kernel(agent, shell, provider, router);
+            return new Kernel(config, agent, shell, provider, router);
         } catch (RuntimeException e) {
             agent.kill();
             throw new KernelStartException("could not connect JShell to the agent JVM: " + e.getMessage(), e);
         }
+    }
+
+    KernelConfig config() {
+        return config;
     }
 
     JShell shell() {
@@ -132,6 +139,11 @@ final class Kernel implements AutoCloseable {
 
     boolean isDead() {
         return death.isDone();
+    }
+
+    /** Whether the agent is up and connected (false as soon as it starts dying). */
+    boolean isAlive() {
+        return !death.isDone() && !engineTerminated();
     }
 
     /** Completes with the cause of death once the agent is gone. */

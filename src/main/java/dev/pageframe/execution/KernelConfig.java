@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param interruptGrace how long an interrupted cell may take to stop before the agent is killed
  * @param startupTimeout how long the agent may take to connect back before the start fails
  * @param javaExecutable the {@code java} launcher for the agent
+ * @param maxStreamChars how much stdout and stderr text one cell may produce before the rest is
+ *     dropped; protects the host's heap from a cell that prints in an endless loop
  */
 public record KernelConfig(
         List<String> startupSnippets,
@@ -27,7 +29,8 @@ public record KernelConfig(
         List<String> jvmOptions,
         Duration interruptGrace,
         Duration startupTimeout,
-        Path javaExecutable) {
+        Path javaExecutable,
+        long maxStreamChars) {
 
     /**
      * Agent JVM options chosen for startup time, measured on the project's 2-core machine: the
@@ -47,11 +50,15 @@ public record KernelConfig(
         Objects.requireNonNull(interruptGrace, "interruptGrace");
         Objects.requireNonNull(startupTimeout, "startupTimeout");
         Objects.requireNonNull(javaExecutable, "javaExecutable");
+        if (maxStreamChars <= 0) {
+            throw new IllegalArgumentException("maxStreamChars must be positive");
+        }
     }
 
     /**
      * The defaults: no startup snippets, this JVM's class path and {@code java} launcher, a 1 GiB
-     * heap, a 1 s interrupt grace period and a 30 s startup timeout.
+     * heap, a 1 s interrupt grace period, a 30 s startup timeout, and 10 million characters of
+     * output per cell.
      */
     public static KernelConfig defaults() {
         return new KernelConfig(
@@ -61,7 +68,8 @@ public record KernelConfig(
                 DEFAULT_JVM_OPTIONS,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
-                Path.of(System.getProperty("java.home"), "bin", "java"));
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                10_000_000L);
     }
 
     /** This JVM's {@code java.class.path} as a list. */
@@ -74,32 +82,37 @@ public record KernelConfig(
 
     public KernelConfig withStartupSnippets(List<String> snippets) {
         return new KernelConfig(snippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable);
+                javaExecutable, maxStreamChars);
     }
 
     public KernelConfig withClasspath(List<Path> entries) {
         return new KernelConfig(startupSnippets, entries, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable);
+                javaExecutable, maxStreamChars);
     }
 
     public KernelConfig withMaxHeap(String heap) {
         return new KernelConfig(startupSnippets, classpath, heap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable);
+                javaExecutable, maxStreamChars);
     }
 
     public KernelConfig withJvmOptions(List<String> options) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, options, interruptGrace, startupTimeout,
-                javaExecutable);
+                javaExecutable, maxStreamChars);
     }
 
     public KernelConfig withInterruptGrace(Duration grace) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, grace, startupTimeout,
-                javaExecutable);
+                javaExecutable, maxStreamChars);
     }
 
     public KernelConfig withStartupTimeout(Duration timeout) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, timeout,
-                javaExecutable);
+                javaExecutable, maxStreamChars);
+    }
+
+    public KernelConfig withMaxStreamChars(long chars) {
+        return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
+                javaExecutable, chars);
     }
 
     /** The class path as one {@code File.pathSeparator}-joined string. */

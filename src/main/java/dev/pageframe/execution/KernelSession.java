@@ -237,7 +237,7 @@ public final class KernelSession implements AutoCloseable {
     /** Returns the live kernel, starting one if there is none (kernel thread only). */
     private Kernel ensureKernel() {
         Kernel current = kernel;
-        if (current != null && !current.isDead()) {
+        if (current != null && current.isAlive()) {
             return current;
         }
         if (closed) {

@@ -125,6 +125,28 @@ class KernelIsolationTest {
     }
 
     @Test
+    void endlessPrintingIsCappedAndCanBeInterrupted() {
+        open(TestKernels.config().withMaxStreamChars(10_000).withInterruptGrace(Duration.ofSeconds(1)));
+        CellResult result = session.execute("{ for (long i = 0; ; i++) System.out.println(i); }", new CellListener() {
+            private boolean sent;
+
+            @Override
+            public synchronized void output(CellOutput output) {
+                if (!sent && output instanceof StreamOutput s && s.text().contains("[output truncated")) {
+                    sent = true;
+                    session.interrupt();
+                }
+            }
+        }).join();
+        assertEquals(CellStatus.INTERRUPTED, result.status());
+        assertFalse(result.kernelDied());
+        String printed = result.streamText(StreamName.STDOUT);
+        assertTrue(printed.startsWith("0\n1\n2\n"));
+        assertTrue(printed.endsWith("[output truncated: the cell printed more than 10000 characters]\n"));
+        assertTrue(printed.length() < 10_100, "kept " + printed.length() + " characters");
+    }
+
+    @Test
     void systemExitLeavesTheHostAliveAndTheSessionRestartable() {
         open(TestKernels.config());
         CountDownLatch dead = new CountDownLatch(1);

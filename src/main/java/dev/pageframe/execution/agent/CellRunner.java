@@ -66,6 +66,8 @@ final class CellRunner extends DirectExecutionControl {
                 failure[0] = t;
             }
         });
+        // Libraries that load classes through the context loader must see the cell's classes.
+        thread.setContextClassLoader(doit.getDeclaringClass().getClassLoader());
         synchronized (lock) {
             cellThread = thread;
             thread.start();
