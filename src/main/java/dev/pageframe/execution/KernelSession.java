@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ones too); a restart, or the fresh kernel started after a death, counts from 1 again. Like
  * Jupyter with {@code stop_on_error}, a cell that fails or is interrupted aborts the cells that
  * were queued while it ran. The value of a cell's final expression is shown unless the cell ends
- * it with an explicit semicolon (as in IPython); declarations and assignments show nothing.
+ * it with an explicit semicolon (as in IPython); declarations and assignments show nothing. Shown
+ * values are not kept as JShell's {@code $1}-style variables: each one would slow every later cell.
  *
  * <p>The agent JVM is isolated: System.exit, a crash, or an out-of-memory death in a cell kill
  * only the agent; the session reports {@link KernelState#DEAD} with the cause, and the next
