@@ -2,36 +2,28 @@ package dev.pageframe.execution;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pageframe.execution.agent.AgentMain;
 import dev.pageframe.execution.agent.AgentProtocol;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** A launched agent JVM and its two loopback connections (JShell streams and control). */
 final class AgentProcess {
-    /** Classes the agent itself needs; their jars or directories join the agent class path. */
-    private static final List<Class<?>> AGENT_RUNTIME =
-            List.of(AgentMain.class, ObjectMapper.class, JsonFactory.class, JsonAutoDetect.class);
     private static final int TOKEN_BYTES = 16;
 
     private final Process process;
@@ -99,26 +91,10 @@ final class AgentProcess {
         command.add("-Xmx" + config.maxHeap());
         command.addAll(config.jvmOptions());
         command.add("-cp");
-        command.add(agentClasspath(config));
+        command.add(AgentClasspath.of(config));
         command.add(AgentMain.class.getName());
         command.add(Integer.toString(port));
         return command;
-    }
-
-    private static String agentClasspath(KernelConfig config) {
-        Set<Path> entries = new LinkedHashSet<>(config.classpath());
-        for (Class<?> type : AGENT_RUNTIME) {
-            entries.add(location(type));
-        }
-        return String.join(java.io.File.pathSeparator, entries.stream().map(Path::toString).toList());
-    }
-
-    private static Path location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate " + type, e);
-        }
     }
 
     /** Accepts the main and control connections, in whichever order they arrive. */
@@ -136,7 +112,7 @@ final class AgentProcess {
             byte[] header = socket.getInputStream().readNBytes(expected.length + 1);
             socket.setSoTimeout(0);
             if (header.length != expected.length + 1
-                    || !java.util.Arrays.equals(header, 0, expected.length, expected, 0, expected.length)) {
+                    || !Arrays.equals(header, 0, expected.length, expected, 0, expected.length)) {
                 socket.close();
                 continue;
             }
@@ -168,7 +144,7 @@ final class AgentProcess {
         }
     }
 
-    java.io.OutputStream mainOutput() {
+    OutputStream mainOutput() {
         try {
             return main.getOutputStream();
         } catch (IOException e) {

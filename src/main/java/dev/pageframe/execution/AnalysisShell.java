@@ -60,7 +60,7 @@ final class AnalysisShell implements AutoCloseable {
             PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
             shell = JShell.builder()
                     .executionEngine(InertExecutionControl.PROVIDER, Map.of())
-                    .compilerOptions("--class-path", config.classpathString())
+                    .compilerOptions("--class-path", AgentClasspath.of(config))
                     .out(silent)
                     .err(silent)
                     .build();

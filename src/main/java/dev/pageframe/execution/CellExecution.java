@@ -4,14 +4,18 @@ import dev.pageframe.execution.agent.CellStoppedError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
+import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 
 /**
  * Runs one cell on a kernel: splits it into snippets, evaluates them in order until one fails, and
@@ -154,8 +158,7 @@ final class CellExecution {
             declarations.accept(declared.source());
         }
         if (last && !snippet.explicitSemicolon() && showsValue(declared) && event.value() != null) {
-            recorder.add(new ExecuteResult(executionCount, java.util.Map.of("text/plain", event.value()),
-                    java.util.Map.of()));
+            recorder.add(new ExecuteResult(executionCount, Map.of("text/plain", event.value()), Map.of()));
         }
         return Outcome.ok();
     }
@@ -215,13 +218,13 @@ final class CellExecution {
     }
 
     private static String describe(Snippet snippet) {
-        if (snippet instanceof jdk.jshell.MethodSnippet method) {
+        if (snippet instanceof MethodSnippet method) {
             return "method " + method.name() + "(" + method.parameterTypes() + ")";
         }
-        if (snippet instanceof jdk.jshell.TypeDeclSnippet type) {
+        if (snippet instanceof TypeDeclSnippet type) {
             return "type " + type.name();
         }
-        if (snippet instanceof jdk.jshell.VarSnippet variable) {
+        if (snippet instanceof VarSnippet variable) {
             return "variable " + variable.name();
         }
         return "this snippet";

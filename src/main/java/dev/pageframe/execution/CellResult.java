@@ -1,6 +1,7 @@
 package dev.pageframe.execution;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one cell execution produced.
@@ -37,7 +38,7 @@ public record CellResult(
     }
 
     /** The first error output, if the cell failed. */
-    public java.util.Optional<ErrorOutput> error() {
+    public Optional<ErrorOutput> error() {
         return outputs.stream().filter(ErrorOutput.class::isInstance).map(ErrorOutput.class::cast).findFirst();
     }
 
@@ -53,7 +54,7 @@ public record CellResult(
     }
 
     /** The value of the final expression, if it was shown. */
-    public java.util.Optional<ExecuteResult> executeResult() {
+    public Optional<ExecuteResult> executeResult() {
         return outputs.stream().filter(ExecuteResult.class::isInstance).map(ExecuteResult.class::cast).findFirst();
     }
 }

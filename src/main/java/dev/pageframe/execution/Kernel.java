@@ -57,7 +57,7 @@ final class Kernel implements AutoCloseable {
             PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
             JShell shell = JShell.builder()
                     .executionEngine(provider, Map.of())
-                    .compilerOptions("--class-path", config.classpathString())
+                    .compilerOptions("--class-path", AgentClasspath.of(config))
                     .out(silent)
                     .err(silent)
                     .build();

@@ -114,9 +114,4 @@ public record KernelConfig(
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
                 javaExecutable, chars);
     }
-
-    /** The class path as one {@code File.pathSeparator}-joined string. */
-    String classpathString() {
-        return String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList());
-    }
 }

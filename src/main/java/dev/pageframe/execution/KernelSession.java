@@ -3,11 +3,14 @@ package dev.pageframe.execution;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,12 +46,17 @@ public final class KernelSession implements AutoCloseable {
     private volatile Kernel busyKernel;
     private volatile AnalysisShell analysis;
     private volatile boolean closed;
+    private volatile Thread kernelThreadRef;
     private int executionCount;
 
     public KernelSession(KernelConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.kernelThread = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().daemon().name("pageframe-kernel").factory());
+        ThreadFactory factory = Thread.ofPlatform().daemon().name("pageframe-kernel").factory();
+        this.kernelThread = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = factory.newThread(task);
+            kernelThreadRef = thread;
+            return thread;
+        });
         this.analysis = new AnalysisShell(config);
     }
 
@@ -118,7 +126,10 @@ public final class KernelSession implements AutoCloseable {
 
     /**
      * Interrupts the running cell, if any, and aborts queued ones. Returns at once; the cell's
-     * result reports {@link CellStatus#INTERRUPTED}.
+     * result reports {@link CellStatus#INTERRUPTED}. Loops in cell code stop at their next
+     * iteration, sleeps and waits are interrupted; loops in background threads that cells started
+     * stop too. Code that ignores both (a loop inside JDK code) gets the agent killed after the
+     * grace period, and the result also reports the kernel's death.
      */
     public void interrupt() {
         abortEpoch.incrementAndGet();
@@ -161,10 +172,9 @@ public final class KernelSession implements AutoCloseable {
     }
 
     /** Process id of the running agent JVM, if there is one. */
-    public java.util.OptionalLong agentPid() {
+    public OptionalLong agentPid() {
         Kernel current = kernel;
-        return current == null || current.isDead() ? java.util.OptionalLong.empty()
-                : java.util.OptionalLong.of(current.pid());
+        return current == null || current.isDead() ? OptionalLong.empty() : OptionalLong.of(current.pid());
     }
 
     /** Kills the agent, aborts queued cells, and releases the session's threads. */
@@ -180,12 +190,15 @@ public final class KernelSession implements AutoCloseable {
             current.kill("the session was closed");
         }
         kernelThread.shutdown();
-        try {
-            if (!kernelThread.awaitTermination(10, TimeUnit.SECONDS)) {
-                kernelThread.shutdownNow();
+        // A listener may close the session from the kernel thread itself; it cannot wait for itself.
+        if (Thread.currentThread() != kernelThreadRef) {
+            try {
+                if (!kernelThread.awaitTermination(10, TimeUnit.SECONDS)) {
+                    kernelThread.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         current = kernel;
         if (current != null) {
@@ -293,7 +306,7 @@ public final class KernelSession implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Void> submit(java.util.concurrent.Callable<Void> task) {
+    private CompletableFuture<Void> submit(Callable<Void> task) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             kernelThread.execute(() -> {

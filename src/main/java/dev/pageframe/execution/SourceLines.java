@@ -1,6 +1,7 @@
 package dev.pageframe.execution;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Line and column lookup for a cell's source text (1-based, lines split at '\n'). */
@@ -27,7 +28,7 @@ final class SourceLines {
     /** The 1-based line containing {@code offset} (clamped into the text). */
     int line(int offset) {
         int clamped = Math.max(0, Math.min(offset, text.length()));
-        int index = java.util.Arrays.binarySearch(lineStarts, clamped);
+        int index = Arrays.binarySearch(lineStarts, clamped);
         return index >= 0 ? index + 1 : -index - 1;
     }
 

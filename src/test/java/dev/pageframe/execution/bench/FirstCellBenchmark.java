@@ -3,6 +3,7 @@ package dev.pageframe.execution.bench;
 import dev.pageframe.execution.CellResult;
 import dev.pageframe.execution.KernelConfig;
 import dev.pageframe.execution.KernelSession;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
@@ -20,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Time from creating a session (agent launch, startup snippet) to the first cell's result. The
  * first iteration of each fork is a cold host JVM (javac not yet loaded), as at application start;
- * later iterations correspond to a restart in a running application.
+ * later iterations correspond to a restart in a running application. {@code agentOptions} compares
+ * the default agent JVM options with alternatives: C1 only, the G1 collector, and no CDS archive.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -29,6 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 8)
 @Fork(3)
 public class FirstCellBenchmark {
+    @Param({"default", "c1-only", "g1", "no-cds"})
+    public String agentOptions;
+
     private KernelSession session;
 
     @TearDown(Level.Invocation)
@@ -38,7 +44,21 @@ public class FirstCellBenchmark {
 
     @Benchmark
     public CellResult startAndRunFirstCell() {
-        session = new KernelSession(KernelConfig.defaults().withStartupSnippets(List.of("import static java.lang.Math.*;")));
+        KernelConfig config = KernelConfig.defaults()
+                .withStartupSnippets(List.of("import static java.lang.Math.*;"))
+                .withJvmOptions(options(agentOptions));
+        session = new KernelSession(config);
         return session.execute("max(1, 2)").join();
+    }
+
+    static List<String> options(String variant) {
+        List<String> options = new ArrayList<>(KernelConfig.DEFAULT_JVM_OPTIONS);
+        switch (variant) {
+            case "c1-only" -> options.add("-XX:TieredStopAtLevel=1");
+            case "g1" -> options.replaceAll(o -> o.equals("-XX:+UseSerialGC") ? "-XX:+UseG1GC" : o);
+            case "no-cds" -> options.replaceAll(o -> o.equals("-Xshare:auto") ? "-Xshare:off" : o);
+            default -> { }
+        }
+        return options;
     }
 }
