@@ -181,6 +181,22 @@ class KernelSessionTest {
     }
 
     @Test
+    void forwardReferencesBetweenCellsResolveOnceDeclared() {
+        CellResult early = run(session, "int twice(int n) { return helperNotYetWritten(n) * 2; }");
+        assertTrue(early.ok());
+        CompileDiagnostic warning = early.diagnostics().getFirst();
+        assertEquals(CompileDiagnostic.Severity.WARNING, warning.severity());
+        assertTrue(warning.message().contains("helperNotYetWritten"), warning.message());
+
+        ErrorOutput tooSoon = run(session, "twice(1)").error().orElseThrow();
+        assertEquals("UnresolvedReference", tooSoon.ename());
+        assertTrue(tooSoon.evalue().contains("helperNotYetWritten"), tooSoon.evalue());
+
+        assertTrue(run(session, "int helperNotYetWritten(int n) { return n + 1; }").ok());
+        assertEquals("4", run(session, "twice(1)").executeResult().orElseThrow().text());
+    }
+
+    @Test
     void stackOverflowIsReportedAndTheKernelCarriesOn() {
         CellResult result = run(session, "int dive(int n) { return dive(n + 1) + 1; }\ndive(0)");
         ErrorOutput error = result.error().orElseThrow();
