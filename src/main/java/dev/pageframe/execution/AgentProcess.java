@@ -67,7 +67,11 @@ final class AgentProcess {
                     ? "the agent JVM did not connect within " + config.startupTimeout().toSeconds() + " s"
                     : "the agent JVM failed to start";
             if (process != null) {
-                process.destroyForcibly();
+                if (process.isAlive()) {
+                    // Not if it already exited: destroying closes the pipe the console reader
+                    // still needs for the JVM's last words.
+                    process.destroyForcibly();
+                }
                 why += describeEarlyExit(process, console);
             }
             throw new KernelStartException(why, e);
@@ -175,6 +179,11 @@ final class AgentProcess {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Completes when the agent's console output has been read to its end. */
+    CompletableFuture<Void> consoleFinished() {
+        return console.finished();
     }
 
     List<String> consoleTail() {

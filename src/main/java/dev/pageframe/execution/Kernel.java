@@ -41,12 +41,13 @@ final class Kernel implements AutoCloseable {
         this.control = provider.control();
         this.router = router;
         shell.onShutdown(closed -> engineTerminated = true);
-        // Wait for both the exit and the end of the agent's output, so a System.exit notice that
-        // was still in flight is seen before the cause of death is decided.
-        // The bound only matters if the socket somehow outlives the process.
-        this.death = agent.onExit().thenCompose(process -> provider.drained().copy()
+        // Wait for the exit and for the end of the agent's output, so that a System.exit notice
+        // still in flight, or console lines explaining a crash, are seen before the cause of
+        // death is decided. The bound only matters if a grandchild process holds a stream open.
+        this.death = agent.onExit().thenCompose(process -> CompletableFuture
+                .allOf(provider.drained().copy(), agent.consoleFinished().copy())
                 .completeOnTimeout(null, 2, TimeUnit.SECONDS)
-                .thenApply(drained -> describeDeath(process.exitValue())));
+                .thenApply(ignored -> describeDeath(process.exitValue())));
     }
 
     /** Launches an agent and connects a JShell to it; the startup snippets are not run yet. */

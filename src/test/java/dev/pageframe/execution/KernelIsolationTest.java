@@ -173,6 +173,15 @@ class KernelIsolationTest {
     }
 
     @Test
+    void haltSkippingShutdownHooksIsReportedWithItsExitCode() {
+        open(TestKernels.config());
+        CellResult result = run(session, "Runtime.getRuntime().halt(7);");
+        assertEquals(CellStatus.KERNEL_DIED, result.status());
+        assertEquals("the agent JVM exited unexpectedly with code 7", result.kernelDeath());
+        assertTrue(run(session, "1").ok());
+    }
+
+    @Test
     void agentKilledFromOutsideWhileIdleMakesTheSessionDead() throws Exception {
         open(TestKernels.config());
         session.start().join();
