@@ -1,0 +1,199 @@
+package dev.pageframe.execution;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.pageframe.execution.agent.AgentMain;
+import dev.pageframe.execution.agent.AgentProtocol;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** A launched agent JVM and its two loopback connections (JShell streams and control). */
+final class AgentProcess {
+    private static final int TOKEN_BYTES = 16;
+
+    private final Process process;
+    private final Socket main;
+    private final Socket control;
+    private final DataOutputStream controlOut;
+    private final ConsoleTail console;
+
+    private AgentProcess(Process process, Socket main, Socket control, ConsoleTail console) throws IOException {
+        this.process = process;
+        this.main = main;
+        this.control = control;
+        this.controlOut = new DataOutputStream(control.getOutputStream());
+        this.console = console;
+    }
+
+    /**
+     * Launches the agent and waits until it has connected back.
+     *
+     * @param consoleSink receives each line the agent process prints outside JShell's streams
+     */
+    static AgentProcess launch(KernelConfig config, Consumer<String> consoleSink) {
+        String token = HexFormat.of().formatHex(randomBytes());
+        Process process = null;
+        ConsoleTail console = null;
+        try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+            ProcessBuilder builder = new ProcessBuilder(command(config, server.getLocalPort()));
+            builder.environment().put(AgentProtocol.TOKEN_ENV, token);
+            builder.redirectErrorStream(true);
+            process = builder.start();
+            process.getOutputStream().close();
+            console = new ConsoleTail(process.getInputStream(), consoleSink);
+            // If the agent dies before connecting, closing the server socket ends the wait at
+            // once instead of at the startup timeout.
+            process.onExit().thenRun(() -> closeQuietly(server));
+            server.setSoTimeout(Math.toIntExact(config.startupTimeout().toMillis()));
+            Socket[] sockets = acceptBoth(server, token);
+            return new AgentProcess(process, sockets[0], sockets[1], console);
+        } catch (IOException | RuntimeException e) {
+            String why = e instanceof SocketTimeoutException
+                    ? "the agent JVM did not connect within " + config.startupTimeout().toSeconds() + " s"
+                    : "the agent JVM failed to start";
+            if (process != null) {
+                if (process.isAlive()) {
+                    // Not if it already exited: destroying closes the pipe the console reader
+                    // still needs for the JVM's last words.
+                    process.destroyForcibly();
+                }
+                why += describeEarlyExit(process, console);
+            }
+            throw new KernelStartException(why, e);
+        }
+    }
+
+    private static String describeEarlyExit(Process process, ConsoleTail console) {
+        int code = process.onExit().join().exitValue();
+        if (console == null) {
+            return " (exit code " + code + ")";
+        }
+        // Bounded: a grandchild process could hold the pipe open after the JVM exits.
+        console.finished().completeOnTimeout(null, 2, TimeUnit.SECONDS).join();
+        List<String> output = console.lastLines();
+        return " (exit code " + code + ")" + (output.isEmpty() ? "" : ":\n" + String.join("\n", output));
+    }
+
+    static List<String> command(KernelConfig config, int port) {
+        List<String> command = new ArrayList<>();
+        command.add(config.javaExecutable().toString());
+        command.add("-Xmx" + config.maxHeap());
+        command.addAll(config.jvmOptions());
+        command.add("-cp");
+        command.add(AgentClasspath.of(config));
+        command.add(AgentMain.class.getName());
+        command.add(Integer.toString(port));
+        return command;
+    }
+
+    /** Accepts the main and control connections, in whichever order they arrive. */
+    private static Socket[] acceptBoth(ServerSocket server, String token) throws IOException {
+        Socket[] byRole = new Socket[2];
+        int attempts = 0;
+        while (byRole[0] == null || byRole[1] == null) {
+            if (++attempts > 8) {
+                throw new IOException("too many unexpected connections to the agent port");
+            }
+            Socket socket = server.accept();
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(server.getSoTimeout());
+            byte[] expected = token.getBytes(UTF_8);
+            byte[] header = socket.getInputStream().readNBytes(expected.length + 1);
+            socket.setSoTimeout(0);
+            if (header.length != expected.length + 1
+                    || !Arrays.equals(header, 0, expected.length, expected, 0, expected.length)) {
+                socket.close();
+                continue;
+            }
+            int slot = header[expected.length] == AgentProtocol.ROLE_MAIN ? 0 : 1;
+            byRole[slot] = socket;
+        }
+        return byRole;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Best effort.
+        }
+    }
+
+    InputStream mainInput() {
+        try {
+            return main.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    OutputStream mainOutput() {
+        try {
+            return main.getOutputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Asks the agent to stop the given invoke; a dead agent is not an error here. */
+    void sendInterrupt(long invokeSeq) {
+        synchronized (controlOut) {
+            try {
+                controlOut.writeByte(AgentProtocol.CONTROL_INTERRUPT);
+                controlOut.writeLong(invokeSeq);
+                controlOut.flush();
+            } catch (IOException e) {
+                // The agent is gone; its death is reported through onExit.
+            }
+        }
+    }
+
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Completes when the agent's console output has been read to its end. */
+    CompletableFuture<Void> consoleFinished() {
+        return console.finished();
+    }
+
+    List<String> consoleTail() {
+        return console.lastLines();
+    }
+
+    /** Kills the agent at once and closes both connections. */
+    void kill() {
+        process.destroyForcibly();
+        closeQuietly(main);
+        closeQuietly(control);
+    }
+}

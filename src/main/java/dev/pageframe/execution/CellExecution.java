@@ -1,0 +1,232 @@
+package dev.pageframe.execution;
+
+import dev.pageframe.execution.agent.CellStoppedError;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.TypeDeclSnippet;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * Runs one cell on a kernel: splits it into snippets, evaluates them in order until one fails, and
+ * turns JShell's events into Jupyter-shaped outputs located in the cell.
+ */
+final class CellExecution {
+    private final Kernel kernel;
+    private final int executionCount;
+    private final CellListener listener;
+    private final Consumer<String> declarations;
+
+    /**
+     * @param executionCount the cell's count, or 0 for a startup snippet
+     * @param declarations receives the source of every declaration that compiled, so completion
+     *     can learn about it
+     */
+    CellExecution(Kernel kernel, int executionCount, CellListener listener, Consumer<String> declarations) {
+        this.kernel = kernel;
+        this.executionCount = executionCount;
+        this.listener = listener;
+        this.declarations = declarations;
+    }
+
+    CellResult run(String source, Instant submitted) {
+        CellRecorder recorder = new CellRecorder(executionCount, listener, kernel.config().maxStreamChars());
+        List<CompileDiagnostic> diagnostics = new ArrayList<>();
+        SourceLines lines = new SourceLines(source);
+        kernel.beginCell(recorder);
+        Instant started = Instant.now();
+        Listeners.call(() -> listener.started(executionCount, started));
+        Outcome outcome;
+        try {
+            List<CellSplitter.CellSnippet> snippets = split(source);
+            outcome = snippets == null ? died(recorder) : runSnippets(snippets, lines, recorder, diagnostics);
+        } finally {
+            kernel.endCell();
+        }
+        Instant finished = Instant.now();
+        return new CellResult(executionCount, outcome.status(), recorder.outputs(), diagnostics,
+                new CellTiming(submitted, started, finished), outcome.kernelDeath());
+    }
+
+    private Outcome runSnippets(List<CellSplitter.CellSnippet> snippets, SourceLines lines, CellRecorder recorder,
+            List<CompileDiagnostic> diagnostics) {
+        Outcome outcome = Outcome.ok();
+        for (int i = 0; i < snippets.size() && outcome.status() == CellStatus.OK; i++) {
+            if (kernel.control().interruptRequested()) {
+                recorder.add(interruptedBetweenSnippets(lines.line(snippets.get(i).offset())));
+                return new Outcome(CellStatus.INTERRUPTED, null);
+            }
+            outcome = evaluate(snippets.get(i), i == snippets.size() - 1, lines, recorder, diagnostics);
+        }
+        return outcome;
+    }
+
+    /** The cell's snippets, or null if the kernel died before they could even be analysed. */
+    private List<CellSplitter.CellSnippet> split(String source) {
+        try {
+            return CellSplitter.split(kernel.shell().sourceCodeAnalysis(), source);
+        } catch (IllegalStateException closed) {
+            return null;
+        }
+    }
+
+    private record Outcome(CellStatus status, String kernelDeath) {
+        static Outcome ok() {
+            return new Outcome(CellStatus.OK, null);
+        }
+    }
+
+    private Outcome evaluate(CellSplitter.CellSnippet snippet, boolean last, SourceLines lines,
+            CellRecorder recorder, List<CompileDiagnostic> diagnostics) {
+        JShell shell = kernel.shell();
+        List<SnippetEvent> events;
+        try {
+            events = shell.eval(snippet.source());
+        } catch (IllegalStateException closed) {
+            events = List.of();
+        }
+        if (kernel.engineTerminated()) {
+            return died(recorder);
+        }
+        SnippetEvent event = events.stream().filter(e -> e.causeSnippet() == null).findFirst()
+                .orElse(events.isEmpty() ? null : events.getFirst());
+        if (event == null) {
+            return died(recorder);
+        }
+        Snippet declared = event.snippet();
+        kernel.origins().record(declared.id(), executionCount, lines.line(snippet.offset()));
+        List<CompileDiagnostic> located = CompileErrors.locate(shell.diagnostics(declared).toList(), snippet, lines);
+        diagnostics.addAll(located);
+        return switch (event.status()) {
+            case REJECTED -> compileError(snippet, lines, recorder, diagnostics, located,
+                    "this snippet was rejected by the compiler", "pageframe.rejected");
+            case RECOVERABLE_NOT_DEFINED -> compileError(snippet, lines, recorder, diagnostics, located,
+                    describe(declared) + " cannot be defined until " + missing(declared) + " is declared",
+                    "pageframe.unresolved");
+            case VALID, RECOVERABLE_DEFINED -> {
+                if (event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+                    diagnostics.add(CompileErrors.atSnippet(snippet, lines, CompileDiagnostic.Severity.WARNING,
+                            describe(declared) + " cannot be used until " + missing(declared) + " is declared",
+                            "pageframe.unresolved"));
+                }
+                yield ran(event, snippet, last, recorder);
+            }
+            default -> Outcome.ok();
+        };
+    }
+
+    private Outcome ran(SnippetEvent event, CellSplitter.CellSnippet snippet, boolean last, CellRecorder recorder) {
+        try {
+            return shown(event, snippet, last, recorder);
+        } finally {
+            if (event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                // Every live declaration is imported into each later snippet's wrapper, so JShell's
+                // $1, $2, ... would make every eval slower (10 ms to 40 ms after a thousand). The
+                // notebook shows values without their $ names, so nothing can refer to them.
+                kernel.shell().drop(event.snippet());
+            }
+        }
+    }
+
+    private Outcome shown(SnippetEvent event, CellSplitter.CellSnippet snippet, boolean last, CellRecorder recorder) {
+        AgentExecutionControl control = kernel.control();
+        boolean interrupted = control.interruptRequested();
+        if (event.exception() != null) {
+            boolean stoppedInCell = event.exception() instanceof EvalException thrown
+                    && thrown.getExceptionClassName().equals(CellStoppedError.class.getName());
+            boolean asInterrupt = interrupted || stoppedInCell;
+            recorder.add(tracebacks().error(event.exception(), asInterrupt));
+            return new Outcome(asInterrupt ? CellStatus.INTERRUPTED : CellStatus.ERROR, null);
+        }
+        if (control.stopped()) {
+            recorder.add(interruptedBetweenSnippets(0));
+            return new Outcome(CellStatus.INTERRUPTED, null);
+        }
+        Snippet declared = event.snippet();
+        if (declared instanceof DeclarationSnippet && declared.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                || declared.kind() == Snippet.Kind.IMPORT) {
+            declarations.accept(declared.source());
+        }
+        if (last && !snippet.explicitSemicolon() && showsValue(declared) && event.value() != null) {
+            recorder.add(new ExecuteResult(executionCount, Map.of("text/plain", event.value()), Map.of()));
+        }
+        return Outcome.ok();
+    }
+
+    /** Like Jupyter, show the value of a final expression, but not of declarations or assignments. */
+    private static boolean showsValue(Snippet snippet) {
+        return switch (snippet.subKind()) {
+            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
+            default -> false;
+        };
+    }
+
+    private Outcome compileError(CellSplitter.CellSnippet snippet, SourceLines lines, CellRecorder recorder,
+            List<CompileDiagnostic> diagnostics, List<CompileDiagnostic> located, String fallback, String code) {
+        List<CompileDiagnostic> errors = located.stream()
+                .filter(d -> d.severity() == CompileDiagnostic.Severity.ERROR)
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (errors.isEmpty()) {
+            CompileDiagnostic synthetic = CompileErrors.atSnippet(snippet, lines, CompileDiagnostic.Severity.ERROR,
+                    fallback, code);
+            diagnostics.add(synthetic);
+            errors.add(synthetic);
+        }
+        recorder.add(CompileErrors.error(errors, lines));
+        return new Outcome(CellStatus.ERROR, null);
+    }
+
+    private Outcome died(CellRecorder recorder) {
+        String reason = kernel.awaitDeath();
+        boolean interrupted = kernel.control().interruptRequested();
+        recorder.add(new ErrorOutput("KernelDied", "Kernel died: " + reason,
+                List.of("Kernel died: " + reason, "The next cell you run starts a fresh kernel."), 0));
+        return new Outcome(interrupted ? CellStatus.INTERRUPTED : CellStatus.KERNEL_DIED, reason);
+    }
+
+    private static ErrorOutput interruptedBetweenSnippets(int line) {
+        String where = line > 0 ? " before line " + line : "";
+        String message = "the cell was interrupted" + where;
+        return new ErrorOutput(Tracebacks.INTERRUPTED, message, List.of(Tracebacks.INTERRUPTED + ": " + message), line);
+    }
+
+    private Tracebacks tracebacks() {
+        return new Tracebacks(kernel.origins(), executionCount, this::explainUnresolved);
+    }
+
+    private String explainUnresolved(UnresolvedReferenceException exception) {
+        DeclarationSnippet snippet = exception.getSnippet();
+        return describe(snippet) + " cannot be used until " + missing(snippet) + " is declared";
+    }
+
+    private String missing(Snippet snippet) {
+        if (!(snippet instanceof DeclarationSnippet declaration)) {
+            return "a missing declaration";
+        }
+        List<String> names = kernel.shell().unresolvedDependencies(declaration).toList();
+        return names.isEmpty() ? "a missing declaration" : String.join(", ", names);
+    }
+
+    private static String describe(Snippet snippet) {
+        if (snippet instanceof MethodSnippet method) {
+            return "method " + method.name() + "(" + method.parameterTypes() + ")";
+        }
+        if (snippet instanceof TypeDeclSnippet type) {
+            return "type " + type.name();
+        }
+        if (snippet instanceof VarSnippet variable) {
+            return "variable " + variable.name();
+        }
+        return "this snippet";
+    }
+}

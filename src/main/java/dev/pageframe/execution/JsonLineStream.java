@@ -1,0 +1,54 @@
+package dev.pageframe.execution;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Decodes the agent's event channel: one JSON object per line. Malformed lines are dropped rather
+ * than thrown, because this runs on JShell's demultiplexer thread.
+ */
+final class JsonLineStream extends OutputStream {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final Consumer<Map<String, Object>> sink;
+
+    JsonLineStream(Consumer<Map<String, Object>> sink) {
+        this.sink = sink;
+    }
+
+    @Override
+    public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+        int start = offset;
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] == '\n') {
+                line.write(bytes, start, i - start);
+                emit();
+                start = i + 1;
+            }
+        }
+        line.write(bytes, start, offset + length - start);
+    }
+
+    private void emit() {
+        byte[] json = line.toByteArray();
+        line.reset();
+        try {
+            sink.accept(MAPPER.readValue(json, OBJECT));
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(JsonLineStream.class.getName())
+                    .log(System.Logger.Level.WARNING, "dropped an agent event", e);
+        }
+    }
+}

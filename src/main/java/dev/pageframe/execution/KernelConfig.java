@@ -1,0 +1,117 @@
+package dev.pageframe.execution;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to launch a kernel's agent JVM and what to run in it before the first cell.
+ *
+ * @param startupSnippets JShell snippets (typically imports) run at every start and restart; not
+ *     counted as cells, and a failing one fails the start
+ * @param classpath the agent's class path and the compile class path of cells; the directory or
+ *     jar holding the agent classes is added if missing
+ * @param maxHeap the agent's {@code -Xmx} value, e.g. {@code 1g}
+ * @param jvmOptions further agent JVM options
+ * @param interruptGrace how long an interrupted cell may take to stop before the agent is killed
+ * @param startupTimeout how long the agent may take to connect back before the start fails
+ * @param javaExecutable the {@code java} launcher for the agent
+ * @param maxStreamChars how much stdout and stderr text one cell may produce before the rest is
+ *     dropped; protects the host's heap from a cell that prints in an endless loop
+ */
+public record KernelConfig(
+        List<String> startupSnippets,
+        List<Path> classpath,
+        String maxHeap,
+        List<String> jvmOptions,
+        Duration interruptGrace,
+        Duration startupTimeout,
+        Path javaExecutable,
+        long maxStreamChars) {
+
+    /**
+     * Agent JVM options chosen for startup time, measured on the project's 2-core machine: the
+     * serial collector starts fastest and suits one notebook's heap; no perf-data file is mapped.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC",
+            "-XX:-UsePerfData",
+            "-Xshare:auto",
+            "--enable-native-access=ALL-UNNAMED");
+
+    public KernelConfig {
+        startupSnippets = List.copyOf(startupSnippets);
+        classpath = List.copyOf(classpath);
+        Objects.requireNonNull(maxHeap, "maxHeap");
+        jvmOptions = List.copyOf(jvmOptions);
+        Objects.requireNonNull(interruptGrace, "interruptGrace");
+        Objects.requireNonNull(startupTimeout, "startupTimeout");
+        Objects.requireNonNull(javaExecutable, "javaExecutable");
+        if (maxStreamChars <= 0) {
+            throw new IllegalArgumentException("maxStreamChars must be positive");
+        }
+    }
+
+    /**
+     * The defaults: no startup snippets, this JVM's class path and {@code java} launcher, a 1 GiB
+     * heap, a 1 s interrupt grace period, a 30 s startup timeout, and 10 million characters of
+     * output per cell.
+     */
+    public static KernelConfig defaults() {
+        return new KernelConfig(
+                List.of(),
+                hostClasspath(),
+                "1g",
+                DEFAULT_JVM_OPTIONS,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                10_000_000L);
+    }
+
+    /** This JVM's {@code java.class.path} as a list. */
+    public static List<Path> hostClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(Path::of)
+                .toList();
+    }
+
+    public KernelConfig withStartupSnippets(List<String> snippets) {
+        return new KernelConfig(snippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
+                javaExecutable, maxStreamChars);
+    }
+
+    public KernelConfig withClasspath(List<Path> entries) {
+        return new KernelConfig(startupSnippets, entries, maxHeap, jvmOptions, interruptGrace, startupTimeout,
+                javaExecutable, maxStreamChars);
+    }
+
+    public KernelConfig withMaxHeap(String heap) {
+        return new KernelConfig(startupSnippets, classpath, heap, jvmOptions, interruptGrace, startupTimeout,
+                javaExecutable, maxStreamChars);
+    }
+
+    public KernelConfig withJvmOptions(List<String> options) {
+        return new KernelConfig(startupSnippets, classpath, maxHeap, options, interruptGrace, startupTimeout,
+                javaExecutable, maxStreamChars);
+    }
+
+    public KernelConfig withInterruptGrace(Duration grace) {
+        return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, grace, startupTimeout,
+                javaExecutable, maxStreamChars);
+    }
+
+    public KernelConfig withStartupTimeout(Duration timeout) {
+        return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, timeout,
+                javaExecutable, maxStreamChars);
+    }
+
+    public KernelConfig withMaxStreamChars(long chars) {
+        return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
+                javaExecutable, chars);
+    }
+}

@@ -1,0 +1,345 @@
+package dev.pageframe.execution;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A notebook kernel: Java cells run in order by JShell in a separate agent JVM, sharing state like
+ * a Jupyter kernel.
+ *
+ * <p>Cells queue and run one at a time. Each executed cell gets the next execution count (failing
+ * ones too); a restart, or the fresh kernel started after a death, counts from 1 again. Like
+ * Jupyter with {@code stop_on_error}, a cell that fails or is interrupted aborts the cells that
+ * were queued while it ran. The value of a cell's final expression is shown unless the cell ends
+ * it with an explicit semicolon (as in IPython); declarations and assignments show nothing. Shown
+ * values are not kept as JShell's {@code $1}-style variables: each one would slow every later cell.
+ *
+ * <p>The agent JVM is isolated: System.exit, a crash, or an out-of-memory death in a cell kill
+ * only the agent; the session reports {@link KernelState#DEAD} with the cause, and the next
+ * {@link #execute} or {@link #restart} starts a fresh one. {@link #interrupt()} stops even a tight
+ * loop; if a cell does not stop within {@link KernelConfig#interruptGrace()}, the agent is killed.
+ *
+ * <p>Futures complete and listeners run on kernel threads; chain UI work with an executor.
+ */
+public final class KernelSession implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(KernelSession.class.getName());
+
+    private final KernelConfig config;
+    private final ExecutorService kernelThread;
+    private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong abortEpoch = new AtomicLong();
+    private final Object stateLock = new Object();
+    private KernelState state = KernelState.NOT_STARTED;
+    private String stateDetail = "";
+    private volatile Kernel kernel;
+    private volatile Kernel busyKernel;
+    private volatile AnalysisShell analysis;
+    private volatile boolean closed;
+    private volatile Thread kernelThreadRef;
+    private int executionCount;
+
+    public KernelSession(KernelConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        ThreadFactory factory = Thread.ofPlatform().daemon().name("pageframe-kernel").factory();
+        this.kernelThread = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = factory.newThread(task);
+            kernelThreadRef = thread;
+            return thread;
+        });
+        this.analysis = new AnalysisShell(config);
+    }
+
+    /** A session with {@link KernelConfig#defaults()}. */
+    public KernelSession() {
+        this(KernelConfig.defaults());
+    }
+
+    public KernelConfig config() {
+        return config;
+    }
+
+    public KernelState state() {
+        synchronized (stateLock) {
+            return state;
+        }
+    }
+
+    /** Detail of the current state; for {@link KernelState#DEAD}, why the kernel died. */
+    public String stateDetail() {
+        synchronized (stateLock) {
+            return stateDetail;
+        }
+    }
+
+    public void addListener(KernelListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeListener(KernelListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Starts the agent now rather than at the first cell; completes when it is IDLE. */
+    public CompletableFuture<Void> start() {
+        return submit(() -> {
+            ensureKernel();
+            return null;
+        });
+    }
+
+    /** Queues a cell. */
+    public CompletableFuture<CellResult> execute(String source) {
+        return execute(source, CellListener.NONE);
+    }
+
+    /** Queues a cell; {@code listener} sees its outputs and progress as they happen. */
+    public CompletableFuture<CellResult> execute(String source, CellListener listener) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(listener, "listener");
+        Instant submitted = Instant.now();
+        long epoch = abortEpoch.get();
+        CompletableFuture<CellResult> result = new CompletableFuture<>();
+        try {
+            kernelThread.execute(() -> {
+                try {
+                    result.complete(runCell(source, listener, submitted, epoch));
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.complete(aborted(submitted));
+        }
+        return result;
+    }
+
+    /**
+     * Interrupts the running cell, if any, and aborts queued ones. Returns at once; the cell's
+     * result reports {@link CellStatus#INTERRUPTED}. Loops in cell code stop at their next
+     * iteration, sleeps and waits are interrupted; loops in background threads that cells started
+     * stop too. Code that ignores both (a loop inside JDK code) gets the agent killed after the
+     * grace period, and the result also reports the kernel's death.
+     */
+    public void interrupt() {
+        abortEpoch.incrementAndGet();
+        Kernel busy = busyKernel;
+        if (busy != null) {
+            busy.interrupt(config.interruptGrace());
+        }
+    }
+
+    /**
+     * Replaces the agent with a fresh one: all state is lost, counts start again, queued cells are
+     * aborted and a running cell ends as {@link CellStatus#KERNEL_DIED}.
+     */
+    public CompletableFuture<Void> restart() {
+        abortEpoch.incrementAndGet();
+        Kernel busy = busyKernel;
+        if (busy != null) {
+            busy.kill("the kernel was restarted");
+        }
+        return submit(() -> {
+            Kernel old = kernel;
+            kernel = null;
+            if (old != null) {
+                old.kill("the kernel was restarted");
+                old.close();
+            }
+            ensureKernel();
+            return null;
+        });
+    }
+
+    /** Completion suggestions, as JShell offers them, for {@code source} at {@code cursor}. */
+    public CompletionResult completions(String source, int cursor) {
+        return analysis.completions(source, cursor);
+    }
+
+    /** Signatures and Javadoc of what is at {@code cursor} in {@code source}. */
+    public List<Documentation> documentation(String source, int cursor) {
+        return analysis.documentation(source, cursor);
+    }
+
+    /** Process id of the running agent JVM, if there is one. */
+    public OptionalLong agentPid() {
+        Kernel current = kernel;
+        return current == null || current.isDead() ? OptionalLong.empty() : OptionalLong.of(current.pid());
+    }
+
+    /** Kills the agent, aborts queued cells, and releases the session's threads. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        abortEpoch.incrementAndGet();
+        Kernel current = kernel;
+        if (current != null) {
+            current.kill("the session was closed");
+        }
+        kernelThread.shutdown();
+        // A listener may close the session from the kernel thread itself; it cannot wait for itself.
+        if (Thread.currentThread() != kernelThreadRef) {
+            try {
+                if (!kernelThread.awaitTermination(10, TimeUnit.SECONDS)) {
+                    kernelThread.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        current = kernel;
+        if (current != null) {
+            current.close();
+        }
+        analysis.close();
+        setState(KernelState.CLOSED, "");
+    }
+
+    private CellResult runCell(String source, CellListener listener, Instant submitted, long epoch) {
+        if (closed || epoch != abortEpoch.get()) {
+            return aborted(submitted);
+        }
+        if (source.isBlank()) {
+            Instant now = Instant.now();
+            return new CellResult(0, CellStatus.OK, List.of(), List.of(), new CellTiming(submitted, now, now), null);
+        }
+        Kernel current;
+        try {
+            current = ensureKernel();
+        } catch (KernelStartException e) {
+            abortEpoch.incrementAndGet();
+            Instant now = Instant.now();
+            String reason = "the kernel failed to start: " + e.getMessage();
+            ErrorOutput error = new ErrorOutput("KernelDied", reason, List.of(reason), 0);
+            return new CellResult(0, CellStatus.KERNEL_DIED, List.of(error), List.of(),
+                    new CellTiming(submitted, now, now), reason);
+        }
+        int count = ++executionCount;
+        setState(KernelState.BUSY, "");
+        busyKernel = current;
+        CellResult result;
+        try {
+            AnalysisShell learner = analysis;
+            result = new CellExecution(current, count, listener, learner::learn).run(source, submitted);
+        } finally {
+            busyKernel = null;
+        }
+        if (result.kernelDied()) {
+            setState(KernelState.DEAD, result.kernelDeath());
+        } else {
+            setState(KernelState.IDLE, "");
+        }
+        if (!result.ok()) {
+            abortEpoch.incrementAndGet();
+        }
+        return result;
+    }
+
+    /** Returns the live kernel, starting one if there is none (kernel thread only). */
+    private Kernel ensureKernel() {
+        Kernel current = kernel;
+        if (current != null && current.isAlive()) {
+            return current;
+        }
+        if (closed) {
+            throw new KernelStartException("the session is closed");
+        }
+        if (current != null) {
+            current.close();
+        }
+        kernel = null;
+        executionCount = 0;
+        AnalysisShell oldAnalysis = analysis;
+        analysis = new AnalysisShell(config);
+        oldAnalysis.close();
+        setState(KernelState.STARTING, "");
+        Kernel fresh;
+        try {
+            fresh = Kernel.start(config, new OutputRouter(this::unattributed));
+            runStartupSnippets(fresh);
+        } catch (KernelStartException e) {
+            setState(KernelState.DEAD, e.getMessage());
+            throw e;
+        }
+        kernel = fresh;
+        fresh.death().thenAccept(reason -> {
+            if (kernel == fresh) {
+                setState(KernelState.DEAD, reason);
+            }
+        });
+        if (closed) {
+            fresh.close();
+            throw new KernelStartException("the session is closed");
+        }
+        setState(KernelState.IDLE, "");
+        return fresh;
+    }
+
+    private void runStartupSnippets(Kernel fresh) {
+        for (String snippet : config.startupSnippets()) {
+            CellResult result = new CellExecution(fresh, 0, CellListener.NONE, ignored -> {})
+                    .run(snippet, Instant.now());
+            if (!result.ok()) {
+                fresh.close();
+                String why = result.error().map(e -> String.join("\n", e.traceback())).orElse(result.status().name());
+                throw new KernelStartException("startup snippet failed: " + snippet.strip() + "\n" + why);
+            }
+        }
+    }
+
+    private void unattributed(CellOutput output) {
+        for (KernelListener listener : listeners) {
+            Listeners.call(() -> listener.unattributedOutput(output));
+        }
+    }
+
+    private CompletableFuture<Void> submit(Callable<Void> task) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            kernelThread.execute(() -> {
+                try {
+                    task.call();
+                    done.complete(null);
+                } catch (Throwable t) {
+                    done.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(new IllegalStateException("the session is closed"));
+        }
+        return done;
+    }
+
+    private static CellResult aborted(Instant submitted) {
+        Instant now = Instant.now();
+        return new CellResult(0, CellStatus.ABORTED, List.of(), List.of(), new CellTiming(submitted, now, now), null);
+    }
+
+    /** Publishes a state change; notifying under the lock keeps listeners seeing changes in order. */
+    private void setState(KernelState next, String detail) {
+        synchronized (stateLock) {
+            if (state == KernelState.CLOSED || state == next && stateDetail.equals(detail)) {
+                return;
+            }
+            state = next;
+            stateDetail = detail;
+            LOG.log(System.Logger.Level.DEBUG, "kernel {0} {1}", next, detail);
+            for (KernelListener listener : listeners) {
+                Listeners.call(() -> listener.stateChanged(next, detail));
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.pageframe.execution;
+
+import dev.pageframe.execution.agent.AgentProtocol;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Receives everything an agent sends besides command replies (stdout, stderr, events, console
+ * lines) and hands it to the cell that is running, or to the session when none is.
+ */
+final class OutputRouter {
+    private final Consumer<CellOutput> unattributed;
+    private final TextDecodingStream stdout = new TextDecodingStream(text -> route(new StreamOutput(StreamName.STDOUT, text)));
+    private final TextDecodingStream stderr = new TextDecodingStream(text -> route(new StreamOutput(StreamName.STDERR, text)));
+    private final JsonLineStream events = new JsonLineStream(this::event);
+    private volatile CellRecorder current;
+    private volatile boolean exitAnnounced;
+
+    OutputRouter(Consumer<CellOutput> unattributed) {
+        this.unattributed = unattributed;
+    }
+
+    Map<String, OutputStream> channels() {
+        return Map.of(
+                AgentProtocol.STDOUT_CHANNEL, stdout,
+                AgentProtocol.STDERR_CHANNEL, stderr,
+                AgentProtocol.EVENT_CHANNEL, events);
+    }
+
+    void attach(CellRecorder recorder) {
+        current = recorder;
+    }
+
+    void detach() {
+        current = null;
+    }
+
+    /** A line the agent process printed outside JShell's streams (JVM warnings, crash notes). */
+    void console(String line) {
+        route(new StreamOutput(StreamName.STDERR, line + System.lineSeparator()));
+    }
+
+    /** Whether the agent announced that it is exiting through System.exit. */
+    boolean exitAnnounced() {
+        return exitAnnounced;
+    }
+
+    private void route(CellOutput output) {
+        CellRecorder recorder = current;
+        if (recorder != null) {
+            recorder.add(output);
+        } else {
+            Listeners.call(() -> unattributed.accept(output));
+        }
+    }
+
+    private void event(Map<String, Object> event) {
+        switch (String.valueOf(event.get(AgentProtocol.TYPE))) {
+            case AgentProtocol.DISPLAY -> route(new DisplayData(
+                    mapOrEmpty(event.get("data")), mapOrEmpty(event.get("metadata"))));
+            case AgentProtocol.PROGRESS -> {
+                CellRecorder recorder = current;
+                if (recorder != null) {
+                    recorder.progress(number(event.get("done")), number(event.get("total")),
+                            String.valueOf(event.getOrDefault("label", "")));
+                }
+            }
+            case AgentProtocol.EXITING -> exitAnnounced = true;
+            default -> { /* An event from a newer agent: ignore. */ }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mapOrEmpty(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.pageframe.execution.agent;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.Map;
+import java.util.function.Consumer;
+import jdk.jshell.execution.Util;
+
+/**
+ * Entry point of the agent JVM: connects back to the host and serves JShell execution commands.
+ *
+ * <p>Usage: {@code AgentMain <port>}, with the connection token in {@link AgentProtocol#TOKEN_ENV}.
+ */
+public final class AgentMain {
+    private static final int BUFFER = 1 << 16;
+
+    private AgentMain() {}
+
+    public static void main(String[] args) throws IOException {
+        int port = Integer.parseInt(args[0]);
+        String token = System.getenv(AgentProtocol.TOKEN_ENV);
+        if (token == null) {
+            throw new IllegalStateException(AgentProtocol.TOKEN_ENV + " is not set");
+        }
+        Socket main = connect(port, token, AgentProtocol.ROLE_MAIN);
+        Socket control = connect(port, token, AgentProtocol.ROLE_CONTROL);
+        CellRunner runner = new CellRunner();
+
+        System.setIn(InputStream.nullInputStream());
+        Thread.setDefaultUncaughtExceptionHandler(AgentMain::uncaught);
+        Runtime.getRuntime().addShutdownHook(new Thread(EventChannel::announceExit, "pageframe-exit"));
+        Thread.ofPlatform().daemon().name("pageframe-control").start(() -> serveControl(control, runner));
+        Thread.ofPlatform().daemon().name("pageframe-warmup").start(EventChannel::warmUp);
+
+        // Buffered because JShell's multiplexer writes 127-byte packets and flushes after each
+        // logical write: without a buffer every packet would be its own syscall and TCP segment.
+        OutputStream out = new BufferedOutputStream(main.getOutputStream(), BUFFER);
+        InputStream in = new BufferedInputStream(main.getInputStream(), BUFFER);
+        Map<String, Consumer<OutputStream>> outputs = Map.of(
+                AgentProtocol.STDOUT_CHANNEL, s -> System.setOut(new PrintStream(s, true, UTF_8)),
+                AgentProtocol.STDERR_CHANNEL, s -> System.setErr(new PrintStream(s, true, UTF_8)),
+                AgentProtocol.EVENT_CHANNEL, EventChannel::attach);
+        try {
+            Util.forwardExecutionControlAndIO(runner, in, out, outputs, Map.of());
+        } finally {
+            // The command loop ends when the host closes the session; cell threads must not
+            // keep this JVM alive.
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    private static Socket connect(int port, String token, byte role) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        // Without this, Nagle's algorithm and delayed ACKs add 40-80 ms to small replies.
+        socket.setTcpNoDelay(true);
+        OutputStream out = socket.getOutputStream();
+        out.write(token.getBytes(UTF_8));
+        out.write(role);
+        out.flush();
+        return socket;
+    }
+
+    private static void serveControl(Socket control, CellRunner runner) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(control.getInputStream()))) {
+            for (int message = in.read(); message >= 0; message = in.read()) {
+                if (message == AgentProtocol.CONTROL_INTERRUPT) {
+                    runner.requestStop(in.readLong());
+                }
+            }
+        } catch (IOException e) {
+            // Treated like end of stream below.
+        }
+        // The host closed the control connection or died: never outlive it.
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static void uncaught(Thread thread, Throwable error) {
+        if (error instanceof OutOfMemoryError) {
+            // Outside a cell thread an OOM may have broken the agent's own machinery; a clean
+            // death the host can explain beats a wedged connection.
+            Runtime.getRuntime().halt(AgentProtocol.EXIT_AGENT_OUT_OF_MEMORY);
+        }
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        error.printStackTrace();
+    }
+}

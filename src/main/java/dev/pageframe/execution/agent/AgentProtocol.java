@@ -1,0 +1,45 @@
+package dev.pageframe.execution.agent;
+
+/**
+ * Wire constants shared by the host and the agent JVM.
+ *
+ * <p>The agent opens two loopback connections to the host. The <em>main</em> one carries JShell's
+ * own multiplexed stream protocol ({@code jdk.jshell.execution.Util}): the command channel plus the
+ * named output channels below. Because every channel shares one socket, stdout, stderr and events
+ * from a cell arrive at the host in the order the cell produced them, and all of them arrive before
+ * the reply to the command that ran the cell. The <em>control</em> connection exists because the
+ * command channel is busy while a cell runs; it carries interrupt requests.
+ */
+public final class AgentProtocol {
+    /** Environment variable through which the host hands the agent its connection token. */
+    public static final String TOKEN_ENV = "PAGEFRAME_AGENT_TOKEN";
+
+    /** Output channel carrying the cell's {@code System.out}. */
+    public static final String STDOUT_CHANNEL = "out";
+    /** Output channel carrying the cell's {@code System.err}. */
+    public static final String STDERR_CHANNEL = "err";
+    /** Output channel carrying newline-delimited JSON events (display data, progress, exit notice). */
+    public static final String EVENT_CHANNEL = "pageframe";
+
+    /** Role byte sent after the token on the JShell command/stream connection. */
+    public static final byte ROLE_MAIN = 'M';
+    /** Role byte sent after the token on the control connection. */
+    public static final byte ROLE_CONTROL = 'C';
+
+    /** Control message: stop invoke number N (followed by N as a big-endian long). */
+    public static final byte CONTROL_INTERRUPT = 'I';
+
+    /** Event field naming the event type. */
+    public static final String TYPE = "type";
+    /** Event type for a MIME bundle published by the cell. */
+    public static final String DISPLAY = "display";
+    /** Event type for a progress report. */
+    public static final String PROGRESS = "progress";
+    /** Event type sent from the agent's shutdown hook: the JVM is exiting through System.exit. */
+    public static final String EXITING = "exiting";
+
+    /** Agent exit status used when the agent's own machinery (not a cell) runs out of memory. */
+    public static final int EXIT_AGENT_OUT_OF_MEMORY = 99;
+
+    private AgentProtocol() {}
+}

@@ -1,0 +1,105 @@
+package dev.pageframe.execution.agent;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import jdk.jshell.execution.DirectExecutionControl;
+
+/**
+ * The agent's JShell execution engine: loads instrumented cell classes and runs each invoke on a
+ * fresh thread so that it can be interrupted.
+ *
+ * <p>Interrupts name the invoke they target by sequence number (the host and the agent both count
+ * invoke commands). That closes the race in which an interrupt reaches the agent just before the
+ * invoke it was meant for: the stop is remembered and applied when that invoke arrives, while a
+ * stale interrupt for an invoke that already finished is ignored.
+ */
+final class CellRunner extends DirectExecutionControl {
+    private final StopInstrumenter instrumenter = new StopInstrumenter();
+    private final Object lock = new Object();
+    private long received;
+    private long running = -1;
+    private long pendingStop = -1;
+    private boolean stopRequested;
+    private Thread cellThread;
+
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(Arrays.stream(classes)
+                .map(c -> new ClassBytecodes(c.name(), instrumenter.instrument(c.bytecodes())))
+                .toArray(ClassBytecodes[]::new));
+    }
+
+    @Override
+    public String invoke(String className, String methodName)
+            throws RunException, InternalException, EngineTerminationException {
+        boolean stopBeforeStart;
+        synchronized (lock) {
+            long seq = ++received;
+            running = seq;
+            stopRequested = pendingStop == seq;
+            stopBeforeStart = stopRequested;
+            StopSignal.reset();
+        }
+        try {
+            if (stopBeforeStart) {
+                throw new StoppedException();
+            }
+            return super.invoke(className, methodName);
+        } finally {
+            synchronized (lock) {
+                running = -1;
+                cellThread = null;
+            }
+        }
+    }
+
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        Object[] value = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread thread = Thread.ofPlatform().name("pageframe-cell").unstarted(() -> {
+            try {
+                value[0] = doit.invoke(null);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        // Libraries that load classes through the context loader must see the cell's classes.
+        thread.setContextClassLoader(doit.getDeclaringClass().getClassLoader());
+        synchronized (lock) {
+            cellThread = thread;
+            thread.start();
+            if (stopRequested) {
+                // The stop arrived between the invoke command and the thread's start.
+                thread.interrupt();
+            }
+        }
+        thread.join();
+        if (failure[0] instanceof Exception e) {
+            // Usually InvocationTargetException wrapping what the cell threw (CellStoppedError
+            // when an interrupt stopped it); DirectExecutionControl converts it for the host.
+            throw e;
+        }
+        if (failure[0] != null) {
+            throw new InvocationTargetException(failure[0]);
+        }
+        return valueString(value[0]);
+    }
+
+    /** Called from the control thread: stop the given invoke now, or when it arrives. */
+    void requestStop(long invokeSeq) {
+        synchronized (lock) {
+            if (invokeSeq == running) {
+                stopRequested = true;
+                StopSignal.raise();
+                if (cellThread != null) {
+                    cellThread.interrupt();
+                }
+            } else if (invokeSeq > received) {
+                pendingStop = invokeSeq;
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.pageframe.execution;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependency rules that keep the agent JVM lean and the execution layer UI-free. */
+class ExecutionArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.pageframe.execution");
+
+    @Test
+    void agentCodeDoesNotDependOnTheHostSide() {
+        noClasses().that().resideInAPackage("dev.pageframe.execution.agent..")
+                .should().dependOnClassesThat().resideInAPackage("dev.pageframe.execution")
+                .check(CLASSES);
+    }
+
+    @Test
+    void executionLayerUsesNeitherJavaFxNorTheNotebookModel() {
+        noClasses().that().resideInAPackage("dev.pageframe.execution..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.pageframe.notebook..")
+                .check(CLASSES);
+    }
+}
