@@ -1,0 +1,39 @@
+package dev.pageframe.execution;
+
+import dev.pageframe.engine.MachineProfile;
+import dev.pageframe.engine.MachineProfiles;
+import dev.pageframe.engine.api.Session;
+import dev.pageframe.notebook.MachineSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A kernel session set up for one notebook's simulated machine: the agent boots the machine and
+ * puts the kernel API in scope before the first cell, and again on every restart.
+ */
+public final class NotebookExecution {
+    private NotebookExecution() {}
+
+    /** The startup snippets for a machine: the engine prelude, the cell functions, then boot. */
+    public static List<String> startupSnippets(MachineSpec machine, long seed) {
+        MachineProfile profile = MachineProfiles.byName(machine.profile());
+        List<String> s = new ArrayList<>(Session.prelude(profile));
+        s.add("import static dev.pageframe.execution.cells.CellApi.*;");
+        s.add("import dev.pageframe.execution.display.Charts;");
+        s.add("import dev.pageframe.execution.display.Unit;");
+        s.add("dev.pageframe.engine.api.Session.progressSink(dev.pageframe.execution.agent.CellContext::progress);");
+        s.add("dev.pageframe.engine.api.Session.boot(\"" + profile.name() + "\", \"" + machine.memoryBytes() + "\", "
+            + seed + "L);");
+        return s;
+    }
+
+    /** A kernel configuration for the machine, with the defaults for everything else. */
+    public static KernelConfig config(MachineSpec machine) {
+        return KernelConfig.defaults().withStartupSnippets(startupSnippets(machine, 0));
+    }
+
+    /** A new, not yet started session for the machine. */
+    public static KernelSession session(MachineSpec machine) {
+        return new KernelSession(config(machine));
+    }
+}

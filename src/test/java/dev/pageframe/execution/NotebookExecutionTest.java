@@ -1,0 +1,107 @@
+package dev.pageframe.execution;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.MachineSpec;
+import dev.pageframe.notebook.Output;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Cells that read like driver code run against the notebook's simulated machine. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class NotebookExecutionTest {
+    private static KernelSession modern;
+
+    @BeforeAll
+    static void start() throws Exception {
+        modern = NotebookExecution.session(MachineSpec.of("x86_64", "1G"));
+        modern.start().get();
+    }
+
+    @AfterAll
+    static void stop() {
+        modern.close();
+    }
+
+    private static CellResult run(KernelSession s, String src) throws Exception {
+        return s.execute(src).get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void driverStyleCellAllocatesAndPrintsBuddyinfo() throws Exception {
+        CellResult r = run(modern, """
+            long buf = __get_free_pages(GFP_KERNEL, 3);
+            cat("/proc/buddyinfo");
+            free_pages(buf, 3);
+            """);
+        assertTrue(r.ok(), r.toString());
+        assertTrue(r.streamText(StreamName.STDOUT).contains("Node 0, zone    DMA32"), r.streamText(StreamName.STDOUT));
+    }
+
+    @Test
+    void displayOfTheZonesIsAChartBundle() throws Exception {
+        CellResult r = run(modern, "display(zones());");
+        DisplayData d = r.outputs().stream().filter(DisplayData.class::isInstance).map(DisplayData.class::cast)
+            .findFirst().orElseThrow(() -> new AssertionError(r.toString()));
+        assertTrue(d.data().containsKey("image/svg+xml"));
+        assertTrue(d.data().containsKey("application/vnd.pageframe.buddyinfo+json"));
+        Output mapped = OutputMapper.toNotebook(d);
+        assertInstanceOf(Output.DisplayData.class, mapped);
+    }
+
+    @Test
+    void engineMisuseBecomesAnErrorWithTheKernelReportAndTheCellLine() throws Exception {
+        CellResult r = run(modern, """
+            long p = kmalloc(64, GFP_KERNEL);
+            kfree(p);
+            kfree(p);
+            """);
+        ErrorOutput e = r.error().orElseThrow(() -> new AssertionError(r.toString()));
+        assertEquals(3, e.line());
+        assertTrue(String.join("\n", e.traceback()).contains("Object already free"), e.traceback().toString());
+        CellResult after = run(modern, "nr_free_pages() > 0");
+        assertTrue(after.ok(), "the machine is still usable after a caught misuse");
+    }
+
+    @Test
+    void workloadsReportProgress() throws Exception {
+        List<Progress> seen = new ArrayList<>();
+        CellResult r = modern.execute("random_churn(300_000, 1000, 7)", new CellListener() {
+            @Override
+            public void progress(Progress p) {
+                synchronized (seen) {
+                    seen.add(p);
+                }
+            }
+        }).get(60, TimeUnit.SECONDS);
+        assertTrue(r.ok(), r.toString());
+        synchronized (seen) {
+            assertFalse(seen.isEmpty());
+        }
+    }
+
+    @Test
+    void resultMapsOntoTheCellWithCountAndTiming() throws Exception {
+        CellResult r = run(modern, "System.out.println(PAGE_SIZE); 1 + 1");
+        Cell cell = OutputMapper.apply(Cell.code("System.out.println(PAGE_SIZE); 1 + 1"), r);
+        assertEquals(r.executionCount(), cell.executionCount());
+        assertTrue(cell.metadata().path("execution").has("shell.execute_reply"));
+        assertInstanceOf(Output.Stream.class, cell.outputs().getFirst());
+        assertTrue(cell.outputs().stream().anyMatch(o -> o instanceof Output.ExecuteResult));
+    }
+
+    @Test
+    void linux20NotebooksGetTheOldPriorities() throws Exception {
+        try (KernelSession old = NotebookExecution.session(MachineSpec.of("i386-linux-2.0", "16M"))) {
+            old.start().get();
+            CellResult r = run(old, "__get_free_pages(GFP_KERNEL, 6) == 0 && GFP_KERNEL == 3");
+            assertEquals("true", r.executeResult().orElseThrow().text());
+        }
+    }
+}
