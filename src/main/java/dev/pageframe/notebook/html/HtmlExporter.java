@@ -194,7 +194,7 @@ public final class HtmlExporter {
                 String value = text.get();
                 switch (mime) {
                     case "image/svg+xml" -> {
-                        out.append("<div class=\"output svg\">").append(HtmlSanitizer.sanitize(value)).append("</div>");
+                        out.append("<div class=\"output svg\">").append(HtmlSanitizer.sanitize(value).strip()).append("</div>");
                         return;
                     }
                     case "image/png", "image/jpeg", "image/gif" -> {
