@@ -1,8 +1,8 @@
 package dev.pageframe.cli;
 
 import dev.pageframe.notebook.Notebook;
-import dev.pageframe.notebook.NotebookFiles;
 import dev.pageframe.notebook.NotebookFormatException;
+import dev.pageframe.notebook.NotebookReader;
 import dev.pageframe.notebook.html.HtmlExporter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,7 +55,10 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Notebook nb;
         try {
-            nb = new NotebookFiles().load(notebook).notebook();
+            // Cells without ids (nbformat < 4.5) get numbered ones, so the page is the same on every export.
+            AtomicInteger next = new AtomicInteger();
+            nb = new NotebookReader(NotebookReader.DEFAULT_MAX_BYTES, () -> "cell-" + next.incrementAndGet())
+                    .read(notebook).notebook();
         } catch (NotebookFormatException e) {
             err.println(notebook + ": " + ValidateCommand.located(e));
             err.flush();

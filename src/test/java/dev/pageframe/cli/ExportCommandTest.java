@@ -55,6 +55,14 @@ class ExportCommandTest {
     }
 
     @Test
+    void aNotebookWithoutCellIdsAlsoExportsToTheSameBytesEveryTime() throws Exception {
+        Path nb = Cli.fixture("v4.4-legacy.ipynb", dir);
+        assertEquals(0, new Cli().run("export", nb, "-o", dir.resolve("a.html")).exit());
+        assertEquals(0, new Cli().run("export", nb, "-o", dir.resolve("b.html")).exit());
+        assertEquals(-1L, Files.mismatch(dir.resolve("a.html"), dir.resolve("b.html")));
+    }
+
+    @Test
     void onlyHtmlIsAcceptedAsTheTargetFormat() throws Exception {
         Path nb = Cli.fixture("rich.ipynb", dir);
         Cli.Result r = new Cli().run("export", nb, "--to", "pdf");

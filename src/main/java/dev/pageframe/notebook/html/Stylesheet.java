@@ -87,7 +87,11 @@ final class Stylesheet {
             .markdown pre code { background: none; padding: 0; font-size: inherit; }
             .markdown blockquote { margin: 0 0 1rem; padding: 0 1rem; color: var(--muted); border-left: 4px solid var(--border); }
             table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
-            th, td { border: 1px solid var(--border); padding: .3rem .6rem; text-align: left; vertical-align: top; }
+            th, td { border: 1px solid var(--border); padding: .3rem .6rem; vertical-align: top; }
+            th { text-align: left; }
+            th[align="right"], td[align="right"] { text-align: right; }
+            th[align="center"], td[align="center"] { text-align: center; }
+            .output.html td, .output.html th { font-variant-numeric: tabular-nums; }
             thead th, tr:first-child th { background: var(--code-bg); }
             tbody tr:nth-child(even) { background: #fafbfc; }
             hr { border: 0; border-top: 1px solid var(--border); margin: 1.5rem 0; }
