@@ -501,7 +501,9 @@ final class HtmlSanitizer {
                     || property.equals("position") || property.equals("behavior") || property.contains("binding")
                     || value.indexOf('\\') >= 0 || value.contains("/*") || value.indexOf('@') >= 0
                     || value.indexOf('<') >= 0 || value.indexOf('>') >= 0 || lowerValue.contains("expression")
-                    || lowerValue.contains("javascript") || !safeValue(value)) {
+                    || lowerValue.contains("javascript") || lowerValue.contains("//")
+                    || lowerValue.contains("image-set") || lowerValue.contains("cross-fade")
+                    || lowerValue.contains("element(") || !safeValue(value)) {
                 continue;
             }
             if (!kept.isEmpty()) {

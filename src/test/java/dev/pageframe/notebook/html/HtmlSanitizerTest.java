@@ -109,6 +109,13 @@ class HtmlSanitizerTest {
     }
 
     @Test
+    void stylesCannotFetchThroughImageSetsOrBareAddresses() {
+        String out = HtmlSanitizer.sanitize("<div style=\"background-image: image-set('https://evil/a.png' 1x); "
+                + "border-image: -webkit-image-set(&quot;//evil/b.png&quot; 1x); margin: 0\">t</div>");
+        assertEquals("<div style=\"margin: 0\">t</div>", out);
+    }
+
+    @Test
     void svgKeepsShapesAndCaseButLosesScriptHandlersAndExternalReferences() {
         String svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
                 + "viewBox=\"0 0 10 10\" onload=\"alert(1)\">"
