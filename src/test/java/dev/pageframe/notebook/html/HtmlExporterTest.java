@@ -172,7 +172,7 @@ class HtmlExporterTest {
     void codeInOtherLanguagesIsShownPlain() {
         Notebook nb = notebook(code("c", "import os", 1));
         var md = nb.metadata();
-        md.with("language_info").put("name", "python");
+        md.withObjectProperty("language_info").put("name", "python");
         String html = exporter.export(nb.withMetadata(md));
         assertTrue(html.contains("<code class=\"language-java\">import os</code>") || html.contains(">import os</code>"), html);
         assertFalse(html.contains("tok-kw\">import"));
