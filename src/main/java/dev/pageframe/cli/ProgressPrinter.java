@@ -74,7 +74,7 @@ final class ProgressPrinter implements RunProgress {
         long step;
         if (total > 0) {
             long clamped = Math.max(0, Math.min(done, total));
-            step = clamped * (terminal ? 100 : 10) / total;
+            step = (long) ((double) clamped / total * (terminal ? 100 : 10));
         } else {
             step = done <= 0 ? 0 : 63 - Long.numberOfLeadingZeros(done); // unknown total: at each doubling
         }
@@ -127,8 +127,9 @@ final class ProgressPrinter implements RunProgress {
             return label + " " + done;
         }
         long clamped = Math.max(0, Math.min(done, total));
-        int filled = (int) (clamped * BAR_WIDTH / total);
-        int percent = (int) (clamped * 100 / total);
+        double fraction = (double) clamped / total;
+        int filled = (int) (fraction * BAR_WIDTH);
+        int percent = (int) (fraction * 100);
         return label + " [" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] "
                 + String.format(Locale.ROOT, "%3d%%", percent) + " (" + done + "/" + total + ")";
     }
@@ -138,10 +139,16 @@ final class ProgressPrinter implements RunProgress {
     }
 
     static String shortId(String id) {
+        if (id == null) {
+            return "?";
+        }
         return id.length() <= ID_LIMIT ? id : id.substring(0, ID_LIMIT - 1) + "…";
     }
 
     static String seconds(Duration d) {
+        if (d == null) {
+            return "? s";
+        }
         double s = d.toNanos() / 1e9;
         return String.format(Locale.ROOT, s < 10 ? "%.2f s" : "%.1f s", s);
     }
