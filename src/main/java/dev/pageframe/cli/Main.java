@@ -1,10 +1,130 @@
 package dev.pageframe.cli;
 
-/** Entry point of the pageframe jar: prints version and usage until the CLI lands. */
-public final class Main {
-    private Main() {}
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+/**
+ * The {@code pageframe} command: with a subcommand it works on notebook files from the shell; with no
+ * subcommand (and at most one file) it opens the desktop app.
+ */
+@Command(name = "pageframe",
+        mixinStandardHelpOptions = true,
+        version = "pageframe " + Main.VERSION,
+        synopsisSubcommandLabel = "[COMMAND]",
+        header = "Pageframe: a notebook for learning how the Linux kernel allocates memory.",
+        description = "With no command, opens the desktop app (with FILE, if given). The commands work on "
+                + "Jupyter notebook files (.ipynb) from the shell.",
+        commandListHeading = "%nCommands:%n",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:validate: a notebook is invalid or unreadable; trust: a notebook was not signed;"
+                + " run: a cell failed; export/run: the output could not be written",
+            "2:usage error (bad option or argument), or a notebook that cannot be read",
+            "3:run: cell execution is not available in this build"
+        },
+        footer = {"", "Run 'pageframe COMMAND --help' for a command's options."})
+public final class Main implements Callable<Integer> {
+    /** The version printed by {@code --version}; keep in step with pom.xml. */
+    public static final String VERSION = "0.1.0";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "A notebook to open in the desktop app.")
+    private String file;
+
+    private final GuiLauncher gui;
+    private boolean guiStarted;
+
+    /** The top command, opening the desktop app through {@code gui}. */
+    public Main(GuiLauncher gui) {
+        this.gui = Objects.requireNonNull(gui);
+    }
+
+    /** The shell entry point; exits with the command's exit code unless the desktop app took over. */
     public static void main(String[] args) {
-        System.out.println("pageframe 0.1.0");
+        Main main = new Main(GuiLauncher.reflective());
+        int code = commandLine(main, NotebookRunner::installed, Main::stderrIsTerminal).execute(args);
+        if (!main.guiStarted || code != ExitCodes.OK) {
+            System.exit(code);
+        }
+    }
+
+    /** The command line with this build's runner and desktop app, as {@link #main} uses. */
+    public static CommandLine commandLine() {
+        return commandLine(new Main(GuiLauncher.reflective()), NotebookRunner::installed, Main::stderrIsTerminal);
+    }
+
+    /**
+     * The command line with injected parts, for tests and embedding.
+     *
+     * @param main     the top command, holding the desktop launcher
+     * @param runners  finds the runner for {@code run}; empty when this build cannot execute cells
+     * @param terminal whether progress may redraw lines in place
+     */
+    public static CommandLine commandLine(Main main, Supplier<Optional<NotebookRunner>> runners,
+                                          BooleanSupplier terminal) {
+        CommandLine cl = new CommandLine(main);
+        cl.addSubcommand("validate", new ValidateCommand());
+        cl.addSubcommand("trust", new TrustCommand());
+        cl.addSubcommand("export", new ExportCommand());
+        cl.addSubcommand("run", new RunCommand(runners, terminal));
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            err.println(c.getColorScheme().errorText(ex.getMessage()));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return c.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("pageframe " + commandLine.getCommandName() + ": error: " + describe(ex));
+            err.flush();
+            return ExitCodes.FAILED;
+        });
+        return cl;
+    }
+
+    /** True if the app launched; {@link #main} then leaves the JVM to the app. */
+    public boolean guiStarted() {
+        return guiStarted;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String[] args = file == null ? new String[0] : new String[] {file};
+        if (gui.launch(args)) {
+            guiStarted = true;
+            return ExitCodes.OK;
+        }
+        CommandLine cl = spec.commandLine();
+        PrintWriter err = cl.getErr();
+        err.println("pageframe: the desktop app is not part of this build; use one of the commands below.");
+        err.println();
+        cl.usage(err);
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static boolean stderrIsTerminal() {
+        java.io.Console console = System.console();
+        return console != null && console.isTerminal();
     }
 }

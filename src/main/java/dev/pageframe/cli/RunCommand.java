@@ -1,0 +1,195 @@
+package dev.pageframe.cli;
+
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.LoadResult;
+import dev.pageframe.notebook.MachineSpec;
+import dev.pageframe.notebook.NotebookFiles;
+import dev.pageframe.notebook.NotebookFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pageframe run NOTEBOOK}: runs every code cell and saves the notebook with its new outputs. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        header = "Run every cell of a notebook and save the outputs.",
+        description = "Runs every code cell of a notebook, top to bottom, on a freshly booted simulated "
+                + "machine, and saves the notebook with the new outputs (in place, or to OUT). Progress goes "
+                + "to standard error. A cell that fails does not stop the run; its error is saved as its output.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every cell ran without error",
+            "1:a cell failed (each is named on standard error), the run broke off, or the notebook could"
+                + " not be saved",
+            "2:usage error, or the notebook cannot be read (it is left untouched)",
+            "3:cell execution is not available in this build"
+        })
+final class RunCommand implements Callable<Integer> {
+    static final String NO_EXECUTION_MESSAGE = "cell execution is not available in this build";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NOTEBOOK", description = "The notebook file (.ipynb) to run.")
+    private Path notebook;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Save the result here instead of overwriting NOTEBOOK.")
+    private Path output;
+
+    @Option(names = "--machine", paramLabel = "PROFILE", completionCandidates = Profiles.class,
+            description = "The machine profile to boot instead of the notebook's: one of ${COMPLETION-CANDIDATES}.")
+    private String machine;
+
+    @Option(names = "--memory", paramLabel = "SIZE",
+            description = "Installed memory instead of the notebook's, e.g. 16M, 1G or 64G (binary units).")
+    private String memory;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Stop a cell that runs longer than this and count it as failed, e.g. 30 or 2.5.")
+    private String timeout;
+
+    /** The known machine profiles, for help and shell completion. */
+    static final class Profiles implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return MachineSpec.PROFILES.iterator();
+        }
+    }
+
+    private final Supplier<Optional<NotebookRunner>> runners;
+    private final BooleanSupplier terminal;
+
+    RunCommand(Supplier<Optional<NotebookRunner>> runners, BooleanSupplier terminal) {
+        this.runners = Objects.requireNonNull(runners);
+        this.terminal = Objects.requireNonNull(terminal);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RunOptions options = options();
+
+        LoadResult loaded;
+        try {
+            loaded = new NotebookFiles().load(notebook);
+        } catch (NotebookFormatException e) {
+            return fail(err, ExitCodes.USAGE, notebook + ": " + ValidateCommand.located(e));
+        } catch (NoSuchFileException e) {
+            return fail(err, ExitCodes.USAGE, notebook + ": no such file");
+        } catch (IOException e) {
+            return fail(err, ExitCodes.USAGE, notebook + ": cannot read: " + Main.describe(e));
+        }
+
+        NotebookRunner runner;
+        try {
+            Optional<NotebookRunner> found = runners.get();
+            if (found.isEmpty()) {
+                return fail(err, ExitCodes.NO_EXECUTION, "pageframe run: " + NO_EXECUTION_MESSAGE);
+            }
+            runner = found.get();
+        } catch (ServiceConfigurationError e) {
+            return fail(err, ExitCodes.NO_EXECUTION, "pageframe run: " + NO_EXECUTION_MESSAGE + " ("
+                    + Main.describe(e) + ")");
+        }
+
+        Path target = output != null ? output : notebook;
+        for (String note : loaded.notes()) {
+            err.println("note: " + notebook + ": " + note);
+        }
+        ProgressPrinter progress = new ProgressPrinter(err, terminal.getAsBoolean(),
+                loaded.notebook().cells().stream().map(Cell::id).toList());
+        RunReport report;
+        try {
+            report = runner.run(loaded.notebook(), options, progress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.finish();
+            return fail(err, ExitCodes.FAILED, notebook + ": the run was interrupted; nothing was saved");
+        } catch (Exception e) {
+            progress.finish();
+            return fail(err, ExitCodes.FAILED, notebook + ": the run broke off: " + Main.describe(e)
+                    + "; nothing was saved");
+        }
+        progress.finish();
+        if (report == null) {
+            return fail(err, ExitCodes.FAILED, notebook + ": the runner returned no result; nothing was saved");
+        }
+
+        try {
+            new NotebookFiles().save(target, report.result());
+        } catch (IOException e) {
+            return fail(err, ExitCodes.FAILED, target + ": cannot save: " + Main.describe(e));
+        }
+        out.println("Saved " + target);
+        out.flush();
+
+        if (report.ok()) {
+            err.flush();
+            return ExitCodes.OK;
+        }
+        int total = report.result().cells().size();
+        int n = report.failures().size();
+        err.println(notebook + ": " + n + (n == 1 ? " cell" : " cells") + " failed:");
+        for (CellFailure f : report.failures()) {
+            err.println("  " + ProgressPrinter.position(f.cellIndex(), total) + " cell " + f.cellId() + ": "
+                    + f.ename() + (f.evalue().isEmpty() ? "" : ": " + f.evalue()));
+        }
+        err.flush();
+        return ExitCodes.FAILED;
+    }
+
+    private static int fail(PrintWriter err, int code, String message) {
+        err.println(message);
+        err.flush();
+        return code;
+    }
+
+    /** The options as the runner takes them; a bad value is a usage error naming the option. */
+    private RunOptions options() {
+        if (machine != null && !MachineSpec.PROFILES.contains(machine)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--machine': unknown machine"
+                    + " profile '" + machine + "'; known profiles: " + String.join(", ", MachineSpec.PROFILES));
+        }
+        Long memoryBytes = null;
+        if (memory != null) {
+            try {
+                memoryBytes = MachineSpec.parseSize(memory);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--memory': "
+                        + e.getMessage());
+            }
+        }
+        Duration limit = timeout == null ? null : parseTimeout(timeout);
+        return new RunOptions(machine, memoryBytes, limit);
+    }
+
+    private Duration parseTimeout(String text) {
+        double seconds;
+        try {
+            seconds = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds > 0) || seconds > 1e9) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--timeout': '" + text
+                    + "' is not a positive number of seconds; use e.g. 30 or 2.5");
+        }
+        return Duration.ofNanos(Math.max(1, Math.round(seconds * 1e9)));
+    }
+}

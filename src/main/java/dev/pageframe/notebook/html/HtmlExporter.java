@@ -1,0 +1,296 @@
+package dev.pageframe.notebook.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.CellType;
+import dev.pageframe.notebook.MimeBundle;
+import dev.pageframe.notebook.Notebook;
+import dev.pageframe.notebook.Output;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Writes a notebook as one self-contained HTML5 page: inline CSS, images as {@code data:} URIs, SVG
+ * inlined, and nothing that loads from the network or runs script. Output and markdown HTML is
+ * sanitized, so a notebook from anyone can be exported and opened safely; a Content-Security-Policy
+ * in the page forbids scripts and remote loads as a second line of defence.
+ *
+ * <p>The page is a pure function of the notebook: the same notebook gives the same bytes.
+ */
+public final class HtmlExporter {
+    /** Output representations tried in order; the first present and usable one is shown. */
+    public static final List<String> MIME_PREFERENCE = List.of(
+            "image/svg+xml", "image/png", "image/jpeg", "image/gif", "text/html", "text/markdown", "text/plain");
+
+    private static final String CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+            + "base-uri 'none'; form-action 'none'";
+    private static final Pattern BASE64 = Pattern.compile("^[A-Za-z0-9+/=\\s]+$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final int ALT_TEXT_LIMIT = 200;
+
+    private final JavaHighlighter highlighter;
+
+    /** An exporter that highlights code with {@link JavaHighlighter#withDefaults()}. */
+    public HtmlExporter() {
+        this(JavaHighlighter.withDefaults());
+    }
+
+    /** An exporter that highlights code with {@code highlighter}. */
+    public HtmlExporter(JavaHighlighter highlighter) {
+        this.highlighter = Objects.requireNonNull(highlighter);
+    }
+
+    /** The page for {@code notebook}, titled by its first heading or else "Notebook". */
+    public String export(Notebook notebook) {
+        return export(notebook, "Notebook");
+    }
+
+    /**
+     * The page for {@code notebook}.
+     *
+     * @param fallbackTitle the title when no markdown cell has a heading, e.g. the file name
+     */
+    public String export(Notebook notebook, String fallbackTitle) {
+        return new Page(notebook).render(title(notebook).orElse(fallbackTitle));
+    }
+
+    /** The text of the first heading in the notebook's markdown cells, if any. */
+    public static Optional<String> title(Notebook notebook) {
+        for (Cell cell : notebook.cells()) {
+            if (cell.type() == CellType.MARKDOWN) {
+                Optional<String> heading = Markdown.firstHeading(cell.source());
+                if (heading.isPresent()) {
+                    return heading;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One export's state: the markdown renderer's heading ids are unique per page. */
+    private final class Page {
+        private final Notebook notebook;
+        private final Markdown markdown = new Markdown(highlighter);
+        private final boolean highlightCode;
+        private final StringBuilder out = new StringBuilder(1 << 14);
+
+        Page(Notebook notebook) {
+            this.notebook = notebook;
+            this.highlightCode = isJava(notebook.metadata());
+        }
+
+        String render(String title) {
+            out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                    .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                    .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
+                    .append("<meta name=\"generator\" content=\"Pageframe\">\n")
+                    .append("<title>").append(Html.escape(title)).append("</title>\n")
+                    .append("<style>\n").append(Stylesheet.CSS).append("</style>\n")
+                    .append("</head>\n<body>\n<main class=\"notebook\">\n");
+            for (Cell cell : notebook.cells()) {
+                switch (cell.type()) {
+                    case MARKDOWN -> markdownCell(cell);
+                    case CODE -> codeCell(cell);
+                    case RAW -> rawCell(cell);
+                }
+            }
+            out.append("</main>\n</body>\n</html>\n");
+            return out.toString();
+        }
+
+        private void openCell(Cell cell, String kind) {
+            out.append("<div class=\"cell ").append(kind).append("\" id=\"cell-").append(Html.attr(cell.id()))
+                    .append("\">\n");
+        }
+
+        private void markdownCell(Cell cell) {
+            openCell(cell, "markdown-cell");
+            out.append("<div class=\"row\"><div class=\"prompt\"></div><div class=\"body markdown\">\n")
+                    .append(markdown.render(cell.source(), src -> attachment(cell, src)))
+                    .append("</div></div>\n</div>\n");
+        }
+
+        private void rawCell(Cell cell) {
+            String format = rawFormat(cell.metadata());
+            openCell(cell, "raw-cell");
+            out.append("<div class=\"row\"><div class=\"prompt\"></div><div class=\"body raw\">\n");
+            switch (format) {
+                case "text/html" -> out.append(HtmlSanitizer.sanitize(cell.source(), src -> attachment(cell, src)));
+                case "text/markdown" -> out.append(markdown.render(cell.source(), src -> attachment(cell, src)));
+                default -> out.append("<pre>").append(Html.escape(cell.source())).append("</pre>");
+            }
+            out.append("\n</div></div>\n</div>\n");
+        }
+
+        private void codeCell(Cell cell) {
+            openCell(cell, "code-cell");
+            out.append("<div class=\"row input\"><div class=\"prompt in-prompt\">In&nbsp;[")
+                    .append(cell.executionCount() == null ? "&nbsp;" : cell.executionCount().toString())
+                    .append("]:</div><div class=\"body\"><pre class=\"source\"><code class=\"language-java\">")
+                    .append(highlightCode ? highlighter.toHtml(cell.source()) : Html.escape(cell.source()))
+                    .append("</code></pre></div></div>\n");
+            if (!cell.outputs().isEmpty()) {
+                out.append("<div class=\"outputs\">\n");
+                for (Output output : cell.outputs()) {
+                    output(cell, output);
+                }
+                out.append("</div>\n");
+            }
+            out.append("</div>\n");
+        }
+
+        private void output(Cell cell, Output output) {
+            String prompt = "";
+            if (output instanceof Output.ExecuteResult r) {
+                Integer n = r.executionCount() != null ? r.executionCount() : cell.executionCount();
+                prompt = "Out[" + (n == null ? "&nbsp;" : n.toString()) + "]:";
+            }
+            out.append("<div class=\"row\"><div class=\"prompt out-prompt\">").append(prompt)
+                    .append("</div><div class=\"body\">");
+            switch (output) {
+                case Output.Stream s -> {
+                    String name = s.name().equals("stderr") ? "stderr" : "stdout";
+                    out.append("<pre class=\"output stream ").append(name).append("\">")
+                            .append(Html.escape(TerminalText.render(s.text()))).append("</pre>");
+                }
+                case Output.ExecuteResult r -> bundle(r.data(), r.metadata());
+                case Output.DisplayData d -> bundle(d.data(), d.metadata());
+                case Output.ErrorOutput e -> error(e);
+                case Output.Unknown u -> out.append("<div class=\"output unknown\">An output of type “")
+                        .append(Html.escape(u.outputType())).append("” is not shown.</div>");
+            }
+            out.append("</div></div>\n");
+        }
+
+        private void error(Output.ErrorOutput e) {
+            out.append("<div class=\"output error\"><div class=\"error-head\"><span class=\"ename\">")
+                    .append(Html.escape(TerminalText.stripAnsi(e.ename()))).append("</span>");
+            if (!e.evalue().isEmpty()) {
+                out.append(": ").append(Html.escape(TerminalText.stripAnsi(e.evalue())));
+            }
+            out.append("</div>");
+            if (!e.traceback().isEmpty()) {
+                out.append("<pre class=\"traceback\">")
+                        .append(Html.escape(TerminalText.render(String.join("\n", e.traceback()))))
+                        .append("</pre>");
+            }
+            out.append("</div>");
+        }
+
+        /** Shows the richest representation that is present and usable. */
+        private void bundle(MimeBundle data, ObjectNode metadata) {
+            for (String mime : MIME_PREFERENCE) {
+                Optional<String> text = data.text(mime);
+                if (text.isEmpty()) {
+                    continue;
+                }
+                String value = text.get();
+                switch (mime) {
+                    case "image/svg+xml" -> {
+                        out.append("<div class=\"output svg\">").append(HtmlSanitizer.sanitize(value).strip()).append("</div>");
+                        return;
+                    }
+                    case "image/png", "image/jpeg", "image/gif" -> {
+                        if (BASE64.matcher(value).matches()) {
+                            image(mime, WHITESPACE.matcher(value).replaceAll(""), data, metadata.path(mime));
+                            return;
+                        }
+                    }
+                    case "text/html" -> {
+                        out.append("<div class=\"output html\">").append(HtmlSanitizer.sanitize(value)).append("</div>");
+                        return;
+                    }
+                    case "text/markdown" -> {
+                        out.append("<div class=\"output markdown\">").append(markdown.render(value, src -> null))
+                                .append("</div>");
+                        return;
+                    }
+                    default -> {
+                        plain(value);
+                        return;
+                    }
+                }
+            }
+            Optional<JsonNode> json = data.json("application/json");
+            if (json.isPresent()) {
+                plain(json.get().toPrettyString());
+            } else if (!data.isEmpty()) {
+                out.append("<div class=\"output unknown\">An output of type ")
+                        .append(Html.escape(String.join(", ", data.mimeTypes()))).append(" is not shown.</div>");
+            }
+        }
+
+        private void plain(String text) {
+            out.append("<pre class=\"output text\">").append(Html.escape(TerminalText.render(text))).append("</pre>");
+        }
+
+        private void image(String mime, String base64, MimeBundle data, JsonNode imageMetadata) {
+            out.append("<div class=\"output image\"><img src=\"data:").append(mime).append(";base64,")
+                    .append(base64).append('"');
+            String alt = data.text("text/plain").map(String::strip).orElse("");
+            if (alt.length() > ALT_TEXT_LIMIT) {
+                alt = alt.substring(0, ALT_TEXT_LIMIT) + "…";
+            }
+            out.append(" alt=\"").append(Html.attr(alt)).append('"');
+            for (String dim : List.of("width", "height")) {
+                JsonNode v = imageMetadata.path(dim);
+                if (v.canConvertToInt() && v.isNumber() && v.asInt() > 0) {
+                    out.append(' ').append(dim).append("=\"").append(v.asInt()).append('"');
+                }
+            }
+            out.append("></div>");
+        }
+    }
+
+    /** The data: URI for {@code attachment:NAME} from the cell's attachments, or null. */
+    static String attachment(Cell cell, String src) {
+        if (!src.startsWith("attachment:")) {
+            return null;
+        }
+        String name = src.substring("attachment:".length());
+        Map<String, MimeBundle> attachments = cell.attachmentsOrEmpty();
+        MimeBundle bundle = attachments.get(name);
+        if (bundle == null) {
+            try {
+                bundle = attachments.get(URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                bundle = null;
+            }
+        }
+        if (bundle == null) {
+            return null;
+        }
+        for (String mime : List.of("image/png", "image/jpeg", "image/gif", "image/webp")) {
+            Optional<String> v = bundle.text(mime);
+            if (v.isPresent() && BASE64.matcher(v.get()).matches()) {
+                return "data:" + mime + ";base64," + WHITESPACE.matcher(v.get()).replaceAll("");
+            }
+        }
+        Optional<String> svg = bundle.text("image/svg+xml");
+        if (svg.isPresent()) {
+            // Inside <img> an SVG cannot run script; base64 keeps the URI free of quotes and brackets.
+            return "data:image/svg+xml;base64," + java.util.Base64.getEncoder()
+                    .encodeToString(svg.get().getBytes(StandardCharsets.UTF_8));
+        }
+        return null;
+    }
+
+    private static boolean isJava(ObjectNode metadata) {
+        String language = metadata.path("language_info").path("name").asText(
+                metadata.path("kernelspec").path("language").asText("java"));
+        String lower = language.toLowerCase(Locale.ROOT);
+        return lower.isEmpty() || lower.equals("java") || lower.equals("jshell");
+    }
+
+    private static String rawFormat(ObjectNode metadata) {
+        String format = metadata.path("format").asText(metadata.path("raw_mimetype").asText(""));
+        return format.toLowerCase(Locale.ROOT).strip();
+    }
+}

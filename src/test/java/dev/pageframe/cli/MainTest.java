@@ -1,0 +1,94 @@
+package dev.pageframe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    @Test
+    void versionPrintsTheProgramVersion() {
+        Cli.Result r = new Cli().run("--version");
+        assertEquals(0, r.exit());
+        assertEquals("pageframe " + Main.VERSION + System.lineSeparator(), r.out());
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() {
+        Cli.Result r = new Cli().run("--help");
+        assertEquals(0, r.exit());
+        for (String word : new String[] {"validate", "trust", "export", "run", "Exit codes:", "0   success",
+                "2   usage error", "3   run: cell execution is not available"}) {
+            assertTrue(r.out().contains(word), word + " in\n" + r.out());
+        }
+    }
+
+    @Test
+    void everyCommandHasHelpWithItsExitCodes() {
+        for (String command : new String[] {"validate", "trust", "export", "run"}) {
+            Cli.Result r = new Cli().run(command, "--help");
+            assertEquals(0, r.exit(), command);
+            assertTrue(r.out().contains("Exit codes:"), command);
+        }
+    }
+
+    @Test
+    void noArgumentsOpensTheDesktopApp() {
+        AtomicReference<String[]> launched = new AtomicReference<>();
+        Cli.Result r = new Cli().gui(args -> {
+            launched.set(args);
+            return true;
+        }).run();
+        assertEquals(0, r.exit());
+        assertArrayEquals(new String[0], launched.get());
+    }
+
+    @Test
+    void oneFileArgumentOpensItInTheDesktopApp() {
+        AtomicReference<String[]> launched = new AtomicReference<>();
+        Cli.Result r = new Cli().gui(args -> {
+            launched.set(args);
+            return true;
+        }).run("lesson.ipynb");
+        assertEquals(0, r.exit());
+        assertArrayEquals(new String[] {"lesson.ipynb"}, launched.get());
+    }
+
+    @Test
+    void withoutTheDesktopAppItPrintsUsageAndExits2() {
+        Cli.Result r = new Cli().gui(args -> false).run("lesson.ipynb");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("desktop app is not part of this build"), r.err());
+        assertTrue(r.err().contains("Usage: pageframe"), r.err());
+    }
+
+    @Test
+    void theReflectiveLauncherReportsAMissingApp() throws Exception {
+        // This build has no dev.pageframe.ui.PageframeApp on the test class path.
+        assertFalse(GuiLauncher.reflective().launch(new String[0]));
+    }
+
+    @Test
+    void twoBareArgumentsAreAUsageError() {
+        AtomicReference<String[]> launched = new AtomicReference<>();
+        Cli.Result r = new Cli().gui(args -> {
+            launched.set(args);
+            return true;
+        }).run("a.ipynb", "b.ipynb");
+        assertEquals(2, r.exit());
+        assertNull(launched.get());
+        assertTrue(r.err().contains("Try 'pageframe --help'"), r.err());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        Cli.Result r = new Cli().run("validate", "--frobnicate", "x.ipynb");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--frobnicate"), r.err());
+    }
+}

@@ -1,0 +1,200 @@
+package dev.pageframe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.Notebook;
+import dev.pageframe.notebook.NotebookReader;
+import dev.pageframe.notebook.Output;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    private static Notebook read(Path file) throws Exception {
+        return new NotebookReader().read(file).notebook();
+    }
+
+    private static String stdoutOf(Cell cell) {
+        return cell.outputs().isEmpty() || !(cell.outputs().get(0) instanceof Output.Stream s) ? null : s.text();
+    }
+
+    @Test
+    void runsEveryCodeCellAndSavesTheResultInPlace() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        FakeRunner runner = new FakeRunner();
+        Cli.Result r = new Cli().runner(runner).run("run", nb);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("Saved " + nb + System.lineSeparator(), r.out());
+        Notebook saved = read(nb);
+        assertEquals("ran code-alloc\n", stdoutOf(saved.cell("code-alloc").orElseThrow()));
+        assertEquals(1, saved.cell("code-alloc").orElseThrow().executionCount());
+        assertEquals(read(Cli.fixture("rich.ipynb", Files.createDirectory(dir.resolve("orig")))).cells().size(),
+                saved.cells().size());
+        assertEquals(1, runner.calls);
+    }
+
+    @Test
+    void writesToOutAndLeavesTheNotebookAlone() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        byte[] before = Files.readAllBytes(nb);
+        Path out = dir.resolve("ran.ipynb");
+        Cli.Result r = new Cli().runner(new FakeRunner()).run("run", nb, "-o", out);
+        assertEquals(0, r.exit(), r.err());
+        assertArrayEquals(before, Files.readAllBytes(nb));
+        assertEquals("ran controls\n", stdoutOf(read(out).cell("controls").orElseThrow()));
+    }
+
+    @Test
+    void aFailingCellExits1AndIsNamedWithItsIndexIdAndError() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        Cli.Result r = new Cli().runner(new FakeRunner(Set.of("code-error"), 0)).run("run", nb);
+        assertEquals(1, r.exit());
+        // rich.ipynb: cells[3] is code-error, of 7 cells.
+        assertTrue(r.err().contains(nb + ": 1 cell failed:"), r.err());
+        assertTrue(r.err().contains("  [4/7] cell code-error: OutOfMemoryError: no free pages of order 3"), r.err());
+        // The outputs, error included, are still saved.
+        Cell failed = read(nb).cell("code-error").orElseThrow();
+        assertTrue(failed.outputs().get(0) instanceof Output.ErrorOutput e && e.ename().equals("OutOfMemoryError"));
+    }
+
+    @Test
+    void aMalformedNotebookExits2AndIsNeverTouched() throws Exception {
+        Path broken = Cli.malformed(dir);
+        byte[] before = Files.readAllBytes(broken);
+        FakeRunner runner = new FakeRunner();
+        Cli.Result r = new Cli().runner(runner).run("run", broken);
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith(broken + ": line "), r.err());
+        assertArrayEquals(before, Files.readAllBytes(broken));
+        assertEquals(0, runner.calls);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(broken), files.toList(), "no temporary or backup files");
+        }
+    }
+
+    @Test
+    void aMissingNotebookExits2() {
+        Cli.Result r = new Cli().runner(new FakeRunner()).run("run", dir.resolve("nope.ipynb"));
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("no such file"), r.err());
+    }
+
+    @Test
+    void progressGoesToStderrOneLinePerCellWhenNotATerminal() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        Cli.Result r = new Cli().runner(new FakeRunner(Set.of("code-error"), 0)).run("run", nb);
+        List<String> lines = r.err().lines().toList();
+        assertEquals("[3/7] cell code-alloc 0.12 s ok", lines.get(0));
+        assertEquals("[4/7] cell code-error 0.12 s FAILED", lines.get(1));
+        assertEquals("[5/7] cell empty-code 0.12 s ok", lines.get(2));
+        assertEquals("[7/7] cell controls 0.12 s ok", lines.get(3));
+        assertFalse(r.err().contains("\r"));
+        assertFalse(r.out().contains("[3/7]"), "progress stays off standard output");
+    }
+
+    @Test
+    void progressBarsAreThrottledInLogs() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        Cli.Result r = new Cli().runner(new FakeRunner(Set.of(), 1000)).run("run", nb);
+        assertEquals(0, r.exit(), r.err());
+        List<String> bars = r.err().lines().filter(l -> l.startsWith("  churn [")).toList();
+        // 4 code cells, each with 1000 updates: a line per tenth, 0% to 100%, at most 11 per cell.
+        assertTrue(bars.size() <= 4 * 11, bars.size() + " bar lines");
+        assertTrue(bars.contains("  churn [########################] 100% (1000/1000)"), bars.toString());
+        assertTrue(bars.contains("  churn [############............]  50% (500/1000)"), bars.toString());
+    }
+
+    @Test
+    void onATerminalLinesAreRedrawnInPlace() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        Cli.Result r = new Cli().terminal(true).runner(new FakeRunner(Set.of(), 100)).run("run", nb);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("\r[3/7] cell code-alloc running…"), r.err());
+        assertTrue(r.err().contains("\r[3/7] cell code-alloc 0.12 s ok"), r.err());
+        assertTrue(r.err().contains("\r  churn [############............]  50% (50/100)"), r.err());
+    }
+
+    @Test
+    void optionsArePassedToTheRunner() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        FakeRunner runner = new FakeRunner();
+        Cli.Result r = new Cli().runner(runner).run("run", nb, "--machine", "i386", "--memory", "16M", "--timeout", "2.5");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(new RunOptions("i386", 16L << 20, Duration.ofMillis(2500)), runner.options);
+        assertEquals("intro-markdown", runner.received.cells().get(0).id());
+    }
+
+    @Test
+    void withoutOptionsTheRunnerGetsNoOverrides() throws Exception {
+        FakeRunner runner = new FakeRunner();
+        new Cli().runner(runner).run("run", Cli.fixture("rich.ipynb", dir));
+        assertEquals(RunOptions.DEFAULTS, runner.options);
+    }
+
+    @Test
+    void badMachineMemoryOrTimeoutAreUsageErrors() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        byte[] before = Files.readAllBytes(nb);
+        FakeRunner runner = new FakeRunner();
+        Cli.Result machine = new Cli().runner(runner).run("run", nb, "--machine", "vax");
+        assertEquals(2, machine.exit());
+        assertTrue(machine.err().contains("unknown machine profile 'vax'; known profiles: i386-linux-2.0"), machine.err());
+        Cli.Result memory = new Cli().runner(runner).run("run", nb, "--memory", "lots");
+        assertEquals(2, memory.exit());
+        assertTrue(memory.err().contains("Invalid value for option '--memory': bad memory size \"lots\""), memory.err());
+        Cli.Result timeout = new Cli().runner(runner).run("run", nb, "--timeout", "-1");
+        assertEquals(2, timeout.exit());
+        assertTrue(timeout.err().contains("'--timeout'"), timeout.err());
+        assertEquals(0, runner.calls);
+        assertArrayEquals(before, Files.readAllBytes(nb));
+    }
+
+    @Test
+    void withoutARunnerItSaysExecutionIsUnavailableAndExits3() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        byte[] before = Files.readAllBytes(nb);
+        Cli.Result r = new Cli().runners(Optional::empty).run("run", nb);
+        assertEquals(3, r.exit());
+        assertTrue(r.err().contains("cell execution is not available in this build"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(nb));
+    }
+
+    @Test
+    void aRunnerThatCannotBeLoadedCountsAsUnavailable() throws Exception {
+        Cli.Result r = new Cli().runners(() -> {
+            throw new ServiceConfigurationError("dev.pageframe.execution.NotebookExecution: not found");
+        }).run("run", Cli.fixture("rich.ipynb", dir));
+        assertEquals(3, r.exit());
+        assertTrue(r.err().contains("not available in this build (dev.pageframe.execution.NotebookExecution: not found)"), r.err());
+    }
+
+    @Test
+    void theDefaultLookupFindsNoRunnerInThisBuild() {
+        assertTrue(NotebookRunner.installed().isEmpty());
+    }
+
+    @Test
+    void aRunThatBreaksOffSavesNothingAndExits1() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        byte[] before = Files.readAllBytes(nb);
+        Cli.Result r = new Cli().runner((notebook, opts, progress) -> {
+            throw new IllegalStateException("the machine did not boot");
+        }).run("run", nb);
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("the run broke off: the machine did not boot; nothing was saved"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(nb));
+    }
+}
