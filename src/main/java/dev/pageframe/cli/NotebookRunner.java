@@ -1,23 +1,13 @@
 package dev.pageframe.cli;
 
 import dev.pageframe.notebook.Notebook;
-import java.util.Iterator;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
 /**
  * Runs every code cell of a notebook, top to bottom, in a fresh session: what {@code pageframe run}
- * calls. The execution layer provides the implementation; the command line only finds it (see
- * {@link #installed()}), so this package never depends on the execution layer.
- *
- * <p>An implementation is listed in {@code META-INF/services/dev.pageframe.cli.NotebookRunner} and has a
- * public no-argument constructor.
+ * calls. {@link ExecutionRunner} is the implementation; tests pass fakes.
  */
 public interface NotebookRunner {
-
-    /** The implementation the command line uses when one is on the class path. */
-    String DEFAULT_IMPLEMENTATION = "dev.pageframe.execution.NotebookExecution";
 
     /**
      * Runs the notebook's code cells in order.
@@ -31,31 +21,8 @@ public interface NotebookRunner {
      */
     RunReport run(Notebook nb, RunOptions opts, RunProgress progress) throws Exception;
 
-    /**
-     * The runner this build provides: the first found by {@link ServiceLoader}, or else
-     * {@value #DEFAULT_IMPLEMENTATION} loaded by name if it is present and implements this interface.
-     *
-     * @throws ServiceConfigurationError if a runner is listed but cannot be loaded or created
-     */
+    /** The runner this build provides: cells run in a JShell agent against the simulated machine. */
     static Optional<NotebookRunner> installed() {
-        ClassLoader loader = NotebookRunner.class.getClassLoader();
-        Iterator<NotebookRunner> found = ServiceLoader.load(NotebookRunner.class, loader).iterator();
-        if (found.hasNext()) {
-            return Optional.of(found.next());
-        }
-        Class<?> type;
-        try {
-            type = Class.forName(DEFAULT_IMPLEMENTATION, true, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Optional.empty();
-        }
-        if (!NotebookRunner.class.isAssignableFrom(type)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of((NotebookRunner) type.getConstructor().newInstance());
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new ServiceConfigurationError(DEFAULT_IMPLEMENTATION + " could not be created: " + e, e);
-        }
+        return Optional.of(new ExecutionRunner());
     }
 }

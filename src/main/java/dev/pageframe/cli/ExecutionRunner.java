@@ -1,0 +1,97 @@
+package dev.pageframe.cli;
+
+import dev.pageframe.execution.CellListener;
+import dev.pageframe.execution.CellResult;
+import dev.pageframe.execution.ErrorOutput;
+import dev.pageframe.execution.KernelSession;
+import dev.pageframe.execution.NotebookExecution;
+import dev.pageframe.execution.OutputMapper;
+import dev.pageframe.execution.Progress;
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.CellType;
+import dev.pageframe.notebook.MachineSpec;
+import dev.pageframe.notebook.Notebook;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs a notebook's code cells in a fresh kernel session booted with the notebook's machine, as
+ * {@code jupyter nbconvert --execute} does: in order, stopping at the first failing cell.
+ */
+final class ExecutionRunner implements NotebookRunner {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    @Override
+    public RunReport run(Notebook nb, RunOptions opts, RunProgress progress) throws Exception {
+        MachineSpec machine = machineFor(nb, opts);
+        Notebook result = machine.equals(nb.machine()) ? nb : nb.withMachine(machine);
+        List<CellFailure> failures = new ArrayList<>();
+        int total = result.cells().size();
+        try (KernelSession session = NotebookExecution.session(machine)) {
+            session.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            for (int i = 0; i < total; i++) {
+                Cell cell = result.cells().get(i);
+                if (cell.type() != CellType.CODE) {
+                    continue;
+                }
+                progress.cellStarted(i, total, cell.id());
+                CellResult r = runCell(session, cell, opts.timeout(), progress);
+                result = result.withCell(i, OutputMapper.apply(cell, r));
+                progress.cellFinished(i, total, r.timing() == null ? Duration.ZERO : r.timing().duration(), r.ok());
+                if (!r.ok()) {
+                    failures.add(failure(i, cell, r, opts.timeout()));
+                    break;
+                }
+            }
+        }
+        return new RunReport(result, failures);
+    }
+
+    private static MachineSpec machineFor(Notebook nb, RunOptions opts) {
+        MachineSpec m = nb.machine();
+        String profile = opts.profile() != null ? opts.profile() : m.profile();
+        long memory = opts.memoryBytes() != null ? opts.memoryBytes() : m.memoryBytes();
+        return new MachineSpec(profile, memory);
+    }
+
+    private static CellResult runCell(KernelSession session, Cell cell, Duration timeout, RunProgress progress)
+            throws Exception {
+        CompletableFuture<CellResult> f = session.execute(cell.source(), new CellListener() {
+            @Override
+            public void progress(Progress p) {
+                progress.progress(p.done(), p.total(), p.label());
+            }
+        });
+        if (timeout == null) {
+            return f.get();
+        }
+        try {
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // The cell ran past its limit: stop it the way the app's interrupt does.
+            session.interrupt();
+            return f.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    private static CellFailure failure(int index, Cell cell, CellResult r, Duration timeout) {
+        if (r.interrupted() && timeout != null) {
+            return new CellFailure(index, cell.id(), "Timeout", "cell ran longer than " + timeout.toSeconds() + " s and was interrupted");
+        }
+        if (r.kernelDied()) {
+            return new CellFailure(index, cell.id(), "KernelDied", r.kernelDeath());
+        }
+        ErrorOutput e = r.error().orElse(null);
+        return e == null ? new CellFailure(index, cell.id(), r.status().name(), "")
+            : new CellFailure(index, cell.id(), e.ename(), firstLine(e.evalue()));
+    }
+
+    private static String firstLine(String s) {
+        int nl = s == null ? -1 : s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.pageframe.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.MachineSpec;
+import dev.pageframe.notebook.Notebook;
+import dev.pageframe.notebook.NotebookFiles;
+import dev.pageframe.notebook.Output;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pageframe run} end to end: real kernel sessions, real files. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class RunWithKernelTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, MachineSpec machine, String... cells) throws Exception {
+        Notebook nb = Notebook.newEmpty().withMachine(machine);
+        for (String src : cells) {
+            nb = nb.insertCell(nb.cells().size(), Cell.code(src));
+        }
+        Path p = dir.resolve(name);
+        new NotebookFiles().save(p, nb);
+        return p;
+    }
+
+    private final Cli cli = new Cli().runners(NotebookRunner::installed);
+
+    @Test
+    void goodNotebookRunsInPlaceWithOutputsAndCounts() throws Exception {
+        Path p = write("good.ipynb", MachineSpec.of("x86_64", "256M"),
+            "long buf = __get_free_pages(GFP_KERNEL, 3);", "cat(\"/proc/buddyinfo\");\nfree_pages(buf, 3);", "display(zones());");
+        Cli.Result r = cli.run("run", p);
+        assertEquals(0, r.exit(), r.err());
+        Notebook out = new NotebookFiles().load(p).notebook();
+        assertEquals(List.of(1, 2, 3), out.cells().stream().map(Cell::executionCount).toList());
+        Output.Stream s = (Output.Stream) out.cells().get(1).outputs().getFirst();
+        assertTrue(s.text().contains("Node 0, zone    DMA32"), s.text());
+        assertInstanceOf(Output.DisplayData.class, out.cells().get(2).outputs().getFirst());
+        assertTrue(r.err().contains("[3/3]") || r.err().contains("3/3"), r.err());
+    }
+
+    @Test
+    void failingCellExitsNonZeroAndNamesTheCell() throws Exception {
+        Path p = write("bad.ipynb", MachineSpec.of("x86_64", "256M"),
+            "long p = kmalloc(32, GFP_KERNEL);", "kfree(p);\nkfree(p);", "System.out.println(\"never\");");
+        String failingId = new NotebookFiles().load(p).notebook().cells().get(1).id();
+        Path out = dir.resolve("out.ipynb");
+        Cli.Result r = cli.run("run", p, "-o", out);
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains(failingId), r.err());
+        Notebook result = new NotebookFiles().load(out).notebook();
+        assertInstanceOf(Output.ErrorOutput.class, result.cells().get(1).outputs().getFirst());
+        assertTrue(result.cells().get(2).outputs().isEmpty(), "execution stops at the first failure");
+    }
+
+    @Test
+    void systemExitInACellFailsTheRunButNotTheCommand() throws Exception {
+        Path p = write("exit.ipynb", MachineSpec.DEFAULT, "System.exit(3);");
+        Cli.Result r = cli.run("run", p);
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().toLowerCase().contains("exit") || r.err().contains("KernelDied"), r.err());
+    }
+
+    @Test
+    void timeoutInterruptsARunawayCell() throws Exception {
+        Path p = write("loop.ipynb", MachineSpec.DEFAULT, "while (true) {}");
+        Cli.Result r = cli.run("run", p, "--timeout", "2");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("Timeout"), r.err());
+    }
+
+    @Test
+    void machineOptionsOverrideTheNotebookAndAreRecorded() throws Exception {
+        Path p = write("old.ipynb", MachineSpec.DEFAULT, "GFP_KERNEL");
+        Cli.Result r = cli.run("run", p, "--machine", "i386-linux-2.0", "--memory", "16M");
+        assertEquals(0, r.exit(), r.err());
+        Notebook out = new NotebookFiles().load(p).notebook();
+        assertEquals(MachineSpec.of("i386-linux-2.0", "16M"), out.machine());
+        Output.ExecuteResult v = (Output.ExecuteResult) out.cells().getFirst().outputs().getFirst();
+        assertEquals("3", v.data().text("text/plain").orElseThrow());
+    }
+
+    @Test
+    void malformedNotebookIsLeftUntouched() throws Exception {
+        Path p = dir.resolve("broken.ipynb");
+        Files.writeString(p, "{\n \"cells\": [\n  {\"cell_type\": \"code\",\n");
+        byte[] before = Files.readAllBytes(p);
+        Cli.Result r = cli.run("run", p);
+        assertEquals(2, r.exit());
+        assertArrayEquals(before, Files.readAllBytes(p));
+    }
+}
