@@ -183,7 +183,7 @@ class RunCommandTest {
 
     @Test
     void thisBuildRunsCellsInAKernelSession() {
-        assertInstanceOf(ExecutionRunner.class, NotebookRunner.installed().orElseThrow());
+        org.junit.jupiter.api.Assertions.assertInstanceOf(ExecutionRunner.class, NotebookRunner.installed().orElseThrow());
     }
 
     @Test
