@@ -233,7 +233,9 @@ public final class KernelSession implements AutoCloseable {
         CellResult result;
         try {
             AnalysisShell learner = analysis;
-            result = new CellExecution(current, count, listener, learner::learn).run(source, submitted);
+            // The epoch also catches an interrupt that came before the kernel saw the cell start.
+            result = new CellExecution(current, count, listener, learner::learn, () -> abortEpoch.get() != epoch)
+                    .run(source, submitted);
         } finally {
             busyKernel = null;
         }
@@ -290,7 +292,7 @@ public final class KernelSession implements AutoCloseable {
 
     private void runStartupSnippets(Kernel fresh) {
         for (String snippet : config.startupSnippets()) {
-            CellResult result = new CellExecution(fresh, 0, CellListener.NONE, ignored -> {})
+            CellResult result = new CellExecution(fresh, 0, CellListener.NONE, ignored -> {}, () -> false)
                     .run(snippet, Instant.now());
             if (!result.ok()) {
                 fresh.close();
