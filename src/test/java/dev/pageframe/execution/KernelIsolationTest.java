@@ -297,6 +297,27 @@ class KernelIsolationTest {
     }
 
     @Test
+    void agentConsoleOutputOutsideCellsReachesTheSessionListener() throws Exception {
+        List<String> options = new java.util.ArrayList<>(KernelConfig.DEFAULT_JVM_OPTIONS);
+        options.add("-showversion");
+        open(TestKernels.config().withJvmOptions(options));
+        CountDownLatch versionSeen = new CountDownLatch(1);
+        session.addListener(new KernelListener() {
+            @Override
+            public void stateChanged(KernelState state, String detail) {}
+
+            @Override
+            public void unattributedOutput(CellOutput output) {
+                if (output instanceof StreamOutput s && s.text().contains("version")) {
+                    versionSeen.countDown();
+                }
+            }
+        });
+        session.start().join();
+        versionSeen.await();
+    }
+
+    @Test
     void closeKillsTheAgent() {
         open(TestKernels.config());
         session.start().join();
