@@ -73,6 +73,23 @@ class KernelIsolationTest {
     }
 
     @Test
+    void valueWhoseToStringNeverReturnsIsInterruptible() {
+        open(TestKernels.config().withInterruptGrace(Duration.ofSeconds(1)));
+        assertTrue(run(session, """
+                record Endless() {
+                  public String toString() {
+                    System.out.println("rendering");
+                    while (true) {}
+                  }
+                }
+                """).ok());
+        CellResult result = session.execute("new Endless()", interruptOnFirstOutput()).join();
+        assertEquals(CellStatus.INTERRUPTED, result.status());
+        assertFalse(result.kernelDied());
+        assertTrue(run(session, "1").ok());
+    }
+
+    @Test
     void interruptRequestedAsTheCellStartsStillStopsIt() {
         open(TestKernels.config().withInterruptGrace(Duration.ofSeconds(1)));
         session.start().join();

@@ -57,11 +57,12 @@ final class CellRunner extends DirectExecutionControl {
 
     @Override
     protected String invoke(Method doit) throws Exception {
-        Object[] value = new Object[1];
+        String[] value = new String[1];
         Throwable[] failure = new Throwable[1];
         Thread thread = Thread.ofPlatform().name("pageframe-cell").unstarted(() -> {
             try {
-                value[0] = doit.invoke(null);
+                // The value's toString is cell code too: it runs here, where it can be interrupted.
+                value[0] = valueString(doit.invoke(null));
             } catch (Throwable t) {
                 failure[0] = t;
             }
@@ -85,7 +86,7 @@ final class CellRunner extends DirectExecutionControl {
         if (failure[0] != null) {
             throw new InvocationTargetException(failure[0]);
         }
-        return valueString(value[0]);
+        return value[0];
     }
 
     /** Called from the control thread: stop the given invoke now, or when it arrives. */
