@@ -48,6 +48,7 @@ public final class KernelSession implements AutoCloseable {
     private volatile boolean closed;
     private volatile Thread kernelThreadRef;
     private int executionCount;
+    private boolean everStarted;
 
     public KernelSession(KernelConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -264,9 +265,13 @@ public final class KernelSession implements AutoCloseable {
         }
         kernel = null;
         executionCount = 0;
-        AnalysisShell oldAnalysis = analysis;
-        analysis = new AnalysisShell(config);
-        oldAnalysis.close();
+        if (everStarted) {
+            // The old kernel's declarations are gone; so must be the completions they gave.
+            AnalysisShell oldAnalysis = analysis;
+            analysis = new AnalysisShell(config);
+            oldAnalysis.close();
+        }
+        everStarted = true;
         setState(KernelState.STARTING, "");
         Kernel fresh;
         try {

@@ -235,9 +235,11 @@ class KernelIsolationTest {
         open(TestKernels.config());
         assertTrue(run(session, "int forgotten = 5;").ok());
         assertEquals(2, run(session, "forgotten").executionCount());
+        assertEquals("forgotten", session.completions("forgott", 7).suggestions().getFirst().continuation());
         long firstAgent = session.agentPid().orElseThrow();
         session.restart().join();
         assertFalse(ProcessHandle.of(firstAgent).map(ProcessHandle::isAlive).orElse(false));
+        assertTrue(session.completions("forgott", 7).suggestions().isEmpty());
         CellResult after = run(session, "forgotten");
         assertEquals(CellStatus.ERROR, after.status());
         assertEquals(1, after.executionCount());
