@@ -263,7 +263,12 @@ public final class KernelSession implements AutoCloseable {
         if (current != null) {
             current.close();
         }
-        kernel = null;
+        synchronized (stateLock) {
+            // Together with the death callback's check below, this keeps a late notice of the
+            // old kernel's death from overwriting the new kernel's state.
+            kernel = null;
+            setState(KernelState.STARTING, "");
+        }
         executionCount = 0;
         if (everStarted) {
             // The old kernel's declarations are gone; so must be the completions they gave.
@@ -272,7 +277,6 @@ public final class KernelSession implements AutoCloseable {
             oldAnalysis.close();
         }
         everStarted = true;
-        setState(KernelState.STARTING, "");
         Kernel fresh;
         try {
             fresh = Kernel.start(config, new OutputRouter(this::unattributed));
@@ -283,8 +287,10 @@ public final class KernelSession implements AutoCloseable {
         }
         kernel = fresh;
         fresh.death().thenAccept(reason -> {
-            if (kernel == fresh) {
-                setState(KernelState.DEAD, reason);
+            synchronized (stateLock) {
+                if (kernel == fresh) {
+                    setState(KernelState.DEAD, reason);
+                }
             }
         });
         if (closed) {
