@@ -18,6 +18,7 @@ final class AgentExecutionControl extends StreamingExecutionControl {
     private long sentInvokes;
     private boolean interruptRequested;
     private boolean stopped;
+    private boolean invoking;
 
     AgentExecutionControl(ObjectOutput out, ObjectInput in, AgentProcess agent) {
         super(out, in);
@@ -33,6 +34,7 @@ final class AgentExecutionControl extends StreamingExecutionControl {
                 throw new StoppedException();
             }
             sentInvokes++;
+            invoking = true;
         }
         try {
             return super.invoke(className, methodName);
@@ -41,6 +43,17 @@ final class AgentExecutionControl extends StreamingExecutionControl {
                 stopped = true;
             }
             throw e;
+        } finally {
+            synchronized (lock) {
+                invoking = false;
+            }
+        }
+    }
+
+    /** Whether the agent is running cell code right now (rather than the host compiling it). */
+    boolean invoking() {
+        synchronized (lock) {
+            return invoking;
         }
     }
 

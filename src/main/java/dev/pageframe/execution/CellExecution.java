@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
@@ -26,17 +27,21 @@ final class CellExecution {
     private final int executionCount;
     private final CellListener listener;
     private final Consumer<String> declarations;
+    private final BooleanSupplier cancelled;
 
     /**
      * @param executionCount the cell's count, or 0 for a startup snippet
      * @param declarations receives the source of every declaration that compiled, so completion
      *     can learn about it
+     * @param cancelled whether an interrupt came for this cell before the kernel knew it was running
      */
-    CellExecution(Kernel kernel, int executionCount, CellListener listener, Consumer<String> declarations) {
+    CellExecution(Kernel kernel, int executionCount, CellListener listener, Consumer<String> declarations,
+            BooleanSupplier cancelled) {
         this.kernel = kernel;
         this.executionCount = executionCount;
         this.listener = listener;
         this.declarations = declarations;
+        this.cancelled = cancelled;
     }
 
     CellResult run(String source, Instant submitted) {
@@ -62,7 +67,7 @@ final class CellExecution {
             List<CompileDiagnostic> diagnostics) {
         Outcome outcome = Outcome.ok();
         for (int i = 0; i < snippets.size() && outcome.status() == CellStatus.OK; i++) {
-            if (kernel.control().interruptRequested()) {
+            if (kernel.control().interruptRequested() || cancelled.getAsBoolean()) {
                 recorder.add(interruptedBetweenSnippets(lines.line(snippets.get(i).offset())));
                 return new Outcome(CellStatus.INTERRUPTED, null);
             }
@@ -129,12 +134,20 @@ final class CellExecution {
         try {
             return shown(event, snippet, last, recorder);
         } finally {
-            if (event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            if (event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && kernel.isAlive()) {
                 // Every live declaration is imported into each later snippet's wrapper, so JShell's
                 // $1, $2, ... would make every eval slower (10 ms to 40 ms after a thousand). The
                 // notebook shows values without their $ names, so nothing can refer to them.
-                kernel.shell().drop(event.snippet());
+                dropQuietly(event.snippet());
             }
+        }
+    }
+
+    private void dropQuietly(Snippet snippet) {
+        try {
+            kernel.shell().drop(snippet);
+        } catch (IllegalStateException closed) {
+            // The kernel died meanwhile; the next cell reports it.
         }
     }
 

@@ -125,7 +125,8 @@ final class Kernel implements AutoCloseable {
         control.interrupt();
         CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
             synchronized (cellLock) {
-                if (!cellActive || cellGeneration != generation) {
+                // Still compiling is fine: no further invoke of this cell will be sent.
+                if (!cellActive || cellGeneration != generation || !control.invoking()) {
                     return;
                 }
             }

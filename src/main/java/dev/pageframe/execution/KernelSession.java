@@ -48,6 +48,7 @@ public final class KernelSession implements AutoCloseable {
     private volatile boolean closed;
     private volatile Thread kernelThreadRef;
     private int executionCount;
+    private boolean everStarted;
 
     public KernelSession(KernelConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -233,7 +234,9 @@ public final class KernelSession implements AutoCloseable {
         CellResult result;
         try {
             AnalysisShell learner = analysis;
-            result = new CellExecution(current, count, listener, learner::learn).run(source, submitted);
+            // The epoch also catches an interrupt that came before the kernel saw the cell start.
+            result = new CellExecution(current, count, listener, learner::learn, () -> abortEpoch.get() != epoch)
+                    .run(source, submitted);
         } finally {
             busyKernel = null;
         }
@@ -260,12 +263,20 @@ public final class KernelSession implements AutoCloseable {
         if (current != null) {
             current.close();
         }
-        kernel = null;
+        synchronized (stateLock) {
+            // Together with the death callback's check below, this keeps a late notice of the
+            // old kernel's death from overwriting the new kernel's state.
+            kernel = null;
+            setState(KernelState.STARTING, "");
+        }
         executionCount = 0;
-        AnalysisShell oldAnalysis = analysis;
-        analysis = new AnalysisShell(config);
-        oldAnalysis.close();
-        setState(KernelState.STARTING, "");
+        if (everStarted) {
+            // The old kernel's declarations are gone; so must be the completions they gave.
+            AnalysisShell oldAnalysis = analysis;
+            analysis = new AnalysisShell(config);
+            oldAnalysis.close();
+        }
+        everStarted = true;
         Kernel fresh;
         try {
             fresh = Kernel.start(config, new OutputRouter(this::unattributed));
@@ -276,8 +287,10 @@ public final class KernelSession implements AutoCloseable {
         }
         kernel = fresh;
         fresh.death().thenAccept(reason -> {
-            if (kernel == fresh) {
-                setState(KernelState.DEAD, reason);
+            synchronized (stateLock) {
+                if (kernel == fresh) {
+                    setState(KernelState.DEAD, reason);
+                }
             }
         });
         if (closed) {
@@ -290,7 +303,7 @@ public final class KernelSession implements AutoCloseable {
 
     private void runStartupSnippets(Kernel fresh) {
         for (String snippet : config.startupSnippets()) {
-            CellResult result = new CellExecution(fresh, 0, CellListener.NONE, ignored -> {})
+            CellResult result = new CellExecution(fresh, 0, CellListener.NONE, ignored -> {}, () -> false)
                     .run(snippet, Instant.now());
             if (!result.ok()) {
                 fresh.close();

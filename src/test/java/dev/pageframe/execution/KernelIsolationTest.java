@@ -73,6 +73,23 @@ class KernelIsolationTest {
     }
 
     @Test
+    void valueWhoseToStringNeverReturnsIsInterruptible() {
+        open(TestKernels.config().withInterruptGrace(Duration.ofSeconds(1)));
+        assertTrue(run(session, """
+                record Endless() {
+                  public String toString() {
+                    System.out.println("rendering");
+                    while (true) {}
+                  }
+                }
+                """).ok());
+        CellResult result = session.execute("new Endless()", interruptOnFirstOutput()).join();
+        assertEquals(CellStatus.INTERRUPTED, result.status());
+        assertFalse(result.kernelDied());
+        assertTrue(run(session, "1").ok());
+    }
+
+    @Test
     void interruptRequestedAsTheCellStartsStillStopsIt() {
         open(TestKernels.config().withInterruptGrace(Duration.ofSeconds(1)));
         session.start().join();
@@ -218,9 +235,11 @@ class KernelIsolationTest {
         open(TestKernels.config());
         assertTrue(run(session, "int forgotten = 5;").ok());
         assertEquals(2, run(session, "forgotten").executionCount());
+        assertEquals("forgotten", session.completions("forgott", 7).suggestions().getFirst().continuation());
         long firstAgent = session.agentPid().orElseThrow();
         session.restart().join();
         assertFalse(ProcessHandle.of(firstAgent).map(ProcessHandle::isAlive).orElse(false));
+        assertTrue(session.completions("forgott", 7).suggestions().isEmpty());
         CellResult after = run(session, "forgotten");
         assertEquals(CellStatus.ERROR, after.status());
         assertEquals(1, after.executionCount());
@@ -294,6 +313,27 @@ class KernelIsolationTest {
         open(TestKernels.config().withMaxHeap("lots"));
         CompletionException failure = assertThrows(CompletionException.class, () -> session.start().join());
         assertTrue(failure.getCause().getMessage().contains("Invalid maximum heap size"), failure.getCause().getMessage());
+    }
+
+    @Test
+    void agentConsoleOutputOutsideCellsReachesTheSessionListener() throws Exception {
+        List<String> options = new java.util.ArrayList<>(KernelConfig.DEFAULT_JVM_OPTIONS);
+        options.add("-showversion");
+        open(TestKernels.config().withJvmOptions(options));
+        CountDownLatch versionSeen = new CountDownLatch(1);
+        session.addListener(new KernelListener() {
+            @Override
+            public void stateChanged(KernelState state, String detail) {}
+
+            @Override
+            public void unattributedOutput(CellOutput output) {
+                if (output instanceof StreamOutput s && s.text().contains("version")) {
+                    versionSeen.countDown();
+                }
+            }
+        });
+        session.start().join();
+        versionSeen.await();
     }
 
     @Test

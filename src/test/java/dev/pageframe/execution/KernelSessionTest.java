@@ -218,6 +218,19 @@ class KernelSessionTest {
     }
 
     @Test
+    void uncaughtErrorsInThreadsACellStartsArePrintedToStderr() {
+        CellResult result = run(session, """
+                Thread worker = new Thread(() -> { throw new OutOfMemoryError("pretend"); }, "worker");
+                worker.start();
+                worker.join();
+                """);
+        assertTrue(result.ok());
+        assertTrue(result.streamText(StreamName.STDERR).startsWith(
+                "Exception in thread \"worker\" java.lang.OutOfMemoryError: pretend"), result.toString());
+        assertEquals("1", run(session, "1").executeResult().orElseThrow().text());
+    }
+
+    @Test
     void displayBundleArrivesInOrderWithPrints() {
         List<CellOutput> live = Collections.synchronizedList(new ArrayList<>());
         CellResult result = session.execute("""

@@ -36,7 +36,7 @@ public final class AgentMain {
         CellRunner runner = new CellRunner();
 
         System.setIn(InputStream.nullInputStream());
-        Thread.setDefaultUncaughtExceptionHandler(AgentMain::uncaught);
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught(runner, thread, error));
         Runtime.getRuntime().addShutdownHook(new Thread(EventChannel::announceExit, "pageframe-exit"));
         Thread.ofPlatform().daemon().name("pageframe-control").start(() -> serveControl(control, runner));
         Thread.ofPlatform().daemon().name("pageframe-warmup").start(EventChannel::warmUp);
@@ -83,10 +83,10 @@ public final class AgentMain {
         Runtime.getRuntime().halt(0);
     }
 
-    private static void uncaught(Thread thread, Throwable error) {
-        if (error instanceof OutOfMemoryError) {
-            // Outside a cell thread an OOM may have broken the agent's own machinery; a clean
-            // death the host can explain beats a wedged connection.
+    private static void uncaught(CellRunner runner, Thread thread, Throwable error) {
+        if (error instanceof OutOfMemoryError && !runner.isCellThread(thread)) {
+            // An OOM that killed one of the agent's own threads (such as JShell's stream reader)
+            // leaves a wedged connection; a clean death the host can explain is better.
             Runtime.getRuntime().halt(AgentProtocol.EXIT_AGENT_OUT_OF_MEMORY);
         }
         System.err.print("Exception in thread \"" + thread.getName() + "\" ");

@@ -16,6 +16,8 @@ import jdk.jshell.execution.DirectExecutionControl;
  */
 final class CellRunner extends DirectExecutionControl {
     private final StopInstrumenter instrumenter = new StopInstrumenter();
+    /** Cell threads, and (by inheritance) the threads cells start. */
+    private final ThreadGroup cells = new ThreadGroup("pageframe-cells");
     private final Object lock = new Object();
     private long received;
     private long running = -1;
@@ -57,11 +59,12 @@ final class CellRunner extends DirectExecutionControl {
 
     @Override
     protected String invoke(Method doit) throws Exception {
-        Object[] value = new Object[1];
+        String[] value = new String[1];
         Throwable[] failure = new Throwable[1];
-        Thread thread = Thread.ofPlatform().name("pageframe-cell").unstarted(() -> {
+        Thread thread = Thread.ofPlatform().group(cells).name("pageframe-cell").unstarted(() -> {
             try {
-                value[0] = doit.invoke(null);
+                // The value's toString is cell code too: it runs here, where it can be interrupted.
+                value[0] = valueString(doit.invoke(null));
             } catch (Throwable t) {
                 failure[0] = t;
             }
@@ -85,7 +88,12 @@ final class CellRunner extends DirectExecutionControl {
         if (failure[0] != null) {
             throw new InvocationTargetException(failure[0]);
         }
-        return valueString(value[0]);
+        return value[0];
+    }
+
+    /** Whether a thread runs cell code (rather than the agent's own machinery). */
+    boolean isCellThread(Thread thread) {
+        return thread.isVirtual() || thread.getThreadGroup() == cells;
     }
 
     /** Called from the control thread: stop the given invoke now, or when it arrives. */

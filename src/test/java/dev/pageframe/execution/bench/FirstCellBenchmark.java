@@ -56,7 +56,7 @@ public class FirstCellBenchmark {
         switch (variant) {
             case "c1-only" -> options.add("-XX:TieredStopAtLevel=1");
             case "g1" -> options.replaceAll(o -> o.equals("-XX:+UseSerialGC") ? "-XX:+UseG1GC" : o);
-            case "no-cds" -> options.replaceAll(o -> o.equals("-Xshare:auto") ? "-Xshare:off" : o);
+            case "no-cds" -> options.add("-Xshare:off");
             default -> { }
         }
         return options;
