@@ -21,9 +21,25 @@ class ExecutionArchitectureTest {
     }
 
     @Test
-    void executionLayerUsesNeitherJavaFxNorTheNotebookModel() {
+    void executionLayerUsesNoJavaFx() {
         noClasses().that().resideInAPackage("dev.pageframe.execution..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.pageframe.notebook..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void codeThatRunsInsideTheAgentDoesNotNeedTheNotebookModel() {
+        // Only the host side maps results onto notebook files; what cells load stays small.
+        noClasses().that().resideInAnyPackage("dev.pageframe.execution.agent..", "dev.pageframe.execution.cells..",
+                        "dev.pageframe.execution.display..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.pageframe.notebook..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void cellFunctionsDoNotReachIntoTheHostSide() {
+        noClasses().that().resideInAPackage("dev.pageframe.execution.cells..")
+                .should().dependOnClassesThat().resideInAPackage("dev.pageframe.execution")
                 .check(CLASSES);
     }
 }

@@ -1,7 +1,6 @@
 package dev.pageframe.execution.cells;
 
 import dev.pageframe.engine.api.Session;
-import dev.pageframe.execution.EngineCharts;
 import dev.pageframe.execution.agent.CellContext;
 import dev.pageframe.execution.display.BuddyInfo;
 import dev.pageframe.execution.display.Chart;

@@ -1,4 +1,4 @@
-package dev.pageframe.execution;
+package dev.pageframe.execution.cells;
 
 import dev.pageframe.engine.FrameRun;
 import dev.pageframe.engine.Kernel;

@@ -1,4 +1,4 @@
-package dev.pageframe.execution;
+package dev.pageframe.execution.cells;
 
 import static org.junit.jupiter.api.Assertions.*;
 
