@@ -86,6 +86,23 @@ public final class Kernel {
         }
     }
 
+    /**
+     * Calls an init function now, after boot, the way loading a module calls its init: a function
+     * that wants {@code mem_start} (or memblock) is refused, since mem_init already handed every free
+     * page to the buddy allocator. Built-in init functions must be registered before boot.
+     */
+    public void do_initcall(Initcall ic) {
+        String why = ic.module()
+            ? "'" + ic.name() + "' is a loadable module: it loads after mem_init, when there is no mem_start any more"
+            : "'" + ic.name() + "' is a built-in init function, and boot is over: mem_init has handed all free memory "
+                + "to the buddy allocator";
+        List<String> report = List.of(ic.name() + ": boot-time reservation refused after mem_init");
+        report.forEach(log::printk);
+        throw new KernelBugException(why + ". Reserve boot memory by rebooting with it built in "
+            + "(reboot(builtin_init(...)) on Linux 2.0, reboot(early_init(...)) with memblock on modern kernels), "
+            + "or allocate at run time with kmalloc, __get_free_pages or vmalloc.", report);
+    }
+
     // ------------------------------------------------------------------ identity
 
     public MachineProfile profile() {

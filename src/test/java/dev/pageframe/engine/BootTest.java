@@ -36,6 +36,20 @@ class BootTest {
     }
 
     @Test
+    void reservingAfterMemInitIsRefusedForModulesAndBuiltins() {
+        Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8 * M);
+        long free = k.nr_free_pages();
+        KernelBugException mod = assertThrows(KernelBugException.class,
+            () -> k.do_initcall(Initcall.module("sound", (s, e) -> s + 4096)));
+        assertTrue(mod.getMessage().contains("loadable module"), mod.getMessage());
+        KernelBugException late = assertThrows(KernelBugException.class,
+            () -> k.do_initcall(Initcall.builtin("late", (s, e) -> s + 4096)));
+        assertTrue(late.getMessage().contains("mem_init has handed all free memory"), late.getMessage());
+        assertEquals(free, k.nr_free_pages());
+        assertTrue(k.dmesg().contains("late: boot-time reservation refused after mem_init"));
+    }
+
+    @Test
     void initFunctionThatMovesMemStartBackwardsPanics() {
         assertThrows(IllegalStateException.class, () -> Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8 * M, 0,
             List.of(Initcall.builtin("bad", (s, end) -> s - 4096))));

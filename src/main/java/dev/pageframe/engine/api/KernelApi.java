@@ -109,6 +109,8 @@ public final class KernelApi {
     public static Initcall module_init(String name, BootInit fn) { return Initcall.module(name, fn); }
     /** Modern early-boot code using memblock. */
     public static Initcall early_init(String name, Consumer<Memblock> fn) { return Initcall.early(name, fn); }
+    /** Runs an init function now, as insmod would: boot-time reservation is refused after mem_init. */
+    public static void do_initcall(Initcall ic) { k().do_initcall(ic); }
     /** Reboots the same profile and memory size with these init functions built in. */
     public static Kernel reboot(Initcall... initcalls) {
         Kernel old = k();
