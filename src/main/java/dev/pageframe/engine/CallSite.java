@@ -6,12 +6,22 @@ final class CallSite {
 
     private CallSite() {}
 
-    /** "file:line" of the first frame outside the engine, or "unknown". */
+    /**
+     * "file:line" of the first frame outside the engine, or "notebook cell" for code typed into a
+     * cell (JShell's synthetic classes have no file worth showing; the cell's own error names its line).
+     */
     static String caller() {
         return WALKER.walk(frames -> frames
             .filter(f -> !f.getClassName().startsWith("dev.pageframe.engine"))
             .findFirst()
-            .map(f -> (f.getFileName() == null ? f.getClassName() : f.getFileName()) + ":" + f.getLineNumber())
+            .map(CallSite::describe)
             .orElse("unknown"));
+    }
+
+    private static String describe(StackWalker.StackFrame f) {
+        if (f.getClassName().startsWith("REPL.") || (f.getFileName() != null && f.getFileName().startsWith("$JShell"))) {
+            return "notebook cell";
+        }
+        return (f.getFileName() == null ? f.getClassName() : f.getFileName()) + ":" + f.getLineNumber();
     }
 }
