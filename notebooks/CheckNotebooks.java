@@ -46,6 +46,26 @@ public final class CheckNotebooks {
         }
         int failures = 0;
         int units = 0;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        // One JShell (one agent JVM) for everything: each run drops every earlier snippet first.
+        try (JShell shell = JShell.builder().out(ps).err(ps).build()) {
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                shell.addToClasspath(Path.of(entry).toAbsolutePath().toString());
+            }
+            failures += runAll(shell, out, files);
+            units = runs;
+        }
+        System.out.printf("%n%d run(s), %d failing cell(s)%n", units, failures);
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    private static int runs;
+    private static List<String> currentPrelude = List.of();
+    private static List<Snippet> preludeSnippets = List.of();
+
+    static int runAll(JShell shell, ByteArrayOutputStream out, List<Path> files) throws Exception {
+        int failures = 0;
         for (Path f : files) {
             if (!f.toString().endsWith(".md")) {
                 List<String> problems = shapeProblems(f);
@@ -54,12 +74,11 @@ public final class CheckNotebooks {
             }
             List<Unit> work = f.toString().endsWith(".md") ? fromMarkdown(f) : List.of(fromNotebook(f));
             for (Unit u : work) {
-                units++;
-                failures += run(u);
+                runs++;
+                failures += run(shell, out, u);
             }
         }
-        System.out.printf("%n%d run(s), %d failing cell(s)%n", units, failures);
-        System.exit(failures == 0 ? 0 : 1);
+        return failures;
     }
 
     /** One fresh machine and the cells to run on it. */
@@ -171,18 +190,26 @@ public final class CheckNotebooks {
 
     // ------------------------------------------------------------------ running
 
-    static int run(Unit u) {
+    static int run(JShell shell, ByteArrayOutputStream out, Unit u) {
         System.out.printf("== %s (%s, %s): %d code cell(s)%n", u.label(), u.profile(), u.memory(), u.cells().size());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
         int failures = 0;
-        try (JShell shell = JShell.builder().out(ps).err(ps).build()) {
-            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                shell.addToClasspath(Path.of(entry).toAbsolutePath().toString());
+        {
+            // A clean slate, as a restarted kernel: drop every snippet but an identical prelude.
+            List<String> prelude = Session.prelude(MachineProfiles.byName(u.profile()));
+            if (!prelude.equals(currentPrelude)) {
+                shell.snippets().toList().forEach(shell::drop);
+                String preludeError = evalAll(shell, String.join("\n", prelude));
+                if (preludeError != null) {
+                    System.out.println("  FAIL prelude: " + preludeError);
+                    return 1;
+                }
+                currentPrelude = prelude;
+                preludeSnippets = shell.snippets().toList();
+            } else {
+                shell.snippets().filter(sn -> !preludeSnippets.contains(sn)).toList().forEach(shell::drop);
             }
-            List<String> setup = new ArrayList<>(Session.prelude(MachineProfiles.byName(u.profile())));
-            setup.add(String.format("dev.pageframe.engine.api.Session.boot(\"%s\", \"%s\", %dL);", u.profile(), u.memory(), u.seed()));
-            String setupError = evalAll(shell, String.join("\n", setup));
+            String setupError = evalAll(shell, String.format("dev.pageframe.engine.api.Session.boot(\"%s\", \"%s\", %dL);",
+                u.profile(), u.memory(), u.seed()));
             if (setupError != null) {
                 System.out.println("  FAIL setup: " + setupError);
                 return 1;
