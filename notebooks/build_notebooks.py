@@ -716,18 +716,20 @@ List<Long> pages = new ArrayList<>();
 long pg;
 int nowait = 0, atomic = 0;
 while ((pg = __get_free_page(GFP_NOWAIT)) != 0) { pages.add(pg); nowait++; }
-var dma32 = zones().get(1);
-System.out.printf("GFP_NOWAIT got %6d pages; DMA32 free %4d (min %d)%n", nowait, dma32.free(), dma32.min());
+var z = zones();
+System.out.printf("GFP_NOWAIT got %6d pages; DMA32 free %4d (min %d), DMA free %4d%n", nowait, z.get(1).free(), z.get(1).min(), z.get(0).free());
 while ((pg = __get_free_page(GFP_ATOMIC)) != 0) { pages.add(pg); atomic++; }
-dma32 = zones().get(1);
-System.out.printf("GFP_ATOMIC got %6d more;  DMA32 free %4d%n", atomic, dma32.free());
+z = zones();
+System.out.printf("GFP_ATOMIC got %6d more;  DMA32 free %4d,          DMA free %4d%n", atomic, z.get(1).free(), z.get(0).free());
 for (long a : pages) free_page(a);
 System.out.println("given back; free pages: " + nr_free_pages());
 """),
     md("atomic-explained", r"""
 `GFP_ATOMIC` stopped at roughly three eighths of min: half of min, less a further quarter of
 that half. The last stretch below that belongs to the kernel's own emergency allocations.
-The DMA zone barely moved, because its `lowmem_reserve` kept it out of reach. The last failure
+The DMA zone gave up most of its pages too, but it stopped at about 480 free pages: its
+`lowmem_reserve` of 464 pages, on top of its own small watermark, is kept for requests that can
+only use DMA memory. The last failure
 also left a *page allocation failure* warning in `dmesg`, listing every zone's free memory.
 """),
     md("oom-intro", r"""
