@@ -577,7 +577,7 @@ the boot hand-off is refused:
     code("module-refused", r"""
 try {
     reboot(module_init("ftape", (mem_start, mem_end) -> mem_start + 32 * 1024));
-} catch (IllegalStateException e) {
+} catch (KernelBugException e) {
     System.out.println(e.getMessage());
 }
 """),

@@ -108,6 +108,9 @@ final class Boot {
             ic.earlyInit().accept(mb);
         }
         mb.memblock_free_all();
+        for (PhysRange r : mb.reserved()) {
+            k.log().printk(String.format("memblock_reserve: [mem 0x%016x-0x%016x] %s", r.start(), r.end() - 1, r.label()));
+        }
         reserved.clear();
         for (PhysRange r : mb.reserved()) {
             // memblock hands back whole pages only: a partly reserved page stays reserved.

@@ -69,20 +69,20 @@ public final class Kernel {
 
     private static void checkInitcall(MachineProfile profile, Initcall ic) {
         if (ic.module()) {
-            throw new IllegalStateException(ic.name() + ": boot-time reservation refused: '" + ic.name()
+            throw new KernelBugException(ic.name() + ": boot-time reservation refused: '" + ic.name()
                 + "' is a loadable module, and modules load after mem_init has handed all memory to the "
                 + "page allocator. Only built-in drivers get mem_start; a module must use kmalloc, "
-                + "__get_free_pages or vmalloc in its init_module.");
+                + "__get_free_pages or vmalloc in its init_module.", List.of());
         }
         if (ic.memStartInit() != null && profile.era() == Era.MODERN) {
             throw new IllegalStateException(ic.name() + ": mem_start/mem_end init functions are Linux 2.0's "
                 + "(they went away with bootmem in 2.3); on " + profile.name()
-                + " register Initcall.early(name, mb -> mb.memblock_alloc(size, align)) instead.");
+                + " register early_init(name, mb -> mb.memblock_alloc(size, align)) instead.");
         }
         if (ic.earlyInit() != null && profile.era() == Era.LINUX_2_0) {
             throw new IllegalStateException(ic.name() + ": memblock does not exist on " + profile.name()
                 + "; Linux 2.0 drivers take (mem_start, mem_end) and return the new mem_start: "
-                + "use Initcall.builtin(name, (mem_start, mem_end) -> mem_start + size).");
+                + "use builtin_init(name, (mem_start, mem_end) -> mem_start + size).");
         }
     }
 
@@ -104,6 +104,12 @@ public final class Kernel {
     }
 
     // ------------------------------------------------------------------ identity
+
+    @Override
+    public String toString() {
+        return String.format("Kernel[%s, %s, %d pages free, up %.3f ms]", profile.name(), Sizes.format(memoryBytes),
+            nr_free_pages(), clock.now() / 1e6);
+    }
 
     public MachineProfile profile() {
         return profile;
@@ -778,6 +784,17 @@ public final class Kernel {
 
     public String dmesg() {
         return log.dmesg();
+    }
+
+    /** The log lines that contain the text, as {@code dmesg | grep text}. */
+    public String dmesg(String grep) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : log.lines()) {
+            if (line.contains(grep)) {
+                sb.append(line).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     /** Free pages in all zones. */

@@ -15,7 +15,13 @@ public final class KernelLog {
     }
 
     /** Appends one line, as printk would, with a [seconds.micros] stamp. */
-    void printk(String line) {
+    void printk(String text) {
+        for (String line : text.split("\n", -1)) {
+            append(line);
+        }
+    }
+
+    private void append(String line) {
         if (lines.size() == CAPACITY) {
             lines.remove(0);
             dropped++;

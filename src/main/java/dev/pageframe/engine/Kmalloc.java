@@ -44,7 +44,9 @@ final class Kmalloc {
     private final AddressSpace as;
     private final SimClock clock;
     private final boolean modern;
+    /** Normal caches first, then the same classes again for GFP_DMA requests (dma-kmalloc-*). */
     final List<Cache> caches = new ArrayList<>();
+    private final int nrClasses;
     private final List<Slab> slabById = new ArrayList<>();
     private final IntList freeSlabIds = new IntList();
     /** Bytes requested versus bytes handed out, for waste charts. */
@@ -61,8 +63,16 @@ final class Kmalloc {
         this.clock = clock;
         this.modern = profile.era() == Era.MODERN;
         List<KmallocClass> classes = profile.kmallocClasses();
+        nrClasses = classes.size();
         for (int i = 0; i < classes.size(); i++) {
             caches.add(new Cache(i, classes.get(i)));
+        }
+        // GFP_DMA objects must come from DMA pages, so they get caches of their own
+        // (mm/slab_common.c: KMALLOC_DMA caches; 2.0 kept separate DMA free lists per size).
+        for (int i = 0; i < classes.size(); i++) {
+            KmallocClass c = classes.get(i);
+            String name = modern ? "dma-" + c.name() : c.name() + "(DMA)";
+            caches.add(new Cache(nrClasses + i, new KmallocClass(name, c.size(), c.objsPerSlab(), c.slabOrder(), c.header())));
         }
     }
 
@@ -77,21 +87,30 @@ final class Kmalloc {
      * to the next power of two. 2.0: the first bucket whose block holds the request plus its header.
      */
     Cache cacheFor(long size) {
-        for (Cache c : caches) {
+        return cacheFor(size, false);
+    }
+
+    private Cache cacheFor(long size, boolean dma) {
+        for (int i = 0; i < nrClasses; i++) {
+            Cache c = caches.get(i);
             if (size <= c.cls.usable()) {
-                return c;
+                return dma ? caches.get(nrClasses + i) : c;
             }
         }
         return null;
     }
 
+    private boolean isDma(int gfp) {
+        return modern ? (gfp & Gfp.__GFP_DMA) != 0 : (gfp & Gfp20.GFP_DMA) != 0;
+    }
+
     long largestCacheSize() {
-        return caches.getLast().cls.usable();
+        return caches.get(nrClasses - 1).cls.usable();
     }
 
     /** Allocates an object; returns its address, 0 for failure. Size and context are checked by the caller. */
     long alloc(long size, int gfp, boolean zero) {
-        Cache c = cacheFor(size);
+        Cache c = cacheFor(size, isDma(gfp));
         if (c == null) {
             return allocLarge(size, gfp, zero);
         }

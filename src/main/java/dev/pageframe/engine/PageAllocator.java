@@ -225,6 +225,20 @@ final class PageAllocator {
         return false;
     }
 
+    /** Why the fast path found nothing, in words, judged on the preferred zone. */
+    private static String fastPathMiss(List<Zone> zonelist, ZoneType highest, int order) {
+        if (zonelist.isEmpty()) {
+            return "no zone can serve this request";
+        }
+        Zone z = zonelist.getFirst();
+        long usable = z.free_pages - ((1L << order) - 1);
+        if (usable <= z.low_wmark_pages() + z.lowmem_reserve[highest.ordinal()]) {
+            return z.name() + " is below its low watermark (" + z.free_pages + " free, low " + z.low_wmark_pages() + ")";
+        }
+        return "no free block of order " + order + " or more in " + z.name() + " (" + z.free_pages
+            + " pages free, but fragmented)";
+    }
+
     /** mm/page_alloc.c: gfp_to_alloc_flags. */
     static int gfp_to_alloc_flags(int gfp) {
         int alloc_flags = ALLOC_WMARK_MIN;
@@ -241,7 +255,7 @@ final class PageAllocator {
     private int alloc_slowpath(int gfp, int order, List<Zone> zonelist, ZoneType highest, int mt) {
         int alloc_flags = gfp_to_alloc_flags(gfp);
         boolean can_direct_reclaim = gfpflags_allow_blocking(gfp);
-        StringBuilder why = new StringBuilder("below the low watermark");
+        StringBuilder why = new StringBuilder(fastPathMiss(zonelist, highest, order));
         if ((gfp & __GFP_KSWAPD_RECLAIM) != 0) {
             reclaim.wakeup_kswapd();
             why.append("; woke kswapd");
@@ -271,6 +285,7 @@ final class PageAllocator {
         for (int attempt = 0; attempt < MAX_RECLAIM_RETRIES || (gfp & __GFP_NOFAIL) != 0; attempt++) {
             allocstall++;
             long freed = reclaim.shrink(zonelist, Math.max(Reclaim.SWAP_CLUSTER_MAX, 1L << order));
+            reclaim.pgsteal_direct += freed;
             if (freed > 0) {
                 why.append(attempt == 0 ? "; direct reclaim freed " + freed + " page cache pages" : "");
             }
@@ -298,6 +313,11 @@ final class PageAllocator {
             }
             if ((gfp & __GFP_RETRY_MAYFAIL) != 0) {
                 return fail(gfp, order, why.append("; __GFP_RETRY_MAYFAIL does not invoke the OOM killer").toString());
+            }
+            // mm/page_alloc.c: __alloc_pages_may_oom: killing tasks cannot help a lowmem-only request.
+            if (highest.ordinal() < ZoneType.NORMAL.ordinal() && (gfp & __GFP_NOFAIL) == 0) {
+                return fail(gfp, order, why.append("; the OOM killer is not used for ").append(highest.kernelName())
+                    .append("-only requests").toString());
             }
             if (!out_of_memory(gfp, order)) {
                 if ((gfp & __GFP_NOFAIL) != 0) {

@@ -185,7 +185,7 @@ public final class Workloads {
                 got++;
             } else {
                 // The reader would block in direct reclaim: do what it would do, then read.
-                k.reclaim.shrink(k.zones, Reclaim.SWAP_CLUSTER_MAX);
+                k.reclaim.pgsteal_direct += k.reclaim.shrink(k.zones, Reclaim.SWAP_CLUSTER_MAX);
                 k.pages.allocstall++;
                 got += k.page_cache_read(1);
             }

@@ -30,7 +30,7 @@ class BootTest {
 
     @Test
     void aModuleMayNotReserveBootMemory() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Kernel.boot(MachineProfiles.I386_LINUX_2_0,
+        KernelBugException e = assertThrows(KernelBugException.class, () -> Kernel.boot(MachineProfiles.I386_LINUX_2_0,
             8 * M, 0, List.of(Initcall.module("sound", (s, end) -> s + 4096))));
         assertTrue(e.getMessage().contains("loadable module"));
     }

@@ -98,6 +98,21 @@ class KmallocTest {
     }
 
     @Test
+    void gfpDmaObjectsComeFromDmaCachesBelowSixteenMib() {
+        Kernel big = Kernel.boot(MachineProfiles.X86_64, 1L << 30);
+        long normal = big.kmalloc(100, GFP_KERNEL);
+        long dma = big.kmalloc(100, GFP_KERNEL | GFP_DMA);
+        assertTrue(big.virt_to_phys(normal) >= 16 * M);
+        assertTrue(big.virt_to_phys(dma) < 16 * M);
+        assertTrue(big.cat("/proc/slabinfo").lines().anyMatch(l -> l.startsWith("dma-kmalloc-128") && l.contains("      1 ")),
+            big.cat("/proc/slabinfo"));
+        big.kfree(dma);
+        Kernel old = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 64 * M);
+        long oldDma = old.kmalloc(100, Gfp20.GFP_KERNEL | Gfp20.GFP_DMA);
+        assertTrue(old.virt_to_phys(oldDma) < 16 * M);
+    }
+
+    @Test
     void emptySlabsGoBackToThePageAllocatorOnShrink() {
         long free = modern.nr_free_pages();
         long[] objs = new long[1000];

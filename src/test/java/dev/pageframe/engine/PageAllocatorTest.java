@@ -80,6 +80,42 @@ class PageAllocatorTest {
     }
 
     @Test
+    void directReclaimIsCountedAsPgstealDirect() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 128 * M);
+        k.page_cache_read(2000);
+        drainToMin(k);
+        k.__get_free_page(GFP_KERNEL);
+        assertTrue(k.vmstat().get("pgsteal_direct") > 0);
+    }
+
+    @Test
+    void dmaOnlyRequestsNeverInvokeTheOomKiller() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 128 * M);
+        int hog = k.spawn_task("hog");
+        k.task_touch(hog, 1000);
+        while (k.__get_dma_pages(GFP_KERNEL | __GFP_NOWARN, 0) != 0) {
+            // empty the DMA zone
+        }
+        assertEquals(java.util.List.of(hog), k.tasks(), "killing tasks cannot make DMA memory");
+        assertFalse(k.dmesg().contains("invoked oom-killer"));
+        assertTrue(k.last_slowpath().contains("OOM killer is not used for DMA-only requests"), k.last_slowpath());
+    }
+
+    @Test
+    void slowPathSaysWhenFragmentationNotShortageIsTheCause() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 64 * M);
+        java.util.List<Long> pages = new java.util.ArrayList<>();
+        for (long a; (a = k.__get_free_page(__GFP_MEMALLOC | __GFP_NOWARN)) != 0; ) {
+            pages.add(a);
+        }
+        for (int i = 0; i < pages.size(); i += 2) {
+            k.free_page(pages.get(i));
+        }
+        assertEquals(0, k.__get_free_pages(GFP_KERNEL | __GFP_NOWARN, 2));
+        assertTrue(k.last_slowpath().startsWith("no free block of order 2 or more in DMA32"), k.last_slowpath());
+    }
+
+    @Test
     void gfpDmaComesFromTheFirstSixteenMib() {
         Kernel k = Kernel.boot(MachineProfiles.X86_64, 1024 * M);
         long addr = k.__get_dma_pages(GFP_KERNEL, 2);

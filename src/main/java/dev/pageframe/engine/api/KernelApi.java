@@ -81,6 +81,8 @@ public final class KernelApi {
     public static String proc(String path) { return k().cat(path); }
     /** Prints the kernel log. */
     public static void dmesg() { System.out.print(k().dmesg()); }
+    /** Prints the kernel log lines containing the text, like {@code dmesg | grep text}. */
+    public static void dmesg(String grep) { System.out.print(k().dmesg(grep)); }
     public static long nr_free_pages() { return k().nr_free_pages(); }
     public static List<ZoneSnapshot> zones() { return k().zones(); }
     public static List<FrameRun> frame_map() { return k().frame_map(); }
