@@ -301,6 +301,35 @@ public final class KernelSession implements AutoCloseable {
         return fresh;
     }
 
+    /**
+     * Evaluates an expression in the running kernel without it counting as a cell: no execution
+     * count, no outputs, no listeners. For the app's own status queries (free memory after a cell).
+     * Queued behind running cells; completes empty when no kernel is alive (it never starts one)
+     * or the expression fails.
+     */
+    public CompletableFuture<java.util.Optional<String>> inspect(String expression) {
+        CompletableFuture<java.util.Optional<String>> out = new CompletableFuture<>();
+        try {
+            kernelThread.execute(() -> {
+                Kernel current = kernel;
+                if (closed || current == null || !current.isAlive()) {
+                    out.complete(java.util.Optional.empty());
+                    return;
+                }
+                try {
+                    CellResult r = new CellExecution(current, 0, CellListener.NONE, ignored -> {}, () -> false)
+                            .run(expression, Instant.now());
+                    out.complete(r.ok() ? r.executeResult().map(ExecuteResult::text) : java.util.Optional.empty());
+                } catch (Throwable t) {
+                    out.complete(java.util.Optional.empty());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            out.complete(java.util.Optional.empty());
+        }
+        return out;
+    }
+
     private void runStartupSnippets(Kernel fresh) {
         for (String snippet : config.startupSnippets()) {
             CellResult result = new CellExecution(fresh, 0, CellListener.NONE, ignored -> {}, () -> false)

@@ -97,6 +97,15 @@ class NotebookExecutionTest {
     }
 
     @Test
+    void inspectReadsTheMachineWithoutCountingACell() throws Exception {
+        CellResult before = run(modern, "1");
+        String free = modern.inspect("nr_free_pages()").get(30, TimeUnit.SECONDS).orElseThrow();
+        assertTrue(Long.parseLong(free) > 0);
+        CellResult after = run(modern, "2");
+        assertEquals(before.executionCount() + 1, after.executionCount(), "inspect is not a cell");
+    }
+
+    @Test
     void linux20NotebooksGetTheOldPriorities() throws Exception {
         try (KernelSession old = NotebookExecution.session(MachineSpec.of("i386-linux-2.0", "16M"))) {
             old.start().get();
