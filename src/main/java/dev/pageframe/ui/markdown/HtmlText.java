@@ -17,8 +17,10 @@ public final class HtmlText {
 
     private static final Pattern INVISIBLE = Pattern.compile(
             "(?is)<!--.*?-->|<(script|style|head|template)\\b[^>]*>.*?</\\1\\s*>");
-    private static final Pattern BLOCK_BREAK = Pattern.compile(
-            "(?i)<\\s*(br|/p|p|/div|div|/h[1-6]|h[1-6]|/li|/tr|/pre|pre|/table|/ul|/ol|hr|/blockquote|blockquote)\\b[^>]*>");
+    private static final Pattern PARAGRAPH_END = Pattern.compile(
+            "(?i)<\\s*(/p|/h[1-6]|/ul|/ol|/table|/pre|/blockquote|hr|/details)\\b[^>]*>");
+    private static final Pattern LINE_BREAK = Pattern.compile(
+            "(?i)<\\s*(br|p|div|/div|h[1-6]|ul|ol|/tr|pre|table|blockquote|summary|/summary|details)\\b[^>]*>");
     private static final Pattern LIST_ITEM = Pattern.compile("(?i)<\\s*li\\b[^>]*>");
     private static final Pattern CELL_END = Pattern.compile("(?i)</\\s*t[dh]\\s*>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
@@ -50,7 +52,8 @@ public final class HtmlText {
         s = s.replaceAll("\\r\\n?", "\n").replaceAll("[ \\t]*\\n[ \\t]*", " ").replaceAll("[ \\t]{2,}", " ");
         s = LIST_ITEM.matcher(s).replaceAll("\n• ");
         s = CELL_END.matcher(s).replaceAll("\t");
-        s = BLOCK_BREAK.matcher(s).replaceAll("\n");
+        s = PARAGRAPH_END.matcher(s).replaceAll("\n\n");
+        s = LINE_BREAK.matcher(s).replaceAll("\n");
         s = TAG.matcher(s).replaceAll("");
         s = decodeEntities(s);
         StringBuilder out = new StringBuilder();
