@@ -34,11 +34,46 @@ public final class FxTest {
             VBox root = new VBox(n);
             root.setPadding(new Insets(8));
             stage.setScene(new Scene(root, width, height));
+            // TestFX reuses one stage: a size set by an earlier test must not stick.
+            stage.sizeToScene();
+            // Inside the headless screen (1280x800), or Monocle cannot paint the window.
+            stage.setX(0);
+            stage.setY(0);
             stage.show();
             return n;
         });
         settle();
         return node;
+    }
+
+    /**
+     * Like {@link #show}, but inside a scroll pane scrolled to the bottom, for content taller than
+     * the headless screen whose last controls a test must click.
+     */
+    public static Node showScrolledToBottom(Stage stage, Supplier<Node> content, double width, double height) {
+        Node node = fx(() -> {
+            Node n = content.get();
+            VBox box = new VBox(n);
+            box.setPadding(new Insets(8));
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+            scroll.setFitToWidth(true);
+            stage.setScene(new Scene(scroll, width, height));
+            stage.sizeToScene();
+            // Inside the headless screen (1280x800), or Monocle cannot paint the window.
+            stage.setX(0);
+            stage.setY(0);
+            stage.show();
+            return n;
+        });
+        settle();
+        scrollToBottom(stage);
+        return node;
+    }
+
+    /** Scrolls the stage's root scroll pane to its end. */
+    public static void scrollToBottom(Stage stage) {
+        fxRun(() -> ((javafx.scene.control.ScrollPane) stage.getScene().getRoot()).setVvalue(1));
+        settle();
     }
 
     /** Waits for pending FX work, including what {@link Lazy} views schedule after a layout pulse. */
