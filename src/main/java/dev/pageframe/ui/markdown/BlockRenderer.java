@@ -163,6 +163,9 @@ final class BlockRenderer {
             label.setMouseTransparent(true);
             StackPane.setAlignment(label, Pos.TOP_RIGHT);
             block.getChildren().add(label);
+            // Code wraps before the language label rather than under it.
+            label.widthProperty().addListener((obs, o, w) ->
+                    flow.setPadding(new javafx.geometry.Insets(0, w.doubleValue() + 4, 0, 0)));
         }
         MenuItem copy = new MenuItem("Copy code");
         copy.setOnAction(e -> {
@@ -212,8 +215,9 @@ final class BlockRenderer {
                 content.getStyleClass().add("md-list-content");
                 content.setMinWidth(0);
                 content.getChildren().addAll(blocks(li, list.isTight()));
-                GridPane.setValignment(bullet, javafx.geometry.VPos.BASELINE);
-                GridPane.setValignment(content, javafx.geometry.VPos.BASELINE);
+                // Top, not baseline: GridPane sizes baseline-aligned rows without wrapping their text.
+                GridPane.setValignment(bullet, javafx.geometry.VPos.TOP);
+                GridPane.setValignment(content, javafx.geometry.VPos.TOP);
                 grid.add(bullet, 0, row);
                 grid.add(content, 1, row);
                 row++;
@@ -258,7 +262,7 @@ final class BlockRenderer {
                     if (!head && row % 2 == 0) {
                         flow.getStyleClass().add("md-tr-even");
                     }
-                    flow.setMinWidth(48);
+                    flow.setMinWidth(minContentWidth(PlainText.of(cell), head));
                     flow.setMaxWidth(Double.MAX_VALUE);
                     flow.setMaxHeight(Double.MAX_VALUE);
                     TextAlignment align = alignment(cell.getAlignment());
@@ -297,6 +301,22 @@ final class BlockRenderer {
         holder.getStyleClass().add("md-table-holder");
         holder.setMinWidth(0);
         return holder;
+    }
+
+    /**
+     * A table cell is never narrower than its longest word, as in a browser: "order" must not
+     * break into "ord" and "er" when the table is squeezed.
+     */
+    static double minContentWidth(String text, boolean bold) {
+        Text measure = new Text();
+        measure.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                bold ? javafx.scene.text.FontWeight.BOLD : javafx.scene.text.FontWeight.NORMAL, 14));
+        double widest = 0;
+        for (String word : text.split("\\s+")) {
+            measure.setText(word.length() > 24 ? word.substring(0, 24) : word);
+            widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest) + 26;
     }
 
     private static javafx.scene.Node cellAt(GridPane grid, int col, int row) {

@@ -38,12 +38,17 @@ import javafx.util.Duration;
  */
 public final class BuddyInfoView extends VBox {
 
+    /** Room one order's two-line label ("10" over "512 KiB") needs before labels must turn or skip. */
+    static final double SIZE_LABELS_WIDTH_PER_ORDER = 58;
+
     private final BuddyInfo info;
     private final CheckBox logScale = new CheckBox("Log scale");
     private final StackPane chartHolder = new StackPane();
     private final boolean[] zoneShown;
     private SeriesToggles toggles;
     private BarChart<String, Number> chart;
+    /** Whether order labels also name the block size ("3" over "32 KiB"); dropped when too narrow. */
+    private boolean sizeLabels = true;
 
     BuddyInfoView(BuddyInfo info) {
         this.info = info;
@@ -75,6 +80,13 @@ public final class BuddyInfoView extends VBox {
             getChildren().add(toggles);
         }
         chartHolder.setMinWidth(0);
+        chartHolder.widthProperty().addListener((obs, o, w) -> {
+            boolean fit = w.doubleValue() >= SIZE_LABELS_WIDTH_PER_ORDER * info.orders() + 90;
+            if (fit != sizeLabels) {
+                sizeLabels = fit;
+                rebuildChart();
+            }
+        });
         getChildren().add(chartHolder);
         rebuildChart();
         getChildren().add(zoneTable());
@@ -138,11 +150,10 @@ public final class BuddyInfoView extends VBox {
         int orders = info.orders();
         List<String> categories = new ArrayList<>();
         for (int o = 0; o < orders; o++) {
-            categories.add(o + "\n" + Unit.BYTES.format((double) (info.pageSize() << o)));
+            categories.add(sizeLabels ? o + "\n" + Unit.BYTES.format((double) (info.pageSize() << o)) : String.valueOf(o));
         }
-        CategoryAxis x = new CategoryAxis(FXCollections.observableArrayList(categories));
-        x.setLabel("order (block size)");
-        x.setAnimated(false);
+        CategoryAxis x = CategoryLabels.axis(categories, sizeLabels ? "order (block size)"
+                : "order (blocks of 2ⁿ × " + Unit.BYTES.format((double) info.pageSize()) + ")");
         long max = 1;
         for (ZoneFreeAreas z : info.zones()) {
             for (int o = 0; o < z.orders(); o++) {
@@ -201,40 +212,37 @@ public final class BuddyInfoView extends VBox {
     private Node zoneTable() {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("buddyinfo-zones");
-        String[] heads = {"zone", "free pages", "free memory", "min", "low", "high", ""};
+        String[] heads = {"zone", "free pages", "free memory", "min", "low", "high"};
         for (int c = 0; c < heads.length; c++) {
             Label h = new Label(heads[c]);
             h.getStyleClass().add("buddyinfo-zones-header");
             grid.add(h, c, 0);
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setHalignment(c == 0 || c == heads.length - 1 ? HPos.LEFT : HPos.RIGHT);
-            if (c == heads.length - 1) {
-                cc.setHgrow(Priority.ALWAYS);
-                cc.setMinWidth(0);
-            } else {
-                cc.setMinWidth(Region.USE_PREF_SIZE);
-            }
+            cc.setHalignment(c == 0 ? HPos.LEFT : HPos.RIGHT);
+            cc.setMinWidth(Region.USE_PREF_SIZE);
             grid.getColumnConstraints().add(cc);
         }
         int row = 1;
         for (ZoneFreeAreas z : info.zones()) {
             Watermarks w = z.watermarks();
             long free = z.freePages();
-            Label zone = cell(z.zone(), "buddyinfo-zone-name");
-            grid.add(zone, 0, row);
+            grid.add(cell(z.zone(), "buddyinfo-zone-name"), 0, row);
             grid.add(cell(String.format(Locale.ROOT, "%,d", free), "buddyinfo-number"), 1, row);
             grid.add(cell(Unit.BYTES.format((double) free * info.pageSize()), "buddyinfo-number"), 2, row);
             grid.add(cell(w == null ? "–" : String.format(Locale.ROOT, "%,d", w.min()), "buddyinfo-number"), 3, row);
             grid.add(cell(w == null ? "–" : String.format(Locale.ROOT, "%,d", w.low()), "buddyinfo-number"), 4, row);
             grid.add(cell(w == null ? "–" : String.format(Locale.ROOT, "%,d", w.high()), "buddyinfo-number"), 5, row);
-            Label verdict = cell(w == null ? "" : w.verdict(free), "buddyinfo-verdict");
+            row++;
             if (w != null) {
+                // The verdict reads as a sentence under the zone's numbers, at any width.
+                Label verdict = cell(w.verdict(free), "buddyinfo-verdict");
                 verdict.getStyleClass().add(free <= w.min() ? "watermark-min"
                         : free <= w.low() ? "watermark-low" : free < w.high() ? "watermark-high" : "watermark-ok");
+                verdict.setWrapText(true);
+                verdict.setMinWidth(0);
+                grid.add(verdict, 0, row, heads.length, 1);
+                row++;
             }
-            verdict.setWrapText(true);
-            grid.add(verdict, 6, row);
-            row++;
         }
         return grid;
     }

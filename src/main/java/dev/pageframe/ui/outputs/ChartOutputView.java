@@ -31,6 +31,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -88,6 +89,7 @@ public final class ChartOutputView extends VBox {
         overlay.setPrefSize(0, 0);
         caption.getStyleClass().add("output-caption");
         caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         switch (spec) {
             case LineChart c -> buildXy(c.x(), c.y(), c.series(), XyKind.LINE);
             case AreaChart c -> buildXy(c.x(), c.y(), c.series(), c.stacked() ? XyKind.STACKED_AREA : XyKind.AREA);
@@ -387,9 +389,7 @@ public final class ChartOutputView extends VBox {
     private void buildBars(Axis x, Axis y, List<String> categories, List<CategorySeries> series, boolean stack) {
         stacked = stack;
         List<String> cats = unique(categories);
-        CategoryAxis xAxis = new CategoryAxis(FXCollections.observableArrayList(cats));
-        xAxis.setLabel(x.label());
-        xAxis.setAnimated(false);
+        CategoryAxis xAxis = CategoryLabels.axis(cats, x.label());
         double max = 0;
         for (CategorySeries s : series) {
             for (int i = 0; i < s.size(); i++) {
@@ -458,9 +458,8 @@ public final class ChartOutputView extends VBox {
             labels.add(unit.format(h.lowerEdge(b)));
         }
         List<String> cats = unique(labels);
-        CategoryAxis xAxis = new CategoryAxis(FXCollections.observableArrayList(cats));
-        xAxis.setLabel(h.x().label().isEmpty() ? "bin (lower edge)" : h.x().label() + " (bin lower edge)");
-        xAxis.setAnimated(false);
+        CategoryAxis xAxis = CategoryLabels.axis(cats,
+                h.x().label().isEmpty() ? "bin (lower edge)" : h.x().label() + " (bin lower edge)");
         long max = 0;
         for (int b = 0; b < h.bins(); b++) {
             max = Math.max(max, h.count(b));

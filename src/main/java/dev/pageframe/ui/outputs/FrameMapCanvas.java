@@ -56,6 +56,8 @@ final class FrameMapCanvas extends Region {
     private double gridLeft = LEFT;
     private double gridTop = TOP;
     private boolean zoneLabels;
+    private final javafx.beans.property.BooleanProperty zoneLabelsShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "zoneLabelsShown", true);
     private double[] zoneLabelY = new double[0];
 
     /**
@@ -163,6 +165,7 @@ final class FrameMapCanvas extends Region {
             cell = g.cell;
             rows = g.rows;
             zoneLabels = g.zoneLabels;
+            zoneLabelsShown.set(zoneLabels || map.zones().isEmpty());
             zoneLabelY = g.zoneLabelY;
             canvas.setWidth(Math.floor(w));
             canvas.setHeight(g.height);
@@ -368,6 +371,11 @@ final class FrameMapCanvas extends Region {
         double x = gridLeft + (c % cols) * cell + (sub + 0.5) / cells.framesPerCell * cell;
         double y = gridTop + (c / cols) * cell + cell / 2;
         return new Point2D(x, y);
+    }
+
+    /** False when the view is too narrow for zone names beside the map (so they must go elsewhere). */
+    javafx.beans.property.ReadOnlyBooleanProperty zoneLabelsShownProperty() {
+        return zoneLabelsShown;
     }
 
     int columns() {

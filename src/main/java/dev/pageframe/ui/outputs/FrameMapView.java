@@ -52,6 +52,17 @@ public final class FrameMapView extends VBox {
         canvas = new FrameMapCanvas(map, cells, pfn -> readout.setText(pfn < 0 ? HINT : describe(pfn)));
         getChildren().add(canvas);
 
+        // Too narrow for names beside the map: the zones are listed under it instead.
+        Label zones = new Label(String.join("   ", map.zones().stream().map(z -> z.name() + " "
+                + FrameMapCanvas.hex(z.startPfn()) + "–" + FrameMapCanvas.hex(z.endPfn() - 1) + " ("
+                + Unit.BYTES.format((double) z.frames() * map.pageSize()) + ")").toList()));
+        zones.getStyleClass().add("framemap-zone-list");
+        zones.setWrapText(true);
+        zones.setMinHeight(Region.USE_PREF_SIZE);
+        zones.visibleProperty().bind(canvas.zoneLabelsShownProperty().not());
+        zones.managedProperty().bind(zones.visibleProperty());
+        getChildren().add(zones);
+
         readout.getStyleClass().add("framemap-readout");
         readout.setWrapText(true);
         readout.setMaxWidth(Double.MAX_VALUE);
@@ -64,6 +75,7 @@ public final class FrameMapView extends VBox {
                 map.runs().size()));
         caption.getStyleClass().add("output-caption");
         caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().add(caption);
     }
 

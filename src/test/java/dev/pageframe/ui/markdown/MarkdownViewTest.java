@@ -264,4 +264,22 @@ class MarkdownViewTest {
         assertTrue(all(view, TextFlow.class).isEmpty());
         assertTrue(fx(() -> ((javafx.scene.Parent) view).getStylesheets().contains(MarkdownView.STYLESHEET)));
     }
+
+    @Test
+    void wrappedListItemsPushWhatFollowsDown() {
+        Node view = show(stage, () -> MarkdownView.render("""
+                1. Repeat until the order is satisfied or the largest order is reached, splitting as you go.
+                2. Done.
+
+                > a quote after the list
+                """, Map.of(), MarkdownLinks.NONE), 260, 600);
+        Node list = styled(view, "md-list");
+        Node quote = styled(view, "md-blockquote");
+        double listBottom = fx(() -> list.localToScene(list.getLayoutBounds()).getMaxY());
+        double quoteTop = fx(() -> quote.localToScene(quote.getLayoutBounds()).getMinY());
+        assertTrue(quoteTop >= listBottom, "quote at " + quoteTop + " overlaps the list ending at " + listBottom);
+        TextFlow item = (TextFlow) styled(list, "md-paragraph");
+        double itemBottom = fx(() -> item.localToScene(item.getLayoutBounds()).getMaxY());
+        assertTrue(itemBottom <= listBottom + 0.5, "the wrapped item stays inside its list");
+    }
 }

@@ -92,4 +92,12 @@ class BuddyInfoViewTest {
         assertFalse(fx(() -> view.chart().getData().get(0).getData().get(0).getNode().isVisible()),
                 "a hidden zone stays hidden when the scale changes");
     }
+
+    @Test
+    void narrowViewsKeepOrderLabelsShort() {
+        Node view = show(stage, () -> OutputViews.render(Samples.display(twoZones()), OutputContext.NONE), 460, 700);
+        BuddyInfoView buddy = first(view, BuddyInfoView.class);
+        assertEquals("2", fx(() -> buddy.chart().getData().get(1).getData().get(2).getXValue()));
+        assertTrue(fx(() -> buddy.chart().getXAxis().getLabel()).contains("2ⁿ × 4 KiB"));
+    }
 }
