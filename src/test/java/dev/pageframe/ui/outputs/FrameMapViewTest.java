@@ -150,4 +150,23 @@ class FrameMapViewTest {
         Point2D dma = fx(() -> view.canvas().pointOf(0x10));
         assertEquals(0x10, fx(() -> view.canvas().pfnAt(dma.getX(), dma.getY())));
     }
+
+    @Test
+    void canvasColoursFollowTheTheme() {
+        FrameMapView view = render((FrameMap) Samples.smallFrameMap(), 900);
+        javafx.scene.paint.Paint lightFree = fx(() -> view.canvas().kindColor(FrameKind.FREE));
+        assertEquals(javafx.scene.paint.Color.web(dev.pageframe.execution.display.Palette.frameKind(FrameKind.FREE)), lightFree);
+        try {
+            FxTest.fxRun(() -> javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
+            FxTest.settle();
+            javafx.scene.paint.Color darkFree = (javafx.scene.paint.Color) fx(() -> view.canvas().kindColor(FrameKind.FREE));
+            assertTrue(darkFree.getBrightness() < 0.4, "free frames are dark on a dark background: " + darkFree);
+            assertEquals(javafx.scene.paint.Color.web(dev.pageframe.execution.display.Palette.frameKind(FrameKind.SLAB)),
+                    fx(() -> view.canvas().kindColor(FrameKind.SLAB)), "kinds in use keep the shared palette");
+        } finally {
+            FxTest.fxRun(FxTest::theme);
+            FxTest.settle();
+        }
+    }
 }
