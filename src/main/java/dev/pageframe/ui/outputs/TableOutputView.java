@@ -50,11 +50,13 @@ public final class TableOutputView extends VBox {
     }
 
     private final TableView<Integer> table;
+    private final Model model;
     private final int visibleRows;
     private final boolean scrolls;
     private boolean fitted;
 
     private TableOutputView(String title, Model model) {
+        this.model = model;
         getStyleClass().add("output-table");
         setMinWidth(0);
         if (!title.isBlank()) {
@@ -106,6 +108,20 @@ public final class TableOutputView extends VBox {
         table.setPrefWidth(total + 4 + (scrolls ? 14 : 0));
         table.setMaxWidth(Region.USE_PREF_SIZE);
         table.setMinWidth(0);
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        javafx.scene.input.KeyCombination copyKey = new javafx.scene.input.KeyCodeCombination(
+                javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (copyKey.match(e)) {
+                copy(tsv(table.getSelectionModel().getSelectedItems()));
+                e.consume();
+            }
+        });
+        javafx.scene.control.MenuItem copySelected = new javafx.scene.control.MenuItem("Copy selected rows");
+        copySelected.setOnAction(e -> copy(tsv(table.getSelectionModel().getSelectedItems())));
+        javafx.scene.control.MenuItem copyAll = new javafx.scene.control.MenuItem("Copy table");
+        copyAll.setOnAction(e -> copy(tsv(table.getItems())));
+        table.setContextMenu(new javafx.scene.control.ContextMenu(copySelected, copyAll));
         getChildren().add(table);
         String size = String.format(Locale.ROOT, "%,d %s × %d %s", model.rows(), model.rows() == 1 ? "row" : "rows",
                 model.columns(), model.columns() == 1 ? "column" : "columns");
@@ -143,6 +159,27 @@ public final class TableOutputView extends VBox {
         table.setPrefHeight(Math.ceil(height));
         table.setMaxHeight(Math.ceil(height));
         table.setPrefWidth(Math.ceil(width));
+    }
+
+    /** The header and {@code rows} (indices into the table, in the given order) as tab-separated text. */
+    String tsv(List<Integer> rows) {
+        StringBuilder b = new StringBuilder();
+        for (int c = 0; c < model.columns(); c++) {
+            b.append(c == 0 ? "" : "\t").append(model.header(c));
+        }
+        for (Integer r : rows) {
+            b.append('\n');
+            for (int c = 0; c < model.columns(); c++) {
+                b.append(c == 0 ? "" : "\t").append(model.text(r, c).replace('\t', ' ').replace('\n', ' '));
+            }
+        }
+        return b.toString();
+    }
+
+    private static void copy(String text) {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 
     /** The table view, for tests and for the app's "copy" actions. */

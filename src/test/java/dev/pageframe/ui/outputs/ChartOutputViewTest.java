@@ -236,6 +236,14 @@ class ChartOutputViewTest {
     }
 
     @Test
+    void tableRowsCopyAsTabSeparatedText() {
+        Node out = show(stage, () -> OutputViews.render(Samples.display(Samples.slabTable()), OutputContext.NONE), 900, 500);
+        TableOutputView view = (TableOutputView) out;
+        assertEquals("cache\tobject size\tobjects\tmemory\ndentry\t192 B\t23,001\t4.21 MiB",
+                fx(() -> view.tsv(List.of(2))));
+    }
+
+    @Test
     void bigTablesScrollWithinAMaximumHeight() {
         var b = Charts.table("many").columns("n", "square");
         for (int i = 0; i < 500; i++) {
