@@ -1,0 +1,369 @@
+package dev.pageframe.ui.markdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import javafx.scene.text.TextFlow;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.LinkReferenceDefinition;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.ThematicBreak;
+
+/** Turns CommonMark blocks into JavaFX nodes, one region per block, nested as the Markdown nests. */
+final class BlockRenderer {
+
+    private static final String[] BULLETS = {"•", "◦", "▪"};
+    private static final Pattern HTML_IMG = Pattern.compile("(?is)<img\\b[^>]*>");
+
+    private final InlineRenderer inlines;
+    private int listDepth;
+
+    BlockRenderer(ImageSources images, MarkdownLinks links) {
+        this.inlines = new InlineRenderer(images, links);
+    }
+
+    void renderDocument(Node document, VBox target) {
+        target.getChildren().addAll(blocks(document, false));
+    }
+
+    private List<javafx.scene.Node> blocks(Node parent, boolean tight) {
+        List<javafx.scene.Node> out = new ArrayList<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+            javafx.scene.Node n = block(child, tight);
+            if (n != null) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private javafx.scene.Node block(Node node, boolean tight) {
+        return switch (node) {
+            case Heading h -> heading(h);
+            case Paragraph p -> paragraph(p, tight);
+            case FencedCodeBlock f -> codeBlock(f.getLiteral(), f.getInfo());
+            case IndentedCodeBlock i -> codeBlock(i.getLiteral(), "");
+            case BulletList l -> list(l);
+            case OrderedList l -> list(l);
+            case BlockQuote q -> blockQuote(q);
+            case ThematicBreak t -> rule();
+            case TableBlock t -> table(t);
+            case HtmlBlock h -> htmlBlock(h.getLiteral());
+            case LinkReferenceDefinition d -> null;
+            default -> {
+                List<javafx.scene.Node> children = blocks(node, tight);
+                if (children.isEmpty()) {
+                    yield null;
+                }
+                VBox box = new VBox();
+                box.getStyleClass().add("md-block");
+                box.getChildren().addAll(children);
+                yield box;
+            }
+        };
+    }
+
+    private javafx.scene.Node heading(Heading h) {
+        int level = Math.max(1, Math.min(6, h.getLevel()));
+        TextFlow flow = inlines.flow(h, "md-heading", "md-h" + level);
+        String text = PlainText.of(h);
+        flow.getProperties().put(MarkdownView.HEADING_PROPERTY, new dev.pageframe.ui.markdown.Heading(level, text));
+        flow.getProperties().put(MarkdownView.ANCHOR_PROPERTY, MarkdownView.anchorOf(text));
+        flow.setAccessibleText(text);
+        return flow;
+    }
+
+    private javafx.scene.Node paragraph(Paragraph p, boolean tight) {
+        // A paragraph that is only an image is a figure: it gets the full width, not a line of text.
+        if (onlyImages(p)) {
+            VBox figure = new VBox();
+            figure.getStyleClass().add("md-figure");
+            for (Node child = p.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof Image img) {
+                    figure.getChildren().add(inlines.image(img.getDestination(), PlainText.of(img), img.getTitle(), 0,
+                            null));
+                }
+            }
+            return figure;
+        }
+        TextFlow flow = inlines.flow(p, "md-paragraph");
+        if (tight) {
+            flow.getStyleClass().add("md-tight");
+        }
+        return flow;
+    }
+
+    private static boolean onlyImages(Paragraph p) {
+        boolean any = false;
+        for (Node child = p.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Image) {
+                any = true;
+            } else if (!(child instanceof SoftLineBreak)
+                    && !(child instanceof org.commonmark.node.Text t && t.getLiteral().isBlank())) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    static javafx.scene.Node codeBlock(String literal, String info) {
+        String code = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
+        TextFlow flow = new TextFlow();
+        flow.getStyleClass().add("md-code");
+        flow.setMinWidth(0);
+        for (CodeHighlighter.Token token : CodeHighlighter.tokenize(code, CodeHighlighter.language(info))) {
+            Text t = new Text(token.text());
+            t.getStyleClass().add("md-code-text");
+            if (token.styleClass() != null) {
+                t.getStyleClass().add(token.styleClass());
+            }
+            flow.getChildren().add(t);
+        }
+        StackPane block = new StackPane(flow);
+        block.getStyleClass().add("md-code-block");
+        block.setMinWidth(0);
+        StackPane.setAlignment(flow, Pos.TOP_LEFT);
+        String lang = info == null ? "" : info.strip().split("\\s+")[0];
+        if (!lang.isEmpty()) {
+            Label label = new Label(lang);
+            label.getStyleClass().add("md-code-lang");
+            label.setMouseTransparent(true);
+            StackPane.setAlignment(label, Pos.TOP_RIGHT);
+            block.getChildren().add(label);
+            // Code wraps before the language label rather than under it.
+            label.widthProperty().addListener((obs, o, w) ->
+                    flow.setPadding(new javafx.geometry.Insets(0, w.doubleValue() + 4, 0, 0)));
+        }
+        MenuItem copy = new MenuItem("Copy code");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(code);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        ContextMenu menu = new ContextMenu(copy);
+        block.setOnContextMenuRequested(e -> menu.show(block, e.getScreenX(), e.getScreenY()));
+        return block;
+    }
+
+    private javafx.scene.Node list(ListBlock list) {
+        // A grid keeps markers in one column, so "9." and "10." line up on their right edge.
+        GridPane grid = new GridPane();
+        grid.getStyleClass().addAll("md-list", list.isTight() ? "md-list-tight" : "md-list-loose");
+        grid.setMinWidth(0);
+        int number = 1;
+        String delimiter = ".";
+        boolean ordered = list instanceof OrderedList;
+        if (list instanceof OrderedList ol) {
+            grid.getStyleClass().add("md-ordered-list");
+            number = ol.getMarkerStartNumber() == null ? 1 : ol.getMarkerStartNumber();
+            delimiter = ol.getMarkerDelimiter() == null ? "." : ol.getMarkerDelimiter();
+        } else {
+            grid.getStyleClass().add("md-bullet-list");
+        }
+        ColumnConstraints markers = new ColumnConstraints();
+        markers.setHalignment(ordered ? HPos.RIGHT : HPos.CENTER);
+        markers.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints contents = new ColumnConstraints();
+        contents.setHgrow(Priority.ALWAYS);
+        contents.setFillWidth(true);
+        contents.setMinWidth(0);
+        grid.getColumnConstraints().addAll(markers, contents);
+        listDepth++;
+        try {
+            int row = 0;
+            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                if (!(item instanceof ListItem li)) {
+                    continue;
+                }
+                String marker = ordered ? (number++) + delimiter : BULLETS[(listDepth - 1) % BULLETS.length];
+                Label bullet = new Label(marker);
+                bullet.getStyleClass().addAll("md-list-marker", ordered ? "md-list-number" : "md-list-bullet");
+                VBox content = new VBox();
+                content.getStyleClass().add("md-list-content");
+                content.setMinWidth(0);
+                content.getChildren().addAll(blocks(li, list.isTight()));
+                // Top, not baseline: GridPane sizes baseline-aligned rows without wrapping their text.
+                GridPane.setValignment(bullet, javafx.geometry.VPos.TOP);
+                GridPane.setValignment(content, javafx.geometry.VPos.TOP);
+                grid.add(bullet, 0, row);
+                grid.add(content, 1, row);
+                row++;
+            }
+        } finally {
+            listDepth--;
+        }
+        return grid;
+    }
+
+    private javafx.scene.Node blockQuote(BlockQuote q) {
+        VBox box = new VBox();
+        box.getStyleClass().add("md-blockquote");
+        box.getChildren().addAll(blocks(q, false));
+        return box;
+    }
+
+    private static javafx.scene.Node rule() {
+        Region hr = new Region();
+        hr.getStyleClass().add("md-hr");
+        return hr;
+    }
+
+    private javafx.scene.Node table(TableBlock table) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("md-table");
+        grid.setMaxWidth(Region.USE_PREF_SIZE);
+        int row = 0;
+        int columns = 0;
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            boolean head = section instanceof TableHead;
+            for (Node r = section.getFirstChild(); r != null; r = r.getNext()) {
+                if (!(r instanceof TableRow)) {
+                    continue;
+                }
+                int col = 0;
+                for (Node c = r.getFirstChild(); c != null; c = c.getNext()) {
+                    if (!(c instanceof TableCell cell)) {
+                        continue;
+                    }
+                    TextFlow flow = inlines.flow(cell, "md-table-cell", head ? "md-th" : "md-td");
+                    if (!head && row % 2 == 0) {
+                        flow.getStyleClass().add("md-tr-even");
+                    }
+                    flow.setMinWidth(minContentWidth(PlainText.of(cell), head));
+                    flow.setMaxWidth(Double.MAX_VALUE);
+                    flow.setMaxHeight(Double.MAX_VALUE);
+                    TextAlignment align = alignment(cell.getAlignment());
+                    flow.setTextAlignment(align);
+                    grid.add(flow, col, head ? 0 : row + 1);
+                    col++;
+                }
+                columns = Math.max(columns, col);
+                if (!head) {
+                    row++;
+                }
+            }
+        }
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setFillWidth(true);
+            cc.setHalignment(HPos.LEFT);
+            grid.getColumnConstraints().add(cc);
+        }
+        // Rows with missing cells still get their borders.
+        for (int r = 0; r <= row; r++) {
+            for (int c = 0; c < columns; c++) {
+                if (cellAt(grid, c, r) == null) {
+                    TextFlow empty = new TextFlow();
+                    empty.getStyleClass().addAll("md-table-cell", r == 0 ? "md-th" : "md-td");
+                    if (r > 0 && (r - 1) % 2 == 0) {
+                        empty.getStyleClass().add("md-tr-even");
+                    }
+                    empty.setMaxWidth(Double.MAX_VALUE);
+                    empty.setMaxHeight(Double.MAX_VALUE);
+                    grid.add(empty, c, r);
+                }
+            }
+        }
+        HBox holder = new HBox(grid);
+        holder.getStyleClass().add("md-table-holder");
+        holder.setMinWidth(0);
+        return holder;
+    }
+
+    /**
+     * A table cell is never narrower than its longest word, as in a browser: "order" must not
+     * break into "ord" and "er" when the table is squeezed.
+     */
+    static double minContentWidth(String text, boolean bold) {
+        Text measure = new Text();
+        measure.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                bold ? javafx.scene.text.FontWeight.BOLD : javafx.scene.text.FontWeight.NORMAL, 14));
+        double widest = 0;
+        for (String word : text.split("\\s+")) {
+            measure.setText(word.length() > 24 ? word.substring(0, 24) : word);
+            widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest) + 26;
+    }
+
+    private static javafx.scene.Node cellAt(GridPane grid, int col, int row) {
+        for (javafx.scene.Node n : grid.getChildren()) {
+            Integer c = GridPane.getColumnIndex(n);
+            Integer r = GridPane.getRowIndex(n);
+            if ((c == null ? 0 : c) == col && (r == null ? 0 : r) == row) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static TextAlignment alignment(TableCell.Alignment a) {
+        if (a == null) {
+            return TextAlignment.LEFT;
+        }
+        return switch (a) {
+            case CENTER -> TextAlignment.CENTER;
+            case RIGHT -> TextAlignment.RIGHT;
+            default -> TextAlignment.LEFT;
+        };
+    }
+
+    private javafx.scene.Node htmlBlock(String html) {
+        List<javafx.scene.Node> images = new ArrayList<>();
+        Matcher m = HTML_IMG.matcher(html);
+        while (m.find()) {
+            Map<String, String> attrs = HtmlText.attributes(m.group());
+            images.add(inlines.image(attrs.getOrDefault("src", ""), attrs.getOrDefault("alt", ""), attrs.get("title"),
+                    InlineRenderer.parseSize(attrs.get("width")), null));
+        }
+        String text = HtmlText.toText(HTML_IMG.matcher(html).replaceAll(""));
+        if (images.isEmpty() && text.isBlank()) {
+            return null;
+        }
+        VBox box = new VBox();
+        box.getStyleClass().add("md-html");
+        if (!text.isBlank()) {
+            Text t = new Text(text);
+            t.getStyleClass().add("md-text");
+            TextFlow flow = new TextFlow(t);
+            flow.getStyleClass().add("md-paragraph");
+            flow.setMinWidth(0);
+            box.getChildren().add(flow);
+        }
+        box.getChildren().addAll(images);
+        return box;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.pageframe.ui.markdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A small lexer that colours code blocks: keywords, strings, comments, numbers, annotations and
+ * (for Java) type names. It never fails: anything it does not understand stays plain.
+ */
+final class CodeHighlighter {
+
+    /** A piece of code and the style class that colours it (null: plain). */
+    record Token(String text, String styleClass) {}
+
+    enum Language { JAVA, C, PYTHON, SHELL, PLAIN }
+
+    static final String KEYWORD = "md-code-keyword";
+    static final String STRING = "md-code-string";
+    static final String COMMENT = "md-code-comment";
+    static final String NUMBER = "md-code-number";
+    static final String TYPE = "md-code-type";
+    static final String ANNOTATION = "md-code-annotation";
+    static final String META = "md-code-meta";
+
+    private static final Set<String> JAVA_KEYWORDS = Set.of(
+            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
+            "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
+            "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
+            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
+            "throw", "throws", "transient", "try", "void", "volatile", "while", "var", "record", "sealed", "permits",
+            "yield", "non-sealed", "true", "false", "null");
+    private static final Set<String> C_KEYWORDS = Set.of(
+            "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern",
+            "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed",
+            "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while",
+            "bool", "true", "false", "NULL", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "size_t",
+            "gfp_t", "__init", "__user", "__iomem", "unlikely", "likely");
+    private static final Set<String> PYTHON_KEYWORDS = Set.of(
+            "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
+            "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not",
+            "or", "pass", "raise", "return", "try", "while", "with", "yield", "None", "True", "False");
+
+    private CodeHighlighter() {}
+
+    static Language language(String info) {
+        String lang = info == null ? "" : info.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        return switch (lang) {
+            case "java", "jshell", "kotlin", "groovy", "scala", "javascript", "js", "ts", "typescript" -> Language.JAVA;
+            case "c", "h", "cpp", "c++", "cc", "kernel" -> Language.C;
+            case "python", "py", "python3", "ipython", "ipython3" -> Language.PYTHON;
+            case "sh", "bash", "shell", "console", "zsh", "make", "makefile" -> Language.SHELL;
+            default -> Language.PLAIN;
+        };
+    }
+
+    static List<Token> tokenize(String code, Language lang) {
+        List<Token> out = new ArrayList<>();
+        if (lang == Language.PLAIN) {
+            out.add(new Token(code, null));
+            return out;
+        }
+        Set<String> keywords = switch (lang) {
+            case JAVA -> JAVA_KEYWORDS;
+            case C -> C_KEYWORDS;
+            case PYTHON -> PYTHON_KEYWORDS;
+            default -> Set.of();
+        };
+        boolean hashComments = lang == Language.PYTHON || lang == Language.SHELL;
+        boolean slashComments = lang == Language.JAVA || lang == Language.C;
+        StringBuilder plain = new StringBuilder();
+        int i = 0;
+        int n = code.length();
+        boolean lineStart = true;
+        while (i < n) {
+            char c = code.charAt(i);
+            int end = -1;
+            String style = null;
+            if (slashComments && c == '/' && i + 1 < n && code.charAt(i + 1) == '/') {
+                end = lineEnd(code, i);
+                style = COMMENT;
+            } else if (slashComments && c == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
+                int close = code.indexOf("*/", i + 2);
+                end = close < 0 ? n : close + 2;
+                style = COMMENT;
+            } else if (hashComments && c == '#') {
+                end = lineEnd(code, i);
+                style = COMMENT;
+            } else if (lang == Language.C && c == '#' && lineStart) {
+                end = lineEnd(code, i);
+                style = META;
+            } else if (c == '"' || c == '\'' || (c == '`' && lang != Language.C)) {
+                end = stringEnd(code, i, c);
+                style = STRING;
+            } else if (Character.isDigit(c) && !isIdentifierPart(previous(code, i))) {
+                end = i + 1;
+                while (end < n && (Character.isLetterOrDigit(code.charAt(end)) || code.charAt(end) == '_'
+                        || code.charAt(end) == '.' && end + 1 < n && Character.isDigit(code.charAt(end + 1)))) {
+                    end++;
+                }
+                style = NUMBER;
+            } else if (c == '@' && lang == Language.JAVA && i + 1 < n && Character.isJavaIdentifierStart(code.charAt(i + 1))) {
+                end = i + 1;
+                while (end < n && Character.isJavaIdentifierPart(code.charAt(end))) {
+                    end++;
+                }
+                style = ANNOTATION;
+            } else if (Character.isJavaIdentifierStart(c) && !isIdentifierPart(previous(code, i))) {
+                end = i + 1;
+                while (end < n && Character.isJavaIdentifierPart(code.charAt(end))) {
+                    end++;
+                }
+                String word = code.substring(i, end);
+                if (keywords.contains(word)) {
+                    style = KEYWORD;
+                } else if (lang == Language.JAVA && Character.isUpperCase(c) && word.length() > 1
+                        && !word.equals(word.toUpperCase(Locale.ROOT))) {
+                    style = TYPE;
+                }
+            }
+            if (end < 0) {
+                plain.append(c);
+                if (c == '\n') {
+                    lineStart = true;
+                } else if (!Character.isWhitespace(c)) {
+                    lineStart = false;
+                }
+                i++;
+                continue;
+            }
+            if (style == null) {
+                plain.append(code, i, end);
+            } else {
+                flush(plain, out);
+                out.add(new Token(code.substring(i, end), style));
+            }
+            lineStart = false;
+            i = end;
+        }
+        flush(plain, out);
+        return out;
+    }
+
+    private static char previous(String code, int i) {
+        return i == 0 ? ' ' : code.charAt(i - 1);
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return Character.isJavaIdentifierPart(c) && c != '\u0000';
+    }
+
+    private static int lineEnd(String code, int from) {
+        int nl = code.indexOf('\n', from);
+        return nl < 0 ? code.length() : nl;
+    }
+
+    private static int stringEnd(String code, int from, char quote) {
+        boolean textBlock = quote == '"' && code.startsWith("\"\"\"", from);
+        if (textBlock) {
+            int close = code.indexOf("\"\"\"", from + 3);
+            return close < 0 ? code.length() : close + 3;
+        }
+        int i = from + 1;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == quote) {
+                return i + 1;
+            }
+            if (c == '\n' && quote != '`') {
+                return i; // an unterminated string ends with its line
+            }
+            i++;
+        }
+        return code.length();
+    }
+
+    private static void flush(StringBuilder plain, List<Token> out) {
+        if (!plain.isEmpty()) {
+            out.add(new Token(plain.toString(), null));
+            plain.setLength(0);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.pageframe.ui.markdown;
+
+import java.util.List;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+
+/** The one CommonMark parser (with GFM tables) the views share; commonmark parsers are thread-safe. */
+final class MarkdownParser {
+
+    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+
+    private MarkdownParser() {}
+
+    static Node parse(String markdown) {
+        return PARSER.parse(markdown);
+    }
+}

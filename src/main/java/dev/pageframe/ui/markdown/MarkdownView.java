@@ -1,0 +1,114 @@
+package dev.pageframe.ui.markdown;
+
+import dev.pageframe.notebook.MimeBundle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import org.commonmark.node.AbstractVisitor;
+
+/**
+ * Renders a Markdown cell (CommonMark plus GFM tables) to JavaFX nodes: no WebView, so it themes
+ * with the rest of the app and stays light when a notebook has hundreds of cells.
+ *
+ * <pre>{@code
+ * Node view = MarkdownView.render(cell.source(), cell.attachments(), href -> app.open(href), notebookDir);
+ * List<Heading> outline = MarkdownView.headings(cell.source());
+ * }</pre>
+ *
+ * <p>The returned node is a {@code VBox} with style class {@code markdown} that carries
+ * {@link #STYLESHEET} itself; paragraphs wrap to whatever width its parent gives it. Headings
+ * are {@code TextFlow}s with classes {@code md-heading md-h1} … {@code md-h6}; see
+ * {@link #headingNodes(Node)} to scroll the outline to one.
+ */
+public final class MarkdownView {
+
+    /** The stylesheet of Markdown and output views; every rendered node already adds it. */
+    public static final String STYLESHEET = Objects.requireNonNull(
+            MarkdownView.class.getResource("/dev/pageframe/ui/outputs/outputs.css"), "outputs.css").toExternalForm();
+
+    /** Key in a heading node's {@link Node#getProperties()} of its {@link Heading}. */
+    public static final String HEADING_PROPERTY = "pageframe.md.heading";
+
+    /** Key in a heading node's {@link Node#getProperties()} of its GitHub-style anchor ({@link #anchorOf}). */
+    public static final String ANCHOR_PROPERTY = "pageframe.md.anchor";
+
+    private MarkdownView() {}
+
+    /** Renders {@code markdown}; relative image paths are not resolved. Call on the FX thread. */
+    public static Node render(String markdown, Map<String, MimeBundle> attachments, MarkdownLinks links) {
+        return render(markdown, attachments, links, null);
+    }
+
+    /**
+     * Renders {@code markdown}. Images may be {@code attachment:name} (looked up in {@code attachments}),
+     * {@code data:} URIs, or file paths relative to {@code baseDir} (null: not resolved); web images are
+     * never fetched and show their alt text instead. Call on the FX thread.
+     */
+    public static Node render(String markdown, Map<String, MimeBundle> attachments, MarkdownLinks links, Path baseDir) {
+        MarkdownPane pane = new MarkdownPane();
+        pane.getStylesheets().add(STYLESHEET);
+        BlockRenderer renderer = new BlockRenderer(
+                new ImageSources(attachments == null ? Map.of() : attachments, baseDir),
+                links == null ? MarkdownLinks.NONE : links);
+        renderer.renderDocument(MarkdownParser.parse(markdown == null ? "" : markdown), pane);
+        return pane;
+    }
+
+    /** The headings of {@code markdown} in document order, for an outline. */
+    public static List<Heading> headings(String markdown) {
+        List<Heading> out = new ArrayList<>();
+        MarkdownParser.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Heading heading) {
+                out.add(new Heading(heading.getLevel(), PlainText.of(heading)));
+            }
+        });
+        return out;
+    }
+
+    /** The text of the first heading of {@code markdown}, or null when it has none (a cell's title). */
+    public static String headingText(String markdown) {
+        List<Heading> all = headings(markdown);
+        return all.isEmpty() ? null : all.getFirst().text();
+    }
+
+    /** The heading nodes of a view made by {@link #render}, in document order. */
+    public static List<Node> headingNodes(Node rendered) {
+        List<Node> out = new ArrayList<>();
+        collectHeadings(rendered, out);
+        return out;
+    }
+
+    private static void collectHeadings(Node node, List<Node> out) {
+        if (node.getProperties().containsKey(HEADING_PROPERTY)) {
+            out.add(node);
+            return;
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collectHeadings(child, out);
+            }
+        }
+    }
+
+    /**
+     * The anchor GitHub and JupyterLab give a heading, so {@code [see](#free-lists)} can find it:
+     * lower case, punctuation dropped, spaces as hyphens.
+     */
+    public static String anchorOf(String headingText) {
+        StringBuilder b = new StringBuilder();
+        for (char c : headingText.strip().toLowerCase(Locale.ROOT).toCharArray()) {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
+                b.append(c);
+            } else if (c == ' ') {
+                b.append('-');
+            }
+        }
+        return b.toString();
+    }
+}

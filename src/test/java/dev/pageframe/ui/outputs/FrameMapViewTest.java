@@ -1,0 +1,172 @@
+package dev.pageframe.ui.outputs;
+
+import static dev.pageframe.ui.outputs.FxTest.first;
+import static dev.pageframe.ui.outputs.FxTest.fx;
+import static dev.pageframe.ui.outputs.FxTest.show;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pageframe.engine.Kernel;
+import dev.pageframe.execution.EngineCharts;
+import dev.pageframe.execution.display.Charts;
+import dev.pageframe.execution.display.FrameKind;
+import dev.pageframe.execution.display.FrameMap;
+import dev.pageframe.execution.display.FrameMapBuilder;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.robot.Motion;
+
+@ExtendWith(ApplicationExtension.class)
+class FrameMapViewTest {
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        FxTest.theme();
+    }
+
+    private FrameMapView render(FrameMap map, double width) {
+        Node view = show(stage, () -> OutputViews.render(Samples.display(map), OutputContext.NONE), width, 760);
+        return first(view, FrameMapView.class);
+    }
+
+    private static Point2D screenPointOf(FrameMapView view, long pfn) {
+        return fx(() -> {
+            FrameMapCanvas canvas = view.canvas();
+            Point2D local = canvas.pointOf(pfn);
+            return canvas.localToScreen(local);
+        });
+    }
+
+    @Test
+    void frameMapHoverShowsPfnZoneAndOwner(FxRobot robot) {
+        FrameMapView view = render((FrameMap) Samples.smallFrameMap(), 900);
+        assertEquals(1, view.framesPerCell(), "256 frames get a cell each");
+        assertEquals(FrameMapView.HINT, view.readoutText());
+        robot.moveTo(screenPointOf(view, 0x83), Motion.DIRECT);
+        FxTest.settle();
+        String readout = fx(view::readoutText);
+        assertTrue(readout.startsWith("pfn 0x83 (131)"), readout);
+        assertTrue(readout.contains("zone Normal"), readout);
+        assertTrue(readout.contains("slab"), readout);
+        assertTrue(readout.contains("order 3 (32 KiB block)"), readout);
+        assertTrue(readout.contains("owner kmalloc-64"), readout);
+        robot.moveTo(screenPointOf(view, 0x8a), Motion.DIRECT);
+        FxTest.settle();
+        assertTrue(fx(view::readoutText).contains("owner cell 3"), fx(view::readoutText));
+        robot.moveTo(screenPointOf(view, 0xf5), Motion.DIRECT);
+        FxTest.settle();
+        assertTrue(fx(view::readoutText).contains("hole"), fx(view::readoutText));
+        robot.moveTo(fx(() -> view.canvas().localToScreen(2, 2)), Motion.DIRECT);
+        FxTest.settle();
+        assertEquals(FrameMapView.HINT, fx(view::readoutText));
+    }
+
+    @Test
+    void groupedCellsReportTheFrameUnderThePointerAndTheCellMajority(FxRobot robot) {
+        Kernel k = Samples.bootedKernel();
+        FrameMap map = EngineCharts.frameMap(k, k.frame_map());
+        FrameMapView view = render(map, 1000);
+        assertEquals(32, view.framesPerCell(), "262,144 frames in 8,192 cells of 32");
+        long pfn = map.runs().stream().filter(r -> r.kind() == FrameKind.ANON).findFirst().orElseThrow().startPfn() + 40;
+        robot.moveTo(screenPointOf(view, pfn), Motion.DIRECT);
+        FxTest.settle();
+        String readout = fx(view::readoutText);
+        assertTrue(readout.contains("user memory"), readout);
+        assertTrue(readout.contains("zone DMA32"), readout);
+        assertTrue(readout.contains(" · cell 0x"), readout);
+        String hex = "0x" + Long.toHexString(pfn).substring(0, Long.toHexString(pfn).length() - 1);
+        assertTrue(readout.startsWith("pfn " + hex), "pfn within a frame of the pointer: " + readout + " vs " + pfn);
+    }
+
+    @Test
+    void legendListsKindsWithTheirShare() {
+        FrameMapView view = render((FrameMap) Samples.smallFrameMap(), 900);
+        List<HBox> items = FxTest.all(view, HBox.class, h -> h.getStyleClass().contains("framemap-legend-item"));
+        List<String> texts = items.stream().map(FxTest::text).toList();
+        assertTrue(texts.contains("slab32 KiB · 3.1%"), texts.toString());
+        assertTrue(texts.contains("hole64 KiB · 6.3%"), texts.toString());
+        assertTrue(FxTest.text(view).contains("Each cell is one frame (4 KiB)."));
+    }
+
+    @Test
+    void frameMapGroupsFourMillionFramesIntoCells() {
+        // 16 GiB, 4,194,304 frames, in alternating runs: what a long-running machine looks like.
+        FrameMapBuilder b = Charts.frameMap("16 GiB").zone("DMA", 0, 4096).zone("DMA32", 4096, 1 << 20)
+                .zone("Normal", 1 << 20, 1 << 22);
+        FrameKind[] kinds = {FrameKind.FREE, FrameKind.SLAB, FrameKind.ANON, FrameKind.PAGECACHE, FrameKind.PAGE};
+        long pfn = 0;
+        int i = 0;
+        while (pfn < (1 << 22)) {
+            long n = Math.min((1 << 22) - pfn, 16 + (i * 7919L) % 200);
+            String zone = pfn < 4096 ? "DMA" : pfn < (1 << 20) ? "DMA32" : "Normal";
+            long end = pfn < 4096 ? Math.min(pfn + n, 4096) : pfn < (1 << 20) ? Math.min(pfn + n, 1 << 20) : pfn + n;
+            b.run(pfn, end - pfn, kinds[i % kinds.length], zone, 0, "task " + i);
+            pfn = end;
+            i++;
+        }
+        FrameMap map = b.build();
+        long start = System.nanoTime();
+        FrameMapView view = render(map, 1000);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(512, view.framesPerCell());
+        assertTrue(view.cellCount() <= FrameCells.MAX_CELLS);
+        assertTrue(millis < 20_000, "rendering took " + millis + " ms");
+        double w = fx(() -> view.canvas().canvas().getWidth());
+        assertTrue(w > 900, "the canvas spans the view: " + w);
+        assertTrue(fx(() -> view.describe(0x3fffff)).startsWith("pfn 0x3fffff (4,194,303) · zone Normal"));
+    }
+
+    @Test
+    void frameMapRedrawsWhenResized() {
+        FrameMapView view = render((FrameMap) Samples.smallFrameMap(), 900);
+        double wide = fx(() -> view.canvas().canvas().getWidth());
+        FxTest.fxRun(() -> stage.setWidth(500));
+        FxTest.settle();
+        double narrow = fx(() -> view.canvas().canvas().getWidth());
+        assertTrue(narrow < wide && narrow <= 500, wide + " -> " + narrow);
+        Point2D p = fx(() -> view.canvas().pointOf(0x83));
+        assertEquals(0x83, fx(() -> view.canvas().pfnAt(p.getX(), p.getY())));
+        assertFalse(fx(() -> view.canvas().columns()) < 8);
+    }
+
+    @Test
+    void zoneNamesAreDrawnBesideTheMap() {
+        FrameMapView view = render((FrameMap) Samples.smallFrameMap(), 900);
+        // Zone names are canvas text; the caption and legend are labels around it.
+        assertTrue(FxTest.all(view, Label.class, l -> l.getText().contains("256 frames")).size() == 1);
+        Point2D dma = fx(() -> view.canvas().pointOf(0x10));
+        assertEquals(0x10, fx(() -> view.canvas().pfnAt(dma.getX(), dma.getY())));
+    }
+
+    @Test
+    void canvasColoursFollowTheTheme() {
+        FrameMapView view = render((FrameMap) Samples.smallFrameMap(), 900);
+        javafx.scene.paint.Paint lightFree = fx(() -> view.canvas().kindColor(FrameKind.FREE));
+        assertEquals(javafx.scene.paint.Color.web(dev.pageframe.execution.display.Palette.frameKind(FrameKind.FREE)), lightFree);
+        try {
+            FxTest.fxRun(() -> javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
+            FxTest.settle();
+            javafx.scene.paint.Color darkFree = (javafx.scene.paint.Color) fx(() -> view.canvas().kindColor(FrameKind.FREE));
+            assertTrue(darkFree.getBrightness() < 0.4, "free frames are dark on a dark background: " + darkFree);
+            assertEquals(javafx.scene.paint.Color.web(dev.pageframe.execution.display.Palette.frameKind(FrameKind.SLAB)),
+                    fx(() -> view.canvas().kindColor(FrameKind.SLAB)), "kinds in use keep the shared palette");
+        } finally {
+            FxTest.fxRun(FxTest::theme);
+            FxTest.settle();
+        }
+    }
+}
