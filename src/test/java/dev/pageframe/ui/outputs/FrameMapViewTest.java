@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.engine.Kernel;
-import dev.pageframe.execution.EngineCharts;
+import dev.pageframe.execution.cells.EngineCharts;
 import dev.pageframe.execution.display.Charts;
 import dev.pageframe.execution.display.FrameKind;
 import dev.pageframe.execution.display.FrameMap;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pageframe.engine.Gfp;
 import dev.pageframe.engine.Kernel;
 import dev.pageframe.engine.MachineProfiles;
-import dev.pageframe.execution.EngineCharts;
+import dev.pageframe.execution.cells.EngineCharts;
 import dev.pageframe.execution.display.Chart;
 import dev.pageframe.execution.display.ChartBuilder;
 import dev.pageframe.execution.display.Charts;
