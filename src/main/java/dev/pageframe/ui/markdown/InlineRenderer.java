@@ -180,6 +180,9 @@ final class InlineRenderer {
             case "s", "del", "strike" -> "md-strike";
             case "u", "ins" -> "md-underline";
             case "mark" -> "md-mark";
+            // Exponents matter in these notes: 2<sup>order</sup> pages must not read as "2order".
+            case "sup" -> "md-sup";
+            case "sub" -> "md-sub";
             default -> null;
         };
         if (style != null) {
@@ -206,7 +209,7 @@ final class InlineRenderer {
                         attrs.get("title"), parseSize(attrs.get("width")), flow));
             }
             default -> {
-                // Other inline tags (span, sub, sup, font…) carry no meaning we can show.
+                // Other inline tags (span, font…) carry no meaning we can show.
             }
         }
     }

@@ -243,6 +243,14 @@ class MarkdownViewTest {
     }
 
     @Test
+    void superscriptExponentsAreRaisedNotRunTogether() {
+        Node view = render("asks for 2<sup>3</sup> = 8 pages");
+        Text exp = (Text) styled(view, "md-sup");
+        assertEquals("3", exp.getText());
+        assertTrue(fx(() -> exp.getTranslateY()) < 0, "the exponent sits above the baseline");
+    }
+
+    @Test
     void inlineHtmlBoldAndLineBreaksWork() {
         Node view = render("a <b>bold</b> word<br>next line");
         assertEquals("bold", ((Text) styled(view, "md-strong")).getText());
