@@ -44,7 +44,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * One Pageframe window for a test class: a temporary trust store and documentation, file choosers that
  * answer from a queue, and helpers that read the UI on the FX thread and wait on conditions (never sleep).
  */
-public final class UiFixture implements AutoCloseable {
+public final class UiFixture {
     public static final int KERNEL_SECONDS = 60;
 
     public final Path root;
@@ -156,6 +156,11 @@ public final class UiFixture implements AutoCloseable {
             action.run();
             return null;
         });
+    }
+
+    /** Starts {@code action} on the FX thread without waiting (for actions that open a modal dialog). */
+    public void fxLater(Runnable action) {
+        javafx.application.Platform.runLater(action);
     }
 
     /** Waits until {@code condition} (read on the FX thread) holds, failing with {@code what} after the timeout. */
@@ -283,7 +288,7 @@ public final class UiFixture implements AutoCloseable {
         });
     }
 
-    @Override
+    /** Stops the kernels, closes the window's tabs and deletes the temporary files. */
     public void close() throws Exception {
         closeDialogs();
         List<CompletableFuture<Void>> closing = fx(() -> window.shutdown());

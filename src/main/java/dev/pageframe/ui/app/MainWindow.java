@@ -296,24 +296,24 @@ public final class MainWindow extends BorderPane {
         return m;
     }
 
-    private static KeyCombination keys(String spec) {
-        return KeyCombination.keyCombination(spec);
+    private static KeyCombination key(KeyCode code, KeyCombination.Modifier... modifiers) {
+        return new KeyCodeCombination(code, modifiers);
     }
 
     private MenuBar menus() {
         Menu file = new Menu("_File");
-        MenuItem export = notebookItem("Export HTML\u2026", keys("Shortcut+Shift+E"), this::exportHtml);
+        MenuItem export = notebookItem("Export HTML\u2026", key(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::exportHtml);
         export.setVisible(HtmlExport.available());
         file.getItems().addAll(
-                item("_New Notebook", keys("Shortcut+N"), this::newNotebook),
-                item("_Open\u2026", keys("Shortcut+O"), this::openWithDialog),
+                item("_New Notebook", key(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newNotebook),
+                item("_Open\u2026", key(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openWithDialog),
                 new SeparatorMenuItem(),
-                notebookItem("_Save", keys("Shortcut+S"), this::save),
-                notebookItem("Save _As\u2026", keys("Shortcut+Shift+S"), this::saveAs),
+                notebookItem("_Save", key(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save),
+                notebookItem("Save _As\u2026", key(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveAs),
                 export,
                 new SeparatorMenuItem(),
-                notebookItem("_Close", keys("Shortcut+W"), this::requestClose),
-                item("_Quit", keys("Shortcut+Q"), () -> {
+                notebookItem("_Close", key(KeyCode.W, KeyCombination.SHORTCUT_DOWN), this::requestClose),
+                item("_Quit", key(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
                     if (window() instanceof Stage s && confirmCloseAll()) {
                         s.close();
                     }
@@ -326,13 +326,13 @@ public final class MainWindow extends BorderPane {
                 notebookItem("Markdown (M)", null, t -> t.view().changeSelectedType(CellType.MARKDOWN)),
                 notebookItem("Raw (R)", null, t -> t.view().changeSelectedType(CellType.RAW)));
         edit.getItems().addAll(
-                notebookItem("Insert Cell Above (A)", keys("Shortcut+Shift+A"), t -> t.view().insert(false, CellType.CODE)),
-                notebookItem("Insert Cell Below (B)", keys("Shortcut+Shift+B"), t -> t.view().insert(true, CellType.CODE)),
+                notebookItem("Insert Cell Above (A)", key(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().insert(false, CellType.CODE)),
+                notebookItem("Insert Cell Below (B)", key(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().insert(true, CellType.CODE)),
                 notebookItem("Delete Cell (D, D)", null, t -> t.view().deleteSelected()),
-                notebookItem("Undo Delete Cell (Z)", keys("Shortcut+Shift+Z"), t -> t.view().undoDelete()),
+                notebookItem("Undo Delete Cell (Z)", key(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().undoDelete()),
                 new SeparatorMenuItem(),
-                notebookItem("Move Cell Up", keys("Shortcut+Shift+UP"), t -> t.view().moveSelected(-1)),
-                notebookItem("Move Cell Down", keys("Shortcut+Shift+DOWN"), t -> t.view().moveSelected(+1)),
+                notebookItem("Move Cell Up", key(KeyCode.UP, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().moveSelected(-1)),
+                notebookItem("Move Cell Down", key(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().moveSelected(+1)),
                 new SeparatorMenuItem(),
                 notebookItem("Copy Cell (C)", null, t -> t.view().copySelected()),
                 notebookItem("Paste Cell Below (V)", null, t -> t.view().pasteBelow()),
@@ -341,9 +341,9 @@ public final class MainWindow extends BorderPane {
 
         Menu run = new Menu("_Run");
         run.getItems().addAll(
-                notebookItem("Run Cell", keys("Shortcut+ENTER"), t -> t.view().runSelected()),
-                notebookItem("Run Cell and Select Below", keys("Shift+ENTER"), t -> t.view().runSelectedAndAdvance()),
-                notebookItem("Run All", keys("Shortcut+Shift+ENTER"), t -> t.view().runAll()),
+                notebookItem("Run Cell", key(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), t -> t.view().runSelected()),
+                notebookItem("Run Cell and Select Below", key(KeyCode.ENTER, KeyCombination.SHIFT_DOWN), t -> t.view().runSelectedAndAdvance()),
+                notebookItem("Run All", key(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().runAll()),
                 notebookItem("Run All Above", null, t -> t.view().runAbove()),
                 notebookItem("Run Selected and All Below", null, t -> t.view().runBelow()),
                 new SeparatorMenuItem(),
@@ -364,19 +364,19 @@ public final class MainWindow extends BorderPane {
         dark.addListener((obs, was, now) -> (now ? darkItem : light).setSelected(true));
         CheckMenuItem docsItem = new CheckMenuItem("Documentation");
         docsItem.selectedProperty().bindBidirectional(docsShown);
-        docsItem.setAccelerator(keys("Shortcut+Shift+D"));
+        docsItem.setAccelerator(key(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         CheckMenuItem outlineItem = new CheckMenuItem("Outline");
         outlineItem.selectedProperty().bindBidirectional(outlineShown);
-        outlineItem.setAccelerator(keys("Shortcut+Shift+O"));
+        outlineItem.setAccelerator(key(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         view.getItems().addAll(light, darkItem, new SeparatorMenuItem(),
-                item("Zoom In", keys("Shortcut+EQUALS"), () -> zoom(+1)),
-                item("Zoom Out", keys("Shortcut+MINUS"), () -> zoom(-1)),
-                item("Actual Size", keys("Shortcut+DIGIT0"), () -> zoom(0)),
+                item("Zoom In", key(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1)),
+                item("Zoom Out", key(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(-1)),
+                item("Actual Size", key(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> zoom(0)),
                 new SeparatorMenuItem(), outlineItem, docsItem);
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(
-                item("Keyboard Shortcuts", keys("Shortcut+SLASH"), this::showShortcuts),
+                item("Keyboard Shortcuts", key(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), this::showShortcuts),
                 item("Documentation", null, () -> {
                     docsShown.set(true);
                     docs.library().home().ifPresent(p -> docs.show(p.path()));

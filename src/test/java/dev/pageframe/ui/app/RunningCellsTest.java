@@ -197,4 +197,28 @@ class RunningCellsTest {
                 () -> first.runState() == RunState.IDLE && first.executionCountProperty().get() == 4 && second.isStale());
         assertFalse(ui.fx(first::isStale));
     }
+
+    @Test
+    void outputsStreamInWhileTheCellRunsAndProgressDrawsABar() {
+        NotebookTab tab = ui.newNotebook();
+        CellEditor editor = ui.clickIntoEditor(tab, 0);
+        ui.fxRun(() -> editor.replaceText("for (int i = 1; i <= 400; i++) {\n"
+                + "    progress(i, 400, \"filling\");\n"
+                + "    if (i % 50 == 0) System.out.println(\"step \" + i);\n"
+                + "    Thread.sleep(10);\n"
+                + "}"));
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        CellModel cell = ui.cell(tab, 0);
+        Node view = ui.view(tab, 0);
+
+        ui.waitUntil("progress shows while running", UiFixture.KERNEL_SECONDS, () -> cell.runState() == RunState.RUNNING
+                && view.lookup(".cell-progress").isVisible() && ui.textUnder(view.lookup(".cell-progress")).contains("filling"));
+        ui.waitUntil("output arrives before the cell ends", UiFixture.KERNEL_SECONDS,
+                () -> cell.runState() == RunState.RUNNING && ui.outputText(tab, 0).contains("step 50"));
+        ui.waitUntil("the cell finishes", UiFixture.KERNEL_SECONDS, () -> cell.runState() == RunState.IDLE);
+        assertTrue(ui.outputText(tab, 0).contains("step 400"));
+        assertFalse(ui.fx(() -> view.lookup(".cell-progress").isVisible()), "the bar goes when the cell ends");
+        String timing = ui.fx(() -> ((javafx.scene.control.Label) view.lookup(".cell-timing")).getText());
+        assertTrue(timing.matches("\\d.*s"), "the last duration shows: " + timing);
+    }
 }
