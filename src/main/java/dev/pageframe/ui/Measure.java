@@ -26,12 +26,14 @@ import javafx.application.Platform;
  *       {@code pageframe: longest FX frame gap N ms (K gaps over 50 ms)}: an animation timer keeps the FX
  *       thread pulsing, so a long gap between frames means the FX thread was busy.
  * </ul>
- * {@link #main} makes a 100-cell notebook, opens it, watches for a few seconds and exits.
+ * {@link #main} makes a 100-cell notebook, opens it, scrolls through it, watches for a few seconds and exits.
  */
 public final class Measure {
     private static final long GAP_LIMIT_NANOS = 50_000_000L;
     /** When set (seconds), the app quits by itself that long after its window is shown. */
     public static final String EXIT_AFTER_PROPERTY = "pageframe.measure.exitAfter";
+    /** When true, the first notebook opened is scrolled from top to bottom once its first page shows. */
+    public static final String SCROLL_PROPERTY = "pageframe.measure.scroll";
     private static long openRequested = System.nanoTime();
     private static long longestGap;
     private static int gapsOver;
@@ -85,9 +87,46 @@ public final class Measure {
             scene.removePostLayoutPulseListener(once[0]);
             log(String.format(Locale.ROOT, "first page of %s (%d cells) shown after %d ms", name, cells,
                     (System.nanoTime() - openRequested) / 1_000_000));
+            if (Boolean.getBoolean(SCROLL_PROPERTY)) {
+                scrollThrough(tab);
+            }
         };
         scene.addPostLayoutPulseListener(once[0]);
         Platform.requestNextPulse();
+    }
+
+    /**
+     * Scrolls the notebook from top to bottom like a reader flicking the wheel (a notch per frame), so the gap
+     * monitor sees the lazy cell building under load.
+     */
+    private static void scrollThrough(NotebookTab tab) {
+        AnimationTimer scroller = new AnimationTimer() {
+            private long start = System.nanoTime();
+            private int gapsBefore = gapsOver;
+            private double step = 40;
+            private double last = -1;
+
+            @Override
+            public void handle(long now) {
+                tab.view().scrollBy(step);
+                double offset = tab.view().scrollOffset();
+                if (offset == last) {
+                    log(String.format(Locale.ROOT, "scrolled %s %s in %d ms (%d gaps over 50 ms while scrolling)",
+                            step > 0 ? "down through" : "back up through", tab.document().titleProperty().get(),
+                            (System.nanoTime() - start) / 1_000_000, gapsOver - gapsBefore));
+                    if (step < 0) {
+                        stop();
+                        return;
+                    }
+                    // Back up over cells that are built by now: what is left is layout and painting.
+                    step = -step;
+                    start = System.nanoTime();
+                    gapsBefore = gapsOver;
+                }
+                last = offset;
+            }
+        };
+        scroller.start();
     }
 
     /** Starts watching for gaps between frames (only when measuring: it keeps the FX thread pulsing). */
@@ -107,7 +146,7 @@ public final class Measure {
                     }
                     if (gap > GAP_LIMIT_NANOS) {
                         gapsOver++;
-                        log("FX thread blocked " + gap / 1_000_000 + " ms");
+                        log("FX thread blocked " + gap / 1_000_000 + " ms (" + sinceJvmStart() + " ms after JVM start)");
                     }
                 }
                 last = now;
@@ -149,6 +188,9 @@ public final class Measure {
         Path file = args.length > 0 ? Path.of(args[0]) : Files.createTempFile("pageframe-measure-", ".ipynb");
         if (args.length == 0) {
             new NotebookFiles().save(file, hundredCells());
+        }
+        if (System.getProperty(SCROLL_PROPERTY) == null) {
+            System.setProperty(SCROLL_PROPERTY, "true");
         }
         if (System.getProperty(EXIT_AFTER_PROPERTY) == null) {
             System.setProperty(EXIT_AFTER_PROPERTY, "5");

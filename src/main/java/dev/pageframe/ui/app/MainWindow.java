@@ -145,6 +145,7 @@ public final class MainWindow extends BorderPane {
 
         dark.addListener((obs, was, now) -> applyTheme());
         applyZoom();
+        dev.pageframe.ui.notebook.Warmup.start(env.background());
         loadDocs();
     }
 

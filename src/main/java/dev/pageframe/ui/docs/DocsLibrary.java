@@ -50,7 +50,8 @@ public final class DocsLibrary {
     public record Hit(Page page, String snippet, int score) {}
 
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
-    private static final Pattern MARKS = Pattern.compile("(\\*\\*|__|`|\\*|<sup>|</sup>|<sub>|</sub>)");
+    /** Strong emphasis, code marks and inline HTML; single '*' and '_' stay, since kernel names are full of '_'. */
+    private static final Pattern MARKS = Pattern.compile("(\\*\\*|`|<sup>|</sup>|<sub>|</sub>)");
 
     private final Map<String, Page> pages;
     private final String origin;

@@ -39,6 +39,12 @@ public final class CellEditor extends CodeArea {
         }
         setWrapText(true);
         setAutoHeight(true);
+        // autoHeight measures wrapped lines at the width the area had when asked; ask again when it changes.
+        widthProperty().addListener((obs, was, now) -> {
+            if (Math.abs(was.doubleValue() - now.doubleValue()) > 0.5) {
+                requestLayout();
+            }
+        });
         setMouseOverTextDelay(Duration.ofMillis(450));
         getUndoManager().forgetHistory();
         multiPlainChanges().subscribe(changes -> restyle());
