@@ -59,14 +59,29 @@ class ScreenshotTool {
             String api = System.getProperty("pageframe.screenshots.api", "__get_free_pages");
             ui.fxRun(() -> ui.window.docs().showApi(api));
             settle(ui);
+            hoverOver(ui, tab, showCell + 1, System.getProperty("pageframe.screenshots.hover", "__get_free_pages"));
             snap(ui, out.resolve("pageframe-light.png"));
             ui.fxRun(() -> ui.window.darkProperty().set(true));
             settle(ui);
+            hoverOver(ui, tab, showCell + 1, System.getProperty("pageframe.screenshots.hover", "__get_free_pages"));
             snap(ui, out.resolve("pageframe-dark.png"));
             ui.fxRun(() -> ui.window.darkProperty().set(false));
         } finally {
             ui.close();
         }
+    }
+
+    /** Rests the mouse on a name in a cell's editor so its summary card shows. */
+    private static void hoverOver(UiFixture ui, NotebookTab tab, int cell, String name) {
+        var editor = ui.editor(tab, cell);
+        int at = ui.fx(() -> editor.getText().indexOf(name));
+        if (at < 0) {
+            return;
+        }
+        ui.robot.moveTo(ui.window.status());
+        var b = ui.fx(() -> editor.getCharacterBoundsOnScreen(at + 2, at + 3).orElseThrow());
+        ui.robot.moveTo(new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY()));
+        ui.waitUntil("the summary shows", () -> ui.robot.lookup(".api-hover").tryQuery().isPresent());
     }
 
     /** Lets lazy cells build and layout settle: waits until two pulses in a row change nothing. */
@@ -78,6 +93,26 @@ class ScreenshotTool {
 
     private static void snap(UiFixture ui, Path file) throws IOException {
         WritableImage img = ui.fx(() -> ui.stage.getScene().snapshot(null));
+        // Popups live in windows of their own; paint them over the main window where they are.
+        ui.fxRun(() -> {
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w instanceof javafx.stage.PopupWindow p && p.isShowing()) {
+                    WritableImage pi = p.getScene().snapshot(null);
+                    int dx = (int) (p.getX() + p.getScene().getX() - ui.stage.getX() - ui.stage.getScene().getX());
+                    int dy = (int) (p.getY() + p.getScene().getY() - ui.stage.getY() - ui.stage.getScene().getY());
+                    for (int y = 0; y < pi.getHeight(); y++) {
+                        for (int x = 0; x < pi.getWidth(); x++) {
+                            int argb = pi.getPixelReader().getArgb(x, y);
+                            int tx = x + dx;
+                            int ty = y + dy;
+                            if ((argb >>> 24) > 0 && tx >= 0 && ty >= 0 && tx < img.getWidth() && ty < img.getHeight()) {
+                                img.getPixelWriter().setArgb(tx, ty, blend(img.getPixelReader().getArgb(tx, ty), argb));
+                            }
+                        }
+                    }
+                }
+            }
+        });
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
         BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
@@ -88,5 +123,13 @@ class ScreenshotTool {
             }
         }
         ImageIO.write(bi, "png", file.toFile());
+    }
+
+    private static int blend(int under, int over) {
+        double a = (over >>> 24) / 255.0;
+        int r = (int) (((over >> 16) & 255) * a + ((under >> 16) & 255) * (1 - a));
+        int g = (int) (((over >> 8) & 255) * a + ((under >> 8) & 255) * (1 - a));
+        int b = (int) ((over & 255) * a + (under & 255) * (1 - a));
+        return 0xff000000 | (r << 16) | (g << 8) | b;
     }
 }

@@ -567,7 +567,7 @@ public final class MainWindow extends BorderPane {
         }), env.background()).whenComplete((result, error) -> Platform.runLater(() -> {
             if (error != null || result == null || result.isEmpty()) {
                 if (name.equals(BundledNotebooks.TOUR)) {
-                    done.complete(addTab(welcomeNotebook(), null, true, "", List.of(), name));
+                    done.complete(addTab(welcomeNotebook(), null, true, "", List.of(), "Welcome.ipynb"));
                 } else {
                     showError("Could not open " + name, "It is not among the notebooks that come with Pageframe.");
                     done.completeExceptionally(new IOException("no bundled notebook " + name));

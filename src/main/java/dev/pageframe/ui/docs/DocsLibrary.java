@@ -53,12 +53,51 @@ public final class DocsLibrary {
     /** Strong emphasis, code marks and inline HTML; single '*' and '_' stay, since kernel names are full of '_'. */
     private static final Pattern MARKS = Pattern.compile("(\\*\\*|`|<sup>|</sup>|<sub>|</sub>)");
 
+    /** A name defined in a table row of a concept page, e.g. {@code GFP_KERNEL} in the GFP flags page. */
+    private record Definition(Page page, String meaning) {}
+
     private final Map<String, Page> pages;
+    private final Map<String, Definition> definitions;
     private final String origin;
 
     private DocsLibrary(Map<String, Page> pages, String origin) {
         this.pages = pages;
         this.origin = origin;
+        this.definitions = definitions(pages);
+    }
+
+    /**
+     * Names that concept pages define in tables whose first column is the name in code marks and whose last
+     * column says what it means ({@code | `GFP_KERNEL` | `0xcc0` | Ordinary kernel code ... |}).
+     */
+    private static Map<String, Definition> definitions(Map<String, Page> pages) {
+        Map<String, Definition> out = new LinkedHashMap<>();
+        List<Page> ordered = new ArrayList<>(pages.values());
+        ordered.sort(Comparator.comparing(Page::path));
+        for (Page p : ordered) {
+            if (p.isApi()) {
+                continue;
+            }
+            for (String line : p.markdown().split("\n")) {
+                String t = line.strip();
+                if (!t.startsWith("|") || !t.endsWith("|")) {
+                    continue;
+                }
+                String[] cells = t.substring(1, t.length() - 1).split("(?<!\\\\)\\|");
+                if (cells.length < 2) {
+                    continue;
+                }
+                String first = cells[0].strip();
+                if (first.length() > 2 && first.startsWith("`") && first.endsWith("`")) {
+                    String name = first.substring(1, first.length() - 1);
+                    String meaning = plain(cells[cells.length - 1].strip().replace("\\|", "|"));
+                    if (name.matches("[A-Za-z_][A-Za-z0-9_]*") && !meaning.isBlank()) {
+                        out.putIfAbsent(name, new Definition(p, meaning));
+                    }
+                }
+            }
+        }
+        return Map.copyOf(out);
     }
 
     /** A library with no pages. */
@@ -230,16 +269,24 @@ public final class DocsLibrary {
         if (own.isPresent()) {
             return own;
         }
+        Definition d = definitions.get(name);
+        if (d != null) {
+            return Optional.of(d.page());
+        }
         if (name.contains("GFP_")) {
             return page("api/gfp-flags.md").or(() -> page("gfp-flags.md"));
         }
         return Optional.empty();
     }
 
-    /** The one-sentence summary of an API name, from its own page only. */
+    /**
+     * The one-sentence summary of an API name: the first paragraph of its own page, else what a concept page's
+     * table says it means (GFP flags have rows, not pages).
+     */
     public Optional<String> summary(String name) {
         return page("api/" + name + ".md").or(() -> page("api/" + name.toLowerCase(Locale.ROOT) + ".md"))
-                .map(Page::summary).filter(s -> !s.isBlank());
+                .map(Page::summary).filter(s -> !s.isBlank())
+                .or(() -> Optional.ofNullable(definitions.get(name)).map(Definition::meaning));
     }
 
     /**
