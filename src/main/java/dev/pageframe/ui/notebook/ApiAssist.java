@@ -63,8 +63,20 @@ final class ApiAssist {
         });
         VBox box = new VBox(suggestions);
         box.getStyleClass().add("completion-popup");
+        box.setId("completion-popup");
         completion.getContent().add(box);
-        editor.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        // Some platforms give the popup the keyboard focus: keys typed there still belong to the editor.
+        suggestions.setFocusTraversable(false);
+        box.addEventFilter(KeyEvent.ANY, e -> {
+            if (e.getEventType() == KeyEvent.KEY_PRESSED) {
+                keys(e);
+            }
+            if (!e.isConsumed()) {
+                e.consume();
+                editor.fireEvent(e.copyFor(editor, editor));
+            }
+        });
+        editor.addKeyInterceptor(this::keys);
         editor.textProperty().addListener((obs, was, now) -> {
             if (completion.isShowing()) {
                 query();
@@ -159,6 +171,13 @@ final class ApiAssist {
         suggestions.getSelectionModel().select(0);
         suggestions.scrollTo(0);
         if (!completion.isShowing()) {
+            if (editor.getScene() != null) {
+                var box = completion.getContent().getFirst();
+                if (box instanceof javafx.scene.Parent p) {
+                    p.getStylesheets().setAll(editor.getScene().getStylesheets());
+                    p.setStyle(editor.getScene().getRoot().getStyle());
+                }
+            }
             Optional<Bounds> caret = editor.caretScreenBounds();
             if (caret.isEmpty()) {
                 return;

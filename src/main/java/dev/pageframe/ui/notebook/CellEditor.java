@@ -21,6 +21,7 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  */
 public final class CellEditor extends CodeArea {
     private final JavaSyntax syntax;
+    private final List<java.util.function.Consumer<KeyEvent>> keyInterceptors = new ArrayList<>();
     private List<CompileDiagnostic> diagnostics = List.of();
     private int errorLine;
 
@@ -52,8 +53,22 @@ public final class CellEditor extends CodeArea {
         addEventFilter(KeyEvent.KEY_PRESSED, this::editKeys);
     }
 
+    /**
+     * Lets a helper (the completion list) see key presses before the editor and the notebook do; it consumes
+     * the ones it takes.
+     */
+    public void addKeyInterceptor(java.util.function.Consumer<KeyEvent> interceptor) {
+        keyInterceptors.add(interceptor);
+    }
+
     /** Enter keeps the indentation of the line (one level more after an opening brace); Tab indents. */
     private void editKeys(KeyEvent e) {
+        for (var interceptor : keyInterceptors) {
+            interceptor.accept(e);
+            if (e.isConsumed()) {
+                return;
+            }
+        }
         if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown() && e.getCode() == KeyCode.ENTER) {
             return;
         }

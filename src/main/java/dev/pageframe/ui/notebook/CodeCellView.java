@@ -134,7 +134,7 @@ final class CodeCellView extends CellView {
         updateOutputsVisibility();
 
         editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F1) {
+            if (e.getCode() == KeyCode.F1 && !e.isConsumed()) {
                 e.consume();
                 JavaSyntax.Word w = JavaSyntax.wordAt(editor.getText(), editor.getCaretPosition());
                 if (w != null) {

@@ -16,6 +16,9 @@ final class EditorKeys {
             }
         });
         editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isConsumed()) {
+                return;
+            }
             KeyCode code = e.getCode();
             if (code == KeyCode.ENTER && e.isShiftDown() && !e.isShortcutDown() && !e.isAltDown()) {
                 e.consume();

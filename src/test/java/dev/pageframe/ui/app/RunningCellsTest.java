@@ -221,4 +221,50 @@ class RunningCellsTest {
         String timing = ui.fx(() -> ((javafx.scene.control.Label) view.lookup(".cell-timing")).getText());
         assertTrue(timing.matches("\\d.*s"), "the last duration shows: " + timing);
     }
+
+    @Test
+    void ctrlSpaceOffersCompletionsFromTheKernelAndEnterInsertsOne() {
+        NotebookTab tab = ui.newNotebook();
+        CellEditor editor = ui.clickIntoEditor(tab, 0);
+        ui.robot.write("long p = kmal");
+        ui.robot.press(KeyCode.CONTROL).press(KeyCode.SPACE).release(KeyCode.SPACE).release(KeyCode.CONTROL);
+
+        ui.waitUntil("the completion list shows", UiFixture.KERNEL_SECONDS,
+                () -> ui.robot.lookup(".completion-list").tryQuery().map(n -> n.isVisible()).orElse(false));
+        javafx.scene.control.ListView<?> list = ui.robot.lookup(".completion-list").query();
+        assertTrue(ui.fx(() -> list.getItems().stream().anyMatch(s -> s.toString().contains("kmalloc("))),
+                ui.fx(() -> list.getItems().toString()));
+        ui.fxRun(() -> {
+            for (int i = 0; i < list.getItems().size(); i++) {
+                if (list.getItems().get(i).toString().contains("continuation=kmalloc(,")) {
+                    list.getSelectionModel().select(i);
+                }
+            }
+        });
+        ui.robot.push(KeyCode.ENTER);
+        try {
+            ui.waitUntil("the name is completed", () -> editor.getText().equals("long p = kmalloc("));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": [" + ui.fx(editor::getText) + "]");
+        }
+    }
+
+    @Test
+    void aCellThatKillsTheKernelShowsItDeadAndTheNextRunStartsAFreshOne() {
+        NotebookTab tab = ui.newNotebook();
+        ui.clickIntoEditor(tab, 0);
+        ui.robot.write("System.exit(3);");
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        ui.waitUntil("the kernel is dead", UiFixture.KERNEL_SECONDS, () -> tab.document().kernelState() == KernelState.DEAD);
+        assertTrue(ui.fx(() -> ui.window.status().kernelText()).contains("dead"));
+        ui.waitUntil("the cell is idle", UiFixture.KERNEL_SECONDS, () -> ui.cell(tab, 0).runState() == RunState.IDLE);
+        assertTrue(ui.outputText(tab, 0).contains("exit"), ui.outputText(tab, 0));
+
+        ui.clickIntoEditor(tab, 0);
+        ui.fxRun(() -> ui.editor(tab, 0).replaceText("6 * 7"));
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitIdle(tab, 0);
+        ui.waitUntil("a fresh kernel answers", UiFixture.KERNEL_SECONDS, () -> ui.outputText(tab, 0).contains("42"));
+        assertEquals("[1]", ui.prompt(tab, 0));
+    }
 }
