@@ -1,8 +1,8 @@
 package dev.pageframe.ui.app;
 
 import dev.pageframe.ui.common.Icons;
-import dev.pageframe.ui.markdown.MarkdownView;
 import dev.pageframe.ui.notebook.CellModel;
+import dev.pageframe.ui.notebook.HeadingInfo;
 import dev.pageframe.ui.notebook.NotebookDocument;
 import dev.pageframe.ui.notebook.NotebookView;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ public final class OutlinePane extends VBox {
             for (CellModel c : document.cells()) {
                 int top = document.headingLevel(c);
                 boolean first = true;
-                for (MarkdownView.Heading h : document.headings(c)) {
+                for (HeadingInfo h : document.headings(c)) {
                     boolean foldable = first && h.level() == top;
                     if (foldable) {
                         first = false;

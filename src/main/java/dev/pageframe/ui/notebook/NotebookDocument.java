@@ -90,7 +90,7 @@ public final class NotebookDocument {
 
     private record Deleted(int index, CellModel cell) {}
 
-    private record HeadingCache(String source, List<MarkdownView.Heading> headings) {}
+    private record HeadingCache(String source, List<HeadingInfo> headings) {}
 
     /**
      * A document for {@code notebook}.
@@ -247,13 +247,17 @@ public final class NotebookDocument {
     }
 
     /** The headings of a Markdown cell (cached by source). */
-    public List<MarkdownView.Heading> headings(CellModel cell) {
+    public List<HeadingInfo> headings(CellModel cell) {
         if (cell.type() != CellType.MARKDOWN) {
             return List.of();
         }
         HeadingCache cached = headingCache.get(cell.id());
         if (cached == null || !cached.source().equals(cell.source())) {
-            cached = new HeadingCache(cell.source(), MarkdownView.headings(cell.source()));
+            List<HeadingInfo> found = new ArrayList<>();
+            for (var h : MarkdownView.headings(cell.source())) {
+                found.add(new HeadingInfo(h.level(), h.text()));
+            }
+            cached = new HeadingCache(cell.source(), List.copyOf(found));
             headingCache.put(cell.id(), cached);
         }
         return cached.headings();
@@ -262,7 +266,7 @@ public final class NotebookDocument {
     /** The level of the biggest heading in the cell, or 0 if it has none. */
     public int headingLevel(CellModel cell) {
         int level = 0;
-        for (MarkdownView.Heading h : headings(cell)) {
+        for (HeadingInfo h : headings(cell)) {
             if (level == 0 || h.level() < level) {
                 level = h.level();
             }

@@ -58,6 +58,9 @@ public final class NotebookView extends StackPane {
     private Slot anchor;
     private double anchorOffset;
     private boolean adjusting;
+    private boolean draggingScrollBar;
+    /** Set when the user moves the selection, cleared when they scroll: keeps the selected cell in view. */
+    private boolean followSelection;
     private KeyCode pendingKey;
     private long pendingAt;
     private Cell clipboard;
@@ -92,11 +95,21 @@ public final class NotebookView extends StackPane {
         page.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (Math.abs(e.getDeltaY()) >= Math.abs(e.getDeltaX()) && e.getDeltaY() != 0) {
                 e.consume();
+                followSelection = false;
                 scrollBy(-e.getDeltaY());
             }
         });
+        // Only the user's own scrolling (the wheel above, the scroll bar here, keys) moves the anchor; the
+        // scroll pane also changes its value when the page grows, and that must not.
+        scroller.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (isInScrollBar(e.getPickResult().getIntersectedNode())) {
+                draggingScrollBar = true;
+                followSelection = false;
+            }
+        });
+        scroller.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> draggingScrollBar = false);
         scroller.vvalueProperty().addListener((obs, was, now) -> {
-            if (!adjusting) {
+            if (!adjusting && draggingScrollBar) {
                 rememberAnchor();
             }
             builder.start();
@@ -344,13 +357,31 @@ public final class NotebookView extends StackPane {
         protected void layoutChildren() {
             super.layoutChildren();
             Slot a = anchor;
-            if (a == null || a.getParent() != this || !a.isManaged()) {
-                return;
+            if (a != null && a.getParent() == this && a.isManaged()) {
+                double wanted = slotTop(a) - anchorOffset;
+                if (Math.abs(wanted - scrollOffset()) > 0.5) {
+                    setScrollOffset(wanted);
+                }
             }
-            double wanted = slotTop(a) - anchorOffset;
-            if (Math.abs(wanted - scrollOffset()) > 0.5) {
-                setScrollOffset(wanted);
-            }
+            keepSelectionInView();
+        }
+    }
+
+    /**
+     * Outputs arriving above the selected cell push it down; while the user moves by keys, scroll just enough
+     * that the top of the selected cell stays on screen.
+     */
+    private void keepSelectionInView() {
+        Slot s = selected.get() == null ? null : slots.get(selected.get());
+        if (!followSelection || s == null || !s.isManaged()) {
+            return;
+        }
+        double view = scroller.getViewportBounds().getHeight();
+        double peek = Math.min(s.getHeight(), fontSize.get() * 4);
+        double bottom = slotTop(s) + peek;
+        if (bottom > scrollOffset() + view) {
+            setScrollOffset(bottom - view);
+            rememberAnchor();
         }
     }
 
@@ -394,8 +425,9 @@ public final class NotebookView extends StackPane {
         builder.start();
     }
 
-    /** Scrolls the page by {@code dy} pixels (positive: down). */
+    /** Scrolls the page by {@code dy} pixels (positive: down), as the user does with the wheel or keys. */
     public void scrollBy(double dy) {
+        followSelection = false;
         setScrollOffset(scrollOffset() + dy);
         rememberAnchor();
     }
@@ -470,6 +502,15 @@ public final class NotebookView extends StackPane {
         return null;
     }
 
+    private static boolean isInScrollBar(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollBar) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isInside(Node node, Node ancestor) {
         for (Node n = node; n != null; n = n.getParent()) {
             if (n == ancestor) {
@@ -512,6 +553,7 @@ public final class NotebookView extends StackPane {
         }
         s.build();
         reveal(cell);
+        followSelection = true;
     }
 
     /** Enters edit mode on a cell. */
@@ -524,6 +566,7 @@ public final class NotebookView extends StackPane {
         s.build();
         s.view.edit(caretAtEnd);
         reveal(cell);
+        followSelection = true;
     }
 
     /** Leaves edit mode: the focus goes back to the page. */
