@@ -18,6 +18,8 @@ public final class OutputViews {
                 label.setText(d.data().text("text/plain").orElse(""));
                 if (d.data().has("application/vnd.pageframe.framemap+json")) {
                     label.getStyleClass().add("output-framemap");
+                } else if (d.data().has("application/vnd.pageframe.buddyinfo+json")) {
+                    label.getStyleClass().add("output-buddyinfo");
                 } else if (d.data().mimeTypes().stream().anyMatch(m -> m.startsWith("application/vnd.pageframe."))) {
                     label.getStyleClass().add("output-chart");
                 }

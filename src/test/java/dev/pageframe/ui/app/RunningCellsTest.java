@@ -157,16 +157,21 @@ class RunningCellsTest {
     }
 
     @Test
-    void chartsAndTheFrameMapRenderAsRichOutputs() {
+    void chartsTheZonesAndTheFrameMapRenderAsRichOutputs() {
         NotebookTab tab = ui.newNotebook();
         CellEditor editor = ui.clickIntoEditor(tab, 0);
-        ui.fxRun(() -> editor.replaceText("display(zones());\ndisplay(frameMap());"));
+        ui.fxRun(() -> editor.replaceText("display(zones());\ndisplay(frameMap());\n"
+                + "display(Charts.bar(\"free blocks\").categories(\"0\", \"1\", \"2\").series(\"DMA32\", 5, 3, 1).build());"));
         ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
         waitIdle(tab, 0);
 
         Node view = ui.view(tab, 0);
-        assertNotNull(ui.fx(() -> view.lookup(".output-chart")), "zones() is drawn as a chart: " + ui.outputText(tab, 0));
-        assertNotNull(ui.fx(() -> view.lookup(".output-framemap")), "frameMap() is drawn as a frame map");
+        // Rich views may build their content when first shown, so wait for the style classes to appear.
+        ui.waitUntil("the bar chart is drawn: " + ui.outputText(tab, 0), () -> view.lookup(".output-chart") != null);
+        ui.waitUntil("the frame map is drawn", () -> view.lookup(".output-framemap") != null);
+        ui.waitUntil("the zones are drawn (as a buddyinfo chart)",
+                () -> view.lookup(".output-buddyinfo") != null || view.lookupAll(".output-chart").size() >= 2);
+        assertEquals(3, ui.fx(() -> view.lookupAll(".cell-output").size()));
     }
 
     @Test
