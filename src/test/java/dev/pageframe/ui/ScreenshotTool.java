@@ -60,11 +60,12 @@ class ScreenshotTool {
             ui.fxRun(() -> ui.window.docs().showApi(api));
             settle(ui);
             hoverOver(ui, tab, showCell + 1, System.getProperty("pageframe.screenshots.hover", "__get_free_pages"));
-            snap(ui, out.resolve("pageframe-light.png"));
+            String prefix = System.getProperty("pageframe.screenshots.name", "pageframe");
+            snap(ui, out.resolve(prefix + "-light.png"));
             ui.fxRun(() -> ui.window.darkProperty().set(true));
             settle(ui);
             hoverOver(ui, tab, showCell + 1, System.getProperty("pageframe.screenshots.hover", "__get_free_pages"));
-            snap(ui, out.resolve("pageframe-dark.png"));
+            snap(ui, out.resolve(prefix + "-dark.png"));
             ui.fxRun(() -> ui.window.darkProperty().set(false));
         } finally {
             ui.close();
@@ -74,8 +75,11 @@ class ScreenshotTool {
     /** Rests the mouse on a name in a cell's editor so its summary card shows. */
     private static void hoverOver(UiFixture ui, NotebookTab tab, int cell, String name) {
         var editor = ui.editor(tab, cell);
+        if (editor == null) {
+            return;
+        }
         int at = ui.fx(() -> editor.getText().indexOf(name));
-        if (at < 0) {
+        if (name.isBlank() || at < 0) {
             return;
         }
         ui.robot.moveTo(ui.window.status());
@@ -84,10 +88,17 @@ class ScreenshotTool {
         ui.waitUntil("the summary shows", () -> ui.robot.lookup(".api-hover").tryQuery().isPresent());
     }
 
-    /** Lets lazy cells build and layout settle: waits until two pulses in a row change nothing. */
+    /** Lets lazy cells and views build and the layout settle: ten quiet rounds of FX events in a row. */
     private static void settle(UiFixture ui) {
-        for (int i = 0; i < 20; i++) {
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+        NotebookTab tab = ui.window.current();
+        String last = "";
+        int quiet = 0;
+        for (int round = 0; round < 400 && quiet < 10; round++) {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+            String now = ui.fx(() -> tab.view().scrollOffset() + "/" + tab.view().getScene().getRoot().lookupAll("*").size()
+                    + "/" + tab.view().lookup(".notebook-page").getLayoutBounds().getHeight());
+            quiet = now.equals(last) ? quiet + 1 : 0;
+            last = now;
         }
     }
 
