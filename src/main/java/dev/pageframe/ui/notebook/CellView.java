@@ -26,6 +26,8 @@ abstract sealed class CellView extends HBox permits CodeCellView, MarkdownCellVi
         body.getStyleClass().add("cell-body");
         HBox.setHgrow(body, Priority.ALWAYS);
         body.setMinWidth(0);
+        // The card is as tall as its content, even when the gutter (prompt, timing, markers) is taller.
+        setFillHeight(false);
         getChildren().addAll(gutter, body);
     }
 

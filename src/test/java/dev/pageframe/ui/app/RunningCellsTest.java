@@ -107,17 +107,31 @@ class RunningCellsTest {
         ui.waitUntil("the kernel is idle again", UiFixture.KERNEL_SECONDS,
                 () -> tab.document().kernelState() == KernelState.IDLE);
         assertTrue(ui.fx(() -> ui.window.status().kernelText()).contains("idle"));
+
+        // Again, stopped with I, I from command mode this time.
+        ui.fxRun(() -> tab.view().select(loop));
+        ui.fxRun(() -> tab.view().requestFocus());
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        ui.waitUntil("the loop runs again", UiFixture.KERNEL_SECONDS, () -> loop.runState() == RunState.RUNNING);
+        ui.robot.push(KeyCode.I).push(KeyCode.I);
+        ui.waitUntil("I, I stopped it", UiFixture.KERNEL_SECONDS,
+                () -> loop.runState() == RunState.IDLE && tab.document().kernelState() == KernelState.IDLE);
+        assertTrue(ui.outputText(tab, 0).toLowerCase().contains("interrupt"));
     }
 
     @Test
-    void restartGivesAFreshMachineSoEarlierVariablesAreGone() {
+    void zeroZeroRestartsOnAFreshMachineSoEarlierVariablesAreGone() {
         NotebookTab tab = ui.newNotebook();
         ui.clickIntoEditor(tab, 0);
         ui.robot.write("int x = 5;");
         ui.robot.push(KeyCode.SHIFT, KeyCode.ENTER);
         waitIdle(tab, 0);
 
-        ui.robot.clickOn("#tool-restart");
+        ui.robot.push(KeyCode.ESCAPE);
+        ui.waitUntil("command mode", () -> !tab.view().editModeProperty().get());
+        ui.robot.push(KeyCode.DIGIT0).push(KeyCode.DIGIT0);
+        ui.waitUntil("the kernel is restarting", UiFixture.KERNEL_SECONDS,
+                () -> tab.document().kernelState() != KernelState.IDLE);
         ui.waitUntil("the kernel restarted", UiFixture.KERNEL_SECONDS,
                 () -> tab.document().kernelState() == KernelState.IDLE);
 
