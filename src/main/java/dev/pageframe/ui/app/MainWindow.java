@@ -39,7 +39,6 @@ import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
 import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -212,7 +211,6 @@ public final class MainWindow extends BorderPane {
     // ---- layout ----
 
     private void updateSplit() {
-        double[] positions = split.getDividerPositions();
         List<Node> items = new ArrayList<>();
         if (outlineShown.get()) {
             items.add(outline);
@@ -222,11 +220,9 @@ public final class MainWindow extends BorderPane {
             items.add(docs);
         }
         split.getItems().setAll(items);
-        // Divider positions follow the panes' preferred widths on the next layout.
+        placeDividers();
+        // Again once the split pane has its real width.
         Platform.runLater(this::placeDividers);
-        if (positions.length == 0) {
-            placeDividers();
-        }
     }
 
     private void placeDividers() {

@@ -108,6 +108,8 @@ public final class OutlinePane extends VBox {
         private final Button fold = new Button();
         private final Label text = new Label();
         private final HBox box = new HBox(indent, fold, text);
+        private final javafx.scene.Node foldedIcon = Icons.icon(Icons.CHEVRON_RIGHT);
+        private final javafx.scene.Node openIcon = Icons.icon(Icons.CHEVRON_DOWN);
 
         EntryCell() {
             getStyleClass().add("outline-cell");
@@ -145,7 +147,7 @@ public final class OutlinePane extends VBox {
             indent.setMinWidth((e.level() - 1) * 12);
             indent.setPrefWidth((e.level() - 1) * 12);
             boolean folded = e.cell().sectionCollapsedProperty().get();
-            fold.setGraphic(Icons.icon(folded ? Icons.CHEVRON_RIGHT : Icons.CHEVRON_DOWN));
+            fold.setGraphic(folded ? foldedIcon : openIcon);
             fold.setVisible(e.foldable());
             text.setText(e.text());
             setGraphic(box);

@@ -18,6 +18,8 @@ final class MarkdownCellView extends CellView {
     private final StackPane rendered = new StackPane();
     private final Button fold = new Button();
     private final Label foldedNote = new Label();
+    private final javafx.scene.Node foldedIcon = Icons.icon(Icons.CHEVRON_RIGHT);
+    private final javafx.scene.Node openIcon = Icons.icon(Icons.CHEVRON_DOWN);
     private CellEditor editor;
     private boolean editing;
 
@@ -55,7 +57,10 @@ final class MarkdownCellView extends CellView {
         boolean heading = notebook.document().headingLevel(cell) > 0;
         fold.setVisible(heading);
         boolean folded = heading && cell.sectionCollapsedProperty().get();
-        fold.setGraphic(Icons.icon(folded ? Icons.CHEVRON_RIGHT : Icons.CHEVRON_DOWN));
+        javafx.scene.Node icon = folded ? foldedIcon : openIcon;
+        if (fold.getGraphic() != icon) {
+            fold.setGraphic(icon);
+        }
         int hidden = folded ? notebook.hiddenCountAfter(cell) : 0;
         foldedNote.setText(hidden == 1 ? "1 cell folded - click to show" : hidden + " cells folded - click to show");
         foldedNote.setVisible(hidden > 0);

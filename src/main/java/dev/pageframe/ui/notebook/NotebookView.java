@@ -117,12 +117,13 @@ public final class NotebookView extends StackPane {
         scroller.viewportBoundsProperty().addListener((obs, was, now) -> builder.start());
         addEventHandler(KeyEvent.KEY_PRESSED, this::commandKeys);
         page.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
-            Slot slot = slotOf(e.getPickResult().getIntersectedNode());
+            Node picked = e.getPickResult().getIntersectedNode();
+            Slot slot = slotOf(picked);
             if (slot != null) {
                 select(slot.cell);
-                CellView v = slot.view;
-                CellEditor ed = v == null ? null : v.editor();
-                if (ed == null || !isInside(e.getPickResult().getIntersectedNode(), ed)) {
+                // Command mode, unless the click went to something that takes the focus itself (an editor, a
+                // control in an output).
+                if (!wantsFocus(picked, slot)) {
                     requestFocus();
                 }
             }
@@ -500,6 +501,15 @@ public final class NotebookView extends StackPane {
             }
         }
         return null;
+    }
+
+    private static boolean wantsFocus(Node node, Node upTo) {
+        for (Node n = node; n != null && n != upTo; n = n.getParent()) {
+            if (n.isFocusTraversable() || n instanceof CellEditor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isInScrollBar(Node node) {
