@@ -26,6 +26,8 @@ import javafx.application.Platform;
  *       {@code pageframe: longest FX frame gap N ms (K gaps over 50 ms)}: an animation timer keeps the FX
  *       thread pulsing, so a long gap between frames means the FX thread was busy.
  * </ul>
+ * The same numbers are left in the system properties {@code pageframe.measure.windowShownMs},
+ * {@code pageframe.measure.firstPageMs} and {@code pageframe.measure.maxGapMs}.
  * {@link #main} makes a 100-cell notebook, opens it, scrolls through it, watches for a few seconds and exits.
  */
 public final class Measure {
@@ -59,7 +61,9 @@ public final class Measure {
     /** Logs the time from JVM start to the window on screen. */
     public static void windowShown() {
         if (enabled()) {
-            log("window shown after " + sinceJvmStart() + " ms");
+            long ms = sinceJvmStart();
+            System.setProperty("pageframe.measure.windowShownMs", Long.toString(ms));
+            log("window shown after " + ms + " ms");
         }
     }
 
@@ -85,8 +89,9 @@ public final class Measure {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            log(String.format(Locale.ROOT, "first page of %s (%d cells) shown after %d ms", name, cells,
-                    (System.nanoTime() - openRequested) / 1_000_000));
+            long ms = (System.nanoTime() - openRequested) / 1_000_000;
+            System.setProperty("pageframe.measure.firstPageMs", Long.toString(ms));
+            log(String.format(Locale.ROOT, "first page of %s (%d cells) shown after %d ms", name, cells, ms));
             if (Boolean.getBoolean(SCROLL_PROPERTY)) {
                 scrollThrough(tab);
             }
@@ -175,27 +180,37 @@ public final class Measure {
         if (monitor != null) {
             monitor.stop();
         }
+        System.setProperty("pageframe.measure.maxGapMs", Long.toString(longestGap / 1_000_000));
         log("longest FX frame gap " + longestGap / 1_000_000 + " ms (" + gapsOver + " gaps over 50 ms)");
     }
 
     /**
-     * Opens a generated 100-cell notebook (or the notebook given as argument) with measuring on, watches for
-     * {@code -Dpageframe.measure.exitAfter} seconds (default 5), prints the measurements and exits. Run it with
-     * the app's class path.
+     * Opens a generated 100-cell notebook with measuring on, scrolls down through it and back up, prints the
+     * measurements and exits after {@code -Dpageframe.measure.exitAfter} seconds (default 20). With a notebook
+     * file as argument it measures opening that file instead and stays open. The same as running the app with
+     * {@code --measure-100} ({@code mvn javafx:run -Djavafx.args=--measure-100}).
      */
     public static void main(String[] args) throws IOException {
+        PageframeApp.launchApp(args.length > 0 ? new String[] {"--measure", args[0]} : new String[] {"--measure-100"});
+    }
+
+    /** Turns measuring on, with the scroll-through and the exit after a few seconds unless set otherwise. */
+    static void prepareHundredCellRun() {
         System.setProperty("pageframe.measure", "true");
-        Path file = args.length > 0 ? Path.of(args[0]) : Files.createTempFile("pageframe-measure-", ".ipynb");
-        if (args.length == 0) {
-            new NotebookFiles().save(file, hundredCells());
-        }
         if (System.getProperty(SCROLL_PROPERTY) == null) {
             System.setProperty(SCROLL_PROPERTY, "true");
         }
         if (System.getProperty(EXIT_AFTER_PROPERTY) == null) {
-            System.setProperty(EXIT_AFTER_PROPERTY, "5");
+            System.setProperty(EXIT_AFTER_PROPERTY, "20");
         }
-        PageframeApp.launchApp(new String[] {file.toString()});
+    }
+
+    /** Writes {@link #hundredCells()} to a temporary file. */
+    static Path writeHundredCells() throws IOException {
+        Path file = Files.createTempFile("pageframe-measure-", ".ipynb");
+        file.toFile().deleteOnExit();
+        new NotebookFiles().save(file, hundredCells());
+        return file;
     }
 
     /** A notebook of 100 cells: prose, code and stored outputs, like a long study notebook. */

@@ -39,7 +39,19 @@ public class PageframeApp extends Application {
     }
 
     @Override
-    public void start(Stage stage) {
+    public void start(Stage stage) throws java.io.IOException {
+        List<String> files = new java.util.ArrayList<>();
+        for (String arg : getParameters().getUnnamed()) {
+            switch (arg) {
+                // For mvn javafx:run -Djavafx.args=--measure (the plugin cannot pass system properties).
+                case "--measure" -> System.setProperty("pageframe.measure", "true");
+                case "--measure-100" -> {
+                    Measure.prepareHundredCellRun();
+                    files.add(Measure.writeHundredCells().toString());
+                }
+                default -> files.add(arg);
+            }
+        }
         Measure.startGapMonitor();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         window = new MainWindow(AppEnvironment.fromSystem(url -> getHostServices().showDocument(url)));
@@ -59,7 +71,6 @@ public class PageframeApp extends Application {
         window.setOnFirstPage(Measure::firstPageShown);
         stage.show();
 
-        List<String> files = getParameters().getUnnamed();
         Measure.openRequested();
         if (files.isEmpty()) {
             window.openTour();

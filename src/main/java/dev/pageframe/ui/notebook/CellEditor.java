@@ -96,6 +96,27 @@ public final class CellEditor extends CodeArea {
         }
     }
 
+    private double heightForWidth = Double.NaN;
+    private double cachedHeight;
+
+    /** The height of all lines at {@code width}; remembered until the text or its layout changes. */
+    @Override
+    protected double computePrefHeight(double width) {
+        double w = width < 0 ? getWidth() : width;
+        if (w == heightForWidth && w > 0) {
+            return cachedHeight;
+        }
+        cachedHeight = super.computePrefHeight(width);
+        heightForWidth = w;
+        return cachedHeight;
+    }
+
+    @Override
+    public void requestLayout() {
+        heightForWidth = Double.NaN;
+        super.requestLayout();
+    }
+
     /** Underlines the compiler's errors and warnings until the text next changes. */
     public void setDiagnostics(List<CompileDiagnostic> newDiagnostics) {
         diagnostics = List.copyOf(newDiagnostics);

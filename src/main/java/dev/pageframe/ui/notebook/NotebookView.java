@@ -277,6 +277,28 @@ public final class NotebookView extends StackPane {
             return view != null;
         }
 
+        // The page asks every cell for its height on each layout pass, at the page's width (wrapped text makes
+        // heights depend on width), and the answer costs a text layout of the whole cell. Remember it until
+        // something inside the cell asks for a new layout.
+        private double heightForWidth = Double.NaN;
+        private double cachedHeight;
+
+        @Override
+        protected double computePrefHeight(double width) {
+            if (width == heightForWidth) {
+                return cachedHeight;
+            }
+            cachedHeight = super.computePrefHeight(width);
+            heightForWidth = width;
+            return cachedHeight;
+        }
+
+        @Override
+        public void requestLayout() {
+            heightForWidth = Double.NaN;
+            super.requestLayout();
+        }
+
         void build() {
             if (view != null) {
                 return;
@@ -310,46 +332,86 @@ public final class NotebookView extends StackPane {
         return Math.max(line * 2.5, h);
     }
 
+    /**
+     * Builds the views of cells near the viewport: those on screen within a time budget per frame, those just
+     * above or below it (built ahead, so scrolling finds them ready) one per frame, which keeps every frame short.
+     */
     private void buildVisible() {
         if (getScene() == null || scroller.getViewportBounds().getHeight() <= 0) {
             return;
         }
         double viewTop = scrollOffset();
         double viewHeight = scroller.getViewportBounds().getHeight();
+        double viewBottom = viewTop + viewHeight;
         double top = viewTop - viewHeight * 0.5;
-        double bottom = viewTop + viewHeight * 1.5;
+        double bottom = viewBottom + viewHeight;
         long deadline = System.nanoTime() + (long) BUILD_BUDGET_NANOS;
         boolean builtAny = false;
         boolean remaining = false;
+        Slot ahead = null;
         for (Node n : column.getChildren()) {
             Slot s = (Slot) n;
             if (!s.isManaged()) {
                 continue;
             }
             double y = slotTop(s);
-            if (y + s.getHeight() < top) {
+            double h = s.getHeight();
+            if (y + h < top) {
                 continue;
             }
             if (y > bottom) {
                 break;
             }
-            if (!s.built()) {
-                if (System.nanoTime() > deadline) {
-                    remaining = true;
-                    break;
-                }
-                s.build();
-                builtAny = true;
+            if (s.built()) {
+                continue;
             }
+            boolean onScreen = y + h >= viewTop && y <= viewBottom;
+            if (!onScreen) {
+                if (ahead == null) {
+                    ahead = s;
+                } else {
+                    remaining = true;
+                }
+                continue;
+            }
+            if (builtAny && System.nanoTime() > deadline) {
+                remaining = true;
+                break;
+            }
+            s.build();
+            builtAny = true;
+        }
+        if (!builtAny && ahead != null) {
+            ahead.build();
+            builtAny = true;
+        } else if (ahead != null) {
+            remaining = true;
         }
         if (!builtAny && !remaining) {
             builder.stop();
-            if (onFirstPage != null) {
-                Runnable r = onFirstPage;
-                onFirstPage = null;
-                r.run();
+        }
+        if (!remaining && onFirstPage != null && !hasUnbuiltOnScreen(viewTop, viewBottom)) {
+            Runnable r = onFirstPage;
+            onFirstPage = null;
+            r.run();
+        }
+    }
+
+    private boolean hasUnbuiltOnScreen(double viewTop, double viewBottom) {
+        for (Node n : column.getChildren()) {
+            Slot s = (Slot) n;
+            if (!s.isManaged()) {
+                continue;
+            }
+            double y = slotTop(s);
+            if (y > viewBottom) {
+                return false;
+            }
+            if (y + s.getHeight() >= viewTop && !s.built()) {
+                return true;
             }
         }
+        return false;
     }
 
     /** Keeps the cell at the top of the viewport in place while cells above it change height. */
