@@ -23,12 +23,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "pageframe.screenshots", matches = ".+")
 class ScreenshotTool {
-    static {
-        System.setProperty("headless.geometry", "1440x900-32");
-    }
-
     @Test
     void takeScreenshots() throws Exception {
+        // A headless screen big enough for the window, if the toolkit is not running yet (else pass it with -D).
+        System.setProperty("headless.geometry", System.getProperty("headless.geometry", "1440x900-32"));
         Path out = Path.of(System.getProperty("pageframe.screenshots"));
         Files.createDirectories(out);
         UiFixture ui = UiFixture.start();
