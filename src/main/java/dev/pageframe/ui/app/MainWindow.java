@@ -7,8 +7,6 @@ import dev.pageframe.notebook.LoadResult;
 import dev.pageframe.notebook.Notebook;
 import dev.pageframe.notebook.NotebookReader;
 import dev.pageframe.notebook.NotebookTrust;
-import dev.pageframe.notebook.CellType;
-import dev.pageframe.ui.common.Icons;
 import dev.pageframe.ui.docs.DocsLibrary;
 import dev.pageframe.ui.docs.DocsPane;
 import dev.pageframe.ui.notebook.CellModel;
@@ -16,7 +14,6 @@ import dev.pageframe.ui.notebook.NotebookDocument;
 import dev.pageframe.ui.notebook.NotebookServices;
 import dev.pageframe.ui.notebook.NotebookView;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,37 +33,16 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
-import javafx.event.ActionEvent;
-import javafx.event.EventHandler;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.Separator;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -124,7 +100,8 @@ public final class MainWindow extends BorderPane {
         outlineShown.addListener((obs, was, now) -> updateSplit());
         docsShown.addListener((obs, was, now) -> updateSplit());
 
-        setTop(new VBox(menus(), toolbar()));
+        MainMenus menus = new MainMenus(this);
+        setTop(new VBox(menus.menuBar(), menus.toolbar()));
         setCenter(split);
         setBottom(status);
 
@@ -204,7 +181,7 @@ public final class MainWindow extends BorderPane {
         return ZOOMS[zoomIndex];
     }
 
-    private Window window() {
+    Window window() {
         return getScene() == null ? null : getScene().getWindow();
     }
 
@@ -271,245 +248,6 @@ public final class MainWindow extends BorderPane {
         status.setZoom(ZOOMS[zoomIndex]);
     }
 
-    // ---- menus and toolbar ----
-
-    private MenuItem item(String text, KeyCombination key, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        if (key != null) {
-            m.setAccelerator(key);
-        }
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
-    private MenuItem notebookItem(String text, KeyCombination key, Consumer<NotebookTab> action) {
-        MenuItem m = item(text, key, () -> {
-            NotebookTab t = current.get();
-            if (t != null) {
-                action.accept(t);
-            }
-        });
-        m.disableProperty().bind(current.isNull());
-        return m;
-    }
-
-    private static KeyCombination key(KeyCode code, KeyCombination.Modifier... modifiers) {
-        return new KeyCodeCombination(code, modifiers);
-    }
-
-    private MenuBar menus() {
-        Menu file = new Menu("_File");
-        MenuItem export = notebookItem("Export HTML\u2026", key(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::exportHtml);
-        export.setVisible(HtmlExport.available());
-        file.getItems().addAll(
-                item("_New Notebook", key(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newNotebook),
-                item("_Open\u2026", key(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openWithDialog),
-                new SeparatorMenuItem(),
-                notebookItem("_Save", key(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save),
-                notebookItem("Save _As\u2026", key(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveAs),
-                export,
-                new SeparatorMenuItem(),
-                notebookItem("_Close", key(KeyCode.W, KeyCombination.SHORTCUT_DOWN), this::requestClose),
-                item("_Quit", key(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
-                    if (window() instanceof Stage s && confirmCloseAll()) {
-                        s.close();
-                    }
-                }));
-
-        Menu edit = new Menu("_Edit");
-        Menu type = new Menu("Cell Type");
-        type.getItems().addAll(
-                notebookItem("Code (Y)", null, t -> t.view().changeSelectedType(CellType.CODE)),
-                notebookItem("Markdown (M)", null, t -> t.view().changeSelectedType(CellType.MARKDOWN)),
-                notebookItem("Raw (R)", null, t -> t.view().changeSelectedType(CellType.RAW)));
-        edit.getItems().addAll(
-                notebookItem("Insert Cell Above (A)", key(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().insert(false, CellType.CODE)),
-                notebookItem("Insert Cell Below (B)", key(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().insert(true, CellType.CODE)),
-                notebookItem("Delete Cell (D, D)", null, t -> t.view().deleteSelected()),
-                notebookItem("Undo Delete Cell (Z)", key(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().undoDelete()),
-                new SeparatorMenuItem(),
-                notebookItem("Move Cell Up", key(KeyCode.UP, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().moveSelected(-1)),
-                notebookItem("Move Cell Down", key(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().moveSelected(+1)),
-                new SeparatorMenuItem(),
-                notebookItem("Copy Cell (C)", null, t -> t.view().copySelected()),
-                notebookItem("Paste Cell Below (V)", null, t -> t.view().pasteBelow()),
-                new SeparatorMenuItem(),
-                type);
-
-        Menu run = new Menu("_Run");
-        run.getItems().addAll(
-                notebookItem("Run Cell", key(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), t -> t.view().runSelected()),
-                notebookItem("Run Cell and Select Below", key(KeyCode.ENTER, KeyCombination.SHIFT_DOWN), t -> t.view().runSelectedAndAdvance()),
-                notebookItem("Run All", key(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().runAll()),
-                notebookItem("Run All Above", null, t -> t.view().runAbove()),
-                notebookItem("Run Selected and All Below", null, t -> t.view().runBelow()),
-                new SeparatorMenuItem(),
-                notebookItem("Interrupt (I, I)", null, t -> t.document().interrupt()),
-                notebookItem("Restart Kernel (0, 0)", null, t -> t.document().restart()),
-                notebookItem("Restart and Run All", null, t -> t.document().restartAndRunAll()));
-
-        Menu view = new Menu("_View");
-        ToggleGroup themes = new ToggleGroup();
-        RadioMenuItem light = new RadioMenuItem("Light Theme");
-        RadioMenuItem darkItem = new RadioMenuItem("Dark Theme");
-        light.setToggleGroup(themes);
-        darkItem.setToggleGroup(themes);
-        light.setSelected(!dark.get());
-        darkItem.setSelected(dark.get());
-        light.setOnAction(e -> dark.set(false));
-        darkItem.setOnAction(e -> dark.set(true));
-        dark.addListener((obs, was, now) -> (now ? darkItem : light).setSelected(true));
-        CheckMenuItem docsItem = new CheckMenuItem("Documentation");
-        docsItem.selectedProperty().bindBidirectional(docsShown);
-        docsItem.setAccelerator(key(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        CheckMenuItem outlineItem = new CheckMenuItem("Outline");
-        outlineItem.selectedProperty().bindBidirectional(outlineShown);
-        outlineItem.setAccelerator(key(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        view.getItems().addAll(light, darkItem, new SeparatorMenuItem(),
-                item("Zoom In", key(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1)),
-                item("Zoom Out", key(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(-1)),
-                item("Actual Size", key(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> zoom(0)),
-                new SeparatorMenuItem(), outlineItem, docsItem);
-
-        Menu help = new Menu("_Help");
-        help.getItems().addAll(
-                item("Keyboard Shortcuts", key(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), this::showShortcuts),
-                item("Documentation", null, () -> {
-                    docsShown.set(true);
-                    docs.library().home().ifPresent(p -> docs.show(p.path()));
-                }),
-                item("Tour Notebook", null, this::openTour));
-
-        MenuBar bar = new MenuBar(file, edit, run, view, help);
-        bar.getStyleClass().add("main-menu");
-        return bar;
-    }
-
-    private Button tool(String icon, String tip, EventHandler<ActionEvent> action, boolean needsNotebook) {
-        Button b = new Button(null, Icons.icon(icon));
-        b.getStyleClass().addAll("flat", "tool-button");
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(action);
-        b.setFocusTraversable(false);
-        if (needsNotebook) {
-            b.disableProperty().bind(current.isNull());
-        }
-        return b;
-    }
-
-    private void onCurrent(Consumer<NotebookTab> action) {
-        NotebookTab t = current.get();
-        if (t != null) {
-            action.accept(t);
-            t.view().requestFocus();
-        }
-    }
-
-    private ToolBar toolbar() {
-        Button run = tool(Icons.PLAY, "Run cell and select below (Shift+Enter)", e -> onCurrent(t -> t.view().runSelectedAndAdvance()), true);
-        run.setId("tool-run");
-        run.setText("Run");
-        Button runAll = tool(Icons.FAST_FORWARD, "Run all cells", e -> onCurrent(t -> t.view().runAll()), true);
-        runAll.setId("tool-run-all");
-        Button stop = tool(Icons.STOP, "Interrupt the kernel (I, I)", e -> onCurrent(t -> t.document().interrupt()), true);
-        stop.setId("tool-interrupt");
-        Button restart = tool(Icons.RESTART, "Restart the kernel: a fresh machine (0, 0)", e -> onCurrent(t -> t.document().restart()), true);
-        restart.setId("tool-restart");
-
-        ComboBox<CellType> type = new ComboBox<>();
-        type.getItems().addAll(CellType.CODE, CellType.MARKDOWN, CellType.RAW);
-        type.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(CellType t) {
-                return t == null ? "" : switch (t) {
-                    case CODE -> "Code";
-                    case MARKDOWN -> "Markdown";
-                    case RAW -> "Raw";
-                };
-            }
-
-            @Override
-            public CellType fromString(String s) {
-                return null;
-            }
-        });
-        type.setFocusTraversable(false);
-        type.getStyleClass().add("cell-type-box");
-        type.setTooltip(new Tooltip("Cell type (Y code, M Markdown, R raw)"));
-        type.disableProperty().bind(current.isNull());
-        Runnable syncType = () -> {
-            NotebookTab t = current.get();
-            CellModel c = t == null ? null : t.view().selected();
-            type.setValue(c == null ? null : c.type());
-        };
-        current.addListener((obs, was, now) -> {
-            syncType.run();
-            if (now != null) {
-                now.view().selectedProperty().addListener((o, a, b) -> syncType.run());
-            }
-        });
-        type.setOnAction(e -> {
-            NotebookTab t = current.get();
-            if (t != null && type.getValue() != null && t.view().selected() != null
-                    && t.view().selected().type() != type.getValue()) {
-                t.view().changeSelectedType(type.getValue());
-                t.view().requestFocus();
-            }
-        });
-
-        Button themeButton = tool(Icons.MOON, "Dark theme", e -> dark.set(!dark.get()), false);
-        dark.addListener((obs, was, now) -> {
-            themeButton.setGraphic(Icons.icon(now ? Icons.SUN : Icons.MOON));
-            themeButton.getTooltip().setText(now ? "Light theme" : "Dark theme");
-        });
-        Button outlineButton = tool(Icons.LIST, "Show or hide the outline", e -> outlineShown.set(!outlineShown.get()), false);
-        Button docsButton = tool(Icons.BOOK, "Show or hide the documentation", e -> docsShown.set(!docsShown.get()), false);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-
-        ToolBar bar = new ToolBar(
-                tool(Icons.FILE, "New notebook (Ctrl+N)", e -> newNotebook(), false),
-                tool(Icons.FOLDER, "Open a notebook (Ctrl+O)", e -> openWithDialog(), false),
-                tool(Icons.SAVE, "Save (Ctrl+S)", e -> onCurrent(this::save), true),
-                new Separator(Orientation.VERTICAL),
-                tool(Icons.PLUS, "Insert a code cell below (B)", e -> onCurrent(t -> t.view().insert(true, CellType.CODE)), true),
-                tool(Icons.TRASH, "Delete the cell (D, D); Z brings it back", e -> onCurrent(t -> t.view().deleteSelected()), true),
-                tool(Icons.ARROW_UP, "Move the cell up", e -> onCurrent(t -> t.view().moveSelected(-1)), true),
-                tool(Icons.ARROW_DOWN, "Move the cell down", e -> onCurrent(t -> t.view().moveSelected(+1)), true),
-                new Separator(Orientation.VERTICAL),
-                run, runAll, stop, restart,
-                new Separator(Orientation.VERTICAL),
-                type, spacer, outlineButton, docsButton, themeButton);
-        bar.getStyleClass().add("main-toolbar");
-        return bar;
-    }
-
-    private void showShortcuts() {
-        String text = """
-                Command mode (Esc)                     Edit mode (Enter)
-                  Shift+Enter  run, select below         Shift+Enter  run, select below
-                  Ctrl+Enter   run                       Ctrl+Enter   run
-                  Alt+Enter    run, insert below         Alt+Enter    run, insert below
-                  A / B        insert above / below      Ctrl+Space   complete
-                  D, D         delete cell               F1           docs of the name at the caret
-                  Z            undo delete               Esc          command mode
-                  M / Y / R    Markdown / code / raw
-                  C / V        copy / paste cell       Anywhere
-                  Up/Down, K/J select cell               Ctrl+S       save
-                  Enter        edit cell                 Ctrl+= / Ctrl+- / Ctrl+0  zoom
-                  I, I         interrupt
-                  0, 0         restart kernel
-                """;
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(window());
-        a.setTitle("Keyboard Shortcuts");
-        a.setHeaderText("Keyboard shortcuts (as in Jupyter)");
-        Label l = new Label(text);
-        l.getStyleClass().add("shortcuts");
-        a.getDialogPane().setContent(l);
-        a.show();
-    }
-
     // ---- opening ----
 
     /** Opens a notebook file (in the background); completes on the FX thread with its tab. */
@@ -535,7 +273,7 @@ public final class MainWindow extends BorderPane {
             status.setMessage("");
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                showError("Could not open " + abs.getFileName(), cause.getMessage());
+                AppDialogs.error(window(), "Could not open " + abs.getFileName(), cause.getMessage());
                 done.completeExceptionally(cause);
                 return;
             }
@@ -565,7 +303,7 @@ public final class MainWindow extends BorderPane {
                 if (name.equals(BundledNotebooks.TOUR)) {
                     done.complete(addTab(welcomeNotebook(), null, true, "", List.of(), "Welcome.ipynb"));
                 } else {
-                    showError("Could not open " + name, "It is not among the notebooks that come with Pageframe.");
+                    AppDialogs.error(window(), "Could not open " + name, "It is not among the notebooks that come with Pageframe.");
                     done.completeExceptionally(new IOException("no bundled notebook " + name));
                 }
                 return;
@@ -592,7 +330,7 @@ public final class MainWindow extends BorderPane {
         return tab;
     }
 
-    private void openWithDialog() {
+    void openWithDialog() {
         NotebookTab t = current.get();
         Path dir = t != null && t.document().file() != null ? t.document().file().getParent() : Path.of("").toAbsolutePath();
         Path chosen = env.dialogs().chooseNotebookToOpen(window(), dir);
@@ -612,7 +350,7 @@ public final class MainWindow extends BorderPane {
         NotebookView view = new NotebookView(doc, services(doc), env.background());
         view.fontSizeProperty().set(BASE_FONT * zoom());
         NotebookTab tab = new NotebookTab(doc, view);
-        doc.setConfirmUntrustedRun(() -> confirmUntrustedRun(doc));
+        doc.setConfirmUntrustedRun(() -> AppDialogs.confirmUntrustedRun(window(), doc.trustExplanation()));
         tab.setOnCloseRequest(e -> {
             e.consume();
             requestClose(tab);
@@ -676,21 +414,6 @@ public final class MainWindow extends BorderPane {
 
     // ---- trust ----
 
-    private boolean confirmUntrustedRun(NotebookDocument doc) {
-        ButtonType trustAndRun = new ButtonType("Trust and Run", ButtonBar.ButtonData.OK_DONE);
-        Alert a = new Alert(Alert.AlertType.WARNING, "", trustAndRun, ButtonType.CANCEL);
-        a.initOwner(window());
-        a.setTitle("Run an untrusted notebook?");
-        a.setHeaderText("Run code from a notebook you have not trusted?");
-        Label body = new Label(NotebookTab.trustMessage(doc.trustExplanation())
-                + "\n\nIts code runs only inside Pageframe's simulated machine, but read it before you run it. "
-                + "Running trusts the notebook, so it will not ask again.");
-        body.setWrapText(true);
-        body.setMaxWidth(480);
-        a.getDialogPane().setContent(body);
-        a.getDialogPane().setId("untrusted-run-dialog");
-        return a.showAndWait().filter(b -> b == trustAndRun).isPresent();
-    }
 
     // ---- saving and closing ----
 
@@ -720,14 +443,14 @@ public final class MainWindow extends BorderPane {
         return tab.document().saveTo(file).whenComplete((p, error) -> {
             if (error != null) {
                 status.setMessage("");
-                showError("Could not save " + file.getFileName(), error.getMessage());
+                AppDialogs.error(window(), "Could not save " + file.getFileName(), error.getMessage());
             } else {
                 status.setMessage("Saved " + file.getFileName());
             }
         });
     }
 
-    private void exportHtml(NotebookTab tab) {
+    void exportHtml(NotebookTab tab) {
         NotebookDocument doc = tab.document();
         String base = doc.file() != null ? doc.file().getFileName().toString() : doc.untitledNameProperty().get();
         String suggested = base.replaceFirst("\\.ipynb$", "") + ".html";
@@ -746,27 +469,16 @@ public final class MainWindow extends BorderPane {
             }
         }, env.background()).whenComplete((ok, error) -> Platform.runLater(() -> {
             if (error != null) {
-                showError("Could not export " + chosen.getFileName(), error.getMessage());
+                AppDialogs.error(window(), "Could not export " + chosen.getFileName(), error.getMessage());
             } else {
                 status.setMessage("Exported " + chosen.getFileName());
             }
         }));
     }
 
-    private enum SaveChoice { SAVE, DISCARD, CANCEL }
 
-    private SaveChoice askToSave(NotebookTab tab) {
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, ButtonType.CANCEL);
-        a.initOwner(window());
-        a.setTitle("Unsaved changes");
-        String name = tab.document().titleProperty().get().replace(" \u2022", "");
-        a.setHeaderText("Save changes to " + name + " before closing?");
-        a.setContentText("Your changes will be lost if you don't save them.");
-        a.getDialogPane().setId("save-changes-dialog");
-        ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
-        return answer == save ? SaveChoice.SAVE : answer == discard ? SaveChoice.DISCARD : SaveChoice.CANCEL;
+    private static String tabName(NotebookTab tab) {
+        return tab.document().titleProperty().get().replace(" \u2022", "");
     }
 
     /** Closes a tab, asking to save unsaved changes first. */
@@ -775,7 +487,7 @@ public final class MainWindow extends BorderPane {
             closeTab(tab);
             return;
         }
-        switch (askToSave(tab)) {
+        switch (AppDialogs.askToSave(window(), tabName(tab))) {
             case SAVE -> save(tab).thenAccept(p -> {
                 if (p != null) {
                     closeTab(tab);
@@ -800,11 +512,11 @@ public final class MainWindow extends BorderPane {
         for (Tab t : List.copyOf(tabs.getTabs())) {
             if (t instanceof NotebookTab nt && nt.document().isDirty()) {
                 tabs.getSelectionModel().select(nt);
-                SaveChoice choice = askToSave(nt);
-                if (choice == SaveChoice.CANCEL) {
+                AppDialogs.SaveChoice choice = AppDialogs.askToSave(window(), tabName(nt));
+                if (choice == AppDialogs.SaveChoice.CANCEL) {
                     return false;
                 }
-                if (choice == SaveChoice.SAVE) {
+                if (choice == AppDialogs.SaveChoice.SAVE) {
                     try {
                         if (waitOnFx(save(nt)) == null) {
                             return false;
@@ -840,14 +552,6 @@ public final class MainWindow extends BorderPane {
         return closing;
     }
 
-    private void showError(String header, String detail) {
-        Alert a = new Alert(Alert.AlertType.ERROR);
-        a.initOwner(window());
-        a.setTitle("Pageframe");
-        a.setHeaderText(header);
-        a.setContentText(detail);
-        a.show();
-    }
 
     /** Installs the window-level keys and the close guard on the stage showing this window. */
     public void attach(Stage stage) {
@@ -866,32 +570,5 @@ public final class MainWindow extends BorderPane {
         var tabTitle = Bindings.selectString(current, "text");
         stage.titleProperty().bind(Bindings.createStringBinding(
                 () -> current.get() == null ? "Pageframe" : tabTitle.get() + " \u2014 Pageframe", current, tabTitle));
-    }
-
-    /** Reflective bridge to the HTML exporter, so this window works in builds with or without it. */
-    static final class HtmlExport {
-        private static final String CLASS = "dev.pageframe.notebook.html.HtmlExporter";
-
-        private HtmlExport() {}
-
-        static boolean available() {
-            try {
-                Class.forName(CLASS, false, MainWindow.class.getClassLoader());
-                return true;
-            } catch (ClassNotFoundException | LinkageError e) {
-                return false;
-            }
-        }
-
-        static String export(Notebook notebook, String title) {
-            try {
-                Class<?> c = Class.forName(CLASS, true, MainWindow.class.getClassLoader());
-                Object exporter = c.getConstructor().newInstance();
-                Method m = c.getMethod("export", Notebook.class, String.class);
-                return (String) m.invoke(exporter, notebook, title);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("HTML export failed: " + e.getMessage(), e);
-            }
-        }
     }
 }

@@ -21,9 +21,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -61,8 +59,6 @@ public final class NotebookView extends StackPane {
     private boolean draggingScrollBar;
     /** Set when the user moves the selection, cleared when they scroll: keeps the selected cell in view. */
     private boolean followSelection;
-    private KeyCode pendingKey;
-    private long pendingAt;
     private Cell clipboard;
 
     public NotebookView(NotebookDocument document, NotebookServices services, Executor background) {
@@ -115,7 +111,7 @@ public final class NotebookView extends StackPane {
             builder.start();
         });
         scroller.viewportBoundsProperty().addListener((obs, was, now) -> builder.start());
-        addEventHandler(KeyEvent.KEY_PRESSED, this::commandKeys);
+        addEventHandler(KeyEvent.KEY_PRESSED, new CommandKeys(this)::handle);
         page.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             Node picked = e.getPickResult().getIntersectedNode();
             Slot slot = slotOf(picked);
@@ -469,6 +465,11 @@ public final class NotebookView extends StackPane {
         return Math.max(0, page.getHeight() - scroller.getViewportBounds().getHeight());
     }
 
+    /** The height of the visible part of the page. */
+    double viewportHeight() {
+        return scroller.getViewportBounds().getHeight();
+    }
+
     /** How far the page is scrolled, in pixels. */
     public double scrollOffset() {
         double max = maxOffset();
@@ -655,7 +656,7 @@ public final class NotebookView extends StackPane {
     }
 
     /** The next cell up (-1) or down (+1) that is not folded away, or null. */
-    private CellModel neighbour(CellModel from, int direction) {
+    CellModel neighbour(CellModel from, int direction) {
         int i = document.cells().indexOf(from);
         for (int j = i + direction; j >= 0 && j < document.cells().size(); j += direction) {
             CellModel c = document.cells().get(j);
@@ -818,107 +819,5 @@ public final class NotebookView extends StackPane {
         document.cells().add(i < 0 ? document.cells().size() : i + 1, pasted);
         document.markModified();
         select(pasted);
-    }
-
-    // ---- keys ----
-
-    private boolean twice(KeyCode code, long now) {
-        boolean yes = pendingKey == code && now - pendingAt < 1_500_000_000L;
-        pendingKey = yes ? null : code;
-        pendingAt = now;
-        return yes;
-    }
-
-    /** Jupyter's command-mode keys; they only act when no editor has the focus. */
-    private void commandKeys(KeyEvent e) {
-        if (e.isConsumed() || editMode.get()) {
-            return;
-        }
-        Scene scene = getScene();
-        if (scene != null && scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
-            return;
-        }
-        KeyCode code = e.getCode();
-        boolean plain = !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown() && !e.isControlDown();
-        long now = System.nanoTime();
-        CellModel sel = selected.get();
-        boolean handled = true;
-        if (code == KeyCode.ENTER && e.isShiftDown()) {
-            runAndAdvance(sel);
-        } else if (code == KeyCode.ENTER && e.isShortcutDown()) {
-            runInPlace(sel);
-        } else if (code == KeyCode.ENTER && e.isAltDown()) {
-            runAndInsertBelow(sel);
-        } else if (!plain) {
-            handled = false;
-        } else {
-            switch (code) {
-                case ENTER -> {
-                    if (sel != null) {
-                        edit(sel, true);
-                    }
-                }
-                case UP, K -> {
-                    CellModel prev = sel == null ? null : neighbour(sel, -1);
-                    if (prev != null) {
-                        select(prev);
-                    }
-                }
-                case DOWN, J -> {
-                    CellModel next = sel == null ? null : neighbour(sel, +1);
-                    if (next != null) {
-                        select(next);
-                    }
-                }
-                case A -> insert(false, CellType.CODE);
-                case B -> insert(true, CellType.CODE);
-                case D -> {
-                    if (twice(code, now)) {
-                        deleteSelected();
-                    }
-                    e.consume();
-                    return;
-                }
-                case I -> {
-                    if (twice(code, now)) {
-                        document.interrupt();
-                    }
-                    e.consume();
-                    return;
-                }
-                case DIGIT0, NUMPAD0 -> {
-                    if (twice(KeyCode.DIGIT0, now)) {
-                        document.restart();
-                    }
-                    e.consume();
-                    return;
-                }
-                case Z -> undoDelete();
-                case M -> changeSelectedType(CellType.MARKDOWN);
-                case Y -> changeSelectedType(CellType.CODE);
-                case R -> changeSelectedType(CellType.RAW);
-                case C -> copySelected();
-                case V -> pasteBelow();
-                case HOME -> {
-                    if (!document.cells().isEmpty()) {
-                        select(document.cells().getFirst());
-                    }
-                }
-                case END -> {
-                    if (!document.cells().isEmpty()) {
-                        select(document.cells().getLast());
-                    }
-                }
-                case PAGE_DOWN, SPACE -> scrollBy(scroller.getViewportBounds().getHeight() * 0.9);
-                case PAGE_UP -> scrollBy(-scroller.getViewportBounds().getHeight() * 0.9);
-                default -> handled = false;
-            }
-        }
-        if (handled) {
-            pendingKey = null;
-            e.consume();
-        } else if (!code.isModifierKey()) {
-            pendingKey = null;
-        }
     }
 }
