@@ -1,0 +1,234 @@
+package dev.pageframe.ui;
+
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.Notebook;
+import dev.pageframe.notebook.NotebookFiles;
+import dev.pageframe.notebook.Output;
+import dev.pageframe.ui.app.NotebookTab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+
+/**
+ * Timing hooks for the lead's measurements, printed to stderr when {@code -Dpageframe.measure=true}:
+ * <ul>
+ *   <li>{@code pageframe: window shown after N ms} (from JVM start to the main window on screen),
+ *   <li>{@code pageframe: first page of NAME (N cells) shown after M ms} (from the open request to the first
+ *       screen of cells laid out),
+ *   <li>{@code pageframe: FX thread blocked N ms} for each frame gap over 50 ms, and at exit
+ *       {@code pageframe: longest FX frame gap N ms (K gaps over 50 ms)}: an animation timer keeps the FX
+ *       thread pulsing, so a long gap between frames means the FX thread was busy.
+ * </ul>
+ * The same numbers are left in the system properties {@code pageframe.measure.windowShownMs},
+ * {@code pageframe.measure.firstPageMs} and {@code pageframe.measure.maxGapMs}.
+ * {@link #main} makes a 100-cell notebook, opens it, scrolls through it, watches for a few seconds and exits.
+ */
+public final class Measure {
+    private static final long GAP_LIMIT_NANOS = 50_000_000L;
+    /** When set (seconds), the app quits by itself that long after its window is shown. */
+    public static final String EXIT_AFTER_PROPERTY = "pageframe.measure.exitAfter";
+    /** When true, the first notebook opened is scrolled from top to bottom once its first page shows. */
+    public static final String SCROLL_PROPERTY = "pageframe.measure.scroll";
+    private static long openRequested = System.nanoTime();
+    private static long longestGap;
+    private static int gapsOver;
+    private static AnimationTimer monitor;
+    private static boolean reported;
+
+    private Measure() {}
+
+    public static boolean enabled() {
+        return Boolean.getBoolean("pageframe.measure");
+    }
+
+    private static void log(String line) {
+        System.err.println("pageframe: " + line);
+    }
+
+    /** Milliseconds since this JVM started. */
+    static long sinceJvmStart() {
+        Instant start = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        return java.time.Duration.between(start, Instant.now()).toMillis();
+    }
+
+    /** Logs the time from JVM start to the window on screen. */
+    public static void windowShown() {
+        if (enabled()) {
+            long ms = sinceJvmStart();
+            System.setProperty("pageframe.measure.windowShownMs", Long.toString(ms));
+            log("window shown after " + ms + " ms");
+        }
+    }
+
+    /** Marks the start of an open (file or tour), for {@link #firstPageShown}. */
+    public static void openRequested() {
+        openRequested = System.nanoTime();
+    }
+
+    /** Logs the time from the open request to the first screen of cells laid out (on the next pulse). */
+    public static void firstPageShown(NotebookTab tab) {
+        if (!enabled()) {
+            return;
+        }
+        long built = System.nanoTime();
+        var scene = tab.view().getScene();
+        String name = tab.document().titleProperty().get();
+        int cells = tab.document().cells().size();
+        if (scene == null) {
+            log(String.format(Locale.ROOT, "first page of %s (%d cells) built after %d ms", name, cells,
+                    (built - openRequested) / 1_000_000));
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            long ms = (System.nanoTime() - openRequested) / 1_000_000;
+            System.setProperty("pageframe.measure.firstPageMs", Long.toString(ms));
+            log(String.format(Locale.ROOT, "first page of %s (%d cells) shown after %d ms", name, cells, ms));
+            if (Boolean.getBoolean(SCROLL_PROPERTY)) {
+                scrollThrough(tab);
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
+    }
+
+    /**
+     * Scrolls the notebook from top to bottom like a reader flicking the wheel (a notch per frame), so the gap
+     * monitor sees the lazy cell building under load.
+     */
+    private static void scrollThrough(NotebookTab tab) {
+        AnimationTimer scroller = new AnimationTimer() {
+            private long start = System.nanoTime();
+            private int gapsBefore = gapsOver;
+            private double step = 40;
+            private double last = -1;
+
+            @Override
+            public void handle(long now) {
+                tab.view().scrollBy(step);
+                double offset = tab.view().scrollOffset();
+                if (offset == last) {
+                    log(String.format(Locale.ROOT, "scrolled %s %s in %d ms (%d gaps over 50 ms while scrolling)",
+                            step > 0 ? "down through" : "back up through", tab.document().titleProperty().get(),
+                            (System.nanoTime() - start) / 1_000_000, gapsOver - gapsBefore));
+                    if (step < 0) {
+                        stop();
+                        return;
+                    }
+                    // Back up over cells that are built by now: what is left is layout and painting.
+                    step = -step;
+                    start = System.nanoTime();
+                    gapsBefore = gapsOver;
+                }
+                last = offset;
+            }
+        };
+        scroller.start();
+    }
+
+    /** Starts watching for gaps between frames (only when measuring: it keeps the FX thread pulsing). */
+    public static void startGapMonitor() {
+        if (!enabled() || monitor != null) {
+            return;
+        }
+        monitor = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0) {
+                    long gap = now - last;
+                    if (gap > longestGap) {
+                        longestGap = gap;
+                    }
+                    if (gap > GAP_LIMIT_NANOS) {
+                        gapsOver++;
+                        log("FX thread blocked " + gap / 1_000_000 + " ms (" + sinceJvmStart() + " ms after JVM start)");
+                    }
+                }
+                last = now;
+            }
+        };
+        monitor.start();
+    }
+
+    /** Quits the app {@value #EXIT_AFTER_PROPERTY} seconds from now, if that property is set. */
+    public static void scheduleExit() {
+        String after = System.getProperty(EXIT_AFTER_PROPERTY);
+        if (after == null || after.isBlank()) {
+            return;
+        }
+        PauseTransition wait = new PauseTransition(javafx.util.Duration.seconds(Double.parseDouble(after)));
+        wait.setOnFinished(e -> Platform.exit());
+        wait.play();
+    }
+
+    /** Logs the longest frame gap seen (at exit). */
+    public static void report() {
+        if (!enabled() || reported) {
+            return;
+        }
+        reported = true;
+        if (monitor != null) {
+            monitor.stop();
+        }
+        System.setProperty("pageframe.measure.maxGapMs", Long.toString(longestGap / 1_000_000));
+        log("longest FX frame gap " + longestGap / 1_000_000 + " ms (" + gapsOver + " gaps over 50 ms)");
+    }
+
+    /**
+     * Opens a generated 100-cell notebook with measuring on, scrolls down through it and back up, prints the
+     * measurements and exits after {@code -Dpageframe.measure.exitAfter} seconds (default 20). With a notebook
+     * file as argument it measures opening that file instead and stays open. The same as running the app with
+     * {@code --measure-100} ({@code mvn javafx:run -Djavafx.args=--measure-100}).
+     */
+    public static void main(String[] args) throws IOException {
+        PageframeApp.launchApp(args.length > 0 ? new String[] {"--measure", args[0]} : new String[] {"--measure-100"});
+    }
+
+    /** Turns measuring on, with the scroll-through and the exit after a few seconds unless set otherwise. */
+    static void prepareHundredCellRun() {
+        System.setProperty("pageframe.measure", "true");
+        if (System.getProperty(SCROLL_PROPERTY) == null) {
+            System.setProperty(SCROLL_PROPERTY, "true");
+        }
+        if (System.getProperty(EXIT_AFTER_PROPERTY) == null) {
+            System.setProperty(EXIT_AFTER_PROPERTY, "20");
+        }
+    }
+
+    /** Writes {@link #hundredCells()} to a temporary file. */
+    static Path writeHundredCells() throws IOException {
+        Path file = Files.createTempFile("pageframe-measure-", ".ipynb");
+        file.toFile().deleteOnExit();
+        new NotebookFiles().save(file, hundredCells());
+        return file;
+    }
+
+    /** A notebook of 100 cells: prose, code and stored outputs, like a long study notebook. */
+    static Notebook hundredCells() {
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            cells.add(Cell.markdown((i % 5 == 0 ? "## Section " + (i / 5 + 1) + "\n\n" : "")
+                    + "Step " + i + ": allocate an order-" + (i % 4) + " block with `__get_free_pages`, look at "
+                    + "`/proc/buddyinfo`, and free it again with the **same** order."));
+            String code = "long buf" + i + " = __get_free_pages(GFP_KERNEL, " + (i % 4) + ");\n"
+                    + "System.out.printf(\"0x%x%n\", buf" + i + ");\n"
+                    + "cat(\"/proc/buddyinfo\");\n"
+                    + "free_pages(buf" + i + ", " + (i % 4) + ");";
+            cells.add(Cell.code(code).withExecutionCount(i + 1).withOutputs(List.of(Output.Stream.stdout(
+                    "0xffff888000" + String.format(Locale.ROOT, "%04x", i * 16) + "000\n"
+                    + "Node 0, zone      DMA      1      1      0      1      2      1      1      0      1      1      3\n"
+                    + "Node 0, zone    DMA32    512    300    127     60     31     15      7      4      2      1    500\n"))));
+        }
+        return Notebook.newEmpty().withCells(cells);
+    }
+}

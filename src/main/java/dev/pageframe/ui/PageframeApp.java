@@ -1,0 +1,97 @@
+package dev.pageframe.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.pageframe.ui.app.AppEnvironment;
+import dev.pageframe.ui.app.MainWindow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The Pageframe desktop app. With a notebook file as its argument it opens that file; without one it opens
+ * the bundled tour as an untitled copy. Nothing runs until the user asks.
+ */
+public class PageframeApp extends Application {
+    private MainWindow window;
+
+    /**
+     * Starts the app and returns when its window closes. The CLI calls this reflectively when run with no
+     * subcommand or a single FILE.
+     */
+    public static void launchApp(String[] args) {
+        Application.launch(PageframeApp.class, args);
+    }
+
+    /** For {@code mvn javafx:run} and module-path launches; plain class-path launches use {@link PageframeLauncher}. */
+    public static void main(String[] args) {
+        launchApp(args);
+    }
+
+    /** The app's stylesheet, on top of the AtlantaFX theme. */
+    public static String stylesheet() {
+        return PageframeApp.class.getResource("app.css").toExternalForm();
+    }
+
+    @Override
+    public void start(Stage stage) throws java.io.IOException {
+        List<String> files = new java.util.ArrayList<>();
+        for (String arg : getParameters().getUnnamed()) {
+            switch (arg) {
+                // For mvn javafx:run -Djavafx.args=--measure (the plugin cannot pass system properties).
+                case "--measure" -> System.setProperty("pageframe.measure", "true");
+                case "--measure-100" -> {
+                    Measure.prepareHundredCellRun();
+                    files.add(Measure.writeHundredCells().toString());
+                }
+                default -> files.add(arg);
+            }
+        }
+        Measure.startGapMonitor();
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        window = new MainWindow(AppEnvironment.fromSystem(url -> getHostServices().showDocument(url)));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(1440, screen.getWidth() * 0.92);
+        double h = Math.min(920, screen.getHeight() * 0.92);
+        Scene scene = new Scene(window, w, h);
+        scene.getStylesheets().add(stylesheet());
+        stage.setScene(scene);
+        stage.setMinWidth(640);
+        stage.setMinHeight(400);
+        window.attach(stage);
+        stage.setOnShown(e -> {
+            Measure.windowShown();
+            Measure.scheduleExit();
+        });
+        window.setOnFirstPage(Measure::firstPageShown);
+        stage.show();
+
+        Measure.openRequested();
+        if (files.isEmpty()) {
+            window.openTour();
+        } else {
+            for (String f : files) {
+                window.open(Path.of(f));
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        Measure.report();
+        if (window != null) {
+            // Stop the kernels' agent JVMs before this JVM goes; bounded so a stuck agent cannot hold up exit.
+            List<CompletableFuture<Void>> closing = window.shutdown();
+            try {
+                CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // Exiting anyway: an agent also stops by itself once its host connection closes.
+            }
+        }
+    }
+}

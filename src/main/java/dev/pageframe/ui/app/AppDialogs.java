@@ -1,0 +1,83 @@
+package dev.pageframe.ui.app;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.stage.Window;
+
+/** The main window's dialogs: running an untrusted notebook, unsaved changes, errors, the key list. */
+final class AppDialogs {
+    private AppDialogs() {}
+
+    /** What to do with unsaved changes. */
+    enum SaveChoice { SAVE, DISCARD, CANCEL }
+
+    /** Asks before the first run of an untrusted notebook; true means trust it and run. */
+    static boolean confirmUntrustedRun(Window owner, String explanation) {
+        ButtonType trustAndRun = new ButtonType("Trust and Run", ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.WARNING, "", trustAndRun, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("Run an untrusted notebook?");
+        a.setHeaderText("Run code from a notebook you have not trusted?");
+        Label body = new Label(NotebookTab.trustMessage(explanation)
+                + "\n\nIts code runs only inside Pageframe's simulated machine, but read it before you run it. "
+                + "Running trusts the notebook, so it will not ask again.");
+        body.setWrapText(true);
+        body.setMaxWidth(480);
+        a.getDialogPane().setContent(body);
+        a.getDialogPane().setId("untrusted-run-dialog");
+        return a.showAndWait().filter(b -> b == trustAndRun).isPresent();
+    }
+
+    /** Asks whether to save a notebook's changes before it closes. */
+    static SaveChoice askToSave(Window owner, String name) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("Unsaved changes");
+        a.setHeaderText("Save changes to " + name + " before closing?");
+        a.setContentText("Your changes will be lost if you don't save them.");
+        a.getDialogPane().setId("save-changes-dialog");
+        ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == save ? SaveChoice.SAVE : answer == discard ? SaveChoice.DISCARD : SaveChoice.CANCEL;
+    }
+
+    /** Shows what went wrong, without waiting for the user. */
+    static void error(Window owner, String header, String detail) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        a.initOwner(owner);
+        a.setTitle("Pageframe");
+        a.setHeaderText(header);
+        a.setContentText(detail);
+        a.show();
+    }
+
+    /** Lists the keyboard shortcuts. */
+    static void shortcuts(Window owner) {
+        String text = """
+                Command mode (Esc)                     Edit mode (Enter)
+                  Shift+Enter  run, select below         Shift+Enter  run, select below
+                  Ctrl+Enter   run                       Ctrl+Enter   run
+                  Alt+Enter    run, insert below         Alt+Enter    run, insert below
+                  A / B        insert above / below      Ctrl+Space   complete
+                  D, D         delete cell               F1           docs of the name at the caret
+                  Z            undo delete               Esc          command mode
+                  M / Y / R    Markdown / code / raw
+                  C / V        copy / paste cell       Anywhere
+                  Up/Down, K/J select cell               Ctrl+S       save
+                  Enter        edit cell                 Ctrl+= / Ctrl+- / Ctrl+0  zoom
+                  I, I         interrupt
+                  0, 0         restart kernel
+                """;
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(owner);
+        a.setTitle("Keyboard Shortcuts");
+        a.setHeaderText("Keyboard shortcuts (as in Jupyter)");
+        Label l = new Label(text);
+        l.getStyleClass().add("shortcuts");
+        a.getDialogPane().setContent(l);
+        a.show();
+    }
+}

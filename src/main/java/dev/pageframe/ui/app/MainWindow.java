@@ -1,0 +1,574 @@
+package dev.pageframe.ui.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.LoadResult;
+import dev.pageframe.notebook.Notebook;
+import dev.pageframe.notebook.NotebookReader;
+import dev.pageframe.notebook.NotebookTrust;
+import dev.pageframe.ui.docs.DocsLibrary;
+import dev.pageframe.ui.docs.DocsPane;
+import dev.pageframe.ui.notebook.CellModel;
+import dev.pageframe.ui.notebook.NotebookDocument;
+import dev.pageframe.ui.notebook.NotebookServices;
+import dev.pageframe.ui.notebook.NotebookView;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Pageframe's main window: menus and toolbar, notebook tabs, the outline on the left, the documentation on
+ * the right and the status bar. Everything slow (files, trust, kernels, docs) runs off the FX thread.
+ */
+public final class MainWindow extends BorderPane {
+    private static final double BASE_FONT = 14;
+    private static final double[] ZOOMS = {0.75, 0.85, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0};
+    private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+
+    private final AppEnvironment env;
+    private final EventBus bus = new EventBus();
+    private final TabPane tabs = new TabPane();
+    private final OutlinePane outline = new OutlinePane();
+    private final DocsPane docs = new DocsPane();
+    private final StatusBar status = new StatusBar();
+    private final SplitPane split = new SplitPane();
+    private final StackPane center = new StackPane();
+    private final ObjectProperty<NotebookTab> current = new SimpleObjectProperty<>(this, "current");
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final BooleanProperty outlineShown = new SimpleBooleanProperty(this, "outlineShown", true);
+    private final BooleanProperty docsShown = new SimpleBooleanProperty(this, "docsShown", true);
+    private final CompletableFuture<DocsLibrary> docsLoaded = new CompletableFuture<>();
+    private final Label emptyState = new Label("No notebook is open. Use File \u203a New or File \u203a Open.");
+    private int zoomIndex = 2;
+    private int untitledCounter;
+    private Consumer<NotebookTab> onFirstPage = tab -> { };
+
+    public MainWindow(AppEnvironment env) {
+        this.env = env;
+        getStyleClass().add("main-window");
+        tabs.getStyleClass().add("notebook-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
+                current.set(now instanceof NotebookTab t ? t : null));
+        current.addListener((obs, was, now) -> {
+            status.show(now == null ? null : now.document());
+            outline.show(now == null ? null : now.document(), now == null ? null : now.view());
+            emptyState.setVisible(now == null);
+        });
+        emptyState.getStyleClass().add("empty-state");
+        center.getChildren().addAll(tabs, emptyState);
+        center.setMinWidth(200);
+
+        split.getStyleClass().add("main-split");
+        SplitPane.setResizableWithParent(outline, false);
+        SplitPane.setResizableWithParent(docs, false);
+        outline.setPrefWidth(230);
+        docs.setPrefWidth(400);
+        updateSplit();
+        outlineShown.addListener((obs, was, now) -> updateSplit());
+        docsShown.addListener((obs, was, now) -> updateSplit());
+
+        MainMenus menus = new MainMenus(this);
+        setTop(new VBox(menus.menuBar(), menus.toolbar()));
+        setCenter(split);
+        setBottom(status);
+
+        docs.setOtherLinks(href -> followLink(href, null));
+        bus.subscribe(EventBus.OpenApiDocs.class, e -> {
+            docsShown.set(true);
+            if (!docs.showApi(e.name())) {
+                status.setMessage("No documentation page for " + e.name());
+            }
+        });
+        bus.subscribe(EventBus.OpenDocsPage.class, e -> {
+            docsShown.set(true);
+            docs.follow(docs.currentPathProperty().get(), e.href());
+        });
+        bus.subscribe(EventBus.OpenNotebookLink.class, e -> openNotebookLink(e.href(), e.baseDir()));
+        bus.subscribe(EventBus.StatusMessage.class, e -> status.setMessage(e.text()));
+
+        dark.addListener((obs, was, now) -> applyTheme());
+        applyZoom();
+        dev.pageframe.ui.notebook.Warmup.start(env.background());
+        loadDocs();
+    }
+
+    // ---- accessors (tests and the app use these) ----
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public DocsPane docs() {
+        return docs;
+    }
+
+    public OutlinePane outline() {
+        return outline;
+    }
+
+    public StatusBar status() {
+        return status;
+    }
+
+    public ObjectProperty<NotebookTab> currentProperty() {
+        return current;
+    }
+
+    public NotebookTab current() {
+        return current.get();
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public BooleanProperty outlineShownProperty() {
+        return outlineShown;
+    }
+
+    public BooleanProperty docsShownProperty() {
+        return docsShown;
+    }
+
+    /** Completes once the documentation has been read. */
+    public CompletableFuture<DocsLibrary> docsLoaded() {
+        return docsLoaded;
+    }
+
+    /** Called once per tab when the first screen of its cells is built. */
+    public void setOnFirstPage(Consumer<NotebookTab> callback) {
+        this.onFirstPage = callback;
+    }
+
+    public double zoom() {
+        return ZOOMS[zoomIndex];
+    }
+
+    Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    // ---- layout ----
+
+    private void updateSplit() {
+        List<Node> items = new ArrayList<>();
+        if (outlineShown.get()) {
+            items.add(outline);
+        }
+        items.add(center);
+        if (docsShown.get()) {
+            items.add(docs);
+        }
+        split.getItems().setAll(items);
+        placeDividers();
+        // Again once the split pane has its real width.
+        Platform.runLater(this::placeDividers);
+    }
+
+    private void placeDividers() {
+        double w = split.getWidth() > 0 ? split.getWidth() : 1400;
+        int i = 0;
+        if (outlineShown.get()) {
+            split.setDividerPosition(i++, Math.min(0.3, outline.getPrefWidth() / w));
+        }
+        if (docsShown.get()) {
+            split.setDividerPosition(i, Math.max(0.5, 1 - docs.getPrefWidth() / w));
+        }
+    }
+
+    private void loadDocs() {
+        Supplier<DocsLibrary> loader = env.docs();
+        CompletableFuture.supplyAsync(loader, env.background()).whenComplete((lib, error) -> Platform.runLater(() -> {
+            DocsLibrary l = error != null || lib == null ? DocsLibrary.empty() : lib;
+            docs.libraryProperty().set(l);
+            docsLoaded.complete(l);
+        }));
+    }
+
+    // ---- theme and zoom ----
+
+    private void applyTheme() {
+        Application.setUserAgentStylesheet(dark.get() ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        pseudoClassStateChanged(DARK, dark.get());
+    }
+
+    /** Zooms by steps: +1 bigger, -1 smaller, 0 back to 100%. */
+    public void zoom(int direction) {
+        zoomIndex = direction == 0 ? 2 : Math.max(0, Math.min(ZOOMS.length - 1, zoomIndex + direction));
+        applyZoom();
+    }
+
+    private void applyZoom() {
+        double px = BASE_FONT * ZOOMS[zoomIndex];
+        // The whole UI is sized in em, so one font size scales it all, crisply (no bitmap scaling).
+        setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", px));
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof NotebookTab nt) {
+                nt.view().fontSizeProperty().set(px);
+            }
+        }
+        status.setZoom(ZOOMS[zoomIndex]);
+    }
+
+    // ---- opening ----
+
+    /** Opens a notebook file (in the background); completes on the FX thread with its tab. */
+    public CompletableFuture<NotebookTab> open(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof NotebookTab nt && abs.equals(nt.document().file())) {
+                tabs.getSelectionModel().select(nt);
+                return CompletableFuture.completedFuture(nt);
+            }
+        }
+        status.setMessage("Opening " + abs.getFileName() + "\u2026");
+        record Loaded(LoadResult result, NotebookTrust.Verdict verdict) {}
+        CompletableFuture<NotebookTab> done = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                LoadResult r = env.files().load(abs);
+                return new Loaded(r, env.trust().check(r.notebook()));
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, env.background()).whenComplete((loaded, error) -> Platform.runLater(() -> {
+            status.setMessage("");
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                AppDialogs.error(window(), "Could not open " + abs.getFileName(), cause.getMessage());
+                done.completeExceptionally(cause);
+                return;
+            }
+            NotebookTab tab = addTab(loaded.result().notebook(), abs, loaded.verdict().trusted(),
+                    loaded.verdict().explanation(), loaded.result().notes(), null);
+            done.complete(tab);
+        }));
+        return done;
+    }
+
+    /** Opens the tour that ships with the app, as an untitled copy (saving asks where). */
+    public CompletableFuture<NotebookTab> openTour() {
+        return openBundled(BundledNotebooks.TOUR);
+    }
+
+    /** Opens a bundled notebook as an untitled copy; trusted, since it came with the app. */
+    public CompletableFuture<NotebookTab> openBundled(String name) {
+        CompletableFuture<NotebookTab> done = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(() -> BundledNotebooks.read(name).map(bytes -> {
+            try {
+                return new NotebookReader().read(bytes, name);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }), env.background()).whenComplete((result, error) -> Platform.runLater(() -> {
+            if (error != null || result == null || result.isEmpty()) {
+                if (name.equals(BundledNotebooks.TOUR)) {
+                    done.complete(addTab(welcomeNotebook(), null, true, "", List.of(), "Welcome.ipynb"));
+                } else {
+                    AppDialogs.error(window(), "Could not open " + name, "It is not among the notebooks that come with Pageframe.");
+                    done.completeExceptionally(new IOException("no bundled notebook " + name));
+                }
+                return;
+            }
+            done.complete(addTab(result.get().notebook(), null, true, "", List.of(), name));
+        }));
+        return done;
+    }
+
+    private static Notebook welcomeNotebook() {
+        return Notebook.newEmpty().withCells(List.of(
+                Cell.markdown("# Welcome to Pageframe\n\nThe tour notebook was not found, so here is an empty "
+                        + "notebook. Type Java in the cell below and press **Shift+Enter** to run it."),
+                Cell.code("long buf = __get_free_pages(GFP_KERNEL, 3);\ncat(\"/proc/buddyinfo\");")));
+    }
+
+    /** A new, empty notebook with one code cell. */
+    public NotebookTab newNotebook() {
+        untitledCounter++;
+        String name = untitledCounter == 1 ? "Untitled.ipynb" : "Untitled-" + untitledCounter + ".ipynb";
+        NotebookTab tab = addTab(Notebook.newEmpty().withCells(List.of(Cell.code(""))), null, true, "", List.of(), name);
+        CellModel first = tab.document().cells().getFirst();
+        Platform.runLater(() -> tab.view().edit(first, false));
+        return tab;
+    }
+
+    void openWithDialog() {
+        NotebookTab t = current.get();
+        Path dir = t != null && t.document().file() != null ? t.document().file().getParent() : Path.of("").toAbsolutePath();
+        Path chosen = env.dialogs().chooseNotebookToOpen(window(), dir);
+        if (chosen != null) {
+            open(chosen);
+        }
+    }
+
+    /** Adds a tab for a notebook that has been read. */
+    public NotebookTab addTab(Notebook notebook, Path file, boolean trusted, String explanation, List<String> notes,
+            String untitledName) {
+        NotebookDocument doc = new NotebookDocument(notebook, file, trusted, explanation, notes, env.trust(), env.files(),
+                env.sessions(), env.background());
+        if (untitledName != null) {
+            doc.untitledNameProperty().set(untitledName);
+        }
+        NotebookView view = new NotebookView(doc, services(doc), env.background());
+        view.fontSizeProperty().set(BASE_FONT * zoom());
+        NotebookTab tab = new NotebookTab(doc, view);
+        doc.setConfirmUntrustedRun(() -> AppDialogs.confirmUntrustedRun(window(), doc.trustExplanation()));
+        tab.setOnCloseRequest(e -> {
+            e.consume();
+            requestClose(tab);
+        });
+        view.setOnFirstPage(() -> onFirstPage.accept(tab));
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        Platform.runLater(view::requestFocus);
+        return tab;
+    }
+
+    private NotebookServices services(NotebookDocument doc) {
+        return new NotebookServices() {
+            @Override
+            public Optional<String> apiSummary(String name) {
+                return docs.library().summary(name);
+            }
+
+            @Override
+            public boolean openApiDocs(String name) {
+                docsShown.set(true);
+                boolean found = docs.showApi(name);
+                status.setMessage(found ? "" : "No documentation page for " + name);
+                return found;
+            }
+
+            @Override
+            public void openLink(String href, NotebookDocument from) {
+                followLink(href, from.file() == null ? null : from.file().getParent());
+            }
+        };
+    }
+
+    /** Follows a link from a cell or a docs page: web pages, notebooks, or documentation pages. */
+    private void followLink(String href, Path baseDir) {
+        String lower = href.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("mailto:")) {
+            env.browser().accept(href);
+        } else if (lower.contains(".ipynb")) {
+            bus.publish(new EventBus.OpenNotebookLink(href, baseDir));
+        } else if (lower.contains(".md")) {
+            docsShown.set(true);
+            docs.follow(null, href);
+        } else {
+            status.setMessage("Cannot open link " + href);
+        }
+    }
+
+    private void openNotebookLink(String href, Path baseDir) {
+        String target = href.contains("#") ? href.substring(0, href.indexOf('#')) : href;
+        if (baseDir != null) {
+            Path p = baseDir.resolve(target).normalize();
+            if (Files.isRegularFile(p)) {
+                open(p);
+                return;
+            }
+        }
+        String name = target.substring(target.lastIndexOf('/') + 1);
+        openBundled(name);
+    }
+
+    // ---- trust ----
+
+
+    // ---- saving and closing ----
+
+    /** Saves the notebook; an untitled one asks where. */
+    public CompletableFuture<Path> save(NotebookTab tab) {
+        Path file = tab.document().file();
+        return file == null ? saveAs(tab) : saveTo(tab, file);
+    }
+
+    /** Asks where to save, then saves. Completes with null if the user cancelled. */
+    public CompletableFuture<Path> saveAs(NotebookTab tab) {
+        NotebookDocument doc = tab.document();
+        Path dir = doc.file() != null ? doc.file().getParent() : Path.of("").toAbsolutePath();
+        String suggested = doc.file() != null ? doc.file().getFileName().toString() : doc.untitledNameProperty().get();
+        Path chosen = env.dialogs().chooseSaveLocation(window(), "Save Notebook", suggested, dir, "ipynb");
+        if (chosen == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!chosen.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ipynb")) {
+            chosen = chosen.resolveSibling(chosen.getFileName() + ".ipynb");
+        }
+        return saveTo(tab, chosen);
+    }
+
+    private CompletableFuture<Path> saveTo(NotebookTab tab, Path file) {
+        status.setMessage("Saving " + file.getFileName() + "\u2026");
+        return tab.document().saveTo(file).whenComplete((p, error) -> {
+            if (error != null) {
+                status.setMessage("");
+                AppDialogs.error(window(), "Could not save " + file.getFileName(), error.getMessage());
+            } else {
+                status.setMessage("Saved " + file.getFileName());
+            }
+        });
+    }
+
+    void exportHtml(NotebookTab tab) {
+        NotebookDocument doc = tab.document();
+        String base = doc.file() != null ? doc.file().getFileName().toString() : doc.untitledNameProperty().get();
+        String suggested = base.replaceFirst("\\.ipynb$", "") + ".html";
+        Path dir = doc.file() != null ? doc.file().getParent() : Path.of("").toAbsolutePath();
+        Path chosen = env.dialogs().chooseSaveLocation(window(), "Export HTML", suggested, dir, "html");
+        if (chosen == null) {
+            return;
+        }
+        Notebook snapshot = doc.toNotebook();
+        CompletableFuture.runAsync(() -> {
+            try {
+                Files.writeString(chosen, HtmlExport.export(snapshot, suggested.replaceFirst("\\.html$", "")),
+                        StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, env.background()).whenComplete((ok, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                AppDialogs.error(window(), "Could not export " + chosen.getFileName(), error.getMessage());
+            } else {
+                status.setMessage("Exported " + chosen.getFileName());
+            }
+        }));
+    }
+
+
+    private static String tabName(NotebookTab tab) {
+        return tab.document().titleProperty().get().replace(" \u2022", "");
+    }
+
+    /** Closes a tab, asking to save unsaved changes first. */
+    public void requestClose(NotebookTab tab) {
+        if (!tab.document().isDirty()) {
+            closeTab(tab);
+            return;
+        }
+        switch (AppDialogs.askToSave(window(), tabName(tab))) {
+            case SAVE -> save(tab).thenAccept(p -> {
+                if (p != null) {
+                    closeTab(tab);
+                }
+            });
+            case DISCARD -> closeTab(tab);
+            case CANCEL -> { }
+        }
+    }
+
+    /** Closes a tab without asking and stops its kernel. */
+    public void closeTab(NotebookTab tab) {
+        tabs.getTabs().remove(tab);
+        tab.document().close();
+    }
+
+    /**
+     * Asks about every notebook with unsaved changes before the window closes; false if the user cancelled.
+     * Saving happens before this returns.
+     */
+    public boolean confirmCloseAll() {
+        for (Tab t : List.copyOf(tabs.getTabs())) {
+            if (t instanceof NotebookTab nt && nt.document().isDirty()) {
+                tabs.getSelectionModel().select(nt);
+                AppDialogs.SaveChoice choice = AppDialogs.askToSave(window(), tabName(nt));
+                if (choice == AppDialogs.SaveChoice.CANCEL) {
+                    return false;
+                }
+                if (choice == AppDialogs.SaveChoice.SAVE) {
+                    try {
+                        if (waitOnFx(save(nt)) == null) {
+                            return false;
+                        }
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Waits for a save that completes on the FX thread by running a nested event loop (never blocks it). */
+    private static <T> T waitOnFx(CompletableFuture<T> future) {
+        Object key = new Object();
+        future.whenComplete((v, e) -> Platform.exitNestedEventLoop(key, null));
+        if (!future.isDone()) {
+            Platform.enterNestedEventLoop(key);
+        }
+        return future.join();
+    }
+
+    /** Stops every notebook's kernel (at exit). */
+    public List<CompletableFuture<Void>> shutdown() {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof NotebookTab nt && nt.document().sessionIfStarted() != null) {
+                var session = nt.document().sessionIfStarted();
+                closing.add(CompletableFuture.runAsync(session::close, env.background()));
+            }
+        }
+        return closing;
+    }
+
+
+    /** Installs the window-level keys and the close guard on the stage showing this window. */
+    public void attach(Stage stage) {
+        Scene scene = stage.getScene();
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), () -> zoom(+1));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> zoom(-1));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), () -> zoom(0));
+        stage.setOnCloseRequest(e -> {
+            if (!confirmCloseAll()) {
+                e.consume();
+            }
+        });
+        var tabTitle = Bindings.selectString(current, "text");
+        stage.titleProperty().bind(Bindings.createStringBinding(
+                () -> current.get() == null ? "Pageframe" : tabTitle.get() + " \u2014 Pageframe", current, tabTitle));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.pageframe.ui.app;
+
+import dev.pageframe.ui.common.Icons;
+import dev.pageframe.ui.notebook.CellModel;
+import dev.pageframe.ui.notebook.HeadingInfo;
+import dev.pageframe.ui.notebook.NotebookDocument;
+import dev.pageframe.ui.notebook.NotebookView;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Markdown headings of the notebook on show. Clicking a heading scrolls to its cell; the arrow folds the
+ * section, hiding the cells under the heading in the notebook.
+ */
+public final class OutlinePane extends VBox {
+    /** One heading; {@code foldable} for the biggest heading of its cell, which folds the section. */
+    public record Entry(CellModel cell, int level, String text, boolean foldable) {}
+
+    private final ListView<Entry> list = new ListView<>();
+    private final Label empty = new Label("Headings in Markdown cells appear here.");
+    private final ChangeListener<Boolean> changed = (obs, was, now) -> refresh();
+    private NotebookDocument document;
+    private NotebookView view;
+
+    public OutlinePane() {
+        getStyleClass().add("outline-pane");
+        setMinWidth(0);
+        Label title = new Label("OUTLINE");
+        title.getStyleClass().add("pane-title");
+        list.getStyleClass().add("outline-list");
+        list.setId("outline-list");
+        list.setCellFactory(lv -> new EntryCell());
+        list.setPlaceholder(empty);
+        empty.setWrapText(true);
+        empty.getStyleClass().add("outline-empty");
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(title, list);
+    }
+
+    /** Shows the outline of another notebook (or none). */
+    public void show(NotebookDocument doc, NotebookView notebookView) {
+        if (document != null) {
+            document.headingsChangedProperty().removeListener(changed);
+        }
+        document = doc;
+        view = notebookView;
+        if (doc != null) {
+            doc.headingsChangedProperty().addListener(changed);
+        }
+        refresh();
+    }
+
+    public List<Entry> entries() {
+        return List.copyOf(list.getItems());
+    }
+
+    private void refresh() {
+        List<Entry> entries = new ArrayList<>();
+        if (document != null) {
+            for (CellModel c : document.cells()) {
+                int top = document.headingLevel(c);
+                boolean first = true;
+                for (HeadingInfo h : document.headings(c)) {
+                    boolean foldable = first && h.level() == top;
+                    if (foldable) {
+                        first = false;
+                    }
+                    entries.add(new Entry(c, h.level(), h.text(), foldable));
+                }
+            }
+        }
+        if (!entries.equals(list.getItems())) {
+            list.getItems().setAll(entries);
+        } else {
+            list.refresh();
+        }
+    }
+
+    private void jump(Entry e) {
+        if (view == null) {
+            return;
+        }
+        // A heading inside a folded section: unfold what hides it first.
+        if (e.cell().hiddenProperty().get()) {
+            int i = document.cells().indexOf(e.cell());
+            for (int j = i - 1; j >= 0 && e.cell().hiddenProperty().get(); j--) {
+                document.cells().get(j).sectionCollapsedProperty().set(false);
+            }
+        }
+        view.select(e.cell());
+        view.scrollToCell(e.cell());
+        view.requestFocus();
+    }
+
+    private final class EntryCell extends ListCell<Entry> {
+        private final Region indent = new Region();
+        private final Button fold = new Button();
+        private final Label text = new Label();
+        private final HBox box = new HBox(indent, fold, text);
+        private final javafx.scene.Node foldedIcon = Icons.icon(Icons.CHEVRON_RIGHT);
+        private final javafx.scene.Node openIcon = Icons.icon(Icons.CHEVRON_DOWN);
+
+        EntryCell() {
+            getStyleClass().add("outline-cell");
+            fold.getStyleClass().addAll("flat", "outline-fold");
+            fold.setFocusTraversable(false);
+            fold.setTooltip(new Tooltip("Fold or unfold this section in the notebook"));
+            text.getStyleClass().add("outline-text");
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            box.setAlignment(Pos.CENTER_LEFT);
+            box.setMinWidth(0);
+            setPrefWidth(0);
+            fold.setOnAction(ev -> {
+                Entry e = getItem();
+                if (e != null) {
+                    e.cell().sectionCollapsedProperty().set(!e.cell().sectionCollapsedProperty().get());
+                }
+            });
+            setOnMouseClicked(ev -> {
+                if (getItem() != null && !ev.isConsumed()) {
+                    jump(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Entry e, boolean isEmpty) {
+            super.updateItem(e, isEmpty);
+            getStyleClass().removeIf(s -> s.startsWith("outline-level-"));
+            if (isEmpty || e == null) {
+                setGraphic(null);
+                return;
+            }
+            getStyleClass().add("outline-level-" + e.level());
+            indent.setMinWidth((e.level() - 1) * 12);
+            indent.setPrefWidth((e.level() - 1) * 12);
+            boolean folded = e.cell().sectionCollapsedProperty().get();
+            fold.setGraphic(folded ? foldedIcon : openIcon);
+            fold.setVisible(e.foldable());
+            text.setText(e.text());
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package dev.pageframe.ui.docs;
+
+import dev.pageframe.ui.common.Icons;
+import dev.pageframe.ui.markdown.MarkdownView;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The documentation pane: a page list, full-text search over the pages, and the current page rendered as
+ * Markdown, with links between pages and a back button.
+ */
+public final class DocsPane extends BorderPane {
+    private final ObjectProperty<DocsLibrary> library = new SimpleObjectProperty<>(this, "library", DocsLibrary.empty());
+    private final ReadOnlyStringWrapper currentPath = new ReadOnlyStringWrapper(this, "currentPath");
+    private final TextField search = new TextField();
+    private final ToggleButton pagesButton = new ToggleButton(null, Icons.icon(Icons.LIST));
+    private final Button backButton = new Button(null, Icons.icon(Icons.CHEVRON_LEFT));
+    private final Button homeButton = new Button(null, Icons.icon(Icons.HOME));
+    private final Label pageTitle = new Label("Documentation");
+    private final VBox pageBox = new VBox();
+    private final ScrollPane pageScroll = new ScrollPane(pageBox);
+    private final ListView<Object> list = new ListView<>();
+    private final Label listHeading = new Label();
+    private final VBox listBox = new VBox(listHeading, list);
+    private final StackPane center = new StackPane(pageScroll, listBox);
+    private final Deque<String> history = new ArrayDeque<>();
+    private Consumer<String> otherLinks = href -> { };
+
+    public DocsPane() {
+        getStyleClass().add("docs-pane");
+        setMinWidth(0);
+        search.setPromptText("Search the docs");
+        search.getStyleClass().add("docs-search");
+        search.setId("docs-search");
+        HBox.setHgrow(search, Priority.ALWAYS);
+        for (var b : List.of(backButton, homeButton, pagesButton)) {
+            b.getStyleClass().addAll("flat", "docs-nav");
+            b.setFocusTraversable(false);
+        }
+        backButton.setTooltip(new Tooltip("Back"));
+        homeButton.setTooltip(new Tooltip("Documentation home"));
+        pagesButton.setTooltip(new Tooltip("All pages"));
+        pagesButton.setId("docs-pages-button");
+        backButton.setDisable(true);
+        HBox bar = new HBox(backButton, homeButton, pagesButton, search);
+        bar.getStyleClass().add("docs-toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        pageTitle.getStyleClass().add("docs-page-title");
+        pageTitle.setId("docs-page-title");
+        Label paneTitle = new Label("DOCUMENTATION");
+        paneTitle.getStyleClass().add("pane-title");
+        VBox top = new VBox(paneTitle, bar, pageTitle);
+        top.getStyleClass().add("docs-header");
+        setTop(top);
+
+        pageBox.getStyleClass().add("docs-page");
+        pageScroll.setFitToWidth(true);
+        pageScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        pageScroll.getStyleClass().add("docs-scroll");
+        listHeading.getStyleClass().add("docs-list-heading");
+        list.getStyleClass().add("docs-list");
+        list.setId("docs-list");
+        VBox.setVgrow(list, Priority.ALWAYS);
+        listBox.getStyleClass().add("docs-list-box");
+        list.setCellFactory(lv -> new EntryCell());
+        list.setOnMouseClicked(e -> openSelected());
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+            }
+        });
+        setCenter(center);
+        showList(false);
+
+        search.textProperty().addListener((obs, was, now) -> refreshList());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+            } else if (e.getCode() == KeyCode.DOWN && list.isVisible()) {
+                list.requestFocus();
+                list.getSelectionModel().selectFirst();
+            } else if (e.getCode() == KeyCode.ENTER && list.isVisible() && !list.getItems().isEmpty()) {
+                list.getSelectionModel().selectFirst();
+                openSelected();
+            }
+        });
+        pagesButton.setOnAction(e -> refreshList());
+        backButton.setOnAction(e -> back());
+        homeButton.setOnAction(e -> library.get().home().ifPresent(p -> show(p.path())));
+        library.addListener((obs, was, now) -> {
+            history.clear();
+            backButton.setDisable(true);
+            refreshList();
+            if (currentPath.get() == null || now.page(currentPath.get()).isEmpty()) {
+                now.home().ifPresentOrElse(p -> show(p.path(), false), this::showNoDocs);
+            } else {
+                show(currentPath.get(), false);
+            }
+        });
+        showNoDocs();
+    }
+
+    public ObjectProperty<DocsLibrary> libraryProperty() {
+        return library;
+    }
+
+    public DocsLibrary library() {
+        return library.get();
+    }
+
+    /** The page on show, e.g. {@code api/kmalloc.md}. */
+    public ReadOnlyStringProperty currentPathProperty() {
+        return currentPath.getReadOnlyProperty();
+    }
+
+    /** Where links to notebooks and web pages go. */
+    public void setOtherLinks(Consumer<String> handler) {
+        this.otherLinks = Objects.requireNonNull(handler);
+    }
+
+    public TextField searchField() {
+        return search;
+    }
+
+    /** Shows the page of a kernel API name; false if it has none. */
+    public boolean showApi(String name) {
+        Optional<DocsLibrary.Page> page = library.get().apiPage(name);
+        page.ifPresent(p -> show(p.path()));
+        return page.isPresent();
+    }
+
+    /** Shows a page by its path under content/. */
+    public void show(String path) {
+        show(path, true);
+    }
+
+    private void show(String path, boolean remember) {
+        Optional<DocsLibrary.Page> page = library.get().page(path);
+        if (page.isEmpty()) {
+            return;
+        }
+        if (remember && currentPath.get() != null && !currentPath.get().equals(path)) {
+            history.push(currentPath.get());
+            backButton.setDisable(false);
+        }
+        DocsLibrary.Page p = page.get();
+        currentPath.set(p.path());
+        pageTitle.setText(p.title());
+        Node content;
+        try {
+            content = MarkdownView.render(p.markdown(), Map.of(), href -> follow(p.path(), href));
+        } catch (RuntimeException e) {
+            Label fallback = new Label(p.markdown());
+            fallback.setWrapText(true);
+            content = fallback;
+        }
+        pageBox.getChildren().setAll(content);
+        pageScroll.setVvalue(0);
+        pagesButton.setSelected(false);
+        if (!search.getText().isBlank()) {
+            search.clear();
+        }
+        showList(false);
+    }
+
+    private void showNoDocs() {
+        currentPath.set(null);
+        pageTitle.setText("Documentation");
+        Label none = new Label("No documentation pages were found. They are read from content/ in the working "
+                + "directory, from the application's resources, or from the directory named by -D"
+                + DocsLibrary.CONTENT_DIR_PROPERTY + ".");
+        none.setWrapText(true);
+        none.getStyleClass().add("docs-empty");
+        pageBox.getChildren().setAll(none);
+    }
+
+    /** Follows a link on page {@code from}: another page, or (notebooks, web) whatever the app does with it. */
+    public void follow(String from, String href) {
+        if (href.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || href.contains(".ipynb")) {
+            otherLinks.accept(href);
+            return;
+        }
+        library.get().resolve(from, href).ifPresentOrElse(p -> show(p.path()), () -> otherLinks.accept(href));
+    }
+
+    public void back() {
+        String previous = history.poll();
+        backButton.setDisable(history.isEmpty());
+        if (previous != null) {
+            show(previous, false);
+        }
+    }
+
+    private void refreshList() {
+        String q = search.getText();
+        if (!q.isBlank()) {
+            List<DocsLibrary.Hit> hits = library.get().search(q);
+            list.getItems().setAll(hits);
+            listHeading.setText(hits.isEmpty() ? "No page mentions \u201c" + q.strip() + "\u201d"
+                    : hits.size() == 1 ? "1 page" : hits.size() + " pages");
+            showList(true);
+        } else if (pagesButton.isSelected()) {
+            list.getItems().setAll(library.get().pages());
+            listHeading.setText("All pages");
+            showList(true);
+        } else {
+            showList(false);
+        }
+    }
+
+    private void showList(boolean on) {
+        listBox.setVisible(on);
+        pageScroll.setVisible(!on);
+    }
+
+    private void openSelected() {
+        Object o = list.getSelectionModel().getSelectedItem();
+        if (o instanceof DocsLibrary.Page p) {
+            show(p.path());
+        } else if (o instanceof DocsLibrary.Hit h) {
+            show(h.page().path());
+        }
+    }
+
+    /** A page title with its summary or a search snippet below it. */
+    private static final class EntryCell extends ListCell<Object> {
+        private final Label title = new Label();
+        private final Label detail = new Label();
+        private final VBox box = new VBox(title, detail);
+
+        EntryCell() {
+            title.getStyleClass().add("docs-entry-title");
+            detail.getStyleClass().add("docs-entry-detail");
+            detail.setWrapText(true);
+            box.getStyleClass().add("docs-entry");
+            box.setMinWidth(0);
+            box.setPrefWidth(1);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            DocsLibrary.Page page = item instanceof DocsLibrary.Hit h ? h.page() : (DocsLibrary.Page) item;
+            title.setText((page.isApi() ? "API \u00b7 " : "") + page.title());
+            String text = item instanceof DocsLibrary.Hit h ? h.snippet() : page.summary();
+            detail.setText(text);
+            detail.setVisible(!text.isBlank());
+            detail.setManaged(!text.isBlank());
+            Region r = box;
+            setGraphic(r);
+        }
+    }
+}

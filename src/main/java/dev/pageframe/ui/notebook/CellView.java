@@ -1,0 +1,56 @@
+package dev.pageframe.ui.notebook;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+
+/**
+ * The card of one cell: a gutter on the left (prompt, timing, markers) and the body. One subclass per cell
+ * kind. A view lives as long as its cell is on the page; {@link #dispose()} drops its model listeners.
+ */
+abstract sealed class CellView extends HBox permits CodeCellView, MarkdownCellView, RawCellView {
+    protected final CellModel cell;
+    protected final NotebookView notebook;
+    protected final VBox gutter = new VBox();
+    protected final VBox body = new VBox();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+
+    CellView(CellModel cell, NotebookView notebook) {
+        this.cell = cell;
+        this.notebook = notebook;
+        getStyleClass().add("cell-view");
+        gutter.getStyleClass().add("cell-gutter");
+        body.getStyleClass().add("cell-body");
+        HBox.setHgrow(body, Priority.ALWAYS);
+        body.setMinWidth(0);
+        // The card is as tall as its content, even when the gutter (prompt, timing, markers) is taller.
+        setFillHeight(false);
+        getChildren().addAll(gutter, body);
+    }
+
+    /** Keeps a model subscription until the view is disposed. */
+    protected final void keep(Subscription s) {
+        subscriptions.add(s);
+    }
+
+    CellModel cell() {
+        return cell;
+    }
+
+    /** The source editor, if the cell shows one now. */
+    abstract CellEditor editor();
+
+    /** Enters edit mode: shows and focuses the editor. */
+    abstract void edit(boolean caretAtEnd);
+
+    /** Leaves edit mode (a Markdown cell renders again). */
+    void leaveEdit() {}
+
+    void dispose() {
+        subscriptions.forEach(Subscription::unsubscribe);
+        subscriptions.clear();
+    }
+}

@@ -1,0 +1,262 @@
+package dev.pageframe.ui.notebook;
+
+import dev.pageframe.execution.Progress;
+import dev.pageframe.notebook.Output;
+import dev.pageframe.ui.common.Icons;
+import dev.pageframe.ui.outputs.OutputViews;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * A code cell: prompt and timing in the gutter, the Java editor, a progress bar while a long cell reports
+ * progress, and the outputs below. Outputs fade and a marker appears when they are stale.
+ */
+final class CodeCellView extends CellView {
+    private final CellEditor editor;
+    private final Label prompt = new Label();
+    private final Label timing = new Label();
+    private final Label staleBadge = new Label("stale");
+    private final VBox outputs = new VBox();
+    private final HBox progressRow = new HBox();
+    private final ProgressBar progressBar = new ProgressBar();
+    private final Label progressLabel = new Label();
+    private final Label progressTime = new Label();
+    private final Timeline ticker;
+    private final ListChangeListener<Output> outputSync = this::syncOutputs;
+    private boolean updatingFromModel;
+
+    CodeCellView(CellModel cell, NotebookView notebook) {
+        super(cell, notebook);
+        getStyleClass().add("code-cell");
+        editor = new CellEditor(cell.source(), notebook.syntax());
+        EditorKeys.install(editor, this, notebook);
+        new ApiAssist(editor, notebook).install();
+        StackPane editorBox = new StackPane(editor);
+        editorBox.getStyleClass().add("cell-input");
+
+        Button run = new Button(null, Icons.icon(Icons.PLAY));
+        run.getStyleClass().addAll("cell-run-button", "flat");
+        run.setTooltip(new Tooltip("Run this cell (Ctrl+Enter)"));
+        run.setFocusTraversable(false);
+        run.setOnAction(e -> notebook.runInPlace(cell));
+        prompt.getStyleClass().add("cell-prompt");
+        StackPane promptBox = new StackPane(prompt, run);
+        promptBox.getStyleClass().add("cell-prompt-box");
+        run.visibleProperty().bind(hoverProperty().and(cell.runStateProperty().isEqualTo(RunState.IDLE)));
+        prompt.visibleProperty().bind(run.visibleProperty().not());
+        timing.getStyleClass().add("cell-timing");
+        staleBadge.getStyleClass().add("stale-badge");
+        staleBadge.setTooltip(new Tooltip("These outputs may not match the code any more: the cell was edited, "
+                + "or a cell above it ran after it. Run it again to refresh them."));
+        gutter.getChildren().addAll(promptBox, timing, staleBadge);
+
+        progressBar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progressBar, Priority.ALWAYS);
+        progressLabel.getStyleClass().add("progress-label");
+        progressTime.getStyleClass().add("progress-time");
+        progressRow.getStyleClass().add("cell-progress");
+        progressRow.getChildren().addAll(progressLabel, progressBar, progressTime);
+
+        outputs.getStyleClass().add("cell-outputs");
+        body.getChildren().addAll(editorBox, progressRow, outputs);
+
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> updateTiming()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+
+        // editor -> model
+        editor.textProperty().addListener((obs, was, now) -> {
+            if (!updatingFromModel) {
+                cell.sourceProperty().set(now);
+                if (!cell.diagnostics().isEmpty()) {
+                    cell.diagnostics().clear();
+                }
+                cell.errorLineProperty().set(0);
+            }
+        });
+        // model -> view
+        keep(cell.sourceProperty().subscribe(s -> {
+            updatingFromModel = true;
+            try {
+                editor.resetText(s);
+            } finally {
+                updatingFromModel = false;
+            }
+        }));
+        keep(cell.executionCountProperty().subscribe(n -> updatePrompt()));
+        keep(cell.runStateProperty().subscribe(state -> {
+            updatePrompt();
+            updateTiming();
+            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("running"), state == RunState.RUNNING);
+            if (state == RunState.RUNNING) {
+                ticker.play();
+            } else {
+                ticker.stop();
+            }
+        }));
+        keep(cell.lastDurationProperty().subscribe(d -> updateTiming()));
+        keep(cell.staleProperty().subscribe(stale -> {
+            staleBadge.setVisible(stale);
+            staleBadge.setManaged(stale);
+            if (stale) {
+                outputs.getStyleClass().add("stale");
+            } else {
+                outputs.getStyleClass().remove("stale");
+            }
+        }));
+        keep(cell.progressProperty().subscribe(this::showProgress));
+        keep(cell.errorLineProperty().subscribe(line -> editor.setErrorLine(line.intValue())));
+        ListChangeListener<Object> diagSync = c -> editor.setDiagnostics(cell.diagnostics());
+        cell.diagnostics().addListener(diagSync);
+        keep(() -> cell.diagnostics().removeListener(diagSync));
+        editor.setDiagnostics(cell.diagnostics());
+        cell.outputs().addListener(outputSync);
+        keep(() -> cell.outputs().removeListener(outputSync));
+        for (Output o : cell.outputs()) {
+            outputs.getChildren().add(render(o));
+        }
+        updateOutputsVisibility();
+
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F1 && !e.isConsumed()) {
+                e.consume();
+                JavaSyntax.Word w = JavaSyntax.wordAt(editor.getText(), editor.getCaretPosition());
+                if (w != null) {
+                    notebook.services().openApiDocs(w.text());
+                }
+            }
+        });
+    }
+
+    @Override
+    CellEditor editor() {
+        return editor;
+    }
+
+    @Override
+    void edit(boolean caretAtEnd) {
+        if (caretAtEnd) {
+            editor.moveTo(editor.getLength());
+        }
+        editor.requestFocus();
+    }
+
+    @Override
+    void dispose() {
+        super.dispose();
+        ticker.stop();
+    }
+
+    private void updatePrompt() {
+        Integer n = cell.executionCountProperty().get();
+        RunState state = cell.runState();
+        prompt.setText(state != RunState.IDLE ? "[*]" : n == null ? "[ ]" : "[" + n + "]");
+    }
+
+    private void updateTiming() {
+        RunState state = cell.runState();
+        Instant started = cell.startedAtProperty().get();
+        if (state == RunState.QUEUED) {
+            timing.setText("queued");
+        } else if (state == RunState.RUNNING) {
+            Duration elapsed = started == null ? Duration.ZERO : Duration.between(started, Instant.now());
+            timing.setText(format(elapsed));
+            progressTime.setText(format(elapsed));
+        } else {
+            Duration last = cell.lastDurationProperty().get();
+            timing.setText(last == null ? "" : format(last));
+        }
+        timing.getStyleClass().remove("running");
+        if (state == RunState.RUNNING) {
+            timing.getStyleClass().add("running");
+        }
+    }
+
+    private void showProgress(Progress p) {
+        boolean show = p != null;
+        progressRow.setVisible(show);
+        progressRow.setManaged(show);
+        if (show) {
+            double f = p.fraction();
+            progressBar.setProgress(f < 0 ? ProgressBar.INDETERMINATE_PROGRESS : f);
+            String amount = p.total() > 0 ? p.done() + " / " + p.total() : Long.toString(p.done());
+            progressLabel.setText((p.label() == null || p.label().isBlank() ? "" : p.label() + "  ") + amount);
+        }
+    }
+
+    private void syncOutputs(ListChangeListener.Change<? extends Output> c) {
+        while (c.next()) {
+            if (c.wasPermutated()) {
+                rebuildOutputs();
+                return;
+            }
+            List<Node> children = outputs.getChildren();
+            if (c.wasRemoved()) {
+                children.subList(c.getFrom(), Math.min(children.size(), c.getFrom() + c.getRemovedSize())).clear();
+            }
+            if (c.wasAdded()) {
+                int at = c.getFrom();
+                for (Output o : c.getAddedSubList()) {
+                    children.add(Math.min(at++, children.size()), render(o));
+                }
+            }
+        }
+        if (outputs.getChildren().size() != cell.outputs().size()) {
+            rebuildOutputs();
+        }
+        updateOutputsVisibility();
+    }
+
+    private void rebuildOutputs() {
+        outputs.getChildren().setAll(cell.outputs().stream().map(this::render).toList());
+    }
+
+    private void updateOutputsVisibility() {
+        boolean any = !outputs.getChildren().isEmpty();
+        outputs.setVisible(any);
+        outputs.setManaged(any);
+    }
+
+    private Node render(Output o) {
+        Node n;
+        try {
+            n = OutputViews.render(o, notebook.services().outputContext());
+        } catch (RuntimeException e) {
+            Label fallback = new Label("This output could not be shown: " + e.getMessage());
+            fallback.setWrapText(true);
+            n = fallback;
+        }
+        StackPane wrap = new StackPane(n);
+        wrap.getStyleClass().addAll("cell-output", "cell-output-" + o.outputType().replace("_", "-"));
+        wrap.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        return wrap;
+    }
+
+    /** "850 ms", "3.2 s", "2 min 05 s". */
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        return String.format(Locale.ROOT, "%d min %02d s", ms / 60_000, (ms / 1000) % 60);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.pageframe.ui.notebook;
+
+import dev.pageframe.ui.common.Icons;
+import dev.pageframe.ui.markdown.MarkdownView;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+
+/**
+ * A Markdown cell: rendered prose, or its source while editing (double-click or Enter; Shift+Enter or
+ * Ctrl+Enter renders). A cell that starts a section can fold the cells under its heading.
+ */
+final class MarkdownCellView extends CellView {
+    private final StackPane rendered = new StackPane();
+    private final Button fold = new Button();
+    private final Label foldedNote = new Label();
+    private final javafx.scene.Node foldedIcon = Icons.icon(Icons.CHEVRON_RIGHT);
+    private final javafx.scene.Node openIcon = Icons.icon(Icons.CHEVRON_DOWN);
+    private CellEditor editor;
+    private boolean editing;
+
+    MarkdownCellView(CellModel cell, NotebookView notebook) {
+        super(cell, notebook);
+        getStyleClass().add("markdown-cell");
+        rendered.getStyleClass().add("markdown-rendered");
+        rendered.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        rendered.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                e.consume();
+                notebook.select(cell);
+                edit(true);
+            }
+        });
+        fold.getStyleClass().addAll("fold-button", "flat");
+        fold.setFocusTraversable(false);
+        fold.setTooltip(new Tooltip("Fold or unfold the cells under this heading"));
+        fold.setOnAction(e -> cell.sectionCollapsedProperty().set(!cell.sectionCollapsedProperty().get()));
+        foldedNote.getStyleClass().add("folded-note");
+        foldedNote.setOnMouseClicked(e -> cell.sectionCollapsedProperty().set(false));
+        gutter.getChildren().add(fold);
+        body.getChildren().addAll(rendered, foldedNote);
+        keep(cell.sourceProperty().subscribe(s -> {
+            if (!editing) {
+                render();
+            }
+            updateFold();
+        }));
+        keep(cell.sectionCollapsedProperty().subscribe(c -> updateFold()));
+        keep(notebook.document().headingsChangedProperty().subscribe(c -> updateFold()));
+    }
+
+    private void updateFold() {
+        boolean heading = notebook.document().headingLevel(cell) > 0;
+        fold.setVisible(heading);
+        boolean folded = heading && cell.sectionCollapsedProperty().get();
+        javafx.scene.Node icon = folded ? foldedIcon : openIcon;
+        if (fold.getGraphic() != icon) {
+            fold.setGraphic(icon);
+        }
+        int hidden = folded ? notebook.hiddenCountAfter(cell) : 0;
+        foldedNote.setText(hidden == 1 ? "1 cell folded - click to show" : hidden + " cells folded - click to show");
+        foldedNote.setVisible(hidden > 0);
+        foldedNote.setManaged(hidden > 0);
+    }
+
+    private void render() {
+        String source = cell.source();
+        Node node;
+        if (source.isBlank()) {
+            Label empty = new Label("Empty Markdown cell. Double-click to write.");
+            empty.getStyleClass().add("markdown-empty");
+            node = empty;
+        } else {
+            try {
+                node = MarkdownView.render(source, cell.attachments(), href -> notebook.services().openLink(href, notebook.document()));
+            } catch (RuntimeException e) {
+                Label failed = new Label(source);
+                failed.setWrapText(true);
+                node = failed;
+            }
+        }
+        rendered.getChildren().setAll(node);
+    }
+
+    @Override
+    CellEditor editor() {
+        return editing ? editor : null;
+    }
+
+    @Override
+    void edit(boolean caretAtEnd) {
+        if (!editing) {
+            editing = true;
+            cell.editingProperty().set(true);
+            if (editor == null) {
+                editor = new CellEditor(cell.source(), null);
+                editor.getStyleClass().add("markdown-source");
+                EditorKeys.install(editor, this, notebook);
+                editor.textProperty().addListener((obs, was, now) -> cell.sourceProperty().set(now));
+            } else {
+                editor.resetText(cell.source());
+            }
+            StackPane box = new StackPane(editor);
+            box.getStyleClass().add("cell-input");
+            body.getChildren().set(0, box);
+            getStyleClass().add("editing-source");
+        }
+        if (caretAtEnd) {
+            editor.moveTo(editor.getLength());
+        }
+        editor.requestFocus();
+    }
+
+    @Override
+    void leaveEdit() {
+        if (!editing) {
+            return;
+        }
+        editing = false;
+        cell.editingProperty().set(false);
+        getStyleClass().remove("editing-source");
+        render();
+        body.getChildren().set(0, rendered);
+    }
+}

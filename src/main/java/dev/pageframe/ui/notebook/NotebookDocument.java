@@ -1,0 +1,619 @@
+package dev.pageframe.ui.notebook;
+
+import dev.pageframe.execution.CellListener;
+import dev.pageframe.execution.CellOutput;
+import dev.pageframe.execution.CellResult;
+import dev.pageframe.execution.CellStatus;
+import dev.pageframe.execution.ErrorOutput;
+import dev.pageframe.execution.KernelListener;
+import dev.pageframe.execution.KernelSession;
+import dev.pageframe.execution.KernelState;
+import dev.pageframe.execution.OutputMapper;
+import dev.pageframe.execution.Progress;
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.CellType;
+import dev.pageframe.notebook.MachineSpec;
+import dev.pageframe.notebook.Notebook;
+import dev.pageframe.notebook.NotebookFiles;
+import dev.pageframe.notebook.NotebookTrust;
+import dev.pageframe.notebook.Output;
+import dev.pageframe.ui.markdown.MarkdownView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * One open notebook: its cells, its file, whether it is trusted, and its kernel. The view model the
+ * notebook view, the outline and the status bar share; it never touches a control. FX thread only;
+ * kernel callbacks hop onto it with {@link Platform#runLater}.
+ *
+ * <p>A kernel session is made for the notebook's machine on the first run, never on open.
+ */
+public final class NotebookDocument {
+    private final ObservableList<CellModel> cells = FXCollections.observableArrayList();
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    private final StringProperty untitledName = new SimpleStringProperty(this, "untitledName", "Untitled.ipynb");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty");
+    private final BooleanProperty trusted = new SimpleBooleanProperty(this, "trusted");
+    private final StringProperty trustExplanation = new SimpleStringProperty(this, "trustExplanation", "");
+    private final ObjectProperty<KernelState> kernelState = new SimpleObjectProperty<>(this, "kernelState", KernelState.NOT_STARTED);
+    private final StringProperty kernelDetail = new SimpleStringProperty(this, "kernelDetail", "");
+    private final ObjectProperty<Instant> busySince = new SimpleObjectProperty<>(this, "busySince");
+    private final BooleanProperty structureVersion = new SimpleBooleanProperty(this, "headingsChanged");
+    private final Deque<Deleted> deleted = new ArrayDeque<>();
+    private final Map<String, HeadingCache> headingCache = new HashMap<>();
+    private final NotebookTrust trust;
+    private final NotebookFiles files;
+    private final Function<MachineSpec, KernelSession> sessionFactory;
+    private final Executor background;
+    private final List<String> loadNotes;
+    private Notebook base;
+    private KernelSession session;
+    private BooleanSupplier confirmUntrustedRun = () -> false;
+    private long runSequence;
+    private long modCount;
+    private long savedModCount;
+    private final ChangeListener<Object> cellEdited = (obs, was, now) -> cellChanged();
+    private final ChangeListener<Boolean> folded = (obs, was, now) -> {
+        recomputeHidden();
+        structureVersion.set(!structureVersion.get());
+    };
+
+    private record Deleted(int index, CellModel cell) {}
+
+    private record HeadingCache(String source, List<HeadingInfo> headings) {}
+
+    /**
+     * A document for {@code notebook}.
+     *
+     * @param file           where it was read from, or null for an untitled notebook
+     * @param trusted        whether the trust store vouches for it (checked by the caller, off the FX thread)
+     * @param explanation    why it is or is not trusted, for the banner
+     * @param sessionFactory makes the kernel for a machine on the first run
+     * @param background     runs file and trust I/O off the FX thread
+     */
+    public NotebookDocument(Notebook notebook, Path file, boolean trusted, String explanation, List<String> loadNotes,
+            NotebookTrust trust, NotebookFiles files, Function<MachineSpec, KernelSession> sessionFactory,
+            Executor background) {
+        this.base = Objects.requireNonNull(notebook);
+        this.trust = Objects.requireNonNull(trust);
+        this.files = Objects.requireNonNull(files);
+        this.sessionFactory = Objects.requireNonNull(sessionFactory);
+        this.background = Objects.requireNonNull(background);
+        this.loadNotes = List.copyOf(loadNotes);
+        this.file.set(file);
+        this.trusted.set(trusted);
+        this.trustExplanation.set(explanation == null ? "" : explanation);
+        cells.addListener((ListChangeListener<CellModel>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(this::detach);
+                change.getAddedSubList().forEach(this::attach);
+            }
+            recompute();
+        });
+        List<CellModel> models = new ArrayList<>();
+        for (Cell c : notebook.cells()) {
+            models.add(new CellModel(c));
+        }
+        cells.setAll(models);
+        title.bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> (this.file.get() == null ? untitledName.get() : this.file.get().getFileName().toString())
+                        + (dirty.get() ? " \u2022" : ""),
+                this.file, untitledName, dirty));
+        modCount = 0;
+        savedModCount = 0;
+        dirty.set(false);
+    }
+
+    private void attach(CellModel c) {
+        c.sourceProperty().addListener(cellEdited);
+        c.typeProperty().addListener(cellEdited);
+        c.sectionCollapsedProperty().addListener(folded);
+    }
+
+    private void detach(CellModel c) {
+        c.sourceProperty().removeListener(cellEdited);
+        c.typeProperty().removeListener(cellEdited);
+        c.sectionCollapsedProperty().removeListener(folded);
+    }
+
+    private void cellChanged() {
+        markModified();
+        recompute();
+    }
+
+    // ---- what the views read ----
+
+    public ObservableList<CellModel> cells() {
+        return cells;
+    }
+
+    public ObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    public Path file() {
+        return file.get();
+    }
+
+    /** The name shown while the notebook has no file, e.g. {@code tour.ipynb} for the bundled tour. */
+    public StringProperty untitledNameProperty() {
+        return untitledName;
+    }
+
+    /** The tab title: the file name, with a dot while there are unsaved changes. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    public ReadOnlyBooleanProperty trustedProperty() {
+        return trusted;
+    }
+
+    public boolean isTrusted() {
+        return trusted.get();
+    }
+
+    /** The trust store's sentence on why this notebook is not trusted. */
+    public String trustExplanation() {
+        return trustExplanation.get();
+    }
+
+    public MachineSpec machine() {
+        return base.machine();
+    }
+
+    public List<String> loadNotes() {
+        return loadNotes;
+    }
+
+    public ReadOnlyObjectProperty<KernelState> kernelStateProperty() {
+        return kernelState;
+    }
+
+    public KernelState kernelState() {
+        return kernelState.get();
+    }
+
+    /** Why the kernel died, when it did. */
+    public StringProperty kernelDetailProperty() {
+        return kernelDetail;
+    }
+
+    /** When the kernel turned busy, or null when it is not busy. */
+    public ReadOnlyObjectProperty<Instant> busySinceProperty() {
+        return busySince;
+    }
+
+    /** Flips whenever headings or folding may have changed, for the outline. */
+    public ReadOnlyBooleanProperty headingsChangedProperty() {
+        return structureVersion;
+    }
+
+    /** The kernel session if the notebook has run something, else null. */
+    public KernelSession sessionIfStarted() {
+        return session;
+    }
+
+    /** What to ask before running an untrusted notebook; return true to go ahead (and trust it). */
+    public void setConfirmUntrustedRun(BooleanSupplier confirm) {
+        this.confirmUntrustedRun = Objects.requireNonNull(confirm);
+    }
+
+    /** The notebook as it would be saved now. */
+    public Notebook toNotebook() {
+        List<Cell> out = new ArrayList<>(cells.size());
+        for (CellModel c : cells) {
+            out.add(c.toCell());
+        }
+        return base.withCells(out);
+    }
+
+    /** The headings of a Markdown cell (cached by source). */
+    public List<HeadingInfo> headings(CellModel cell) {
+        if (cell.type() != CellType.MARKDOWN) {
+            return List.of();
+        }
+        HeadingCache cached = headingCache.get(cell.id());
+        if (cached == null || !cached.source().equals(cell.source())) {
+            List<HeadingInfo> found = new ArrayList<>();
+            for (var h : MarkdownView.headings(cell.source())) {
+                found.add(new HeadingInfo(h.level(), h.text()));
+            }
+            cached = new HeadingCache(cell.source(), List.copyOf(found));
+            headingCache.put(cell.id(), cached);
+        }
+        return cached.headings();
+    }
+
+    /** The level of the biggest heading in the cell, or 0 if it has none. */
+    public int headingLevel(CellModel cell) {
+        int level = 0;
+        for (HeadingInfo h : headings(cell)) {
+            if (level == 0 || h.level() < level) {
+                level = h.level();
+            }
+        }
+        return level;
+    }
+
+    // ---- editing ----
+
+    /** Inserts a new, empty cell of {@code type} at {@code index} and returns it. */
+    public CellModel insertCell(int index, CellType type) {
+        Cell cell = switch (type) {
+            case CODE -> Cell.code("");
+            case MARKDOWN -> Cell.markdown("");
+            case RAW -> Cell.raw("");
+        };
+        CellModel model = new CellModel(cell);
+        cells.add(Math.max(0, Math.min(index, cells.size())), model);
+        markModified();
+        return model;
+    }
+
+    /** Deletes a cell; {@link #undoDelete()} brings it back. */
+    public void deleteCell(CellModel cell) {
+        int index = cells.indexOf(cell);
+        if (index < 0) {
+            return;
+        }
+        deleted.push(new Deleted(index, cell));
+        cells.remove(index);
+        markModified();
+    }
+
+    /** Restores the last deleted cell where it was, and returns it, or null if nothing was deleted. */
+    public CellModel undoDelete() {
+        Deleted d = deleted.poll();
+        if (d == null) {
+            return null;
+        }
+        cells.add(Math.min(d.index(), cells.size()), d.cell());
+        markModified();
+        return d.cell();
+    }
+
+    public boolean canUndoDelete() {
+        return !deleted.isEmpty();
+    }
+
+    /** Moves a cell one place up (-1) or down (+1). */
+    public void moveCell(CellModel cell, int delta) {
+        int from = cells.indexOf(cell);
+        int to = from + delta;
+        if (from < 0 || to < 0 || to >= cells.size()) {
+            return;
+        }
+        cells.remove(from);
+        cells.add(to, cell);
+        markModified();
+    }
+
+    /** Turns a cell into another kind; a code cell's outputs go, as in Jupyter. */
+    public void changeType(CellModel cell, CellType type) {
+        if (cell.type() == type) {
+            return;
+        }
+        if (cell.isCode()) {
+            cell.clearOutputs();
+        }
+        cell.typeProperty().set(type);
+    }
+
+    // ---- running ----
+
+    /**
+     * Queues code cells on the kernel, starting it if needed. Markdown and raw cells are skipped. An
+     * untrusted notebook asks first; if the answer is no nothing runs.
+     *
+     * @return false if nothing was queued because the user declined
+     */
+    public boolean run(List<CellModel> toRun) {
+        List<CellModel> code = toRun.stream().filter(CellModel::isCode).filter(c -> c.runState() == RunState.IDLE).toList();
+        if (code.isEmpty()) {
+            return true;
+        }
+        if (!trusted.get()) {
+            if (!confirmUntrustedRun.getAsBoolean()) {
+                return false;
+            }
+            trust();
+        }
+        KernelSession kernel = session();
+        for (CellModel c : code) {
+            String source = c.source();
+            c.runStateProperty().set(RunState.QUEUED);
+            kernel.execute(source, new LiveCell(c, source))
+                    .whenComplete((result, error) -> Platform.runLater(() -> finished(c, source, result, error)));
+        }
+        return true;
+    }
+
+    public boolean runAll() {
+        return run(List.copyOf(cells));
+    }
+
+    /** Runs the cells above {@code cell}, not including it. */
+    public boolean runAbove(CellModel cell) {
+        int i = cells.indexOf(cell);
+        return i < 0 || run(List.copyOf(cells.subList(0, i)));
+    }
+
+    /** Runs {@code cell} and every cell below it. */
+    public boolean runBelow(CellModel cell) {
+        int i = cells.indexOf(cell);
+        return i < 0 || run(List.copyOf(cells.subList(i, cells.size())));
+    }
+
+    /** Stops the running cell and drops the queued ones. */
+    public void interrupt() {
+        KernelSession s = session;
+        if (s != null) {
+            background.execute(s::interrupt);
+        }
+    }
+
+    /** Replaces the kernel with a fresh machine; completes on the FX thread once it is idle. */
+    public CompletableFuture<Void> restart() {
+        KernelSession s = session();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        s.restart().whenComplete((ok, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else {
+                done.complete(null);
+            }
+        }));
+        return done;
+    }
+
+    /** Restarts, then runs every cell from the top. */
+    public CompletableFuture<Void> restartAndRunAll() {
+        return restart().thenRun(this::runAll);
+    }
+
+    /** Starts the kernel now if it is not running (e.g. to warm it up). */
+    public KernelSession session() {
+        if (session == null) {
+            session = sessionFactory.apply(machine());
+            session.addListener(new KernelListener() {
+                @Override
+                public void stateChanged(KernelState state, String detail) {
+                    Instant at = Instant.now();
+                    Platform.runLater(() -> {
+                        kernelState.set(state);
+                        kernelDetail.set(detail);
+                        busySince.set(state == KernelState.BUSY ? at : null);
+                    });
+                }
+            });
+        }
+        return session;
+    }
+
+    /** Feeds one cell's live events into its model. */
+    private final class LiveCell implements CellListener {
+        private final CellModel cell;
+        private final String source;
+
+        LiveCell(CellModel cell, String source) {
+            this.cell = cell;
+            this.source = source;
+        }
+
+        @Override
+        public void started(int executionCount, Instant at) {
+            Platform.runLater(() -> {
+                cell.runStateProperty().set(RunState.RUNNING);
+                cell.startedAtProperty().set(at);
+                cell.progressProperty().set(null);
+                cell.outputs().clear();
+                cell.diagnostics().clear();
+                cell.errorLineProperty().set(0);
+                cell.executionCountProperty().set(null);
+                cell.markRan(++runSequence, source);
+                recomputeStale();
+            });
+        }
+
+        @Override
+        public void output(CellOutput output) {
+            Output o = OutputMapper.toNotebook(output);
+            Platform.runLater(() -> appendLive(cell, o));
+        }
+
+        @Override
+        public void progress(Progress progress) {
+            Platform.runLater(() -> cell.progressProperty().set(progress));
+        }
+    }
+
+    private static void appendLive(CellModel cell, Output o) {
+        List<Output> outs = cell.outputs();
+        if (o instanceof Output.Stream s && !outs.isEmpty() && outs.getLast() instanceof Output.Stream last
+                && last.name().equals(s.name())) {
+            outs.set(outs.size() - 1, last.append(s.text()));
+        } else {
+            outs.add(o);
+        }
+    }
+
+    private void finished(CellModel cell, String source, CellResult result, Throwable error) {
+        cell.runStateProperty().set(RunState.IDLE);
+        cell.progressProperty().set(null);
+        Instant started = cell.startedAtProperty().get();
+        cell.startedAtProperty().set(null);
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            cell.outputs().setAll(Output.ErrorOutput.of(cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()),
+                    List.of(String.valueOf(cause))));
+            markModified();
+            return;
+        }
+        if (result.status() == CellStatus.ABORTED || !cell.isCode()) {
+            // It never ran: an earlier cell failed first. Its old outputs still stand.
+            return;
+        }
+        if (started == null) {
+            cell.markRan(++runSequence, source);
+        }
+        Cell ran = OutputMapper.apply(cell.toCell(), result);
+        cell.applyRun(ran, cell.ranAt(), source);
+        cell.lastDurationProperty().set(result.timing() == null ? null : result.timing().duration());
+        cell.diagnostics().setAll(result.diagnostics());
+        cell.errorLineProperty().set(result.error().map(ErrorOutput::line).orElse(0));
+        markModified();
+        recomputeStale();
+    }
+
+    // ---- trust and files ----
+
+    /** Records the notebook as the user's own, so it runs without asking. */
+    public CompletableFuture<Void> trust() {
+        trusted.set(true);
+        trustExplanation.set("");
+        Notebook snapshot = toNotebook();
+        return CompletableFuture.runAsync(() -> sign(snapshot), background);
+    }
+
+    /** Trusts the notebook and runs every cell. */
+    public void trustAndRunAll() {
+        trust();
+        runAll();
+    }
+
+    private void sign(Notebook snapshot) {
+        try {
+            trust.sign(snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the notebook to {@code path} atomically off the FX thread, then signs it: what the user saves is
+     * theirs. Completes on the FX thread.
+     */
+    public CompletableFuture<Path> saveTo(Path path) {
+        Notebook snapshot = toNotebook();
+        long savedAt = modCount;
+        CompletableFuture<Path> done = new CompletableFuture<>();
+        CompletableFuture.runAsync(() -> {
+            try {
+                files.save(path, snapshot);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            sign(snapshot);
+        }, background).whenComplete((ok, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                done.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+                return;
+            }
+            file.set(path);
+            savedModCount = savedAt;
+            dirty.set(modCount != savedModCount);
+            trusted.set(true);
+            trustExplanation.set("");
+            done.complete(path);
+        }));
+        return done;
+    }
+
+    /** Stops the kernel (off the FX thread: closing waits for the agent JVM). */
+    public void close() {
+        KernelSession s = session;
+        session = null;
+        if (s != null) {
+            background.execute(s::close);
+        }
+    }
+
+    /** Counts an edit; the title shows a dot until the next save. */
+    public void markModified() {
+        modCount++;
+        dirty.set(modCount != savedModCount);
+    }
+
+    // ---- derived state ----
+
+    private void recompute() {
+        recomputeStale();
+        recomputeHidden();
+        structureVersion.set(!structureVersion.get());
+    }
+
+    /**
+     * A cell's outputs are stale when its source changed after it ran, or when a cell above it ran later than
+     * it did (the state it saw is gone).
+     */
+    void recomputeStale() {
+        long newestAbove = -1;
+        for (CellModel c : cells) {
+            if (!c.isCode()) {
+                c.staleProperty().set(false);
+                continue;
+            }
+            boolean hasOutputs = !c.outputs().isEmpty() || c.executionCountProperty().get() != null;
+            boolean running = c.runState() != RunState.IDLE;
+            boolean stale = !running && hasOutputs && c.ranAt() >= 0
+                    && (c.sourceChangedSinceRun() || newestAbove > c.ranAt());
+            c.staleProperty().set(stale);
+            newestAbove = Math.max(newestAbove, c.ranAt());
+        }
+    }
+
+    /** Hides the cells under each folded heading, up to the next heading of the same or a bigger level. */
+    void recomputeHidden() {
+        int foldLevel = 0;
+        for (CellModel c : cells) {
+            int level = headingLevel(c);
+            if (foldLevel > 0 && level > 0 && level <= foldLevel) {
+                foldLevel = 0;
+            }
+            c.hiddenProperty().set(foldLevel > 0);
+            if (foldLevel == 0 && level > 0 && c.sectionCollapsedProperty().get()) {
+                foldLevel = level;
+            }
+        }
+    }
+}

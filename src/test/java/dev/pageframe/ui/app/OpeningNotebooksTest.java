@@ -1,0 +1,142 @@
+package dev.pageframe.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pageframe.execution.KernelState;
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.Output;
+import dev.pageframe.ui.UiFixture;
+import dev.pageframe.ui.notebook.CellModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Opening files: cells and stored outputs appear as they were, nothing runs, long notebooks open fast. */
+class OpeningNotebooksTest {
+    static UiFixture ui;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ui = UiFixture.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        ui.close();
+    }
+
+    @AfterEach
+    void closeTabs() {
+        ui.closeDialogs();
+        ui.closeAllTabs();
+    }
+
+    @Test
+    void openingAFileShowsItsCellsAndStoredOutputsWithoutRunningAnything() throws Exception {
+        Path file = ui.writeTrustedNotebook("stored.ipynb", List.of(
+                Cell.markdown("# Allocations\n\nSome prose."),
+                Cell.code("long buf = __get_free_pages(GFP_KERNEL, 3);\nSystem.out.println(buf);")
+                        .withExecutionCount(7).withOutputs(List.of(Output.Stream.stdout("18446612682070130688\n")))));
+
+        NotebookTab tab = ui.open(file);
+
+        assertEquals("stored.ipynb", ui.fx(tab::getText));
+        assertEquals(2, ui.fx(() -> tab.document().cells().size()));
+        assertEquals("[7]", ui.prompt(tab, 1));
+        assertTrue(ui.outputText(tab, 1).contains("18446612682070130688"), ui.outputText(tab, 1));
+        assertTrue(ui.fx(() -> ui.editor(tab, 1).getText()).startsWith("long buf"));
+        assertEquals(KernelState.NOT_STARTED, ui.fx(() -> tab.document().kernelState()));
+        assertNull(ui.fx(() -> tab.document().sessionIfStarted()), "opening must not start a kernel");
+        assertTrue(ui.fx(() -> ui.window.status().kernelText()).contains("not started"));
+        assertTrue(ui.textUnder(ui.window.status()).contains("x86_64"));
+    }
+
+    @Test
+    void aHundredCellNotebookShowsItsFirstPageAtOnceAndBuildsTheRestWhenScrolledTo() throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            cells.add(Cell.markdown("## Step " + i + "\n\nProse for step " + i + "."));
+            cells.add(Cell.code("long b" + i + " = kmalloc(" + (i + 1) * 8 + ", GFP_KERNEL);")
+                    .withExecutionCount(i + 1).withOutputs(List.of(Output.Stream.stdout("ok " + i + "\n"))));
+        }
+        Path file = ui.writeTrustedNotebook("hundred.ipynb", cells);
+        AtomicLong firstPage = new AtomicLong();
+        ui.fxRun(() -> ui.window.setOnFirstPage(t -> firstPage.set(System.nanoTime())));
+        long start = System.nanoTime();
+
+        NotebookTab tab = ui.open(file);
+        ui.waitUntil("the first page is built", 10, () -> firstPage.get() != 0);
+
+        long ms = (firstPage.get() - start) / 1_000_000;
+        assertTrue(ms < 5000, "first page took " + ms + " ms");
+        int built = ui.fx(() -> (int) tab.document().cells().stream().filter(c -> tab.view().viewOf(c) != null).count());
+        assertTrue(built > 0 && built < 60, "only cells near the viewport are built, but " + built + " were");
+        CellModel last = ui.fx(() -> tab.document().cells().getLast());
+        assertNull(ui.fx(() -> tab.view().viewOf(last)));
+
+        ui.fxRun(() -> tab.view().scrollToCell(last));
+        ui.waitUntil("the last cell is built after scrolling to it", () -> tab.view().viewOf(last) != null);
+        ui.fxRun(() -> ui.window.setOnFirstPage(t -> { }));
+    }
+
+    @Test
+    void theOutlineListsHeadingsJumpsToThemAndFoldsTheirSections() throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        cells.add(Cell.markdown("# Tour"));
+        for (int s = 1; s <= 3; s++) {
+            cells.add(Cell.markdown("## Section " + s));
+            for (int i = 0; i < 6; i++) {
+                cells.add(Cell.code("int s" + s + "_" + i + " = " + i + ";"));
+            }
+        }
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("outline.ipynb", cells));
+
+        List<OutlinePane.Entry> entries = ui.fx(() -> ui.window.outline().entries());
+        assertEquals(List.of("Tour", "Section 1", "Section 2", "Section 3"),
+                entries.stream().map(OutlinePane.Entry::text).toList());
+
+        CellModel section3 = ui.cell(tab, 15);
+        ui.robot.clickOn("Section 3");
+        ui.waitUntil("section 3 is selected", () -> tab.view().selected() == section3);
+        assertTrue(ui.fx(() -> tab.view().scrollOffset()) > 0, "the page scrolled to section 3");
+
+        CellModel section1 = ui.cell(tab, 1);
+        ui.fxRun(() -> tab.view().scrollToCell(section1));
+        ui.robot.clickOn(foldButtonOf("Section 1"));
+        ui.waitUntil("section 1 is folded", () -> section1.sectionCollapsedProperty().get());
+        for (int i = 2; i <= 7; i++) {
+            int index = i;
+            assertTrue(ui.fx(() -> tab.document().cells().get(index).hiddenProperty().get()), "cell " + i + " hidden");
+        }
+        assertFalse(ui.fx(() -> tab.document().cells().get(8).hiddenProperty().get()), "section 2 still shows");
+        assertNotNull(ui.fx(() -> ui.robot.lookup(".folded-note").tryQuery().orElse(null)));
+
+        ui.robot.clickOn(foldButtonOf("Section 1"));
+        ui.waitUntil("section 1 unfolds", () -> !tab.document().cells().get(2).hiddenProperty().get());
+    }
+
+    /** The fold arrow on the outline row of a heading. */
+    private static javafx.scene.Node foldButtonOf(String heading) {
+        return ui.fx(() -> ui.robot.lookup(".outline-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.ListCell<?>) n)
+                .filter(c -> c.isVisible() && c.getItem() instanceof OutlinePane.Entry e && e.text().equals(heading))
+                .findFirst().orElseThrow().lookup(".outline-fold"));
+    }
+
+    @Test
+    void theBundledTourOpensAsAnUntitledCopy() throws Exception {
+        NotebookTab tab = ui.fx(() -> ui.window.openTour()).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertNull(ui.fx(() -> tab.document().file()), "saving must ask where");
+        assertTrue(ui.fx(() -> tab.document().cells().size()) > 0);
+        assertTrue(ui.fx(() -> tab.document().isTrusted()));
+    }
+}

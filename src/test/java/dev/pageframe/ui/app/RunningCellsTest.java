@@ -1,0 +1,288 @@
+package dev.pageframe.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pageframe.execution.KernelState;
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.ui.UiFixture;
+import dev.pageframe.ui.notebook.CellEditor;
+import dev.pageframe.ui.notebook.CellModel;
+import dev.pageframe.ui.notebook.RunState;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Running cells against a real kernel, the way a user does it: keys, toolbar, and what appears. */
+class RunningCellsTest {
+    static UiFixture ui;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ui = UiFixture.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        ui.close();
+    }
+
+    @AfterEach
+    void closeTabs() {
+        ui.closeDialogs();
+        ui.closeAllTabs();
+    }
+
+    private static void waitIdle(NotebookTab tab, int index) {
+        CellModel c = ui.cell(tab, index);
+        ui.waitUntil("cell " + index + " finished", UiFixture.KERNEL_SECONDS,
+                () -> c.runState() == RunState.IDLE && c.executionCountProperty().get() != null);
+    }
+
+    @Test
+    void typingOnePlusOneAndShiftEnterShowsTwoAndPromptOne() {
+        NotebookTab tab = ui.newNotebook();
+        ui.clickIntoEditor(tab, 0);
+        ui.robot.write("1 + 1");
+        ui.robot.push(KeyCode.SHIFT, KeyCode.ENTER);
+
+        waitIdle(tab, 0);
+        assertEquals("[1]", ui.prompt(tab, 0));
+        assertTrue(ui.outputText(tab, 0).contains("2"), ui.outputText(tab, 0));
+        assertEquals(2, ui.fx(() -> tab.document().cells().size()), "Shift+Enter on the last cell adds one below");
+        assertEquals(ui.cell(tab, 1), ui.fx(() -> tab.view().selected()));
+        assertEquals(KernelState.IDLE, ui.fx(() -> tab.document().kernelState()));
+        assertTrue(ui.fx(() -> ui.window.status().kernelText()).contains("idle"));
+        assertTrue(ui.fx(() -> tab.getText()).endsWith("\u2022"), "running changed the notebook");
+    }
+
+    @Test
+    void runAllRunsTheCellsInOrderAndStopsAtTheFirstError() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("runall.ipynb", List.of(
+                Cell.markdown("# Run all"),
+                Cell.code("int a = 20;"),
+                Cell.code("int b = a + 22;\nb"),
+                Cell.code("throw new IllegalStateException(\"stop here\");"),
+                Cell.code("System.out.println(\"never\");"))));
+
+        ui.robot.clickOn("#tool-run-all");
+
+        ui.waitUntil("the failing cell ran", UiFixture.KERNEL_SECONDS, () -> {
+            CellModel c = tab.document().cells().get(3);
+            return c.runState() == RunState.IDLE && !c.outputs().isEmpty();
+        });
+        ui.waitUntil("the queue drained", UiFixture.KERNEL_SECONDS,
+                () -> tab.document().cells().stream().allMatch(c -> c.runState() == RunState.IDLE));
+        assertEquals("[1]", ui.prompt(tab, 1));
+        assertEquals("[2]", ui.prompt(tab, 2));
+        assertTrue(ui.outputText(tab, 2).contains("42"), ui.outputText(tab, 2));
+        assertEquals("[3]", ui.prompt(tab, 3));
+        assertTrue(ui.outputText(tab, 3).contains("stop here"), ui.outputText(tab, 3));
+        assertEquals("[ ]", ui.prompt(tab, 4), "the cell after the error never ran");
+        assertEquals("", ui.outputText(tab, 4));
+    }
+
+    @Test
+    void interruptStopsAnEndlessLoopAndTheKernelIsIdleAgain() {
+        NotebookTab tab = ui.newNotebook();
+        ui.clickIntoEditor(tab, 0);
+        ui.robot.write("while (true) { }");
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        CellModel loop = ui.cell(tab, 0);
+        ui.waitUntil("the loop is running", UiFixture.KERNEL_SECONDS, () -> loop.runState() == RunState.RUNNING);
+        assertEquals("[*]", ui.prompt(tab, 0));
+        ui.waitUntil("the status bar shows a busy kernel", () -> ui.window.status().kernelText().startsWith("Kernel busy"));
+
+        ui.robot.clickOn("#tool-interrupt");
+
+        ui.waitUntil("the loop stopped", UiFixture.KERNEL_SECONDS, () -> loop.runState() == RunState.IDLE);
+        String out = ui.outputText(tab, 0);
+        assertTrue(out.toLowerCase().contains("interrupt"), out);
+        ui.waitUntil("the kernel is idle again", UiFixture.KERNEL_SECONDS,
+                () -> tab.document().kernelState() == KernelState.IDLE);
+        assertTrue(ui.fx(() -> ui.window.status().kernelText()).contains("idle"));
+
+        // Again, stopped with I, I from command mode this time.
+        ui.fxRun(() -> tab.view().select(loop));
+        ui.fxRun(() -> tab.view().requestFocus());
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        ui.waitUntil("the loop runs again", UiFixture.KERNEL_SECONDS, () -> loop.runState() == RunState.RUNNING);
+        ui.robot.push(KeyCode.I).push(KeyCode.I);
+        ui.waitUntil("I, I stopped it", UiFixture.KERNEL_SECONDS,
+                () -> loop.runState() == RunState.IDLE && tab.document().kernelState() == KernelState.IDLE);
+        assertTrue(ui.outputText(tab, 0).toLowerCase().contains("interrupt"));
+    }
+
+    @Test
+    void zeroZeroRestartsOnAFreshMachineSoEarlierVariablesAreGone() {
+        NotebookTab tab = ui.newNotebook();
+        ui.clickIntoEditor(tab, 0);
+        ui.robot.write("int x = 5;");
+        ui.robot.push(KeyCode.SHIFT, KeyCode.ENTER);
+        waitIdle(tab, 0);
+
+        ui.robot.push(KeyCode.ESCAPE);
+        ui.waitUntil("command mode", () -> !tab.view().editModeProperty().get());
+        ui.robot.push(KeyCode.DIGIT0).push(KeyCode.DIGIT0);
+        ui.waitUntil("the kernel is restarting", UiFixture.KERNEL_SECONDS,
+                () -> tab.document().kernelState() != KernelState.IDLE);
+        ui.waitUntil("the kernel restarted", UiFixture.KERNEL_SECONDS,
+                () -> tab.document().kernelState() == KernelState.IDLE);
+
+        ui.clickIntoEditor(tab, 1);
+        ui.robot.write("x");
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitIdle(tab, 1);
+        assertEquals("[1]", ui.prompt(tab, 1), "counts start again after a restart");
+        String out = ui.outputText(tab, 1);
+        assertTrue(out.contains("cannot find symbol") || out.contains("CompilationError") || out.contains("x"), out);
+        assertFalse(ui.fx(() -> ui.cell(tab, 1).diagnostics().isEmpty()), "the compile error is located");
+    }
+
+    @Test
+    void anErrorMarksItsLineInTheEditorAndACompileErrorIsUnderlined() {
+        NotebookTab tab = ui.newNotebook();
+        CellEditor editor = ui.clickIntoEditor(tab, 0);
+        ui.fxRun(() -> editor.replaceText("int a = 1;\nint b = 2;\nif (a < b) throw new RuntimeException(\"boom\");\nint c = 3;"));
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitIdle(tab, 0);
+
+        assertTrue(ui.outputText(tab, 0).contains("boom"), ui.outputText(tab, 0));
+        assertEquals(3, ui.fx(editor::errorLine), "the exception came from line 3");
+        assertTrue(ui.fx(() -> editor.getParagraph(2).getParagraphStyle().contains("error-line")));
+
+        ui.newNotebook();
+        NotebookTab second = ui.window.current();
+        CellEditor ed2 = ui.clickIntoEditor(second, 0);
+        ui.fxRun(() -> ed2.replaceText("int ok = 1;\nString s = 42;"));
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitIdle(second, 0);
+        assertFalse(ui.fx(ed2::diagnostics).isEmpty());
+        int start = ui.fx(() -> ed2.getText().indexOf("42"));
+        assertTrue(ui.fx(() -> ed2.getStyleAtPosition(start + 1).contains("compile-error")),
+                "the bad value is underlined: " + ui.fx(() -> ed2.getStyleAtPosition(start + 1)));
+        assertTrue(ui.fx(() -> ed2.lookupAll(".compile-error").size()) > 0);
+    }
+
+    @Test
+    void chartsTheZonesAndTheFrameMapRenderAsRichOutputs() {
+        NotebookTab tab = ui.newNotebook();
+        CellEditor editor = ui.clickIntoEditor(tab, 0);
+        ui.fxRun(() -> editor.replaceText("display(zones());\ndisplay(frameMap());\n"
+                + "display(Charts.bar(\"free blocks\").categories(\"0\", \"1\", \"2\").series(\"DMA32\", 5, 3, 1).build());"));
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitIdle(tab, 0);
+
+        Node view = ui.view(tab, 0);
+        // Rich views may build their content when first shown, so wait for the style classes to appear.
+        ui.waitUntil("the bar chart is drawn: " + ui.outputText(tab, 0), () -> view.lookup(".output-chart") != null);
+        ui.waitUntil("the frame map is drawn", () -> view.lookup(".output-framemap") != null);
+        ui.waitUntil("the zones are drawn (as a buddyinfo chart)",
+                () -> view.lookup(".output-buddyinfo") != null || view.lookupAll(".output-chart").size() >= 2);
+        assertEquals(3, ui.fx(() -> view.lookupAll(".cell-output").size()));
+    }
+
+    @Test
+    void editingACellThatRanMarksItsOutputsStaleAndSoDoesRerunningACellAbove() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("stale.ipynb", List.of(
+                Cell.code("int n = 1;"),
+                Cell.code("n + 1"))));
+        ui.fxRun(() -> tab.document().runAll());
+        waitIdle(tab, 1);
+        CellModel first = ui.cell(tab, 0);
+        CellModel second = ui.cell(tab, 1);
+        assertFalse(ui.fx(second::isStale));
+        assertFalse(ui.fx(() -> ui.view(tab, 1).lookup(".stale-badge").isVisible()));
+
+        ui.clickIntoEditor(tab, 1);
+        ui.robot.write(" + 1");
+        ui.waitUntil("the edited cell is stale", second::isStale);
+        assertTrue(ui.fx(() -> ui.view(tab, 1).lookup(".stale-badge").isVisible()));
+        assertTrue(ui.fx(() -> ui.view(tab, 1).lookup(".cell-outputs").getStyleClass().contains("stale")));
+
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        ui.waitUntil("rerunning refreshes it", UiFixture.KERNEL_SECONDS,
+                () -> second.runState() == RunState.IDLE && !second.isStale() && second.executionCountProperty().get() == 3);
+        assertTrue(ui.outputText(tab, 1).contains("3"));
+
+        ui.fxRun(() -> tab.document().run(List.of(first)));
+        ui.waitUntil("running the cell above makes the one below stale", UiFixture.KERNEL_SECONDS,
+                () -> first.runState() == RunState.IDLE && first.executionCountProperty().get() == 4 && second.isStale());
+        assertFalse(ui.fx(first::isStale));
+    }
+
+    @Test
+    void outputsStreamInWhileTheCellRunsAndProgressDrawsABar() {
+        NotebookTab tab = ui.newNotebook();
+        CellEditor editor = ui.clickIntoEditor(tab, 0);
+        ui.fxRun(() -> editor.replaceText("for (int i = 1; i <= 400; i++) {\n"
+                + "    progress(i, 400, \"filling\");\n"
+                + "    if (i % 50 == 0) System.out.println(\"step \" + i);\n"
+                + "    Thread.sleep(10);\n"
+                + "}"));
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        CellModel cell = ui.cell(tab, 0);
+        Node view = ui.view(tab, 0);
+
+        ui.waitUntil("progress shows while running", UiFixture.KERNEL_SECONDS, () -> cell.runState() == RunState.RUNNING
+                && view.lookup(".cell-progress").isVisible() && ui.textUnder(view.lookup(".cell-progress")).contains("filling"));
+        ui.waitUntil("output arrives before the cell ends", UiFixture.KERNEL_SECONDS,
+                () -> cell.runState() == RunState.RUNNING && ui.outputText(tab, 0).contains("step 50"));
+        ui.waitUntil("the cell finishes", UiFixture.KERNEL_SECONDS, () -> cell.runState() == RunState.IDLE);
+        assertTrue(ui.outputText(tab, 0).contains("step 400"));
+        assertFalse(ui.fx(() -> view.lookup(".cell-progress").isVisible()), "the bar goes when the cell ends");
+        String timing = ui.fx(() -> ((javafx.scene.control.Label) view.lookup(".cell-timing")).getText());
+        assertTrue(timing.matches("\\d.*s"), "the last duration shows: " + timing);
+    }
+
+    @Test
+    void ctrlSpaceOffersCompletionsFromTheKernelAndEnterInsertsOne() {
+        NotebookTab tab = ui.newNotebook();
+        CellEditor editor = ui.clickIntoEditor(tab, 0);
+        ui.robot.write("long p = kmal");
+        ui.robot.press(KeyCode.CONTROL).press(KeyCode.SPACE).release(KeyCode.SPACE).release(KeyCode.CONTROL);
+
+        ui.waitUntil("the completion list shows", UiFixture.KERNEL_SECONDS,
+                () -> ui.robot.lookup(".completion-list").tryQuery().map(n -> n.isVisible()).orElse(false));
+        javafx.scene.control.ListView<?> list = ui.robot.lookup(".completion-list").query();
+        assertTrue(ui.fx(() -> list.getItems().stream().anyMatch(s -> s.toString().contains("kmalloc("))),
+                ui.fx(() -> list.getItems().toString()));
+        ui.fxRun(() -> {
+            for (int i = 0; i < list.getItems().size(); i++) {
+                if (list.getItems().get(i).toString().contains("continuation=kmalloc(,")) {
+                    list.getSelectionModel().select(i);
+                }
+            }
+        });
+        ui.robot.push(KeyCode.ENTER);
+        try {
+            ui.waitUntil("the name is completed", () -> editor.getText().equals("long p = kmalloc("));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": [" + ui.fx(editor::getText) + "]");
+        }
+    }
+
+    @Test
+    void aCellThatKillsTheKernelShowsItDeadAndTheNextRunStartsAFreshOne() {
+        NotebookTab tab = ui.newNotebook();
+        ui.clickIntoEditor(tab, 0);
+        ui.robot.write("System.exit(3);");
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        ui.waitUntil("the kernel is dead", UiFixture.KERNEL_SECONDS, () -> tab.document().kernelState() == KernelState.DEAD);
+        assertTrue(ui.fx(() -> ui.window.status().kernelText()).contains("dead"));
+        ui.waitUntil("the cell is idle", UiFixture.KERNEL_SECONDS, () -> ui.cell(tab, 0).runState() == RunState.IDLE);
+        assertTrue(ui.outputText(tab, 0).contains("exit"), ui.outputText(tab, 0));
+
+        ui.clickIntoEditor(tab, 0);
+        ui.fxRun(() -> ui.editor(tab, 0).replaceText("6 * 7"));
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitIdle(tab, 0);
+        ui.waitUntil("a fresh kernel answers", UiFixture.KERNEL_SECONDS, () -> ui.outputText(tab, 0).contains("42"));
+        assertEquals("[1]", ui.prompt(tab, 0));
+    }
+}
