@@ -63,7 +63,6 @@ final class MainMenus {
     MenuBar menuBar() {
         Menu file = new Menu("_File");
         MenuItem export = notebookItem("Export HTML\u2026", key(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), w::exportHtml);
-        export.setVisible(HtmlExport.available());
         file.getItems().addAll(
                 item("_New Notebook", key(KeyCode.N, KeyCombination.SHORTCUT_DOWN), w::newNotebook),
                 item("_Open\u2026", key(KeyCode.O, KeyCombination.SHORTCUT_DOWN), w::openWithDialog),

@@ -462,7 +462,7 @@ public final class MainWindow extends BorderPane {
         Notebook snapshot = doc.toNotebook();
         CompletableFuture.runAsync(() -> {
             try {
-                Files.writeString(chosen, HtmlExport.export(snapshot, suggested.replaceFirst("\\.html$", "")),
+                Files.writeString(chosen, new dev.pageframe.notebook.html.HtmlExporter().export(snapshot, suggested.replaceFirst("\\.html$", "")),
                         StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new CompletionException(e);

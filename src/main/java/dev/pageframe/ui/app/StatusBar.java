@@ -42,8 +42,7 @@ public final class StatusBar extends HBox {
         kernel.setId("status-kernel");
         free.getStyleClass().add("status-free");
         free.setId("status-free");
-        free.setTooltip(new Tooltip("Free memory of the simulated machine. The kernel has no silent way to report "
-                + "it yet, so it is not shown; run nr_free_pages() * PAGE_SIZE or cat(\"/proc/meminfo\") in a cell."));
+        free.setTooltip(new Tooltip("Free memory of the simulated machine after the last cell (nr_free_pages() * PAGE_SIZE)"));
         message.getStyleClass().add("status-message");
         zoom.getStyleClass().add("status-zoom");
         Region spacer = new Region();
@@ -62,12 +61,14 @@ public final class StatusBar extends HBox {
     /** Follows another notebook (or none). */
     public void show(NotebookDocument doc) {
         if (document != null) {
+            document.freeBytesProperty().removeListener(freeChanged);
             document.kernelStateProperty().removeListener(changed);
             document.busySinceProperty().removeListener(changed);
             document.kernelDetailProperty().removeListener(changed);
         }
         document = doc;
         if (doc != null) {
+            doc.freeBytesProperty().addListener(freeChanged);
             doc.kernelStateProperty().addListener(changed);
             doc.busySinceProperty().addListener(changed);
             doc.kernelDetailProperty().addListener(changed);
@@ -78,6 +79,19 @@ public final class StatusBar extends HBox {
             machine.setText("No notebook");
         }
         refreshKernel();
+        refreshFree();
+    }
+
+    private final javafx.beans.InvalidationListener freeChanged = o -> refreshFree();
+
+    private void refreshFree() {
+        long bytes = document == null ? -1 : document.freeBytesProperty().get();
+        free.setText(bytes < 0 ? "Free \u2014" : "Free " + humanBytes(bytes));
+    }
+
+    /** The free-memory text as shown, e.g. "Free 812 MiB" (tests read it). */
+    public String freeText() {
+        return free.getText();
     }
 
     public void setMessage(String text) {

@@ -68,6 +68,9 @@ public final class NotebookDocument {
     private final ObjectProperty<KernelState> kernelState = new SimpleObjectProperty<>(this, "kernelState", KernelState.NOT_STARTED);
     private final StringProperty kernelDetail = new SimpleStringProperty(this, "kernelDetail", "");
     private final ObjectProperty<Instant> busySince = new SimpleObjectProperty<>(this, "busySince");
+    /** Free memory of the simulated machine in bytes after the last cell, or -1 when unknown. */
+    private final javafx.beans.property.LongProperty freeBytes =
+            new javafx.beans.property.SimpleLongProperty(this, "freeBytes", -1);
     private final BooleanProperty structureVersion = new SimpleBooleanProperty(this, "headingsChanged");
     private final Deque<Deleted> deleted = new ArrayDeque<>();
     private final Map<String, HeadingCache> headingCache = new HashMap<>();
@@ -502,6 +505,33 @@ public final class NotebookDocument {
         cell.errorLineProperty().set(result.error().map(ErrorOutput::line).orElse(0));
         markModified();
         recomputeStale();
+        refreshFreeMemory();
+    }
+
+    /** Asks the live kernel for its machine's free memory, without counting a cell. */
+    private void refreshFreeMemory() {
+        KernelSession s = session;
+        if (s == null || kernelGone()) {
+            freeBytes.set(-1);
+            return;
+        }
+        s.inspect("nr_free_pages() * PAGE_SIZE").thenAccept(v -> Platform.runLater(() ->
+                freeBytes.set(v.map(text -> {
+                    try {
+                        return Long.parseLong(text.strip());
+                    } catch (NumberFormatException e) {
+                        return -1L;
+                    }
+                }).orElse(-1L))));
+    }
+
+    private boolean kernelGone() {
+        return kernelState.get() == KernelState.DEAD || kernelState.get() == KernelState.CLOSED;
+    }
+
+    /** Free memory of the simulated machine after the last cell, in bytes; -1 when unknown. */
+    public javafx.beans.property.ReadOnlyLongProperty freeBytesProperty() {
+        return freeBytes;
     }
 
     // ---- trust and files ----

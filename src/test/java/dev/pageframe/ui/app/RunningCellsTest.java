@@ -59,6 +59,26 @@ class RunningCellsTest {
         assertEquals(KernelState.IDLE, ui.fx(() -> tab.document().kernelState()));
         assertTrue(ui.fx(() -> ui.window.status().kernelText()).contains("idle"));
         assertTrue(ui.fx(() -> tab.getText()).endsWith("\u2022"), "running changed the notebook");
+        ui.waitUntil("free memory shown", UiFixture.KERNEL_SECONDS,
+                () -> ui.fx(() -> ui.window.status().freeText()).matches("Free [0-9.]+ MiB"));
+    }
+
+    @Test
+    void statusBarFreeMemoryFollowsAllocationsWithoutCountingCells() {
+        NotebookTab tab = ui.newNotebook();
+        ui.clickIntoEditor(tab, 0);
+        ui.robot.write("long big = __get_free_pages(GFP_KERNEL, 10);");
+        ui.robot.push(KeyCode.SHIFT, KeyCode.ENTER);
+        waitIdle(tab, 0);
+        ui.waitUntil("free memory shown", UiFixture.KERNEL_SECONDS,
+                () -> ui.fx(() -> tab.document().freeBytesProperty().get()) > 0);
+        long before = ui.fx(() -> tab.document().freeBytesProperty().get());
+        ui.robot.write("free_pages(big, 10);");
+        ui.robot.push(KeyCode.SHIFT, KeyCode.ENTER);
+        waitIdle(tab, 1);
+        ui.waitUntil("4 MiB more free", UiFixture.KERNEL_SECONDS,
+                () -> ui.fx(() -> tab.document().freeBytesProperty().get()) == before + (4L << 20));
+        assertEquals("[2]", ui.prompt(tab, 1), "the status query is not a cell");
     }
 
     @Test
