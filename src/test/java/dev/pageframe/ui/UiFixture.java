@@ -226,8 +226,22 @@ public final class UiFixture {
     /** Clicks into a cell's editor at the end of its text. */
     public CellEditor clickIntoEditor(NotebookTab tab, int index) {
         CellEditor ed = editor(tab, index);
-        fxRun(() -> tab.view().edit(tab.document().cells().get(index), true));
-        waitUntil("the editor has the focus", ed::isFocused);
+        // A focus request made while the window is still settling (a closed dialog, a rebuilt card)
+        // can be dropped; ask again until the editor really has the focus.
+        for (int attempt = 0; attempt < 4; attempt++) {
+            fxRun(() -> {
+                window.getScene().getWindow().requestFocus();
+                tab.view().edit(tab.document().cells().get(index), true);
+            });
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(ed::isFocused));
+                WaitForAsyncUtils.waitForFxEvents();
+                return ed;
+            } catch (TimeoutException e) {
+                // try again
+            }
+        }
+        fail("Timed out waiting until the editor of cell " + index + " has the focus");
         return ed;
     }
 
