@@ -258,7 +258,7 @@ public final class NotebookView extends StackPane {
             managedProperty().bind(cell.hiddenProperty().not());
             typeSub = cell.typeProperty().subscribe((was, now) -> {
                 if (view != null) {
-                    boolean focused = view.editor() != null && view.editor().isFocused();
+                    boolean focused = view.currentEditor() != null && view.currentEditor().isFocused();
                     view.dispose();
                     view = null;
                     build();
