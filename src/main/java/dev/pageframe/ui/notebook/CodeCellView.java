@@ -56,9 +56,8 @@ final class CodeCellView extends CellView {
             ed.moveTo(Math.min(offset, ed.getLength()));
             ed.requestFocus();
         });
-        // Hover summaries need the real editor: make it as soon as the mouse comes over the source.
-        // (After a short rest, so cells scrolling past under a still mouse stay cheap.)
-        // The editor is made on a background thread (a node not yet in a scene may be), so the FX thread only
+        // Hover summaries need the real editor: make it once the mouse has moved over the source and rested a
+        // moment. It is made on a background thread (a node not yet in a scene may be), so the FX thread only
         // pays for its styling and layout when it is swapped in.
         javafx.animation.PauseTransition hoverRest = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
         hoverRest.setOnFinished(e -> {
@@ -66,13 +65,13 @@ final class CodeCellView extends CellView {
                 prepareEditor();
             }
         });
-        preview.hoverProperty().addListener((obs, was, now) -> {
-            if (now) {
+        // Only a real mouse move counts: cells scrolling in under a still pointer get synthetic enter events.
+        preview.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
+            if (editor == null && !preparing) {
                 hoverRest.playFromStart();
-            } else {
-                hoverRest.stop();
             }
         });
+        preview.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> hoverRest.stop());
         editorBox.getChildren().add(preview);
         editorBox.getStyleClass().add("cell-input");
 
