@@ -43,6 +43,11 @@ abstract sealed class CellView extends HBox permits CodeCellView, MarkdownCellVi
     /** The source editor, if the cell shows one now. */
     abstract CellEditor editor();
 
+    /** The source editor if one exists now, without making one. */
+    CellEditor currentEditor() {
+        return editor();
+    }
+
     /** Enters edit mode: shows and focuses the editor. */
     abstract void edit(boolean caretAtEnd);
 

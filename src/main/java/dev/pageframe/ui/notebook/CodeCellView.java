@@ -29,7 +29,10 @@ import javafx.scene.layout.VBox;
  * progress, and the outputs below. Outputs fade and a marker appears when they are stale.
  */
 final class CodeCellView extends CellView {
-    private final CellEditor editor;
+    /** The real editor, made when first needed (a click, hover, edit or an error to mark); until then a preview. */
+    private CellEditor editor;
+    private SourcePreview preview;
+    private final StackPane editorBox = new StackPane();
     private final Label prompt = new Label();
     private final Label timing = new Label();
     private final Label staleBadge = new Label("stale");
@@ -41,14 +44,35 @@ final class CodeCellView extends CellView {
     private final Timeline ticker;
     private final ListChangeListener<Output> outputSync = this::syncOutputs;
     private boolean updatingFromModel;
+    private boolean preparing;
+    private boolean disposed;
 
     CodeCellView(CellModel cell, NotebookView notebook) {
         super(cell, notebook);
         getStyleClass().add("code-cell");
-        editor = new CellEditor(cell.source(), notebook.syntax());
-        EditorKeys.install(editor, this, notebook);
-        new ApiAssist(editor, notebook).install();
-        StackPane editorBox = new StackPane(editor);
+        preview = new SourcePreview(cell.source(), notebook.syntax());
+        preview.setOnOffsetClicked(offset -> {
+            CellEditor ed = ensureEditor();
+            ed.moveTo(Math.min(offset, ed.getLength()));
+            ed.requestFocus();
+        });
+        // Hover summaries need the real editor: make it once the mouse has moved over the source and rested a
+        // moment. It is made on a background thread (a node not yet in a scene may be), so the FX thread only
+        // pays for its styling and layout when it is swapped in.
+        javafx.animation.PauseTransition hoverRest = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
+        hoverRest.setOnFinished(e -> {
+            if (preview != null && preview.isHover() && getScene() != null) {
+                prepareEditor();
+            }
+        });
+        // Only a real mouse move counts: cells scrolling in under a still pointer get synthetic enter events.
+        preview.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
+            if (editor == null && !preparing) {
+                hoverRest.playFromStart();
+            }
+        });
+        preview.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> hoverRest.stop());
+        editorBox.getChildren().add(preview);
         editorBox.getStyleClass().add("cell-input");
 
         Button run = new Button(null, Icons.icon(Icons.PLAY));
@@ -80,18 +104,12 @@ final class CodeCellView extends CellView {
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> updateTiming()));
         ticker.setCycleCount(Animation.INDEFINITE);
 
-        // editor -> model
-        editor.textProperty().addListener((obs, was, now) -> {
-            if (!updatingFromModel) {
-                cell.sourceProperty().set(now);
-                if (!cell.diagnostics().isEmpty()) {
-                    cell.diagnostics().clear();
-                }
-                cell.errorLineProperty().set(0);
-            }
-        });
         // model -> view
         keep(cell.sourceProperty().subscribe(s -> {
+            if (editor == null) {
+                preview.setText(s);
+                return;
+            }
             updatingFromModel = true;
             try {
                 editor.resetText(s);
@@ -121,36 +139,120 @@ final class CodeCellView extends CellView {
             }
         }));
         keep(cell.progressProperty().subscribe(this::showProgress));
-        keep(cell.errorLineProperty().subscribe(line -> editor.setErrorLine(line.intValue())));
-        ListChangeListener<Object> diagSync = c -> editor.setDiagnostics(cell.diagnostics());
+        // Error marks need the real editor (underlines, the error line): make it when there is one to show.
+        keep(cell.errorLineProperty().subscribe(line -> {
+            if (editor != null) {
+                editor.setErrorLine(line.intValue());
+            } else if (line.intValue() > 0) {
+                ensureEditor();
+            }
+        }));
+        ListChangeListener<Object> diagSync = c -> {
+            if (editor != null) {
+                editor.setDiagnostics(cell.diagnostics());
+            } else if (!cell.diagnostics().isEmpty()) {
+                ensureEditor();
+            }
+        };
         cell.diagnostics().addListener(diagSync);
         keep(() -> cell.diagnostics().removeListener(diagSync));
-        editor.setDiagnostics(cell.diagnostics());
+        if (!cell.diagnostics().isEmpty() || cell.errorLineProperty().get() > 0) {
+            ensureEditor();
+        }
         cell.outputs().addListener(outputSync);
         keep(() -> cell.outputs().removeListener(outputSync));
         for (Output o : cell.outputs()) {
             outputs.getChildren().add(render(o));
         }
         updateOutputsVisibility();
+    }
 
-        editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+    /** True once the real editor has been made. */
+    boolean hasEditor() {
+        return editor != null;
+    }
+
+    /** Starts making the real editor off the FX thread; it replaces the preview when ready. */
+    private void prepareEditor() {
+        if (editor != null || preparing) {
+            return;
+        }
+        preparing = true;
+        String source = cell.source();
+        JavaSyntax syntax = notebook.syntax();
+        try {
+            notebook.background().execute(() -> {
+                CellEditor made;
+                try {
+                    made = new CellEditor(source, syntax);
+                } catch (RuntimeException | LinkageError e) {
+                    made = null;
+                }
+                CellEditor ready = made;
+                javafx.application.Platform.runLater(() -> {
+                    preparing = false;
+                    if (ready != null && editor == null && !disposed) {
+                        adopt(ready);
+                    }
+                });
+            });
+        } catch (RuntimeException e) {
+            preparing = false;
+        }
+    }
+
+    /** The real editor, replacing the preview the first time. */
+    private CellEditor ensureEditor() {
+        if (editor != null) {
+            return editor;
+        }
+        return adopt(new CellEditor(cell.source(), notebook.syntax()));
+    }
+
+    private CellEditor adopt(CellEditor ed) {
+        ed.resetText(cell.source());
+        editor = ed;
+        preview = null;
+        EditorKeys.install(ed, this, notebook);
+        new ApiAssist(ed, notebook).install();
+        // editor -> model
+        ed.textProperty().addListener((obs, was, now) -> {
+            if (!updatingFromModel) {
+                cell.sourceProperty().set(now);
+                if (!cell.diagnostics().isEmpty()) {
+                    cell.diagnostics().clear();
+                }
+                cell.errorLineProperty().set(0);
+            }
+        });
+        ed.setDiagnostics(cell.diagnostics());
+        ed.setErrorLine(cell.errorLineProperty().get());
+        ed.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F1 && !e.isConsumed()) {
                 e.consume();
-                JavaSyntax.Word w = JavaSyntax.wordAt(editor.getText(), editor.getCaretPosition());
+                JavaSyntax.Word w = JavaSyntax.wordAt(ed.getText(), ed.getCaretPosition());
                 if (w != null) {
                     notebook.services().openApiDocs(w.text());
                 }
             }
         });
+        editorBox.getChildren().setAll(ed);
+        return ed;
     }
 
     @Override
     CellEditor editor() {
+        return ensureEditor();
+    }
+
+    @Override
+    CellEditor currentEditor() {
         return editor;
     }
 
     @Override
     void edit(boolean caretAtEnd) {
+        CellEditor editor = ensureEditor();
         if (caretAtEnd) {
             editor.moveTo(editor.getLength());
         }
@@ -160,6 +262,7 @@ final class CodeCellView extends CellView {
     @Override
     void dispose() {
         super.dispose();
+        disposed = true;
         ticker.stop();
     }
 

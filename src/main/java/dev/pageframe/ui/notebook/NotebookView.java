@@ -38,7 +38,10 @@ import javafx.scene.layout.VBox;
  * <p>Keyboard follows Jupyter: command mode (the page has focus) and edit mode (an editor has focus).
  */
 public final class NotebookView extends StackPane {
-    private static final double BUILD_BUDGET_NANOS = 8_000_000;
+    private static final double BUILD_BUDGET_NANOS = 4_000_000;
+    /** The most cards made in one frame: each costs several milliseconds of styling and layout afterwards. */
+    private static final int MAX_BUILDS_PER_FRAME = 2;
+    private static final long SLOW_FRAME_NANOS = 30_000_000L;
 
     private final NotebookDocument document;
     private final NotebookServices services;
@@ -53,6 +56,8 @@ public final class NotebookView extends StackPane {
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 14);
     private final AnimationTimer builder;
     private Runnable onFirstPage;
+    /** When the builder last ran (0 while it is stopped), to notice slow frames. */
+    private long lastBuildFrame;
     private Slot anchor;
     private double anchorOffset;
     private boolean adjusting;
@@ -83,7 +88,11 @@ public final class NotebookView extends StackPane {
         builder = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                buildVisible();
+                // A new card is cheap to make, but styling and laying it out (next pulse) is not: after a slow
+                // frame, make only one card, so no frame grows past the budget.
+                boolean slow = lastBuildFrame != 0 && now - lastBuildFrame > SLOW_FRAME_NANOS;
+                lastBuildFrame = now;
+                buildVisible(slow);
             }
         };
 
@@ -258,7 +267,7 @@ public final class NotebookView extends StackPane {
             managedProperty().bind(cell.hiddenProperty().not());
             typeSub = cell.typeProperty().subscribe((was, now) -> {
                 if (view != null) {
-                    boolean focused = view.editor() != null && view.editor().isFocused();
+                    boolean focused = view.currentEditor() != null && view.currentEditor().isFocused();
                     view.dispose();
                     view = null;
                     build();
@@ -329,10 +338,11 @@ public final class NotebookView extends StackPane {
     }
 
     /**
-     * Builds the views of cells near the viewport: those on screen within a time budget per frame, those just
+     * Builds the views of cells near the viewport: those on screen within a time budget and at most
+     * {@value #MAX_BUILDS_PER_FRAME} per frame (one after a slow frame), those just
      * above or below it (built ahead, so scrolling finds them ready) one per frame, which keeps every frame short.
      */
-    private void buildVisible() {
+    private void buildVisible(boolean slowFrame) {
         if (getScene() == null || scroller.getViewportBounds().getHeight() <= 0) {
             return;
         }
@@ -342,6 +352,7 @@ public final class NotebookView extends StackPane {
         double top = viewTop - viewHeight * 0.5;
         double bottom = viewBottom + viewHeight;
         long deadline = System.nanoTime() + (long) BUILD_BUDGET_NANOS;
+        int builds = 0;
         boolean builtAny = false;
         boolean remaining = false;
         Slot ahead = null;
@@ -370,11 +381,12 @@ public final class NotebookView extends StackPane {
                 }
                 continue;
             }
-            if (builtAny && System.nanoTime() > deadline) {
+            if (builtAny && (slowFrame || builds >= MAX_BUILDS_PER_FRAME || System.nanoTime() > deadline)) {
                 remaining = true;
                 break;
             }
             s.build();
+            builds++;
             builtAny = true;
         }
         if (!builtAny && ahead != null) {
@@ -385,6 +397,7 @@ public final class NotebookView extends StackPane {
         }
         if (!builtAny && !remaining) {
             builder.stop();
+            lastBuildFrame = 0;
         }
         if (!remaining && onFirstPage != null && !hasUnbuiltOnScreen(viewTop, viewBottom)) {
             Runnable r = onFirstPage;
