@@ -87,6 +87,8 @@ public final class NotebookTab extends Tab {
         Button trust = new Button("Trust and run", Icons.icon(Icons.PLAY));
         trust.getStyleClass().addAll("accent", "banner-action");
         trust.setId("trust-and-run");
+        // The message wraps; the button must never shrink to an ellipsis.
+        trust.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         trust.setOnAction(e -> document.trustAndRunAll());
         Button dismiss = new Button(null, Icons.icon(Icons.CLOSE));
         dismiss.getStyleClass().addAll("flat", "banner-dismiss");

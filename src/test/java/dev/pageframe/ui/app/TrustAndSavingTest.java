@@ -57,6 +57,9 @@ class TrustAndSavingTest {
         assertTrue(banner.contains("not signed on this computer"), banner);
         assertTrue(banner.endsWith("Its code has not run."), banner);
         assertEquals(KernelState.NOT_STARTED, ui.fx(() -> tab.document().kernelState()));
+        javafx.scene.control.Button button = ui.robot.lookup("#trust-and-run").queryButton();
+        assertTrue(ui.fx(() -> button.getWidth() >= button.prefWidth(-1) - 0.5),
+                "the button shows its whole label beside a long message");
 
         ui.robot.clickOn("#trust-and-run");
 
