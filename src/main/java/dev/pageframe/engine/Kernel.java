@@ -329,7 +329,8 @@ public final class Kernel {
         long addr = __get_free_pages(gfp, 0);
         if (addr != 0) {
             clock.charge(profile.cost().clearNs(profile.pageSize()));
-            mem_map.setPayloadA(as.virt_to_pfn(addr), mem_map.payloadA(as.virt_to_pfn(addr)) | FrameTable.PF_ZEROED);
+            int pfn = as.virt_to_pfn(addr);
+            mem_map.setPayloadA(pfn, mem_map.payloadA(pfn) | FrameTable.PF_ZEROED);
         }
         return addr;
     }

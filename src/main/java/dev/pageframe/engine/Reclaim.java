@@ -126,15 +126,4 @@ final class Reclaim {
         }
         return null;
     }
-
-    long filePagesIn(Zone zone) {
-        long n = 0;
-        for (int pfn = lruHead; pfn != NIL; pfn = mem_map.payloadA(pfn)) {
-            if (zone.contains(pfn)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
 }
