@@ -41,6 +41,9 @@ public final class Measure {
     private static int gapsOver;
     private static AnimationTimer monitor;
     private static boolean reported;
+    private static long pulseStarted;
+    private static long preLayout;
+    private static long postLayout;
 
     private Measure() {}
 
@@ -144,6 +147,7 @@ public final class Measure {
 
             @Override
             public void handle(long now) {
+                long started = System.nanoTime();
                 if (last != 0) {
                     long gap = now - last;
                     if (gap > longestGap) {
@@ -151,13 +155,36 @@ public final class Measure {
                     }
                     if (gap > GAP_LIMIT_NANOS) {
                         gapsOver++;
-                        log("FX thread blocked " + gap / 1_000_000 + " ms (" + sinceJvmStart() + " ms after JVM start)");
+                        log("FX thread blocked " + gap / 1_000_000 + " ms (" + sinceJvmStart() + " ms after JVM start)"
+                                + phases(started));
                     }
                 }
                 last = now;
+                pulseStarted = started;
             }
         };
         monitor.start();
+    }
+
+    /**
+     * Where the last frame's time went, from the scene's pulse listeners: animation timers (cards being built),
+     * the CSS and layout pass, and what ran after it until this pulse (rendering, runLater tasks).
+     */
+    private static String phases(long now) {
+        if (preLayout == 0 || postLayout == 0 || pulseStarted == 0 || preLayout < pulseStarted || postLayout < preLayout) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ": timers %d ms, css+layout %d ms, then %d ms render and tasks",
+                (preLayout - pulseStarted) / 1_000_000, (postLayout - preLayout) / 1_000_000,
+                (now - postLayout) / 1_000_000);
+    }
+
+    /** Follows the CSS and layout pass of the main scene, for {@link #phases}. */
+    public static void watchScene(javafx.scene.Scene scene) {
+        if (enabled()) {
+            scene.addPreLayoutPulseListener(() -> preLayout = System.nanoTime());
+            scene.addPostLayoutPulseListener(() -> postLayout = System.nanoTime());
+        }
     }
 
     /** Quits the app {@value #EXIT_AFTER_PROPERTY} seconds from now, if that property is set. */

@@ -61,6 +61,7 @@ public class PageframeApp extends Application {
         Scene scene = new Scene(window, w, h);
         scene.getStylesheets().add(stylesheet());
         stage.setScene(scene);
+        Measure.watchScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(400);
         window.attach(stage);

@@ -195,7 +195,7 @@ public final class UiFixture {
     public NotebookTab open(Path file) throws Exception {
         CompletableFuture<NotebookTab> tab = fx(() -> window.open(file));
         NotebookTab t = tab.get(20, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("the notebook's first page, outline and docs are shown", 20, () -> window.settled());
         return t;
     }
 

@@ -7,6 +7,7 @@ import dev.pageframe.notebook.LoadResult;
 import dev.pageframe.notebook.Notebook;
 import dev.pageframe.notebook.NotebookReader;
 import dev.pageframe.notebook.NotebookTrust;
+import dev.pageframe.ui.common.FrameQueue;
 import dev.pageframe.ui.docs.DocsLibrary;
 import dev.pageframe.ui.docs.DocsPane;
 import dev.pageframe.ui.notebook.CellModel;
@@ -18,9 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -74,6 +77,10 @@ public final class MainWindow extends BorderPane {
     private int zoomIndex = 2;
     private int untitledCounter;
     private Consumer<NotebookTab> onFirstPage = tab -> { };
+    /** Work that waits until the notebooks being opened show their first page: docs page, outline. */
+    private final FrameQueue later = new FrameQueue();
+    /** Tabs whose first page holds {@link #later}. */
+    private final Set<NotebookTab> awaitingFirstPage = new HashSet<>();
 
     public MainWindow(AppEnvironment env) {
         this.env = env;
@@ -84,7 +91,7 @@ public final class MainWindow extends BorderPane {
                 current.set(now instanceof NotebookTab t ? t : null));
         current.addListener((obs, was, now) -> {
             status.show(now == null ? null : now.document());
-            outline.show(now == null ? null : now.document(), now == null ? null : now.view());
+            later.post(this::showOutline);
             emptyState.setVisible(now == null);
         });
         emptyState.getStyleClass().add("empty-state");
@@ -172,6 +179,14 @@ public final class MainWindow extends BorderPane {
         return docsLoaded;
     }
 
+    /**
+     * True once the notebooks being opened show their first page and the work that waited for them (the
+     * outline, the documentation page) is done.
+     */
+    public boolean settled() {
+        return awaitingFirstPage.isEmpty() && !later.pending() && !docs.pageFilling();
+    }
+
     /** Called once per tab when the first screen of its cells is built. */
     public void setOnFirstPage(Consumer<NotebookTab> callback) {
         this.onFirstPage = callback;
@@ -213,13 +228,19 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    private void showOutline() {
+        NotebookTab now = current.get();
+        outline.show(now == null ? null : now.document(), now == null ? null : now.view());
+    }
+
     private void loadDocs() {
         Supplier<DocsLibrary> loader = env.docs();
-        CompletableFuture.supplyAsync(loader, env.background()).whenComplete((lib, error) -> Platform.runLater(() -> {
-            DocsLibrary l = error != null || lib == null ? DocsLibrary.empty() : lib;
-            docs.libraryProperty().set(l);
-            docsLoaded.complete(l);
-        }));
+        CompletableFuture.supplyAsync(loader, env.background()).whenComplete((lib, error) -> Platform.runLater(() ->
+                later.post(() -> {
+                    DocsLibrary l = error != null || lib == null ? DocsLibrary.empty() : lib;
+                    docs.libraryProperty().set(l);
+                    docsLoaded.complete(l);
+                })));
     }
 
     // ---- theme and zoom ----
@@ -260,12 +281,13 @@ public final class MainWindow extends BorderPane {
             }
         }
         status.setMessage("Opening " + abs.getFileName() + "\u2026");
-        record Loaded(LoadResult result, NotebookTrust.Verdict verdict) {}
         CompletableFuture<NotebookTab> done = new CompletableFuture<>();
+        later.hold();
         CompletableFuture.supplyAsync(() -> {
             try {
                 LoadResult r = env.files().load(abs);
-                return new Loaded(r, env.trust().check(r.notebook()));
+                NotebookTrust.Verdict verdict = env.trust().check(r.notebook());
+                return document(r.notebook(), abs, verdict.trusted(), verdict.explanation(), r.notes());
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
@@ -273,12 +295,13 @@ public final class MainWindow extends BorderPane {
             status.setMessage("");
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                later.release();
                 AppDialogs.error(window(), "Could not open " + abs.getFileName(), cause.getMessage());
                 done.completeExceptionally(cause);
                 return;
             }
-            NotebookTab tab = addTab(loaded.result().notebook(), abs, loaded.verdict().trusted(),
-                    loaded.verdict().explanation(), loaded.result().notes(), null);
+            NotebookTab tab = addTab(loaded, null);
+            awaitingFirstPage.add(tab);
             done.complete(tab);
         }));
         return done;
@@ -292,23 +315,29 @@ public final class MainWindow extends BorderPane {
     /** Opens a bundled notebook as an untitled copy; trusted, since it came with the app. */
     public CompletableFuture<NotebookTab> openBundled(String name) {
         CompletableFuture<NotebookTab> done = new CompletableFuture<>();
+        later.hold();
         CompletableFuture.supplyAsync(() -> BundledNotebooks.read(name).map(bytes -> {
             try {
-                return new NotebookReader().read(bytes, name);
+                return document(new NotebookReader().read(bytes, name).notebook(), null, true, "", List.of());
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
         }), env.background()).whenComplete((result, error) -> Platform.runLater(() -> {
             if (error != null || result == null || result.isEmpty()) {
                 if (name.equals(BundledNotebooks.TOUR)) {
-                    done.complete(addTab(welcomeNotebook(), null, true, "", List.of(), "Welcome.ipynb"));
+                    NotebookTab tab = addTab(document(welcomeNotebook(), null, true, "", List.of()), "Welcome.ipynb");
+                    awaitingFirstPage.add(tab);
+                    done.complete(tab);
                 } else {
+                    later.release();
                     AppDialogs.error(window(), "Could not open " + name, "It is not among the notebooks that come with Pageframe.");
                     done.completeExceptionally(new IOException("no bundled notebook " + name));
                 }
                 return;
             }
-            done.complete(addTab(result.get().notebook(), null, true, "", List.of(), name));
+            NotebookTab tab = addTab(result.get(), name);
+            awaitingFirstPage.add(tab);
+            done.complete(tab);
         }));
         return done;
     }
@@ -324,7 +353,8 @@ public final class MainWindow extends BorderPane {
     public NotebookTab newNotebook() {
         untitledCounter++;
         String name = untitledCounter == 1 ? "Untitled.ipynb" : "Untitled-" + untitledCounter + ".ipynb";
-        NotebookTab tab = addTab(Notebook.newEmpty().withCells(List.of(Cell.code(""))), null, true, "", List.of(), name);
+        NotebookTab tab = addTab(document(Notebook.newEmpty().withCells(List.of(Cell.code(""))), null, true, "", List.of()),
+                name);
         CellModel first = tab.document().cells().getFirst();
         Platform.runLater(() -> tab.view().edit(first, false));
         return tab;
@@ -339,11 +369,18 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** Adds a tab for a notebook that has been read. */
-    public NotebookTab addTab(Notebook notebook, Path file, boolean trusted, String explanation, List<String> notes,
-            String untitledName) {
-        NotebookDocument doc = new NotebookDocument(notebook, file, trusted, explanation, notes, env.trust(), env.files(),
+    /**
+     * The document model of a notebook that has been read. It holds no nodes, so the loading thread makes it
+     * (parsing every Markdown cell's headings) and the FX thread only builds the tab.
+     */
+    private NotebookDocument document(Notebook notebook, Path file, boolean trusted, String explanation,
+            List<String> notes) {
+        return new NotebookDocument(notebook, file, trusted, explanation, notes, env.trust(), env.files(),
                 env.sessions(), env.background());
+    }
+
+    /** Adds a tab for a notebook that has been read; {@code untitledName} names one that has no file yet. */
+    private NotebookTab addTab(NotebookDocument doc, String untitledName) {
         if (untitledName != null) {
             doc.untitledNameProperty().set(untitledName);
         }
@@ -355,7 +392,10 @@ public final class MainWindow extends BorderPane {
             e.consume();
             requestClose(tab);
         });
-        view.setOnFirstPage(() -> onFirstPage.accept(tab));
+        view.setOnFirstPage(() -> {
+            onFirstPage.accept(tab);
+            firstPageDone(tab);
+        });
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         Platform.runLater(view::requestFocus);
@@ -499,7 +539,15 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Closes a tab without asking and stops its kernel. */
+    /** The tab's first page is on screen (or the tab is gone): what waited for it may run. */
+    private void firstPageDone(NotebookTab tab) {
+        if (awaitingFirstPage.remove(tab)) {
+            later.release();
+        }
+    }
+
     public void closeTab(NotebookTab tab) {
+        firstPageDone(tab);
         tabs.getTabs().remove(tab);
         tab.document().close();
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -51,6 +52,16 @@ public final class DocsPane extends BorderPane {
     private final StackPane center = new StackPane(pageScroll, listBox);
     private final Deque<String> history = new ArrayDeque<>();
     private Consumer<String> otherLinks = href -> { };
+    /** Time per frame for rendering a page's blocks. */
+    private static final long FILL_BUDGET_NANOS = 6_000_000L;
+    /** The page being filled in, a few blocks per frame; null once it is complete. */
+    private MarkdownView.Steps filling;
+    private final AnimationTimer filler = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            fillPage();
+        }
+    };
 
     public DocsPane() {
         getStyleClass().add("docs-pane");
@@ -173,15 +184,19 @@ public final class DocsPane extends BorderPane {
         DocsLibrary.Page p = page.get();
         currentPath.set(p.path());
         pageTitle.setText(p.title());
-        Node content;
+        filler.stop();
         try {
-            content = MarkdownView.render(p.markdown(), Map.of(), href -> follow(p.path(), href));
+            MarkdownView.Steps steps = MarkdownView.renderInSteps(p.markdown(), Map.of(), href -> follow(p.path(), href),
+                    null);
+            pageBox.getChildren().setAll(steps.root());
+            filling = steps;
+            fillPage();
         } catch (RuntimeException e) {
             Label fallback = new Label(p.markdown());
             fallback.setWrapText(true);
-            content = fallback;
+            filling = null;
+            pageBox.getChildren().setAll(fallback);
         }
-        pageBox.getChildren().setAll(content);
         pageScroll.setVvalue(0);
         pagesButton.setSelected(false);
         if (!search.getText().isBlank()) {
@@ -190,7 +205,46 @@ public final class DocsPane extends BorderPane {
         showList(false);
     }
 
+    /**
+     * Renders the page's blocks for up to {@value #FILL_BUDGET_NANOS} ns, styling included, and leaves the rest
+     * to the next frames: the top of a long page shows at once and no frame stalls on the whole of it.
+     */
+    private void fillPage() {
+        MarkdownView.Steps steps = filling;
+        if (steps == null) {
+            filler.stop();
+            return;
+        }
+        long deadline = System.nanoTime() + FILL_BUDGET_NANOS;
+        boolean more;
+        do {
+            more = steps.next();
+        } while (more && System.nanoTime() < deadline);
+        if (more) {
+            filler.start();
+        } else {
+            filling = null;
+            filler.stop();
+        }
+    }
+
+    /** Renders what is left of the page now (for jumping to a place in it). */
+    public void finishPage() {
+        while (filling != null && filling.next()) {
+            // every remaining block
+        }
+        filling = null;
+        filler.stop();
+    }
+
+    /** True while the page on show is still being filled in. */
+    public boolean pageFilling() {
+        return filling != null;
+    }
+
     private void showNoDocs() {
+        filler.stop();
+        filling = null;
         currentPath.set(null);
         pageTitle.setText("Documentation");
         Label none = new Label("No documentation pages were found. They are read from content/ in the working "

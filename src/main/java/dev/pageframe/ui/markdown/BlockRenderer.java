@@ -59,6 +59,11 @@ final class BlockRenderer {
         target.getChildren().addAll(blocks(document, false));
     }
 
+    /** One top-level block of a document, or null for one that shows nothing (a link definition). */
+    javafx.scene.Node topLevelBlock(Node node) {
+        return block(node, false);
+    }
+
     private List<javafx.scene.Node> blocks(Node parent, boolean tight) {
         List<javafx.scene.Node> out = new ArrayList<>();
         for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {

@@ -59,6 +59,63 @@ public final class MarkdownView {
         return pane;
     }
 
+    /**
+     * Starts rendering {@code markdown} a top-level block at a time (same arguments as {@link #render}): a long
+     * page can then fill over several frames, the top first, instead of stalling one.
+     */
+    public static Steps renderInSteps(String markdown, Map<String, MimeBundle> attachments, MarkdownLinks links,
+            Path baseDir) {
+        MarkdownPane pane = new MarkdownPane();
+        pane.getStylesheets().add(STYLESHEET);
+        BlockRenderer renderer = new BlockRenderer(
+                new ImageSources(attachments == null ? Map.of() : attachments, baseDir),
+                links == null ? MarkdownLinks.NONE : links);
+        return new Steps(pane, renderer, MarkdownParser.parse(markdown == null ? "" : markdown).getFirstChild());
+    }
+
+    /** A Markdown text being rendered block by block into {@link #root()}. FX thread. */
+    public static final class Steps {
+        private final MarkdownPane pane;
+        private final BlockRenderer renderer;
+        private org.commonmark.node.Node next;
+
+        private Steps(MarkdownPane pane, BlockRenderer renderer, org.commonmark.node.Node first) {
+            this.pane = pane;
+            this.renderer = renderer;
+            this.next = first;
+        }
+
+        /** The rendered text so far; the blocks still to come are appended to it. */
+        public Node root() {
+            return pane;
+        }
+
+        /**
+         * Renders and appends the next block, and styles it at once when the root is in a scene, so a caller's
+         * time budget counts the styling too. False when every block is in.
+         */
+        public boolean next() {
+            while (next != null) {
+                org.commonmark.node.Node node = next;
+                next = node.getNext();
+                Node block = renderer.topLevelBlock(node);
+                if (block != null) {
+                    pane.getChildren().add(block);
+                    if (pane.getScene() != null) {
+                        block.applyCss();
+                    }
+                    return next != null;
+                }
+            }
+            return false;
+        }
+
+        /** True once every block is in. */
+        public boolean done() {
+            return next == null;
+        }
+    }
+
     /** The headings of {@code markdown} in document order, for an outline. */
     public static List<Heading> headings(String markdown) {
         List<Heading> out = new ArrayList<>();

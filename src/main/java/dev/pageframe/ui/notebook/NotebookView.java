@@ -386,6 +386,8 @@ public final class NotebookView extends StackPane {
                 break;
             }
             s.build();
+            // Styled now rather than in this pulse's CSS pass, so the budget above counts what the card costs.
+            s.applyCss();
             builds++;
             builtAny = true;
         }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Records the JVM's ahead-of-time cache for the desktop app: target/pageframe.aot (JDK 25, JEP 483/514/515:
+# classes loaded and linked, lambdas spun and method profiles from a training run). `./pageframe` starts the
+# app with it: the window comes up sooner and the first notebook opens without the cold-JVM stalls.
+# The training run opens a generated 100-cell notebook, scrolls through it and quits (about 15 s, on the
+# current display or, without one, under xvfb-run). Run it again after every `mvn package`: a cache made
+# for another build of the jar is refused by the JVM, and ./pageframe then starts without it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+jar="$PWD/target/pageframe.jar"
+out="$PWD/target/pageframe.aot"
+[ -f "$jar" ] || { echo "startup-cache: no $jar; build it first: mvn -q package -DskipTests" >&2; exit 2; }
+rm -f "$out"
+
+# Same class path as ./pageframe uses (the absolute jar path): the JVM only maps a cache made for it.
+train=("$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$out" -Xlog:aot=warning
+       -Dpageframe.measure.exitAfter="${PAGEFRAME_TRAIN_SECONDS:-8}" -cp "$jar" dev.pageframe.ui.Measure)
+if [ -n "${DISPLAY:-}" ]; then
+  "${train[@]}"
+elif command -v xvfb-run >/dev/null; then
+  xvfb-run -a -s "-screen 0 1600x1000x24" "${train[@]}"
+else
+  echo "startup-cache: needs a display, or xvfb-run (apt-get install xvfb) to train without one" >&2
+  exit 2
+fi
+[ -f "$out" ] || { echo "startup-cache: the JVM wrote no cache" >&2; exit 1; }
+echo "startup-cache: wrote $out ($(du -h "$out" | cut -f1))"

@@ -1,0 +1,53 @@
+package dev.pageframe.ui.common;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javafx.animation.AnimationTimer;
+
+/**
+ * UI work that can wait, run one task per frame and only while nothing holds the queue. While a notebook
+ * opens its first page holds the queue, so the documentation page and the outline are built in frames of
+ * their own after it instead of piling into the frames the reader is waiting for: each frame's styling and
+ * layout stays small. Use on the FX thread.
+ */
+public final class FrameQueue {
+    private final Deque<Runnable> tasks = new ArrayDeque<>();
+    private int holds;
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            Runnable next = holds == 0 ? tasks.poll() : null;
+            if (next != null) {
+                next.run();
+            }
+            if (holds > 0 || tasks.isEmpty()) {
+                stop();
+            }
+        }
+    };
+
+    /** Runs {@code task} in a later frame, after the tasks posted before it, once nothing holds the queue. */
+    public void post(Runnable task) {
+        tasks.add(task);
+        if (holds == 0) {
+            timer.start();
+        }
+    }
+
+    /** Keeps posted tasks waiting until as many {@link #release()} calls have been made. */
+    public void hold() {
+        holds++;
+    }
+
+    /** Ends one {@link #hold()}; with none left, the waiting tasks run, one per frame. */
+    public void release() {
+        if (holds > 0 && --holds == 0 && !tasks.isEmpty()) {
+            timer.start();
+        }
+    }
+
+    /** True while tasks wait to run. */
+    public boolean pending() {
+        return !tasks.isEmpty();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.pageframe.ui.docs;
+
+import static dev.pageframe.ui.outputs.FxTest.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pageframe.ui.outputs.FxTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Parent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class DocsPageFillTest {
+    private static final int PARAGRAPHS = 400;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        FxTest.theme();
+    }
+
+    private static int blocks(DocsPane pane) {
+        return FxTest.all(pane, Parent.class, p -> p.getStyleClass().contains("markdown")).stream()
+                .mapToInt(p -> p.getChildrenUnmodifiable().size()).sum();
+    }
+
+    @Test
+    void aLongPageShowsItsTopAtOnceAndTheRestInLaterFrames(@TempDir Path dir) throws Exception {
+        StringBuilder md = new StringBuilder("# A long page\n\n");
+        for (int i = 1; i < PARAGRAPHS; i++) {
+            md.append("Paragraph ").append(i).append(" about `free_area[order].nr_free` and the *buddy* rule.\n\n");
+        }
+        Files.writeString(dir.resolve("index.md"), md);
+        DocsLibrary library = DocsLibrary.fromDirectory(dir);
+        DocsPane pane = (DocsPane) FxTest.show(stage, DocsPane::new, 500, 700);
+
+        int atOnce = fx(() -> {
+            pane.libraryProperty().set(library);
+            return blocks(pane);
+        });
+        assertTrue(atOnce > 0, "the top of the page is there in the frame it was asked for");
+        assertTrue(atOnce < PARAGRAPHS, "a 400-block page is not built in one frame (built " + atOnce + ")");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !pane.pageFilling()));
+        assertEquals(PARAGRAPHS, (int) fx(() -> blocks(pane)));
+    }
+
+    @Test
+    void finishingThePageBuildsWhatIsLeftAtOnce(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("index.md"), "# Top\n\n" + "Text of a paragraph.\n\n".repeat(PARAGRAPHS - 1));
+        DocsLibrary library = DocsLibrary.fromDirectory(dir);
+        DocsPane pane = (DocsPane) FxTest.show(stage, DocsPane::new, 500, 700);
+        int all = fx(() -> {
+            pane.libraryProperty().set(library);
+            pane.finishPage();
+            return blocks(pane);
+        });
+        assertEquals(PARAGRAPHS, all);
+        assertTrue(fx(() -> !pane.pageFilling()));
+    }
+}
