@@ -34,6 +34,8 @@ public final class Measure {
     private static final long GAP_LIMIT_NANOS = 50_000_000L;
     /** When set (seconds), the app quits by itself that long after its window is shown. */
     public static final String EXIT_AFTER_PROPERTY = "pageframe.measure.exitAfter";
+    /** When true, the app opens the 100-cell notebook and measures, as with {@code --measure-100}. */
+    public static final String HUNDRED_PROPERTY = "pageframe.measure.hundred";
     /** When true, the first notebook opened is scrolled from top to bottom once its first page shows. */
     public static final String SCROLL_PROPERTY = "pageframe.measure.scroll";
     private static long openRequested = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.pageframe.ui.app;
 
 import dev.pageframe.ui.common.Icons;
+import dev.pageframe.ui.common.Popups;
 import dev.pageframe.ui.notebook.CellModel;
 import dev.pageframe.ui.notebook.HeadingInfo;
 import dev.pageframe.ui.notebook.NotebookDocument;
@@ -13,7 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -115,7 +115,7 @@ public final class OutlinePane extends VBox {
             getStyleClass().add("outline-cell");
             fold.getStyleClass().addAll("flat", "outline-fold");
             fold.setFocusTraversable(false);
-            fold.setTooltip(new Tooltip("Fold or unfold this section in the notebook"));
+            Popups.tooltip(fold, "Fold or unfold this section in the notebook");
             text.getStyleClass().add("outline-text");
             text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);

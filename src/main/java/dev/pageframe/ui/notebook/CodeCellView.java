@@ -3,6 +3,7 @@ package dev.pageframe.ui.notebook;
 import dev.pageframe.execution.Progress;
 import dev.pageframe.notebook.Output;
 import dev.pageframe.ui.common.Icons;
+import dev.pageframe.ui.common.Popups;
 import dev.pageframe.ui.outputs.OutputViews;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -77,7 +77,7 @@ final class CodeCellView extends CellView {
 
         Button run = new Button(null, Icons.icon(Icons.PLAY));
         run.getStyleClass().addAll("cell-run-button", "flat");
-        run.setTooltip(new Tooltip("Run this cell (Ctrl+Enter)"));
+        Popups.tooltip(run, "Run this cell (Ctrl+Enter)");
         run.setFocusTraversable(false);
         run.setOnAction(e -> notebook.runInPlace(cell));
         prompt.getStyleClass().add("cell-prompt");
@@ -87,8 +87,8 @@ final class CodeCellView extends CellView {
         prompt.visibleProperty().bind(run.visibleProperty().not());
         timing.getStyleClass().add("cell-timing");
         staleBadge.getStyleClass().add("stale-badge");
-        staleBadge.setTooltip(new Tooltip("These outputs may not match the code any more: the cell was edited, "
-                + "or a cell above it ran after it. Run it again to refresh them."));
+        Popups.tooltip(staleBadge, "These outputs may not match the code any more: the cell was edited, "
+                + "or a cell above it ran after it. Run it again to refresh them.");
         gutter.getChildren().addAll(promptBox, timing, staleBadge);
 
         progressBar.setMaxWidth(Double.MAX_VALUE);

@@ -1,5 +1,6 @@
 package dev.pageframe.ui.outputs;
 
+import dev.pageframe.ui.common.Popups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,10 +78,11 @@ final class FoldedText extends VBox {
             bar.getStyleClass().add("output-fold-bar");
             getChildren().add(bar);
         }
-        MenuItem copy = new MenuItem("Copy output");
-        copy.setOnAction(e -> copy(this.text));
-        ContextMenu menu = new ContextMenu(copy);
-        setOnContextMenuRequested(e -> menu.show(this, e.getScreenX(), e.getScreenY()));
+        Popups.contextMenu(this, () -> {
+            MenuItem copy = new MenuItem("Copy output");
+            copy.setOnAction(e -> copy(this.text));
+            return new ContextMenu(copy);
+        });
     }
 
     /** The whole text, as copied. */
