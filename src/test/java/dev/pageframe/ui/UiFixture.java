@@ -202,7 +202,7 @@ public final class UiFixture {
     /** A new untitled notebook with one empty code cell, trusted. */
     public NotebookTab newNotebook() {
         NotebookTab t = fx(() -> window.newNotebook());
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("the new notebook's page is in its tab", () -> window.settled());
         return t;
     }
 

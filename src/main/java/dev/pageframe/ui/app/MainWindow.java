@@ -79,6 +79,8 @@ public final class MainWindow extends BorderPane {
     private Consumer<NotebookTab> onFirstPage = tab -> { };
     /** Work that waits until the notebooks being opened show their first page: docs page, outline. */
     private final FrameQueue later = new FrameQueue();
+    /** Work for the next frames that nothing holds back (a new tab's page, a frame after its tab). */
+    private final FrameQueue soon = new FrameQueue();
     /** Tabs whose first page holds {@link #later}. */
     private final Set<NotebookTab> awaitingFirstPage = new HashSet<>();
 
@@ -184,7 +186,7 @@ public final class MainWindow extends BorderPane {
      * outline, the documentation page) is done.
      */
     public boolean settled() {
-        return awaitingFirstPage.isEmpty() && !later.pending() && !docs.pageFilling();
+        return awaitingFirstPage.isEmpty() && !soon.pending() && !later.pending() && !docs.pageFilling();
     }
 
     /** Called once per tab when the first screen of its cells is built. */
@@ -356,7 +358,7 @@ public final class MainWindow extends BorderPane {
         NotebookTab tab = addTab(document(Notebook.newEmpty().withCells(List.of(Cell.code(""))), null, true, "", List.of()),
                 name);
         CellModel first = tab.document().cells().getFirst();
-        Platform.runLater(() -> tab.view().edit(first, false));
+        soon.post(() -> tab.view().edit(first, false));
         return tab;
     }
 
@@ -398,7 +400,12 @@ public final class MainWindow extends BorderPane {
         });
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
-        Platform.runLater(view::requestFocus);
+        soon.post(() -> {
+            tab.attachContent();
+            if (tabs.getSelectionModel().getSelectedItem() == tab) {
+                view.requestFocus();
+            }
+        });
         return tab;
     }
 

@@ -19,6 +19,7 @@ public final class NotebookTab extends Tab {
     private final NotebookDocument document;
     private final NotebookView view;
     private final VBox banners = new VBox();
+    private final BorderPane content = new BorderPane();
     private HBox trustBanner;
 
     NotebookTab(NotebookDocument document, NotebookView view) {
@@ -30,10 +31,8 @@ public final class NotebookTab extends Tab {
                 () -> document.file() == null ? "Not saved yet" : document.file().toString(), document.fileProperty()));
         setTooltip(tip);
         banners.getStyleClass().add("banners");
-        BorderPane content = new BorderPane(view);
         content.setTop(banners);
         content.getStyleClass().add("notebook-tab-content");
-        setContent(content);
         if (!document.isTrusted()) {
             trustBanner = trustBanner();
             banners.getChildren().add(trustBanner);
@@ -45,6 +44,17 @@ public final class NotebookTab extends Tab {
         });
         for (String note : document.loadNotes()) {
             banners.getChildren().add(notice(note));
+        }
+    }
+
+    /**
+     * Puts the notebook page in the tab. The window does it a frame after adding the tab, so the tab strip's
+     * styling and the page's styling land in two frames instead of one long one.
+     */
+    void attachContent() {
+        if (getContent() == null) {
+            content.setCenter(view);
+            setContent(content);
         }
     }
 
