@@ -75,6 +75,7 @@ public final class MainWindow extends BorderPane {
     private final CompletableFuture<DocsLibrary> docsLoaded = new CompletableFuture<>();
     private final Label emptyState = new Label("No notebook is open. Use File \u203a New or File \u203a Open.");
     private int zoomIndex = 2;
+    private final ZoomStylesheet zoomStylesheet = new ZoomStylesheet(this);
     private int untitledCounter;
     private Consumer<NotebookTab> onFirstPage = tab -> { };
     /** Work that waits until the notebooks being opened show their first page: docs page, outline. */
@@ -263,6 +264,8 @@ public final class MainWindow extends BorderPane {
         double px = BASE_FONT * ZOOMS[zoomIndex];
         // The whole UI is sized in em, so one font size scales it all, crisply (no bitmap scaling).
         setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", px));
+        // Menus, tooltips, popups and dialogs are other windows: the inline style above does not reach them.
+        zoomStylesheet.setFontSize(px);
         for (Tab t : tabs.getTabs()) {
             if (t instanceof NotebookTab nt) {
                 nt.view().fontSizeProperty().set(px);

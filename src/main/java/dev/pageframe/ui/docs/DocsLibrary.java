@@ -59,10 +59,13 @@ public final class DocsLibrary {
     private final Map<String, Page> pages;
     private final Map<String, Definition> definitions;
     private final String origin;
+    /** The folder the pages were read from (perhaps inside the jar), or null. */
+    private final Path root;
 
-    private DocsLibrary(Map<String, Page> pages, String origin) {
+    private DocsLibrary(Map<String, Page> pages, String origin, Path root) {
         this.pages = pages;
         this.origin = origin;
+        this.root = root;
         this.definitions = definitions(pages);
     }
 
@@ -102,7 +105,7 @@ public final class DocsLibrary {
 
     /** A library with no pages. */
     public static DocsLibrary empty() {
-        return new DocsLibrary(Map.of(), "none");
+        return new DocsLibrary(Map.of(), "none", null);
     }
 
     /**
@@ -132,7 +135,7 @@ public final class DocsLibrary {
         } catch (IOException e) {
             return empty();
         }
-        return new DocsLibrary(read(real), real.toString());
+        return new DocsLibrary(read(real), real.toString(), real);
     }
 
     /** The pages packaged under {@code /content} on the class path. */
@@ -150,7 +153,8 @@ public final class DocsLibrary {
                 } catch (FileSystemAlreadyExistsException e) {
                     fs = FileSystems.getFileSystem(uri);
                 }
-                return new DocsLibrary(read(fs.getPath("/content")), uri.toString());
+                Path content = fs.getPath("/content");
+                return new DocsLibrary(read(content), uri.toString(), content);
             }
             return fromDirectory(Path.of(uri).getParent());
         } catch (URISyntaxException | IOException e) {
@@ -237,6 +241,14 @@ public final class DocsLibrary {
     /** Where the pages came from, for messages. */
     public String origin() {
         return origin;
+    }
+
+    /** The folder holding a page's file, against which its relative image paths resolve; empty if not known. */
+    public Optional<Path> folderOf(Page page) {
+        if (root == null || !pages.containsKey(page.path())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(root.resolve(page.path()).getParent());
     }
 
     public boolean isEmpty() {

@@ -1,6 +1,7 @@
 package dev.pageframe.ui.docs;
 
 import dev.pageframe.ui.common.Icons;
+import dev.pageframe.ui.markdown.Anchors;
 import dev.pageframe.ui.markdown.MarkdownView;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -51,6 +52,7 @@ public final class DocsPane extends BorderPane {
     private final VBox listBox = new VBox(listHeading, list);
     private final StackPane center = new StackPane(pageScroll, listBox);
     private final Deque<String> history = new ArrayDeque<>();
+    private final PinnedScroll pin = new PinnedScroll(pageScroll);
     private Consumer<String> otherLinks = href -> { };
     /** Time per frame for rendering a page's blocks. */
     private static final long FILL_BUDGET_NANOS = 6_000_000L;
@@ -187,7 +189,7 @@ public final class DocsPane extends BorderPane {
         filler.stop();
         try {
             MarkdownView.Steps steps = MarkdownView.renderInSteps(p.markdown(), Map.of(), href -> follow(p.path(), href),
-                    null);
+                    library.get().folderOf(p).orElse(null));
             pageBox.getChildren().setAll(steps.root());
             filling = steps;
             fillPage();
@@ -197,6 +199,7 @@ public final class DocsPane extends BorderPane {
             filling = null;
             pageBox.getChildren().setAll(fallback);
         }
+        pin.clear();
         pageScroll.setVvalue(0);
         pagesButton.setSelected(false);
         if (!search.getText().isBlank()) {
@@ -255,13 +258,42 @@ public final class DocsPane extends BorderPane {
         pageBox.getChildren().setAll(none);
     }
 
-    /** Follows a link on page {@code from}: another page, or (notebooks, web) whatever the app does with it. */
+    /**
+     * Follows a link on page {@code from}: another page, a heading ({@code #free-lists},
+     * {@code buddy.md#free-lists}), or (notebooks, web) whatever the app does with it.
+     */
     public void follow(String from, String href) {
         if (href.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || href.contains(".ipynb")) {
             otherLinks.accept(href);
             return;
         }
-        library.get().resolve(from, href).ifPresentOrElse(p -> show(p.path()), () -> otherLinks.accept(href));
+        String fragment = Anchors.fragmentOf(href);
+        if (href.startsWith("#")) {
+            scrollToHeading(fragment);
+            return;
+        }
+        Optional<DocsLibrary.Page> page = library.get().resolve(from, href);
+        if (page.isEmpty()) {
+            otherLinks.accept(href);
+            return;
+        }
+        show(page.get().path());
+        if (fragment != null) {
+            scrollToHeading(fragment);
+        }
+    }
+
+    /** Scrolls the page on show to the heading {@code fragment} names (GitHub or Jupyter style); false if none. */
+    public boolean scrollToHeading(String fragment) {
+        // The heading may be further down than the blocks filled in so far.
+        finishPage();
+        Node heading = pageBox.getChildren().isEmpty() ? null
+                : MarkdownView.headingNode(pageBox.getChildren().getFirst(), fragment);
+        if (heading == null) {
+            return false;
+        }
+        pin.pin(heading);
+        return true;
     }
 
     public void back() {

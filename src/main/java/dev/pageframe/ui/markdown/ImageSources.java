@@ -2,10 +2,10 @@ package dev.pageframe.ui.markdown;
 
 import dev.pageframe.notebook.MimeBundle;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -33,14 +33,21 @@ final class ImageSources {
         this.baseDir = baseDir;
     }
 
-    /** An image, or why there is none (shown next to the alt text). */
-    record Resolved(Image image, String problem) {
-        static Resolved of(Image image) {
-            return image.isError() ? failed("the image could not be decoded") : new Resolved(image, null);
+    /**
+     * An image, or why there is none. A local image that fails names its path in the text shown in its place;
+     * a web image, which is never fetched, shows its alt text with the reason in a tooltip.
+     */
+    record Resolved(Image image, String problem, boolean remote) {
+        static Resolved of(Image image, String what) {
+            return image.isError() ? failed(what + " could not be decoded as an image") : new Resolved(image, null, false);
         }
 
         static Resolved failed(String problem) {
-            return new Resolved(null, problem);
+            return new Resolved(null, problem, false);
+        }
+
+        static Resolved notFetched(String problem) {
+            return new Resolved(null, problem, true);
         }
     }
 
@@ -55,11 +62,11 @@ final class ImageSources {
                 return dataUri(dest);
             }
             if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("//")) {
-                return Resolved.failed("web images are not loaded: " + dest);
+                return Resolved.notFetched("web images are not loaded: " + dest);
             }
             return file(dest);
         } catch (IllegalArgumentException e) {
-            return Resolved.failed("the image could not be read: " + e.getMessage());
+            return Resolved.failed("the image " + dest + " could not be read: " + e.getMessage());
         }
     }
 
@@ -71,7 +78,7 @@ final class ImageSources {
         for (String type : RASTER_TYPES) {
             var data = bundle.text(type);
             if (data.isPresent()) {
-                return Resolved.of(decodeBase64(data.get()));
+                return Resolved.of(decodeBase64(data.get()), "attachment " + name);
             }
         }
         return Resolved.failed("attachment " + name + " is not a PNG, JPEG or GIF image");
@@ -90,25 +97,31 @@ final class ImageSources {
         if (!RASTER_TYPES.contains(type)) {
             return Resolved.failed(type + " images are not shown");
         }
-        return Resolved.of(decodeBase64(uri.substring(comma + 1)));
+        return Resolved.of(decodeBase64(uri.substring(comma + 1)), "the data: URI");
     }
 
+    /**
+     * A file named relative to the notebook's (or docs page's) folder; {@code ..} may climb out of it, as in
+     * Jupyter. Absolute paths and {@code file:} URLs are refused: a notebook from elsewhere must not show
+     * (and so probe for) pictures from anywhere on this machine.
+     */
     private Resolved file(String dest) {
+        String plain = decode(dest.replaceFirst("[?#].*$", ""));
+        if (plain.isEmpty()) {
+            return Resolved.failed("the image has no path");
+        }
+        if (dest.toLowerCase(Locale.ROOT).startsWith("file:") || isAbsolute(plain)) {
+            return Resolved.failed("absolute image paths are not shown: " + dest
+                    + " (use a path relative to the notebook)");
+        }
+        if (baseDir == null) {
+            return Resolved.failed("relative image paths need a saved notebook: " + dest);
+        }
         Path path;
         try {
-            if (dest.toLowerCase(Locale.ROOT).startsWith("file:")) {
-                path = Path.of(URI.create(dest));
-            } else {
-                String plain = decode(dest.replaceFirst("[?#].*$", ""));
-                path = Path.of(plain);
-                if (!path.isAbsolute()) {
-                    if (baseDir == null) {
-                        return Resolved.failed("relative image paths need a saved notebook: " + dest);
-                    }
-                    path = baseDir.resolve(path).normalize();
-                }
-            }
-        } catch (IllegalArgumentException e) {
+            // Resolved as a string: the docs folder may be inside the application's jar (another file system).
+            path = baseDir.resolve(plain).normalize();
+        } catch (InvalidPathException e) {
             return Resolved.failed("not a usable image path: " + dest);
         }
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -116,16 +129,24 @@ final class ImageSources {
             return Resolved.failed("only PNG, JPEG, GIF and BMP files are shown: " + dest);
         }
         if (!Files.isRegularFile(path)) {
-            return Resolved.failed("no such image file: " + path);
+            return Resolved.failed("no image file at " + dest);
         }
         long size;
         try {
+            if (!Files.isReadable(path)) {
+                return Resolved.failed("the image file " + dest + " cannot be read");
+            }
             size = Files.size(path);
-        } catch (java.io.IOException e) {
-            return Resolved.failed("the image file cannot be read: " + path);
+        } catch (java.io.IOException | SecurityException e) {
+            return Resolved.failed("the image file " + dest + " cannot be read");
         }
         Image image = new Image(path.toUri().toString(), size > BACKGROUND_LOAD_BYTES);
-        return Resolved.of(image);
+        return Resolved.of(image, dest);
+    }
+
+    private static boolean isAbsolute(String path) {
+        return path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")
+                || Path.of(path).isAbsolute();
     }
 
     static Image decodeBase64(String base64) {

@@ -159,14 +159,19 @@ final class InlineRenderer {
             img.setAccessibleText(alt);
             return img;
         }
-        return missingImage(alt, r.problem());
+        return missingImage(alt, r);
     }
 
-    static Label missingImage(String alt, String problem) {
-        Label missing = new Label(alt == null || alt.isBlank() ? "image" : alt);
+    /**
+     * What stands in for an image that is not shown: a web image shows its alt text, as a browser offline
+     * would; a local one also says what went wrong and names its path, so a wrong path is easy to fix.
+     */
+    static Label missingImage(String alt, ImageSources.Resolved r) {
+        String name = alt == null || alt.isBlank() ? "image" : alt;
+        Label missing = new Label(r.remote() ? name : name + " \u2014 " + r.problem());
         missing.getStyleClass().add("md-image-missing");
         missing.setWrapText(true);
-        Tooltip.install(missing, new Tooltip(problem));
+        Tooltip.install(missing, new Tooltip(r.problem()));
         return missing;
     }
 

@@ -46,8 +46,9 @@ public final class MarkdownView {
 
     /**
      * Renders {@code markdown}. Images may be {@code attachment:name} (looked up in {@code attachments}),
-     * {@code data:} URIs, or file paths relative to {@code baseDir} (null: not resolved); web images are
-     * never fetched and show their alt text instead. Call on the FX thread.
+     * {@code data:} URIs, or file paths relative to {@code baseDir} (null: not resolved; absolute paths are
+     * never read); web images are never fetched and show their alt text instead. An image that cannot be
+     * shown leaves a placeholder saying why. Call on the FX thread.
      */
     public static Node render(String markdown, Map<String, MimeBundle> attachments, MarkdownLinks links, Path baseDir) {
         MarkdownPane pane = new MarkdownPane();
@@ -139,6 +140,17 @@ public final class MarkdownView {
         List<Node> out = new ArrayList<>();
         collectHeadings(rendered, out);
         return out;
+    }
+
+    /**
+     * The heading node of a view made by {@link #render} that a link's {@code #fragment} names (GitHub or
+     * Jupyter style, see {@link Anchors}), or null when none does.
+     */
+    public static Node headingNode(Node rendered, String fragment) {
+        List<Node> nodes = headingNodes(rendered);
+        List<String> texts = nodes.stream().map(n -> ((Heading) n.getProperties().get(HEADING_PROPERTY)).text()).toList();
+        int i = Anchors.find(texts, fragment);
+        return i < 0 ? null : nodes.get(i);
     }
 
     private static void collectHeadings(Node node, List<Node> out) {

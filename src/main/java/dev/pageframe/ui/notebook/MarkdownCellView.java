@@ -2,6 +2,7 @@ package dev.pageframe.ui.notebook;
 
 import dev.pageframe.ui.common.Icons;
 import dev.pageframe.ui.markdown.MarkdownView;
+import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -50,6 +51,12 @@ final class MarkdownCellView extends CellView {
             updateFold();
         }));
         keep(cell.sectionCollapsedProperty().subscribe(c -> updateFold()));
+        // Relative image paths resolve against the notebook's folder, which Save As can change.
+        keep(notebook.document().fileProperty().subscribe((was, now) -> {
+            if (!editing) {
+                render();
+            }
+        }));
         keep(notebook.document().headingsChangedProperty().subscribe(c -> updateFold()));
     }
 
@@ -76,7 +83,8 @@ final class MarkdownCellView extends CellView {
             node = empty;
         } else {
             try {
-                node = MarkdownView.render(source, cell.attachments(), href -> notebook.services().openLink(href, notebook.document()));
+                Path file = notebook.document().file();
+                node = MarkdownView.render(source, cell.attachments(), this::follow, file == null ? null : file.getParent());
             } catch (RuntimeException e) {
                 Label failed = new Label(source);
                 failed.setWrapText(true);
@@ -84,6 +92,14 @@ final class MarkdownCellView extends CellView {
             }
         }
         rendered.getChildren().setAll(node);
+    }
+
+    /** A {@code #heading} link scrolls the notebook to that heading; anything else is the app's to open. */
+    private void follow(String href) {
+        if (href.startsWith("#") && notebook.scrollToHeading(href)) {
+            return;
+        }
+        notebook.services().openLink(href, notebook.document());
     }
 
     @Override

@@ -523,6 +523,14 @@ public final class NotebookView extends StackPane {
         anchorOffset = fontSize.get();
     }
 
+    /**
+     * Follows a {@code #heading} link: selects the Markdown cell with that heading (GitHub or Jupyter anchor)
+     * and scrolls the heading to the top of the view. False when no heading matches.
+     */
+    public boolean scrollToHeading(String anchor) {
+        return HeadingLinks.scrollTo(this, anchor);
+    }
+
     /** Scrolls as little as needed to show the cell (or its top, if it is taller than the view). */
     public void reveal(CellModel cell) {
         Slot s = slots.get(cell);

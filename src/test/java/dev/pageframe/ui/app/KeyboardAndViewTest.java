@@ -11,10 +11,20 @@ import dev.pageframe.notebook.CellType;
 import dev.pageframe.ui.UiFixture;
 import dev.pageframe.ui.notebook.CellModel;
 import java.util.List;
+import dev.pageframe.ui.notebook.CellEditor;
 import javafx.application.Application;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.text.Text;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,5 +170,79 @@ class KeyboardAndViewTest {
         assertEquals(new PrimerDark().getUserAgentStylesheet(), ui.fx(Application::getUserAgentStylesheet));
         ui.fxRun(() -> ui.window.darkProperty().set(false));
         assertEquals(new PrimerLight().getUserAgentStylesheet(), ui.fx(Application::getUserAgentStylesheet));
+    }
+    @Test
+    void menusContextMenusTooltipsPopupsAndDialogsFollowTheZoom() throws Exception {
+        var tab = ui.open(ui.writeTrustedNotebook("zoompop.ipynb", List.of(
+                Cell.markdown("Some code:\n\n```java\nint x = 1;\n```\n"), Cell.code("long p = kmalloc(64, GFP_KERNEL);"))));
+        var md = ui.view(tab, 0);
+        ui.fxRun(() -> tab.view().requestFocus());
+        ui.robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+        ui.robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+        ui.waitUntil("125% zoom", () -> ui.window.zoom() == 1.25);
+        double zoomed = 14 * 1.25;
+
+        // A menu of the menu bar.
+        ui.robot.clickOn(ui.robot.lookup(".menu-bar .menu").<Node>query());
+        ui.waitUntil("the File menu shows", () -> popupLabel("Save") != null);
+        assertEquals(zoomed, ui.fx(() -> popupLabel("Save").getFont().getSize()), 0.01, "File menu");
+        ui.robot.push(KeyCode.ESCAPE);
+        ui.waitUntil("the File menu closes", () -> popupLabel("Save") == null);
+
+        // A context menu (the platform's request for one, as a right click sends it).
+        Node block = ui.fx(() -> md.lookup(".md-code-block"));
+        ui.fxRun(() -> {
+            Bounds local = block.getLayoutBounds();
+            Bounds screen = block.localToScreen(local);
+            Event.fireEvent(block, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getCenterX(),
+                    local.getCenterY(), screen.getCenterX(), screen.getCenterY(), false, null));
+        });
+        ui.waitUntil("the code block's menu shows", () -> popupLabel("Copy code") != null);
+        assertEquals(zoomed, ui.fx(() -> popupLabel("Copy code").getFont().getSize()), 0.01, "context menu");
+        ui.robot.push(KeyCode.ESCAPE);
+
+        // A tooltip: the theme gives tooltips a fixed pixel size of their own.
+        ui.robot.moveTo("#tool-run");
+        ui.waitUntil("the Run button's tooltip shows", () -> showing(Tooltip.class) != null);
+        assertEquals(zoomed, ui.fx(() -> showing(Tooltip.class).getFont().getSize()), 0.01, "tooltip");
+
+        // The API summary popup of the code editor.
+        CellEditor editor = ui.editor(tab, 1);
+        int at = ui.fx(() -> editor.getText().indexOf("kmalloc") + 2);
+        ui.waitUntil("the code is laid out", () -> editor.getCharacterBoundsOnScreen(at, at + 1).isPresent());
+        Bounds kmalloc = ui.fx(() -> editor.getCharacterBoundsOnScreen(at, at + 1).orElseThrow());
+        ui.robot.moveTo(new Point2D(kmalloc.getCenterX(), kmalloc.getCenterY()));
+        ui.waitUntil("the summary popup shows", () -> ui.robot.lookup(".api-hover-text").tryQuery().isPresent());
+        assertEquals(zoomed, ui.fx(() -> ((Label) ui.robot.lookup(".api-hover-text").query()).getFont().getSize()), 0.01,
+                "API summary popup");
+        ui.robot.moveTo(ui.window.status());
+
+        // A dialog, then a zoom while it is open: it follows that too.
+        ui.fxRun(() -> AppDialogs.shortcuts(ui.window.getScene().getWindow()));
+        ui.waitUntil("the shortcuts dialog shows", () -> popupLabel("Keyboard shortcuts (as in Jupyter)") != null);
+        assertEquals(zoomed, ui.fx(() -> popupLabel("Keyboard shortcuts (as in Jupyter)").getFont().getSize()), 0.01,
+                "dialog");
+        ui.fxRun(() -> ui.window.zoom(0));
+        ui.waitUntil("the dialog is back to 100%",
+                () -> popupLabel("Keyboard shortcuts (as in Jupyter)").getFont().getSize() == 14);
+    }
+
+    /** A label showing {@code text} (mnemonic marks ignored) in any window but the main one, or null. */
+    private static Labeled popupLabel(String text) {
+        for (Window w : Window.getWindows()) {
+            if (w != ui.stage && w.isShowing() && w.getScene() != null) {
+                for (Node n : w.getScene().getRoot().lookupAll(".label")) {
+                    if (n instanceof Labeled l && l.getText() != null && text.equals(l.getText().replace("_", ""))) {
+                        return l;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static <T extends Window> T showing(Class<T> type) {
+        return Window.getWindows().stream().filter(type::isInstance).filter(Window::isShowing).map(type::cast)
+                .findFirst().orElse(null);
     }
 }

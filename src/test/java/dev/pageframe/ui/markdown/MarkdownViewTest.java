@@ -234,6 +234,50 @@ class MarkdownViewTest {
     }
 
     @Test
+    void relativeImagePathsMayClimbOutOfTheNotebookFolder(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("figures"));
+        Files.createDirectories(dir.resolve("notebooks"));
+        Files.write(dir.resolve("figures/map.png"), Base64.getMimeDecoder().decode(Samples.pngBase64(40, 20)));
+        Node view = show(stage, () -> MarkdownView.render("![map](../figures/map.png)", Map.of(), MarkdownLinks.NONE,
+                dir.resolve("notebooks")), 600, 300);
+        assertEquals(40, fx(() -> first(view, FittedImage.class).getImage().getWidth()));
+    }
+
+    @Test
+    void aMissingLocalImageSaysSoInPlaceAndNamesItsPath(@TempDir Path dir) {
+        Node view = show(stage, () -> MarkdownView.render("Before ![zone map](figures/nowhere.png) after", Map.of(),
+                MarkdownLinks.NONE, dir), 600, 300);
+        Label missing = (Label) styled(view, "md-image-missing");
+        String text = fx(missing::getText);
+        assertTrue(text.startsWith("zone map"), text);
+        assertTrue(text.contains("figures/nowhere.png"), "the placeholder names the path: " + text);
+        assertTrue(all(view, FittedImage.class).isEmpty());
+    }
+
+    @Test
+    void aFileThatIsNotAnImageShowsAPlaceholderInsteadOfFailing(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("broken.png"), "not a png at all");
+        Node view = show(stage, () -> MarkdownView.render("![broken](broken.png)", Map.of(), MarkdownLinks.NONE, dir),
+                600, 300);
+        String text = fx(((Label) styled(view, "md-image-missing"))::getText);
+        assertTrue(text.contains("broken.png") && text.contains("could not be decoded"), text);
+    }
+
+    @Test
+    void absoluteImagePathsAndFileUrlsAreNotRead(@TempDir Path dir) throws Exception {
+        Path outside = dir.resolve("secret.png");
+        Files.write(outside, Base64.getMimeDecoder().decode(Samples.pngBase64(10, 10)));
+        Path notebookDir = Files.createDirectories(dir.resolve("nb"));
+        for (String dest : List.of(outside.toString(), outside.toUri().toString())) {
+            Node view = show(stage, () -> MarkdownView.render("![s](" + dest + ")", Map.of(), MarkdownLinks.NONE,
+                    notebookDir), 600, 300);
+            assertTrue(all(view, FittedImage.class).isEmpty(), dest);
+            String text = fx(((Label) styled(view, "md-image-missing"))::getText);
+            assertTrue(text.contains("absolute image paths are not shown"), text);
+        }
+    }
+
+    @Test
     void webImagesAreNotFetchedAndShowTheirAltText() {
         Node view = render("![zone diagram](https://example.com/zones.png)");
         Label alt = (Label) styled(view, "md-image-missing");
