@@ -297,6 +297,9 @@ public final class UiFixture {
             for (Window w : List.copyOf(Window.getWindows())) {
                 if (w != stage && w instanceof Stage s) {
                     s.close();
+                } else if (w instanceof javafx.stage.PopupWindow p) {
+                    // A tooltip or menu left showing would eat the next test's first Escape.
+                    p.hide();
                 }
             }
         });
