@@ -7,6 +7,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
+import javafx.util.Duration;
 
 /**
  * Tooltips and context menus made when first wanted. Each is a popup window with a scene of its own: making
@@ -21,12 +22,20 @@ public final class Popups {
      * text at once, as the node's accessible help.
      */
     public static void tooltip(Node node, String text) {
+        tooltip(node, text, null);
+    }
+
+    /** Like {@link #tooltip(Node, String)}, shown after {@code showDelay} (null: the default, one second). */
+    public static void tooltip(Node node, String text, Duration showDelay) {
         node.setAccessibleHelp(text);
         EventHandler<MouseEvent> first = new EventHandler<>() {
             @Override
             public void handle(MouseEvent e) {
                 node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
                 Tooltip tip = new Tooltip(text);
+                if (showDelay != null) {
+                    tip.setShowDelay(showDelay);
+                }
                 if (node instanceof Control control) {
                     control.setTooltip(tip);
                 } else {

@@ -1,5 +1,6 @@
 package dev.pageframe.ui.markdown;
 
+import dev.pageframe.ui.common.Popups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -172,14 +173,15 @@ final class BlockRenderer {
             label.widthProperty().addListener((obs, o, w) ->
                     flow.setPadding(new javafx.geometry.Insets(0, w.doubleValue() + 4, 0, 0)));
         }
-        MenuItem copy = new MenuItem("Copy code");
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(code);
-            Clipboard.getSystemClipboard().setContent(content);
+        Popups.contextMenu(block, () -> {
+            MenuItem copy = new MenuItem("Copy code");
+            copy.setOnAction(e -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(code);
+                Clipboard.getSystemClipboard().setContent(content);
+            });
+            return new ContextMenu(copy);
         });
-        ContextMenu menu = new ContextMenu(copy);
-        block.setOnContextMenuRequested(e -> menu.show(block, e.getScreenX(), e.getScreenY()));
         return block;
     }
 

@@ -1,5 +1,6 @@
 package dev.pageframe.ui.markdown;
 
+import dev.pageframe.ui.common.Popups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,9 +137,7 @@ final class InlineRenderer {
             h.getStyleClass().addAll(styles);
             h.setOnAction(e -> links.open(href));
             h.setMinWidth(Hyperlink.USE_PREF_SIZE);
-            Tooltip t = new Tooltip(tip);
-            t.setShowDelay(Duration.millis(400));
-            h.setTooltip(t);
+            Popups.tooltip(h, tip, Duration.millis(400));
             flow.getChildren().add(h);
         }
     }

@@ -1,12 +1,12 @@
 package dev.pageframe.ui.notebook;
 
 import dev.pageframe.ui.common.Icons;
+import dev.pageframe.ui.common.Popups;
 import dev.pageframe.ui.markdown.MarkdownView;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
@@ -38,7 +38,7 @@ final class MarkdownCellView extends CellView {
         });
         fold.getStyleClass().addAll("fold-button", "flat");
         fold.setFocusTraversable(false);
-        fold.setTooltip(new Tooltip("Fold or unfold the cells under this heading"));
+        Popups.tooltip(fold, "Fold or unfold the cells under this heading");
         fold.setOnAction(e -> cell.sectionCollapsedProperty().set(!cell.sectionCollapsedProperty().get()));
         foldedNote.getStyleClass().add("folded-note");
         foldedNote.setOnMouseClicked(e -> cell.sectionCollapsedProperty().set(false));

@@ -27,10 +27,10 @@ public final class Warmup {
             attempt(() -> new javafx.scene.control.ProgressBar());
             attempt(() -> OutputViews.render(Output.Stream.stdout("warm-up\n"), null));
             attempt(() -> MarkdownView.headings("# Warm-up\n\ntext"));
-            // Nodes may be made off the FX thread while no shown scene holds them; no links or code blocks
-            // here, as those bring popup windows.
-            attempt(() -> MarkdownView.render("## Warm-up\n\nAn *order*-`n` block of **pages**.\n\n- one\n- two",
-                    java.util.Map.of(), null, null));
+            // Nodes may be made off the FX thread while no shown scene holds them (their popups come later,
+            // on the FX thread, when first wanted).
+            attempt(() -> MarkdownView.render("## Warm-up\n\nAn *order*-`n` block of **pages**, see [kmalloc](api/kmalloc.md)."
+                    + "\n\n- one\n- two\n\n```java\nkfree(p);\n```\n", java.util.Map.of(), null, null));
             attempt(() -> new CellEditor("int warm = 1;\nSystem.out.println(warm);", syntax));
         });
     }
