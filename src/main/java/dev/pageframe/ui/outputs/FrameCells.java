@@ -6,7 +6,7 @@ import dev.pageframe.execution.display.FrameRun;
 import java.util.List;
 
 /**
- * A frame map cut into at most {@value #MAX_CELLS} equal cells of {@code framesPerCell} frames (a
+ * A frame map, or a pfn range of it when the view is zoomed, cut into at most {@value #MAX_CELLS} equal cells of {@code framesPerCell} frames (a
  * power of two, so cells line up with buddy blocks), each coloured by the kind holding most of its
  * frames, as the SVG renderer does. Built in one pass over runs and cells: a 16 GiB map of four
  * million frames costs what its few thousand cells and its runs cost.
@@ -38,8 +38,13 @@ final class FrameCells {
     }
 
     static FrameCells of(FrameMap map, int maxCells) {
-        long first = map.firstPfn();
-        long end = Math.max(map.endPfn(), first + 1);
+        return of(map, map.firstPfn(), map.endPfn(), maxCells);
+    }
+
+    /** The frames {@code [from, to)} of {@code map} only: what the map shows zoomed into a range. */
+    static FrameCells of(FrameMap map, long from, long to, int maxCells) {
+        long first = from;
+        long end = Math.max(to, first + 1);
         long per = 1;
         while (cellCount(first, end, per) > maxCells) {
             per <<= 1;
@@ -48,24 +53,26 @@ final class FrameCells {
         int cells = (int) cellCount(first, end, per);
         int k = KINDS.length;
         long[] frames = new long[cells * k];
-        for (FrameRun r : map.runs()) {
-            long from = Math.max(r.startPfn(), base);
-            long to = r.endPfn();
-            if (to <= from) {
+        List<FrameRun> runs = map.runs();
+        for (int i = firstRunEndingAfter(runs, first); i < runs.size() && runs.get(i).startPfn() < end; i++) {
+            FrameRun r = runs.get(i);
+            long runFrom = Math.max(r.startPfn(), first);
+            long runTo = Math.min(r.endPfn(), end);
+            if (runTo <= runFrom) {
                 continue;
             }
-            int c0 = (int) ((from - base) / per);
-            int c1 = (int) Math.min(cells - 1, (to - 1 - base) / per);
+            int c0 = (int) ((runFrom - base) / per);
+            int c1 = (int) ((runTo - 1 - base) / per);
             int kind = r.kind().ordinal();
             if (c0 == c1) {
-                frames[c0 * k + kind] += to - from;
+                frames[c0 * k + kind] += runTo - runFrom;
                 continue;
             }
-            frames[c0 * k + kind] += base + (c0 + 1) * per - from;
+            frames[c0 * k + kind] += base + (c0 + 1) * per - runFrom;
             for (int c = c0 + 1; c < c1; c++) {
                 frames[c * k + kind] += per;
             }
-            frames[c1 * k + kind] += to - (base + c1 * per);
+            frames[c1 * k + kind] += runTo - (base + c1 * per);
         }
         byte[] dominant = new byte[cells];
         int hole = FrameKind.HOLE.ordinal();
@@ -87,6 +94,26 @@ final class FrameCells {
             dominant[c] = (byte) best;
         }
         return new FrameCells(first, end, base, per, cells, dominant);
+    }
+
+    /** The index of the first of {@code runs} (sorted by start) that ends after {@code pfn}. */
+    private static int firstRunEndingAfter(List<FrameRun> runs, long pfn) {
+        int lo = 0;
+        int hi = runs.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (runs.get(mid).endPfn() <= pfn) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** True when these cells show only part of {@code map}. */
+    boolean isPartOf(FrameMap map) {
+        return firstPfn > map.firstPfn() || endPfn < Math.max(map.endPfn(), map.firstPfn() + 1);
     }
 
     private static long cellCount(long first, long end, long per) {
@@ -128,18 +155,8 @@ final class FrameCells {
     /** Frames of each kind (by ordinal) in {@code [from, to)}, holes included. */
     static long[] framesByKind(List<FrameRun> runs, long from, long to) {
         long[] byKind = new long[KINDS.length];
-        int lo = 0;
-        int hi = runs.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (runs.get(mid).endPfn() <= from) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
         long covered = 0;
-        for (int i = lo; i < runs.size() && runs.get(i).startPfn() < to; i++) {
+        for (int i = firstRunEndingAfter(runs, from); i < runs.size() && runs.get(i).startPfn() < to; i++) {
             FrameRun r = runs.get(i);
             long n = Math.min(to, r.endPfn()) - Math.max(from, r.startPfn());
             if (n > 0) {

@@ -14,12 +14,17 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.ImagePattern;
 import javafx.scene.paint.Paint;
+import javafx.scene.shape.ClosePath;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -30,7 +35,8 @@ import javafx.scene.text.TextAlignment;
  * hex pfn labels down the left, zone boundaries as heavy stepped lines and zone names on the
  * right. It sizes itself to the width it is given (columns are a power of two so rows start at
  * round pfns) and redraws when that width or the theme changes. Hovering reports the pfn under
- * the pointer to a listener.
+ * the pointer to a listener; dragging across cells highlights them and, on release, reports that pfn
+ * range so the view can zoom into it ({@link #show} then draws only those frames).
  */
 final class FrameMapCanvas extends Region {
 
@@ -40,13 +46,26 @@ final class FrameMapCanvas extends Region {
     static final double MAX_GRID_HEIGHT = 440;
     static final double MAX_CELL = 22;
     static final double MIN_CELL = 3;
+    /** Pointer travel, in px, below which a press and release is a click, not a drag. */
+    static final double MIN_DRAG = 4;
+
+    /** Gets the pfn range {@code [from, to)} the reader dragged across. */
+    @FunctionalInterface
+    interface RangeListener {
+        void selected(long from, long to);
+    }
 
     private final FrameMap map;
-    private final FrameCells cells;
+    private FrameCells cells;
     private final Canvas canvas = new Canvas();
     private final Rectangle hover = new Rectangle();
+    private final Path selection = new Path();
     private final Map<String, Region> probes = new java.util.HashMap<>();
     private final LongConsumer onHover;
+    private final RangeListener onRange;
+    /** Where a drag started (local x, y), or NaN when the button is up. */
+    private double pressX = Double.NaN;
+    private double pressY = Double.NaN;
 
     // Geometry for the current width.
     private double laidOutWidth = -1;
@@ -62,17 +81,23 @@ final class FrameMapCanvas extends Region {
 
     /**
      * @param onHover gets the pfn under the pointer, or -1 when the pointer leaves the cells
+     * @param onRange gets the pfns of the cells dragged across
      */
-    FrameMapCanvas(FrameMap map, FrameCells cells, LongConsumer onHover) {
+    FrameMapCanvas(FrameMap map, FrameCells cells, LongConsumer onHover, RangeListener onRange) {
         this.map = map;
         this.cells = cells;
         this.onHover = onHover;
+        this.onRange = onRange;
         getStyleClass().add("framemap-canvas");
         hover.getStyleClass().add("framemap-hover");
         hover.setManaged(false);
         hover.setVisible(false);
         hover.setMouseTransparent(true);
-        getChildren().addAll(canvas, hover);
+        selection.getStyleClass().add("framemap-selection");
+        selection.setManaged(false);
+        selection.setVisible(false);
+        selection.setMouseTransparent(true);
+        getChildren().addAll(canvas, selection, hover);
         // Canvas colours follow the theme through these invisible probes' CSS backgrounds.
         for (String name : List.of("text", "muted", "border", "background", "boundary", "free", "hole", "hatch",
                 "kernel")) {
@@ -86,7 +111,20 @@ final class FrameMapCanvas extends Region {
         }
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverAt(-1, -1));
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         setMinWidth(0);
+    }
+
+    /** Draws {@code shown} instead: the whole map, or the part of it the view zoomed into. */
+    void show(FrameCells shown) {
+        this.cells = shown;
+        hover.setVisible(false);
+        selection.setVisible(false);
+        // Forces new geometry and a redraw at the next layout, even though the width is unchanged.
+        laidOutWidth = -1;
+        requestLayout();
     }
 
     @Override
@@ -145,6 +183,10 @@ final class FrameMapCanvas extends Region {
         if (labels) {
             double next = TOP;
             for (int i = 0; i < ys.length; i++) {
+                if (!isShown(map.zones().get(i))) {
+                    ys[i] = Double.NaN;
+                    continue;
+                }
                 long c = Math.max(0, cells.cellOf(map.zones().get(i).startPfn()));
                 double rowTop = TOP + (c / bestCols) * bestCell;
                 ys[i] = Math.max(rowTop + 10, next + 10);
@@ -282,10 +324,11 @@ final class FrameMapCanvas extends Region {
         List<ZoneSpan> zones = map.zones();
         for (int i = 0; i < zones.size(); i++) {
             ZoneSpan z = zones.get(i);
-            long c = cells.cellOf(z.startPfn());
-            if (c < 0 || c >= cells.cells) {
+            if (!isShown(z)) {
                 continue;
             }
+            // A zone that starts before a zoomed range is named at the top, without a boundary.
+            long c = Math.max(0, cells.cellOf(z.startPfn()));
             int row = (int) (c / cols);
             int col = (int) (c % cols);
             double rowTop = gridTop + row * cell;
@@ -326,7 +369,95 @@ final class FrameMapCanvas extends Region {
         }
     }
 
+    private boolean isShown(ZoneSpan z) {
+        return z.endPfn() > cells.firstPfn && z.startPfn() < cells.endPfn;
+    }
+
+    private void pressed(MouseEvent e) {
+        if (e.getButton() == MouseButton.PRIMARY && pfnAt(e.getX(), e.getY()) >= 0) {
+            pressX = e.getX();
+            pressY = e.getY();
+        }
+    }
+
+    private void dragged(MouseEvent e) {
+        if (Double.isNaN(pressX)) {
+            return;
+        }
+        int[] range = draggedCells(e.getX(), e.getY());
+        outline(range[0], range[1]);
+        hover.setVisible(false);
+        onHover.accept(-1);
+        e.consume();
+    }
+
+    private void released(MouseEvent e) {
+        if (Double.isNaN(pressX)) {
+            return;
+        }
+        boolean moved = Math.hypot(e.getX() - pressX, e.getY() - pressY) >= MIN_DRAG;
+        int[] range = draggedCells(e.getX(), e.getY());
+        pressX = Double.NaN;
+        pressY = Double.NaN;
+        selection.setVisible(false);
+        if (!moved) {
+            return;
+        }
+        long from = Math.max(cells.firstPfn, cells.cellStart(range[0]));
+        long to = Math.min(cells.endPfn, cells.cellStart(range[1]) + cells.framesPerCell);
+        // One frame is no range to zoom into; a single cell of many frames is.
+        if (to - from >= 2) {
+            onRange.selected(from, to);
+        }
+        e.consume();
+    }
+
+    /** The first and last cell between the press and {@code (x, y)}, in pfn order. */
+    private int[] draggedCells(double x, double y) {
+        int a = cellAtClamped(pressX, pressY);
+        int b = cellAtClamped(x, y);
+        return new int[] {Math.min(a, b), Math.max(a, b)};
+    }
+
+    /** The cell under a point, or the nearest one when the pointer has left the grid while dragging. */
+    private int cellAtClamped(double x, double y) {
+        int col = (int) Math.floor((x - gridLeft) / cell);
+        int row = (int) Math.floor((y - gridTop) / cell);
+        col = Math.max(0, Math.min(cols - 1, col));
+        row = Math.max(0, Math.min(rows - 1, row));
+        return (int) Math.min(cells.cells - 1L, (long) row * cols + col);
+    }
+
+    /** Outlines cells {@code c0..c1} as text selection does: the rest of a row, whole rows, the start of a row. */
+    private void outline(int c0, int c1) {
+        selection.getElements().clear();
+        int r0 = c0 / cols;
+        int r1 = c1 / cols;
+        if (r0 == r1) {
+            band(r0, c0 % cols, c1 % cols + 1);
+        } else {
+            band(r0, c0 % cols, cols);
+            for (int r = r0 + 1; r < r1; r++) {
+                band(r, 0, cols);
+            }
+            band(r1, 0, c1 % cols + 1);
+        }
+        selection.setVisible(true);
+    }
+
+    private void band(int row, int fromCol, int toCol) {
+        double x0 = gridLeft + fromCol * cell;
+        double x1 = gridLeft + toCol * cell;
+        double y0 = gridTop + row * cell;
+        double y1 = y0 + cell;
+        selection.getElements().addAll(new MoveTo(x0, y0), new LineTo(x1, y0), new LineTo(x1, y1), new LineTo(x0, y1),
+                new ClosePath());
+    }
+
     private void hoverAt(double x, double y) {
+        if (!Double.isNaN(pressX)) {
+            return;
+        }
         long pfn = pfnAt(x, y);
         if (pfn < 0) {
             hover.setVisible(false);

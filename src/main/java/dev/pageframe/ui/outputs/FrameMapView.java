@@ -11,11 +11,16 @@ import dev.pageframe.execution.display.ZoneSpan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -24,16 +29,26 @@ import javafx.scene.layout.VBox;
  * with their share of memory, the map drawn on a canvas ({@link FrameMapCanvas}), and a readout
  * that names the frame under the pointer: pfn in hex and decimal, zone, kind, buddy order and
  * owner. The map is grouped into at most {@value FrameCells#MAX_CELLS} cells, so four million
- * frames draw as fast as four thousand; nothing is built until the view is first shown.
+ * frames draw as fast as four thousand; nothing is built until the view is first shown. Dragging
+ * across the map zooms into those pfns (regrouped, down to a cell per frame); a bar above the map
+ * names the range shown, and "Whole memory" (or a double-click) goes back.
  */
 public final class FrameMapView extends VBox {
 
+    private static final PseudoClass ZOOMED = PseudoClass.getPseudoClass("zoomed");
+
     static final String HINT = "Move the pointer over the map to see a frame's pfn, zone, kind, order and owner.";
 
+    static final String ZOOM_HINT = "Drag across the map to zoom into a range of pfns.";
+
     private final FrameMap map;
-    private final FrameCells cells;
+    /** The cells drawn: the whole map, or the range zoomed into. */
+    private FrameCells cells;
     private final FrameMapCanvas canvas;
     private final Label readout = new Label(HINT);
+    private final Label zoomLabel = new Label(ZOOM_HINT);
+    private final Button wholeMemory = new Button("Whole memory");
+    private final Label caption = new Label();
 
     FrameMapView(FrameMap map) {
         this.map = map;
@@ -48,8 +63,14 @@ public final class FrameMapView extends VBox {
             getChildren().add(title);
         }
         getChildren().add(legend());
+        getChildren().add(zoomBar());
 
-        canvas = new FrameMapCanvas(map, cells, pfn -> readout.setText(pfn < 0 ? HINT : describe(pfn)));
+        canvas = new FrameMapCanvas(map, cells, pfn -> readout.setText(pfn < 0 ? HINT : describe(pfn)), this::zoomTo);
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && isZoomed()) {
+                showWholeMemory();
+            }
+        });
         getChildren().add(canvas);
 
         // Too narrow for names beside the map: the zones are listed under it instead.
@@ -69,14 +90,74 @@ public final class FrameMapView extends VBox {
         readout.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().add(readout);
 
-        long total = map.endPfn() - map.firstPfn();
-        Label caption = new Label(cellCaption() + " " + String.format(Locale.ROOT, "%,d frames of %s = %s · %,d runs.",
-                total, Unit.BYTES.format((double) map.pageSize()), Unit.BYTES.format((double) total * map.pageSize()),
-                map.runs().size()));
+        updateCaption();
         caption.getStyleClass().add("output-caption");
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().add(caption);
+    }
+
+    private Node zoomBar() {
+        zoomLabel.getStyleClass().add("framemap-zoom-label");
+        zoomLabel.setWrapText(true);
+        zoomLabel.setMinHeight(Region.USE_PREF_SIZE);
+        wholeMemory.getStyleClass().addAll("framemap-whole-memory", "small", "flat");
+        wholeMemory.setOnAction(e -> showWholeMemory());
+        // Hidden, not removed, so the map does not jump when a zoom shows it.
+        wholeMemory.setVisible(false);
+        HBox bar = new HBox(zoomLabel, wholeMemory);
+        bar.getStyleClass().add("framemap-zoom-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(zoomLabel, Priority.ALWAYS);
+        zoomLabel.setMaxWidth(Double.MAX_VALUE);
+        return bar;
+    }
+
+    /** Shows only the frames {@code [from, to)}, clamped to the map; the whole map if that is all of it. */
+    void zoomTo(long from, long to) {
+        long first = map.firstPfn();
+        long end = Math.max(map.endPfn(), first + 1);
+        long lo = Math.max(first, Math.min(from, to));
+        long hi = Math.min(end, Math.max(from, to));
+        if (hi - lo < 1) {
+            return;
+        }
+        cells = lo == first && hi == end ? FrameCells.of(map) : FrameCells.of(map, lo, hi, FrameCells.MAX_CELLS);
+        canvas.show(cells);
+        boolean zoomed = isZoomed();
+        zoomLabel.setText(zoomed ? String.format(Locale.ROOT, "pfn %s–%s of %,d frames (%,d shown, %s)",
+                FrameMapCanvas.hex(lo), FrameMapCanvas.hex(hi - 1), end - first, hi - lo,
+                Unit.BYTES.format((double) (hi - lo) * map.pageSize())) : ZOOM_HINT);
+        zoomLabel.pseudoClassStateChanged(ZOOMED, zoomed);
+        wholeMemory.setVisible(zoomed);
+        readout.setText(HINT);
+        updateCaption();
+    }
+
+    /** Back to every frame of the machine. */
+    void showWholeMemory() {
+        zoomTo(map.firstPfn(), Math.max(map.endPfn(), map.firstPfn() + 1));
+    }
+
+    /** True while only a range of the map is shown. */
+    boolean isZoomed() {
+        return cells.isPartOf(map);
+    }
+
+    /** What the bar above the map says: the range shown, or how to zoom. */
+    String zoomText() {
+        return zoomLabel.getText();
+    }
+
+    Button wholeMemoryButton() {
+        return wholeMemory;
+    }
+
+    private void updateCaption() {
+        long total = map.endPfn() - map.firstPfn();
+        caption.setText(cellCaption() + " " + String.format(Locale.ROOT, "%,d frames of %s = %s · %,d runs.",
+                total, Unit.BYTES.format((double) map.pageSize()), Unit.BYTES.format((double) total * map.pageSize()),
+                map.runs().size()));
     }
 
     static Node render(MimeRequest request) {

@@ -17,6 +17,7 @@ import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,98 @@ class FrameMapViewTest {
         assertTrue(readout.contains(" · cell 0x"), readout);
         String hex = "0x" + Long.toHexString(pfn).substring(0, Long.toHexString(pfn).length() - 1);
         assertTrue(readout.startsWith("pfn " + hex), "pfn within a frame of the pointer: " + readout + " vs " + pfn);
+    }
+
+    @Test
+    void draggingAcrossTheMapZoomsIntoThosePfnsAndHoverStaysExact(FxRobot robot) {
+        FrameMapView view = render((FrameMap) Samples.smallFrameMap(), 900);
+        double wholeCell = fx(() -> view.canvas().cellSize());
+        assertEquals(FrameMapView.ZOOM_HINT, fx(view::zoomText));
+        assertFalse(fx(() -> view.wholeMemoryButton().isVisible()));
+
+        drag(robot, screenPointOf(view, 0x80), screenPointOf(view, 0x8f));
+
+        assertTrue(fx(view::isZoomed));
+        assertEquals(16, fx(view::cellCount), "the 16 frames dragged across, a cell each");
+        assertTrue(fx(view::zoomText).startsWith("pfn 0x80–0x8f of 256 frames (16 shown"), fx(view::zoomText));
+        robot.moveTo(screenPointOf(view, 0x83), Motion.DIRECT);
+        FxTest.settle();
+        String readout = fx(view::readoutText);
+        assertTrue(readout.startsWith("pfn 0x83 (131)"), readout);
+        assertTrue(readout.contains("owner kmalloc-64"), readout);
+        robot.moveTo(screenPointOf(view, 0x8c), Motion.DIRECT);
+        FxTest.settle();
+        assertTrue(fx(view::readoutText).startsWith("pfn 0x8c (140) · zone Normal · free"), fx(view::readoutText));
+
+        robot.clickOn(view.wholeMemoryButton());
+        FxTest.settle();
+        assertFalse(fx(view::isZoomed));
+        assertEquals(256, fx(view::cellCount));
+        assertEquals(FrameMapView.ZOOM_HINT, fx(view::zoomText));
+        assertFalse(fx(() -> view.wholeMemoryButton().isVisible()));
+        assertEquals(wholeCell, fx(() -> view.canvas().cellSize()));
+        robot.moveTo(screenPointOf(view, 0xf5), Motion.DIRECT);
+        FxTest.settle();
+        assertTrue(fx(view::readoutText).startsWith("pfn 0xf5 (245)"), "hover maps the whole map again: "
+                + fx(view::readoutText));
+    }
+
+    @Test
+    void zoomingIntoGroupedCellsRegroupsThemDownToSingleFrames(FxRobot robot) {
+        Kernel k = Samples.bootedKernel();
+        FrameMap map = EngineCharts.frameMap(k, k.frame_map());
+        FrameMapView view = render(map, 1000);
+        assertEquals(32, view.framesPerCell());
+        long anon = map.runs().stream().filter(r -> r.kind() == FrameKind.ANON && r.count() >= 256).findFirst()
+                .orElseThrow().startPfn();
+        long cellStart = anon - anon % 32;
+
+        drag(robot, screenPointOf(view, cellStart), screenPointOf(view, cellStart + 3 * 32));
+
+        assertEquals(1, fx(view::framesPerCell), "4 cells of 32 frames: a cell per frame once zoomed");
+        assertEquals(128, fx(view::cellCount));
+        assertTrue(fx(view::zoomText).startsWith("pfn " + FrameMapCanvas.hex(cellStart) + "–"
+                + FrameMapCanvas.hex(cellStart + 127) + " of 262,144 frames"), fx(view::zoomText));
+        long pfn = cellStart + 77;
+        robot.moveTo(screenPointOf(view, pfn), Motion.DIRECT);
+        FxTest.settle();
+        String readout = fx(view::readoutText);
+        assertTrue(readout.startsWith(String.format("pfn %s (%,d) · zone DMA32", FrameMapCanvas.hex(pfn), pfn)), readout);
+        assertFalse(readout.contains(" · cell 0x"), "single frames need no cell summary: " + readout);
+
+        robot.doubleClickOn(screenPointOf(view, pfn), MouseButton.PRIMARY);
+        FxTest.settle();
+        assertEquals(32, fx(view::framesPerCell), "a double-click shows the whole memory again");
+        assertFalse(fx(view::isZoomed));
+    }
+
+    @Test
+    void aClickWithoutADragDoesNotZoom(FxRobot robot) {
+        FrameMapView view = render((FrameMap) Samples.smallFrameMap(), 900);
+        robot.clickOn(screenPointOf(view, 0x40), MouseButton.PRIMARY);
+        FxTest.settle();
+        assertFalse(fx(view::isZoomed));
+        assertEquals(256, fx(view::cellCount));
+    }
+
+    @Test
+    void cellsOfARangeCountOnlyTheFramesInIt() {
+        FrameMap map = (FrameMap) Samples.smallFrameMap();
+        FrameCells part = FrameCells.of(map, 130, 140, FrameCells.MAX_CELLS);
+        assertEquals(10, part.cells);
+        assertEquals(FrameKind.SLAB, part.kind(0));
+        assertEquals(FrameKind.PAGE, part.kind(9));
+        assertTrue(part.isPartOf(map));
+        FrameCells tail = FrameCells.of(map, 200, 256, 8);
+        assertEquals(8, tail.framesPerCell, "56 frames in at most 8 cells");
+        assertEquals(FrameKind.FREE, tail.kind(tail.cells - 4), "pfns 224–231: free");
+        assertEquals(FrameKind.HOLE, tail.kind(tail.cells - 1), "the map's last frames are not covered by a run");
+        assertFalse(FrameCells.of(map).isPartOf(map));
+    }
+
+    private static void drag(FxRobot robot, Point2D from, Point2D to) {
+        robot.drag(from, MouseButton.PRIMARY).dropTo(to);
+        FxTest.settle();
     }
 
     @Test
