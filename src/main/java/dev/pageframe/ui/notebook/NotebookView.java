@@ -96,9 +96,10 @@ public final class NotebookView extends StackPane {
             }
         };
 
-        // One scrollbar: the wheel always moves the page, whatever is under the mouse.
+        // One scrollbar: the wheel always moves the page, whatever is under the mouse. Ctrl+wheel is left to
+        // what is under it: it zooms a chart's x axis.
         page.addEventFilter(ScrollEvent.SCROLL, e -> {
-            if (Math.abs(e.getDeltaY()) >= Math.abs(e.getDeltaX()) && e.getDeltaY() != 0) {
+            if (!e.isShortcutDown() && Math.abs(e.getDeltaY()) >= Math.abs(e.getDeltaX()) && e.getDeltaY() != 0) {
                 e.consume();
                 followSelection = false;
                 scrollBy(-e.getDeltaY());

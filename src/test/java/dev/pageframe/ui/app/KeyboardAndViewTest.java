@@ -151,6 +151,26 @@ class KeyboardAndViewTest {
     }
 
     @Test
+    void ctrlWheelOverAChartInANotebookZoomsTheChartNotThePage() throws Exception {
+        var tab = ui.open(ui.writeTrustedNotebook("chartwheel.ipynb", List.of(Cell.code("display(chart);")
+                .withExecutionCount(1).withOutputs(List.of(dev.pageframe.ui.outputs.Samples.display(
+                        dev.pageframe.ui.outputs.Samples.freePagesOverTime(5000)))))));
+        ui.waitUntil("the chart is drawn", () -> tab.view().lookup(".chart-plot-background") != null);
+        var xAxis = ui.fx(() -> (javafx.scene.chart.NumberAxis) tab.view().lookup(".chart").lookup(".axis"));
+        double pageBefore = ui.fx(() -> tab.view().scrollOffset());
+        ui.fxRun(() -> {
+            var plot = tab.view().lookup(".chart-plot-background");
+            var b = plot.localToScene(plot.getLayoutBounds());
+            javafx.event.Event.fireEvent(plot, new ScrollEvent(ScrollEvent.SCROLL, b.getCenterX(), b.getCenterY(),
+                    b.getCenterX(), b.getCenterY(), false, true, false, false, false, false, 0, 120, 0, 120,
+                    ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+        });
+        double span = ui.fx(() -> xAxis.getUpperBound() - xAxis.getLowerBound());
+        assertTrue(span < 5000, "Ctrl+wheel zoomed the chart's x axis in (span " + span + ")");
+        assertEquals(pageBefore, ui.fx(() -> tab.view().scrollOffset()), 0.5, "the page stayed where it was");
+    }
+
+    @Test
     void zoomScalesTheWholeWindowAndTheDarkThemeSwitches() throws Exception {
         var tab = ui.open(ui.writeTrustedNotebook("look.ipynb", List.of(Cell.code("int zoom = 1;"))));
         var editor = ui.editor(tab, 0);
