@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures the desktop app as a user meets it: cold start to the window, the first page of a 100-cell
-# notebook, and every FX-thread stall over 50 ms while it opens and is scrolled down and back up.
-# Runs ROUNDS (default 3) pairs in the same session, alternating a plain JVM (the baseline) and one started
-# with the start-up cache (scripts/startup-cache.sh must have been run for this build of the jar).
+# notebook, and, while it opens and is scrolled down and back up, every time the FX thread kept a task
+# waiting over 50 ms and every gap over 50 ms between frames (a gap also counts software rendering).
+# Runs ROUNDS (default 3) rounds in the same session, each of: a plain `java -jar` (the baseline), the JVM
+# options ./pageframe adds without its start-up cache (the quick compiler only), and ./pageframe as it ships
+# (with the cache, which scripts/startup-cache.sh must have recorded for this build of the jar).
 # Needs a display, or xvfb-run. Prints one line per run and a summary per mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,14 +26,16 @@ summary() {
     function gaps(line) { sub(/.*\(/, "", line); sub(/ gaps.*/, "", line); return line }
     /window shown after/ { w = $5 }
     /first page of/ { for (i = 1; i <= NF; i++) if ($i == "after") fp = $(i + 1); opened = 1 }
-    /FX thread blocked/ { if (!opened) { og++; if ($5 + 0 > olong) olong = $5 + 0 } }
+    /frame gap [0-9]+ ms/ { if (!opened) { og++; if ($4 + 0 > olong) olong = $4 + 0 } }
+    /FX thread busy/ { st++; if ($5 + 0 > slong) slong = $5 + 0 }
     /scrolled down through/ { sd = gaps($0) }
     /scrolled back up through/ { su = gaps($0) }
     /longest FX frame gap/ { lg = $6; tg = gaps($0) }
-    END { printf "%-6s window %5s ms | first page %4s ms | before it: %d gaps > 50 ms, longest %d ms | scrolling down/up: %s/%s gaps | whole run: longest %s ms, %s gaps\n", mode, w, fp, og, olong, sd, su, lg, tg }'
+    END { printf "%-7s window %5s ms | first page %4s ms | FX thread stalls > 50 ms: %d, longest %d ms | frame gaps > 50 ms: %d before the first page (longest %d ms), %s/%s scrolling down/up, %s in all (longest %s ms)\n", mode, w, fp, st, slong, og, olong, sd, su, tg, lg }'
 }
 
 for i in $(seq "$rounds"); do
   run | summary plain
-  run -XX:AOTCache="$cache" | summary cached
+  run -XX:TieredStopAtLevel=1 | summary c1
+  run -XX:TieredStopAtLevel=1 -XX:AOTCache="$cache" | summary c1+aot
 done

@@ -22,12 +22,16 @@ import javafx.application.Platform;
  *   <li>{@code pageframe: window shown after N ms} (from JVM start to the main window on screen),
  *   <li>{@code pageframe: first page of NAME (N cells) shown after M ms} (from the open request to the first
  *       screen of cells laid out),
- *   <li>{@code pageframe: FX thread blocked N ms} for each frame gap over 50 ms, and at exit
- *       {@code pageframe: longest FX frame gap N ms (K gaps over 50 ms)}: an animation timer keeps the FX
- *       thread pulsing, so a long gap between frames means the FX thread was busy.
+ *   <li>{@code pageframe: FX thread busy N ms} each time the FX thread kept a task waiting over 50 ms (a probe
+ *       posts one with {@code runLater} every few milliseconds), and at exit
+ *       {@code pageframe: longest FX thread stall N ms (K stalls over 50 ms)},
+ *   <li>{@code pageframe: frame gap N ms} for each gap over 50 ms between two frames, with where its time went,
+ *       and at exit {@code pageframe: longest FX frame gap N ms (K gaps over 50 ms)}: an animation timer keeps
+ *       the FX thread pulsing; a gap also counts the render thread drawing the previous frame.
  * </ul>
  * The same numbers are left in the system properties {@code pageframe.measure.windowShownMs},
- * {@code pageframe.measure.firstPageMs} and {@code pageframe.measure.maxGapMs}.
+ * {@code pageframe.measure.firstPageMs}, {@code pageframe.measure.maxStallMs} and
+ * {@code pageframe.measure.maxGapMs}.
  * {@link #main} makes a 100-cell notebook, opens it, scrolls through it, watches for a few seconds and exits.
  */
 public final class Measure {
@@ -42,8 +46,11 @@ public final class Measure {
     private static long longestGap;
     private static int gapsOver;
     private static AnimationTimer monitor;
-    private static boolean reported;
+    private static volatile boolean reported;
     private static long pulseStarted;
+    /** Written only on the FX thread; read there and at exit. */
+    private static long longestStall;
+    private static int stallsOver;
     private static long preLayout;
     private static long postLayout;
 
@@ -69,6 +76,8 @@ public final class Measure {
             long ms = sinceJvmStart();
             System.setProperty("pageframe.measure.windowShownMs", Long.toString(ms));
             log("window shown after " + ms + " ms");
+            // From here on: how long the FX thread keeps a user waiting (start-up itself is the line above).
+            startStallProbe();
         }
     }
 
@@ -157,7 +166,7 @@ public final class Measure {
                     }
                     if (gap > GAP_LIMIT_NANOS) {
                         gapsOver++;
-                        log("FX thread blocked " + gap / 1_000_000 + " ms (" + sinceJvmStart() + " ms after JVM start)"
+                        log("frame gap " + gap / 1_000_000 + " ms (" + sinceJvmStart() + " ms after JVM start)"
                                 + phases(started));
                     }
                 }
@@ -166,6 +175,39 @@ public final class Measure {
             }
         };
         monitor.start();
+    }
+
+    /**
+     * Measures how long the FX thread keeps a task waiting, as it would keep a key press waiting: a probe
+     * thread posts one task at a time with {@link Platform#runLater} and the task logs how long it waited
+     * ({@code FX thread busy N ms}) when that is over 50 ms. Unlike a frame gap, this leaves out the time the
+     * render thread spends drawing the previous frame, during which the FX thread is free.
+     */
+    private static void startStallProbe() {
+        Thread.ofPlatform().daemon().name("pageframe-measure-probe").start(() -> {
+            while (!reported) {
+                long posted = System.nanoTime();
+                java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+                Platform.runLater(() -> {
+                    long waited = System.nanoTime() - posted;
+                    if (waited > longestStall) {
+                        longestStall = waited;
+                    }
+                    if (waited > GAP_LIMIT_NANOS) {
+                        stallsOver++;
+                        log("FX thread busy " + waited / 1_000_000 + " ms (" + sinceJvmStart() + " ms after JVM start)");
+                    }
+                    ran.countDown();
+                });
+                try {
+                    ran.await();
+                    // A probe every few milliseconds is enough to see a 50 ms stall and costs the FX thread little.
+                    Thread.sleep(3);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
     }
 
     /**
@@ -210,7 +252,9 @@ public final class Measure {
             monitor.stop();
         }
         System.setProperty("pageframe.measure.maxGapMs", Long.toString(longestGap / 1_000_000));
+        System.setProperty("pageframe.measure.maxStallMs", Long.toString(longestStall / 1_000_000));
         log("longest FX frame gap " + longestGap / 1_000_000 + " ms (" + gapsOver + " gaps over 50 ms)");
+        log("longest FX thread stall " + longestStall / 1_000_000 + " ms (" + stallsOver + " stalls over 50 ms)");
     }
 
     /**

@@ -219,10 +219,13 @@ public final class DocsPane extends BorderPane {
             return;
         }
         long deadline = System.nanoTime() + FILL_BUDGET_NANOS;
+        // Until the page has been laid out once its width is unknown and a block cannot be measured in the
+        // budget: one block, then the rest once the layout pass has given the page its width.
+        boolean measurable = steps.root() instanceof javafx.scene.layout.Region r && r.getWidth() > 0;
         boolean more;
         do {
             more = steps.next();
-        } while (more && System.nanoTime() < deadline);
+        } while (more && measurable && System.nanoTime() < deadline);
         if (more) {
             filler.start();
         } else {

@@ -92,8 +92,8 @@ public final class MarkdownView {
         }
 
         /**
-         * Renders and appends the next block, and styles it at once when the root is in a scene, so a caller's
-         * time budget counts the styling too. False when every block is in.
+         * Renders and appends the next block, and styles and measures it at once when the root is in a scene,
+         * so a caller's time budget counts that work too. False when every block is in.
          */
         public boolean next() {
             while (next != null) {
@@ -104,6 +104,10 @@ public final class MarkdownView {
                     pane.getChildren().add(block);
                     if (pane.getScene() != null) {
                         block.applyCss();
+                        // Wrapping the block's text at the page's width now leaves the layout pass a cache hit.
+                        if (pane.getWidth() > 0) {
+                            block.prefHeight(pane.getWidth() - pane.snappedLeftInset() - pane.snappedRightInset());
+                        }
                     }
                     return next != null;
                 }

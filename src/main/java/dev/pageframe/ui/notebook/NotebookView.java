@@ -387,8 +387,12 @@ public final class NotebookView extends StackPane {
                 break;
             }
             s.build();
-            // Styled now rather than in this pulse's CSS pass, so the budget above counts what the card costs.
+            // Styled and measured now rather than in this pulse's CSS and layout passes, so the budget above counts
+            // what the card costs.
             s.applyCss();
+            if (s.getWidth() > 0) {
+                s.prefHeight(s.getWidth());
+            }
             builds++;
             builtAny = true;
         }
