@@ -135,6 +135,7 @@ public final class Measure {
                             (System.nanoTime() - start) / 1_000_000, gapsOver - gapsBefore));
                     if (step < 0) {
                         stop();
+                        editSome(tab);
                         return;
                     }
                     // Back up over cells that are built by now: what is left is layout and painting.
@@ -146,6 +147,35 @@ public final class Measure {
             }
         };
         scroller.start();
+    }
+
+    /**
+     * Puts the caret in the first few code cells on screen, one every ten frames, as a reader clicking into
+     * them: each swaps the source preview for a real editor, which the stall probe watches.
+     */
+    private static void editSome(NotebookTab tab) {
+        java.util.List<dev.pageframe.ui.notebook.CellModel> code = tab.document().cells().stream()
+                .filter(dev.pageframe.ui.notebook.CellModel::isCode).limit(5).toList();
+        AnimationTimer editor = new AnimationTimer() {
+            private int frame;
+            private int next;
+            private final int stallsBefore = stallsOver;
+
+            @Override
+            public void handle(long now) {
+                if (frame++ % 10 != 0) {
+                    return;
+                }
+                if (next == code.size()) {
+                    stop();
+                    log(String.format(Locale.ROOT, "edited %d code cells (%d stalls over 50 ms while editing)",
+                            code.size(), stallsOver - stallsBefore));
+                    return;
+                }
+                tab.view().edit(code.get(next++), true);
+            }
+        };
+        editor.start();
     }
 
     /** Starts watching for gaps between frames (only when measuring: it keeps the FX thread pulsing). */

@@ -128,6 +128,8 @@ class LinksAndImagesTest {
     @Test
     void docsLinksToHeadingsScrollThereOnTheSameAndOtherPages() {
         ui.fxRun(() -> ui.window.docs().show("guide.md"));
+        // A page fills in over a few frames, as the reader sees it.
+        ui.waitUntil("the guide is filled in", () -> !ui.window.docs().pageFilling());
         ui.robot.clickOn(ui.fx(() -> linkIn(ui.window.docs(), "free lists")));
         ui.waitUntil("the buddy page opens", () -> "buddy.md".equals(ui.window.docs().currentPathProperty().get()));
         ui.waitUntil("scrolled to Free lists", () -> docsHeadingAtTop("Free lists"));
