@@ -299,6 +299,13 @@ public final class NotebookView extends StackPane {
             return cachedHeight;
         }
 
+        // A cell is never squeezed below its content (the page scrolls instead), and asking a built card for a
+        // minimum height walks all its text again: each layout of the page did that for every built cell.
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
         @Override
         public void requestLayout() {
             heightForWidth = Double.NaN;
