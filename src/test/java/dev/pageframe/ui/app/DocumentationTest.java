@@ -3,7 +3,6 @@ package dev.pageframe.ui.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pageframe.ui.UiFixture;
 import dev.pageframe.ui.docs.DocsLibrary;
 import dev.pageframe.ui.notebook.CellEditor;
 import javafx.geometry.Bounds;
@@ -11,31 +10,10 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The documentation pane: F1 and hover on API names in code, search, links between pages. */
-class DocumentationTest {
-    static UiFixture ui;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ui = UiFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        ui.close();
-    }
-
-    @AfterEach
-    void closeTabs() {
-        ui.closeDialogs();
-        ui.closeAllTabs();
-    }
-
+class DocumentationTest extends WindowTest {
     private static String pageTitle() {
         return ui.fx(() -> ((Label) ui.robot.lookup("#docs-page-title").query()).getText());
     }

@@ -8,7 +8,6 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellType;
-import dev.pageframe.ui.UiFixture;
 import dev.pageframe.ui.notebook.CellModel;
 import java.util.List;
 import dev.pageframe.ui.notebook.CellEditor;
@@ -25,29 +24,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.text.Text;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Jupyter's command-mode keys, one scrollbar for the page, theme and zoom. */
-class KeyboardAndViewTest {
-    static UiFixture ui;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ui = UiFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        ui.close();
-    }
-
+class KeyboardAndViewTest extends WindowTest {
     @AfterEach
-    void closeTabs() {
-        ui.closeDialogs();
-        ui.closeAllTabs();
+    void resetZoomAndTheme() {
         ui.fxRun(() -> {
             ui.window.darkProperty().set(false);
             ui.window.zoom(0);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.notebook.Cell;
-import dev.pageframe.ui.UiFixture;
 import dev.pageframe.ui.docs.DocsLibrary;
 import dev.pageframe.ui.markdown.FittedImage;
 import dev.pageframe.ui.markdown.MarkdownView;
@@ -18,18 +17,13 @@ import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code #heading} links in notebooks and docs pages, and images beside a notebook or a docs page. */
-class LinksAndImagesTest {
-    static UiFixture ui;
-
+class LinksAndImagesTest extends WindowTest {
     @BeforeAll
-    static void start() throws Exception {
-        ui = UiFixture.start();
+    static void writePagesWithHeadingsAndImages() throws Exception {
         StringBuilder buddy = new StringBuilder("# Buddy allocator\n\n[Jump to splitting](#splitting-blocks-expand) ·"
                 + " [Jupyter style](#Splitting-blocks:-expand())\n\n");
         filler(buddy, 30);
@@ -49,17 +43,6 @@ class LinksAndImagesTest {
         for (int i = 0; i < paragraphs; i++) {
             b.append("Paragraph ").append(i).append(" about free areas, orders and the buddy of every block.\n\n");
         }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        ui.close();
-    }
-
-    @AfterEach
-    void closeTabs() {
-        ui.closeDialogs();
-        ui.closeAllTabs();
     }
 
     // ---- notebooks ----

@@ -9,37 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pageframe.execution.KernelState;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.Output;
-import dev.pageframe.ui.UiFixture;
 import dev.pageframe.ui.notebook.CellModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Opening files: cells and stored outputs appear as they were, nothing runs, long notebooks open fast. */
-class OpeningNotebooksTest {
-    static UiFixture ui;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ui = UiFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        ui.close();
-    }
-
-    @AfterEach
-    void closeTabs() {
-        ui.closeDialogs();
-        ui.closeAllTabs();
-    }
-
+class OpeningNotebooksTest extends WindowTest {
     @Test
     void openingAFileShowsItsCellsAndStoredOutputsWithoutRunningAnything() throws Exception {
         Path file = ui.writeTrustedNotebook("stored.ipynb", List.of(

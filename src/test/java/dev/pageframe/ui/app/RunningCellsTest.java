@@ -13,31 +13,10 @@ import dev.pageframe.ui.notebook.RunState;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Running cells against a real kernel, the way a user does it: keys, toolbar, and what appears. */
-class RunningCellsTest {
-    static UiFixture ui;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ui = UiFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        ui.close();
-    }
-
-    @AfterEach
-    void closeTabs() {
-        ui.closeDialogs();
-        ui.closeAllTabs();
-    }
-
+class RunningCellsTest extends WindowTest {
     private static void waitIdle(NotebookTab tab, int index) {
         CellModel c = ui.cell(tab, index);
         ui.waitUntil("cell " + index + " finished", UiFixture.KERNEL_SECONDS,

@@ -18,31 +18,10 @@ import java.util.List;
 import java.util.Set;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Trust (banner, asking before running, Trust and run) and saving (atomic, signed, asks where and when). */
-class TrustAndSavingTest {
-    static UiFixture ui;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ui = UiFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        ui.close();
-    }
-
-    @AfterEach
-    void closeTabs() {
-        ui.closeDialogs();
-        ui.closeAllTabs();
-    }
-
+class TrustAndSavingTest extends WindowTest {
     private static List<Cell> sharedCells() {
         return List.of(Cell.markdown("# From a friend"), Cell.code("int shared = 6 * 7;\nshared"));
     }
