@@ -93,6 +93,10 @@ public final class MainWindow extends BorderPane {
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
                 current.set(now instanceof NotebookTab t ? t : null));
         current.addListener((obs, was, now) -> {
+            if (was != null) {
+                // Only the notebook on show holds back the rest; one opened behind another does not.
+                firstPageDone(was);
+            }
             status.show(now == null ? null : now.document());
             later.post(this::showOutline);
             emptyState.setVisible(now == null);

@@ -111,6 +111,23 @@ class OpeningNotebooksTest extends WindowTest {
     }
 
     @Test
+    void twoNotebooksOpenedAtOnceBothShowAndTheOutlineFollowsTheOneOnShow() throws Exception {
+        Path first = ui.writeTrustedNotebook("first.ipynb", List.of(Cell.markdown("# First notebook"), Cell.code("int a = 1;")));
+        Path second = ui.writeTrustedNotebook("second.ipynb", List.of(Cell.markdown("# Second notebook"), Cell.code("int b = 2;")));
+        var opening = ui.fx(() -> List.of(ui.window.open(first), ui.window.open(second)));
+        for (var tab : opening) {
+            tab.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        // The outline and the docs page waited for the notebook on show, not for the one behind it.
+        ui.waitUntil("the window settles", 20, () -> ui.window.settled());
+        NotebookTab shown = ui.fx(() -> ui.window.current());
+        String expected = ui.fx(() -> shown.document().file().getFileName().toString()).startsWith("first")
+                ? "First notebook" : "Second notebook";
+        assertEquals(List.of(expected), ui.fx(() -> ui.window.outline().entries().stream().map(OutlinePane.Entry::text).toList()));
+        assertEquals(2, (int) ui.fx(() -> ui.window.tabs().getTabs().size()));
+    }
+
+    @Test
     void theBundledTourOpensAsAnUntitledCopy() throws Exception {
         NotebookTab tab = ui.fx(() -> ui.window.openTour()).get(20, java.util.concurrent.TimeUnit.SECONDS);
         assertNull(ui.fx(() -> tab.document().file()), "saving must ask where");
