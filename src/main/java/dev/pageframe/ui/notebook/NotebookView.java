@@ -65,6 +65,8 @@ public final class NotebookView extends StackPane {
     /** Set when the user moves the selection, cleared when they scroll: keeps the selected cell in view. */
     private boolean followSelection;
     private Cell clipboard;
+    /** How many times a cell's height was worked out rather than remembered (tests watch layout cost). */
+    private long cellMeasurements;
 
     public NotebookView(NotebookDocument document, NotebookServices services, Executor background) {
         this.document = Objects.requireNonNull(document);
@@ -191,6 +193,11 @@ public final class NotebookView extends StackPane {
     }
 
     /** True while an editor has the focus (Jupyter's edit mode). */
+    /** How many times a cell's height has been worked out from its content rather than remembered. */
+    public long cellMeasurements() {
+        return cellMeasurements;
+    }
+
     public ReadOnlyBooleanProperty editModeProperty() {
         return editMode;
     }
@@ -283,20 +290,31 @@ public final class NotebookView extends StackPane {
             return view != null;
         }
 
-        // The page asks every cell for its height on each layout pass, at the page's width (wrapped text makes
-        // heights depend on width), and the answer costs a text layout of the whole cell. Remember it until
-        // something inside the cell asks for a new layout.
-        private double heightForWidth = Double.NaN;
-        private double cachedHeight;
+        // The page asks every cell for its height on each layout pass (wrapped text makes heights depend on
+        // width), and the answer costs a text layout of the whole cell. Remember it until something inside the
+        // cell asks for a new layout. Two widths, because a layout of the page asks at two, 8 px apart (the
+        // scroll pane measuring the whole page, the column laying out its cells): with one entry they evicted
+        // each other and every layout of the page re-measured every built cell (measured: 200 misses a pass).
+        private double width1 = Double.NaN;
+        private double height1;
+        private double width2 = Double.NaN;
+        private double height2;
 
         @Override
         protected double computePrefHeight(double width) {
-            if (width == heightForWidth) {
-                return cachedHeight;
+            if (width == width1) {
+                return height1;
             }
-            cachedHeight = super.computePrefHeight(width);
-            heightForWidth = width;
-            return cachedHeight;
+            if (width == width2) {
+                return height2;
+            }
+            double h = super.computePrefHeight(width);
+            cellMeasurements++;
+            width2 = width1;
+            height2 = height1;
+            width1 = width;
+            height1 = h;
+            return h;
         }
 
         // A cell is never squeezed below its content (the page scrolls instead), and asking a built card for a
@@ -308,7 +326,8 @@ public final class NotebookView extends StackPane {
 
         @Override
         public void requestLayout() {
-            heightForWidth = Double.NaN;
+            width1 = Double.NaN;
+            width2 = Double.NaN;
             super.requestLayout();
         }
 

@@ -154,6 +154,35 @@ class KeyboardAndViewTest extends WindowTest {
     }
 
     @Test
+    void switchingModesNeitherResizesThePageNorReMeasuresEveryCell() throws Exception {
+        List<Cell> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            cells.add(Cell.markdown("Step " + i + ": allocate an order-" + (i % 4) + " block and free it again with the "
+                    + "same order, then look at the free lists once more."));
+            cells.add(Cell.code("long p" + i + " = __get_free_pages(GFP_KERNEL, " + (i % 4) + ");"));
+        }
+        var tab = ui.open(ui.writeTrustedNotebook("modes.ipynb", cells));
+        ui.fxRun(() -> tab.view().scrollToCell(tab.document().cells().getLast()));
+        ui.waitUntil("every cell is built", () -> tab.document().cells().stream().allMatch(c -> tab.view().viewOf(c) != null));
+        ui.fxRun(() -> tab.view().scrollToCell(tab.document().cells().getFirst()));
+        javafx.scene.Node page = ui.fx(() -> tab.view().lookup(".notebook-page"));
+
+        ui.fxRun(() -> tab.view().requestFocus());
+        ui.waitUntil("command mode", () -> tab.view().isFocused());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        double commandWidth = ui.fx(() -> ((javafx.scene.layout.Region) page).getWidth());
+        long before = ui.fx(() -> tab.view().cellMeasurements());
+
+        ui.clickIntoEditor(tab, 1);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(commandWidth, ui.fx(() -> ((javafx.scene.layout.Region) page).getWidth()), 0.01,
+                "the page is as wide in edit mode as in command mode");
+        long measured = ui.fx(() -> tab.view().cellMeasurements()) - before;
+        assertTrue(measured < cells.size(), "entering edit mode re-measured " + measured + " of " + cells.size()
+                + " cells; only the edited one changed");
+    }
+
+    @Test
     void zoomScalesTheWholeWindowAndTheDarkThemeSwitches() throws Exception {
         var tab = ui.open(ui.writeTrustedNotebook("look.ipynb", List.of(Cell.code("int zoom = 1;"))));
         var editor = ui.editor(tab, 0);
