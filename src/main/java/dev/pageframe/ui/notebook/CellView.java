@@ -54,6 +54,9 @@ abstract sealed class CellView extends HBox permits CodeCellView, MarkdownCellVi
     /** Leaves edit mode (a Markdown cell renders again). */
     void leaveEdit() {}
 
+    /** The cell was selected: get ready for Enter, if getting ready is worth it. */
+    void selected() {}
+
     void dispose() {
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();

@@ -33,6 +33,10 @@ final class CodeCellView extends CellView {
     private CellEditor editor;
     private SourcePreview preview;
     private final StackPane editorBox = new StackPane();
+    private final javafx.animation.PauseTransition hoverRest =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
+    private final javafx.animation.PauseTransition selectionRest =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
     private final Label prompt = new Label();
     private final Label timing = new Label();
     private final Label staleBadge = new Label("stale");
@@ -59,9 +63,15 @@ final class CodeCellView extends CellView {
         // Hover summaries need the real editor: make it once the mouse has moved over the source and rested a
         // moment. It is made on a background thread (a node not yet in a scene may be), so the FX thread only
         // pays for its styling and layout when it is swapped in.
-        javafx.animation.PauseTransition hoverRest = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
         hoverRest.setOnFinished(e -> {
             if (preview != null && preview.isHover() && getScene() != null) {
+                prepareEditor();
+            }
+        });
+        // Likewise once a selection has rested on the cell (Enter comes next, more often than not); a held
+        // arrow key passing over cells makes no editors.
+        selectionRest.setOnFinished(e -> {
+            if (preview != null && getScene() != null && notebook.selected() == cell) {
                 prepareEditor();
             }
         });
@@ -167,6 +177,13 @@ final class CodeCellView extends CellView {
         updateOutputsVisibility();
     }
 
+    @Override
+    void selected() {
+        if (editor == null && !preparing) {
+            selectionRest.playFromStart();
+        }
+    }
+
     /** True once the real editor has been made. */
     boolean hasEditor() {
         return editor != null;
@@ -264,6 +281,8 @@ final class CodeCellView extends CellView {
         super.dispose();
         disposed = true;
         ticker.stop();
+        hoverRest.stop();
+        selectionRest.stop();
     }
 
     private void updatePrompt() {

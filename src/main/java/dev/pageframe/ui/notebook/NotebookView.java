@@ -155,6 +155,9 @@ public final class NotebookView extends StackPane {
                 Slot s = slots.get(now);
                 if (s != null) {
                     s.getStyleClass().add("selected");
+                    if (s.view != null) {
+                        s.view.selected();
+                    }
                 }
             }
         });

@@ -183,6 +183,29 @@ class KeyboardAndViewTest extends WindowTest {
     }
 
     @Test
+    void aSelectedCodeCellGetsItsEditorReadyBeforeEnter() throws Exception {
+        var tab = ui.open(ui.writeTrustedNotebook("ready.ipynb", List.of(
+                Cell.code("int a = 1;"), Cell.code("long p = kmalloc(64, GFP_KERNEL);"))));
+        CellModel second = ui.cell(tab, 1);
+        ui.waitUntil("the cards are built", () -> tab.view().viewOf(second) != null);
+        // The real editor is a RichTextFX area; the preview only looks like one.
+        assertTrue(ui.fx(() -> tab.view().viewOf(second).lookup(".styled-text-area") == null),
+                "a card shows a light preview of its source until it is needed");
+
+        ui.fxRun(() -> {
+            tab.view().requestFocus();
+            tab.view().select(second);
+        });
+        // Made off the FX thread once the selection rests, so Enter only has to show it.
+        ui.waitUntil("the selected cell's editor is ready",
+                () -> tab.view().viewOf(second).lookup(".styled-text-area") != null);
+        assertFalse(ui.fx(() -> tab.view().editModeProperty().get()), "still in command mode");
+        ui.robot.push(KeyCode.ENTER);
+        ui.waitUntil("edit mode in the selected cell", () -> tab.view().editModeProperty().get()
+                && tab.view().selected() == second);
+    }
+
+    @Test
     void zoomScalesTheWholeWindowAndTheDarkThemeSwitches() throws Exception {
         var tab = ui.open(ui.writeTrustedNotebook("look.ipynb", List.of(Cell.code("int zoom = 1;"))));
         var editor = ui.editor(tab, 0);
