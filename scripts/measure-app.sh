@@ -17,7 +17,7 @@ rounds=${ROUNDS:-3}
 [ -f "$cache" ] && [ "$cache" -nt "$jar" ] || { echo "measure-app: run scripts/startup-cache.sh first" >&2; exit 2; }
 
 run() {
-  local cmd=("$JAVA_HOME/bin/java" "$@" -Dpageframe.measure.hundred=true -Dpageframe.measure.exitAfter=18 -jar "$jar")
+  local cmd=("$JAVA_HOME/bin/java" "$@" -Dpageframe.measure.hundred=true -Dpageframe.measure.exitAfter=20 -jar "$jar")
   if [ -n "${DISPLAY:-}" ]; then "${cmd[@]}" 2>&1; else xvfb-run -a -s "-screen 0 1600x1000x24" "${cmd[@]}" 2>&1; fi
 }
 
