@@ -92,12 +92,7 @@ public final class OutlinePane extends VBox {
             return;
         }
         // A heading inside a folded section: unfold what hides it first.
-        if (e.cell().hiddenProperty().get()) {
-            int i = document.cells().indexOf(e.cell());
-            for (int j = i - 1; j >= 0 && e.cell().hiddenProperty().get(); j--) {
-                document.cells().get(j).sectionCollapsedProperty().set(false);
-            }
-        }
+        document.unfoldTo(e.cell());
         view.select(e.cell());
         view.scrollToCell(e.cell());
         view.requestFocus();

@@ -56,10 +56,6 @@ final class BlockRenderer {
         this.inlines = new InlineRenderer(images, links);
     }
 
-    void renderDocument(Node document, VBox target) {
-        target.getChildren().addAll(blocks(document, false));
-    }
-
     /** One top-level block of a document, or null for one that shows nothing (a link definition). */
     javafx.scene.Node topLevelBlock(Node node) {
         return block(node, false);

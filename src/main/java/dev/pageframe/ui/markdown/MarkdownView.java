@@ -51,13 +51,11 @@ public final class MarkdownView {
      * shown leaves a placeholder saying why. Call on the FX thread.
      */
     public static Node render(String markdown, Map<String, MimeBundle> attachments, MarkdownLinks links, Path baseDir) {
-        MarkdownPane pane = new MarkdownPane();
-        pane.getStylesheets().add(STYLESHEET);
-        BlockRenderer renderer = new BlockRenderer(
-                new ImageSources(attachments == null ? Map.of() : attachments, baseDir),
-                links == null ? MarkdownLinks.NONE : links);
-        renderer.renderDocument(MarkdownParser.parse(markdown == null ? "" : markdown), pane);
-        return pane;
+        Steps steps = renderInSteps(markdown, attachments, links, baseDir);
+        while (steps.next()) {
+            // every block at once
+        }
+        return steps.root();
     }
 
     /**
@@ -113,11 +111,6 @@ public final class MarkdownView {
                 }
             }
             return false;
-        }
-
-        /** True once every block is in. */
-        public boolean done() {
-            return next == null;
         }
     }
 

@@ -31,7 +31,7 @@ final class HeadingLinks {
             return false;
         }
         Place place = places.get(found);
-        unfold(doc, place.cell());
+        doc.unfoldTo(place.cell());
         view.select(place.cell());
         Node cellView = view.viewOf(place.cell());
         // The card was perhaps only just built: styled now, the layout in scrollToCell measures it right.
@@ -51,13 +51,5 @@ final class HeadingLinks {
         }
         view.requestFocus();
         return true;
-    }
-
-    /** A heading inside a folded section: unfolds the headings above it until its cell shows. */
-    private static void unfold(NotebookDocument doc, CellModel cell) {
-        int i = doc.cells().indexOf(cell);
-        for (int j = i - 1; j >= 0 && cell.hiddenProperty().get(); j--) {
-            doc.cells().get(j).sectionCollapsedProperty().set(false);
-        }
     }
 }

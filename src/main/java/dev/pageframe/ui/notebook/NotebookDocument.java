@@ -277,6 +277,13 @@ public final class NotebookDocument {
         return level;
     }
 
+    /** Unfolds the sections above {@code cell}, nearest first, until it is no longer hidden by a fold. */
+    public void unfoldTo(CellModel cell) {
+        for (int j = cells.indexOf(cell) - 1; j >= 0 && cell.hiddenProperty().get(); j--) {
+            cells.get(j).sectionCollapsedProperty().set(false);
+        }
+    }
+
     // ---- editing ----
 
     /** Inserts a new, empty cell of {@code type} at {@code index} and returns it. */

@@ -195,12 +195,12 @@ public final class NotebookView extends StackPane {
         return selected.get();
     }
 
-    /** True while an editor has the focus (Jupyter's edit mode). */
     /** How many times a cell's height has been worked out from its content rather than remembered. */
     public long cellMeasurements() {
         return cellMeasurements;
     }
 
+    /** True while an editor has the focus (Jupyter's edit mode). */
     public ReadOnlyBooleanProperty editModeProperty() {
         return editMode;
     }

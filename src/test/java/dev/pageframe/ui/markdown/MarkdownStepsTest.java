@@ -3,7 +3,6 @@ package dev.pageframe.ui.markdown;
 import static dev.pageframe.ui.outputs.FxTest.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.ui.outputs.FxTest;
 import java.util.List;
@@ -52,7 +51,7 @@ class MarkdownStepsTest {
                 seen.add(root.getChildrenUnmodifiable().size());
             }
             seen.add(root.getChildrenUnmodifiable().size());
-            assertTrue(steps.done());
+            assertFalse(steps.next(), "nothing is left once next() has said so");
             return seen;
         });
         // Heading, paragraph, list, table, paragraph: the link definition shows nothing and takes no step.
