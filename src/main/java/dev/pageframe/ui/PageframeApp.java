@@ -75,6 +75,7 @@ public class PageframeApp extends Application {
             Measure.scheduleExit();
         });
         window.setOnFirstPage(Measure::firstPageShown);
+        warmRenderer(scene);
         stage.show();
 
         Measure.openRequested();
@@ -85,6 +86,16 @@ public class PageframeApp extends Application {
                 window.open(Path.of(f));
             }
         }
+    }
+
+    /**
+     * Draws the window once off screen before it is shown. The renderer's code runs interpreted the first time
+     * it paints; painted on screen, that first frame took the software pipeline 50-70 ms, and a notebook
+     * opening meanwhile kept the FX thread waiting for it (see BENCHMARKS.md). Drawn here, before there is a
+     * window to use, it costs about as much once and the first frame on screen takes 10-30 ms.
+     */
+    private static void warmRenderer(Scene scene) {
+        scene.snapshot(null);
     }
 
     @Override

@@ -5,10 +5,10 @@ import java.util.Deque;
 import javafx.animation.AnimationTimer;
 
 /**
- * UI work that can wait, run one task per frame and only while nothing holds the queue. While a notebook
- * opens its first page holds the queue, so the documentation page and the outline are built in frames of
- * their own after it instead of piling into the frames the reader is waiting for: each frame's styling and
- * layout stays small. Use on the FX thread.
+ * UI work that can wait, run one task per frame, only while nothing holds the queue and only in a frame whose
+ * {@link FrameBudget} other deferred work has not used up. While a notebook opens its first page holds the
+ * queue, so the documentation page and the outline are built in frames of their own after it instead of piling
+ * into the frames the reader is waiting for: each frame's styling and layout stays small. Use on the FX thread.
  */
 public final class FrameQueue {
     private final Deque<Runnable> tasks = new ArrayDeque<>();
@@ -16,7 +16,8 @@ public final class FrameQueue {
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            Runnable next = holds == 0 ? tasks.poll() : null;
+            // Waits while other deferred work has had this frame (FrameBudget).
+            Runnable next = holds == 0 && !FrameBudget.spent(now) ? tasks.poll() : null;
             if (next != null) {
                 next.run();
             }

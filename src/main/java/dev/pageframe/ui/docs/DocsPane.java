@@ -1,5 +1,6 @@
 package dev.pageframe.ui.docs;
 
+import dev.pageframe.ui.common.FrameBudget;
 import dev.pageframe.ui.common.Icons;
 import dev.pageframe.ui.markdown.Anchors;
 import dev.pageframe.ui.markdown.MarkdownView;
@@ -54,14 +55,14 @@ public final class DocsPane extends BorderPane {
     private final Deque<String> history = new ArrayDeque<>();
     private final PinnedScroll pin = new PinnedScroll(pageScroll);
     private Consumer<String> otherLinks = href -> { };
-    /** Time per frame for rendering a page's blocks. */
-    private static final long FILL_BUDGET_NANOS = 6_000_000L;
     /** The page being filled in, a few blocks per frame; null once it is complete. */
     private MarkdownView.Steps filling;
     private final AnimationTimer filler = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            fillPage();
+            if (!FrameBudget.spent(now)) {
+                fillPage(FrameBudget.deadline(now));
+            }
         }
     };
 
@@ -192,7 +193,7 @@ public final class DocsPane extends BorderPane {
                     library.get().folderOf(p).orElse(null));
             pageBox.getChildren().setAll(steps.root());
             filling = steps;
-            fillPage();
+            fillPage(System.nanoTime() + FrameBudget.NANOS);
         } catch (RuntimeException e) {
             Label fallback = new Label(p.markdown());
             fallback.setWrapText(true);
@@ -209,16 +210,15 @@ public final class DocsPane extends BorderPane {
     }
 
     /**
-     * Renders the page's blocks for up to {@value #FILL_BUDGET_NANOS} ns, styling included, and leaves the rest
-     * to the next frames: the top of a long page shows at once and no frame stalls on the whole of it.
+     * Renders the page's blocks until {@code deadline}, styling included, and leaves the rest to the next
+     * frames: the top of a long page shows at once and no frame stalls on the whole of it.
      */
-    private void fillPage() {
+    private void fillPage(long deadline) {
         MarkdownView.Steps steps = filling;
         if (steps == null) {
             filler.stop();
             return;
         }
-        long deadline = System.nanoTime() + FILL_BUDGET_NANOS;
         // Until the page has been laid out once its width is unknown and a block cannot be measured in the
         // budget: one block, then the rest once the layout pass has given the page its width.
         boolean measurable = steps.root() instanceof javafx.scene.layout.Region r && r.getWidth() > 0;

@@ -3,6 +3,7 @@ package dev.pageframe.ui.notebook;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellIds;
 import dev.pageframe.notebook.CellType;
+import dev.pageframe.ui.common.FrameBudget;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -38,7 +39,6 @@ import javafx.scene.layout.VBox;
  * <p>Keyboard follows Jupyter: command mode (the page has focus) and edit mode (an editor has focus).
  */
 public final class NotebookView extends StackPane {
-    private static final double BUILD_BUDGET_NANOS = 4_000_000;
     /** The most cards made in one frame: each costs several milliseconds of styling and layout afterwards. */
     private static final int MAX_BUILDS_PER_FRAME = 2;
     private static final long SLOW_FRAME_NANOS = 30_000_000L;
@@ -90,11 +90,14 @@ public final class NotebookView extends StackPane {
         builder = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                if (FrameBudget.spent(now)) {
+                    return; // other deferred work had this frame
+                }
                 // A new card is cheap to make, but styling and laying it out (next pulse) is not: after a slow
                 // frame, make only one card, so no frame grows past the budget.
                 boolean slow = lastBuildFrame != 0 && now - lastBuildFrame > SLOW_FRAME_NANOS;
                 lastBuildFrame = now;
-                buildVisible(slow);
+                buildVisible(slow, FrameBudget.deadline(now));
             }
         };
 
@@ -368,11 +371,11 @@ public final class NotebookView extends StackPane {
     }
 
     /**
-     * Builds the views of cells near the viewport: those on screen within a time budget and at most
+     * Builds the views of cells near the viewport: those on screen until {@code deadline} (the frame's {@link FrameBudget}) and at most
      * {@value #MAX_BUILDS_PER_FRAME} per frame (one after a slow frame), those just
      * above or below it (built ahead, so scrolling finds them ready) one per frame, which keeps every frame short.
      */
-    private void buildVisible(boolean slowFrame) {
+    private void buildVisible(boolean slowFrame, long deadline) {
         if (getScene() == null || scroller.getViewportBounds().getHeight() <= 0) {
             return;
         }
@@ -381,7 +384,6 @@ public final class NotebookView extends StackPane {
         double viewBottom = viewTop + viewHeight;
         double top = viewTop - viewHeight * 0.5;
         double bottom = viewBottom + viewHeight;
-        long deadline = System.nanoTime() + (long) BUILD_BUDGET_NANOS;
         int builds = 0;
         boolean builtAny = false;
         boolean remaining = false;
