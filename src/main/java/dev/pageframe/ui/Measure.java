@@ -42,10 +42,16 @@ public final class Measure {
     public static final String HUNDRED_PROPERTY = "pageframe.measure.hundred";
     /** When true, the first notebook opened is scrolled from top to bottom once its first page shows. */
     public static final String SCROLL_PROPERTY = "pageframe.measure.scroll";
+    /** When true, the first notebook opened runs all its cells a second after its first page shows (then scrolls, if asked). */
+    public static final String RUN_ALL_PROPERTY = "pageframe.measure.runAll";
+    /** When true, after the other steps the window zooms in and out and switches to the dark theme and back. */
+    public static final String LOOK_PROPERTY = "pageframe.measure.look";
     private static long openRequested = System.nanoTime();
     private static long longestGap;
     private static int gapsOver;
     private static AnimationTimer monitor;
+    /** The window whose look {@link #changeLook} changes; set on the FX thread when measuring. */
+    private static dev.pageframe.ui.app.MainWindow window;
     private static volatile boolean reported;
     private static long pulseStarted;
     /** Written only on the FX thread; read there and at exit. */
@@ -106,12 +112,46 @@ public final class Measure {
             long ms = (System.nanoTime() - openRequested) / 1_000_000;
             System.setProperty("pageframe.measure.firstPageMs", Long.toString(ms));
             log(String.format(Locale.ROOT, "first page of %s (%d cells) shown after %d ms", name, cells, ms));
-            if (Boolean.getBoolean(SCROLL_PROPERTY)) {
+            if (Boolean.getBoolean(RUN_ALL_PROPERTY)) {
+                // A reader looks at the page for a moment before choosing Run All.
+                PauseTransition look = new PauseTransition(javafx.util.Duration.seconds(1));
+                look.setOnFinished(e -> runAll(tab));
+                look.play();
+            } else if (Boolean.getBoolean(SCROLL_PROPERTY)) {
                 scrollThrough(tab);
             }
         };
         scene.addPostLayoutPulseListener(once[0]);
         Platform.requestNextPulse();
+    }
+
+    /**
+     * Runs every code cell as Run All does and logs, once the last has finished, how long that took and how many
+     * times the FX thread kept a task waiting meanwhile (outputs arriving, charts and frame maps drawn).
+     */
+    private static void runAll(NotebookTab tab) {
+        List<dev.pageframe.ui.notebook.CellModel> code = tab.document().cells().stream()
+                .filter(dev.pageframe.ui.notebook.CellModel::isCode).toList();
+        long start = System.nanoTime();
+        int stallsBefore = stallsOver;
+        if (!tab.document().runAll()) {
+            return;
+        }
+        AnimationTimer watcher = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (code.stream().allMatch(c -> c.runState() == dev.pageframe.ui.notebook.RunState.IDLE)) {
+                    stop();
+                    log(String.format(Locale.ROOT, "ran %d code cells of %s in %d ms (%d stalls over 50 ms while running)",
+                            code.size(), tab.document().titleProperty().get(), (System.nanoTime() - start) / 1_000_000,
+                            stallsOver - stallsBefore));
+                    if (Boolean.getBoolean(SCROLL_PROPERTY)) {
+                        scrollThrough(tab);
+                    }
+                }
+            }
+        };
+        watcher.start();
     }
 
     /**
@@ -170,6 +210,9 @@ public final class Measure {
                         stop();
                         log(String.format(Locale.ROOT, "edited %d code cells (%d stalls over 50 ms while editing)",
                                 code.size(), stallsOver - stallsBefore));
+                        if (Boolean.getBoolean(LOOK_PROPERTY) && window != null) {
+                            changeLook(window);
+                        }
                         return;
                     }
                     tab.view().requestFocus();
@@ -180,6 +223,45 @@ public final class Measure {
             }
         };
         editor.start();
+    }
+
+    /** Lets {@link #LOOK_PROPERTY} change this window's zoom and theme. */
+    public static void watchWindow(dev.pageframe.ui.app.MainWindow w) {
+        if (enabled()) {
+            window = w;
+        }
+    }
+
+    /**
+     * Zooms in, zooms out, switches to the dark theme and back, half a second apart, as a reader does from the
+     * keyboard, and logs the stalls each change caused: each restyles the cards and pages in the scene.
+     */
+    private static void changeLook(dev.pageframe.ui.app.MainWindow w) {
+        List<String> names = List.of("zoomed in", "zoomed out", "switched to the dark theme", "switched back to the light theme");
+        List<Runnable> changes = List.of(() -> w.zoom(1), () -> w.zoom(-1), () -> w.darkProperty().set(true),
+                () -> w.darkProperty().set(false));
+        AnimationTimer looker = new AnimationTimer() {
+            private int frame;
+            private int next;
+            private int stallsBefore;
+
+            @Override
+            public void handle(long now) {
+                if (frame++ % 30 != 0) {
+                    return;
+                }
+                if (next > 0) {
+                    log(String.format(Locale.ROOT, "%s (%d stalls over 50 ms)", names.get(next - 1), stallsOver - stallsBefore));
+                }
+                if (next == changes.size()) {
+                    stop();
+                    return;
+                }
+                stallsBefore = stallsOver;
+                changes.get(next++).run();
+            }
+        };
+        looker.start();
     }
 
     /** Starts watching for gaps between frames (only when measuring: it keeps the FX thread pulsing). */

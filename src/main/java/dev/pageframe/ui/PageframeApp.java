@@ -75,6 +75,7 @@ public class PageframeApp extends Application {
             Measure.scheduleExit();
         });
         window.setOnFirstPage(Measure::firstPageShown);
+        Measure.watchWindow(window);
         warmRenderer(scene);
         stage.show();
 
