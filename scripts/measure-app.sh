@@ -6,6 +6,8 @@
 # Runs ROUNDS (default 3) rounds in the same session, each of: a plain `java -jar` (the baseline), the JVM
 # options ./pageframe adds without its start-up cache (the quick compiler only), and ./pageframe as it ships
 # (with the cache, which scripts/startup-cache.sh must have recorded for this build of the jar).
+# Then, per round, the bundled tour as a reader uses it (plain and as shipped): Run All, scrolling through the
+# outputs, entering cells, zoom and theme changes, each with the stalls over 50 ms it caused.
 # Needs a display, or xvfb-run. Prints one line per run and a summary per mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,8 +38,31 @@ summary() {
     END { printf "%-7s window %5s ms | first page %4s ms | FX thread stalls > 50 ms: %d (%s while editing 5 cells), longest %d ms | frame gaps > 50 ms: %d before the first page (longest %d ms), %s/%s scrolling down/up, %s in all (longest %s ms)\n", mode, w, fp, st, ed, slong, og, olong, sd, su, tg, lg }'
 }
 
+tour() {
+  # The bundled tour (no file): Run All a second after its first page, scroll down and up through its outputs,
+  # enter five code cells, then zoom in, zoom out, dark theme, light theme.
+  local cmd=("$JAVA_HOME/bin/java" "$@" -Dpageframe.measure=true -Dpageframe.measure.runAll=true
+    -Dpageframe.measure.scroll=true -Dpageframe.measure.look=true -Dpageframe.measure.exitAfter=20 -jar "$jar")
+  if [ -n "${DISPLAY:-}" ]; then "${cmd[@]}" 2>&1; else xvfb-run -a -s "-screen 0 1600x1000x24" "${cmd[@]}" 2>&1; fi
+}
+
+tour_summary() {
+  awk -v mode="$1" '
+    function count(line) { sub(/.*\(/, "", line); sub(/ (stalls|gaps).*/, "", line); return line }
+    /ran [0-9]+ code cells/ { ran = count($0); for (i = 1; i <= NF; i++) if ($i == "in") ms = $(i + 1) }
+    /scrolled down through/ { sd = count($0) }
+    /scrolled back up through/ { su = count($0) }
+    /edited [0-9]+ code cells/ { ed = count($0) }
+    /zoomed in \(/ { zi = count($0) } /zoomed out \(/ { zo = count($0) }
+    /switched to the dark theme/ { dk = count($0) } /switched back to the light theme/ { lt = count($0) }
+    /longest FX thread stall/ { ls = $6 }
+    END { printf "%-7s tour: Run All %s ms (%s stalls) | scrolling %s/%s gaps | entering cells %s stalls | zoom in/out %s/%s, dark/light %s/%s stalls | longest stall %s ms\n", mode, ms, ran, sd, su, ed, zi, zo, dk, lt, ls }'
+}
+
 for i in $(seq "$rounds"); do
   run | summary plain
   run -XX:TieredStopAtLevel=1 | summary c1
   run -XX:TieredStopAtLevel=1 -XX:AOTCache="$cache" | summary c1+aot
+  tour | tour_summary plain
+  tour -XX:TieredStopAtLevel=1 -XX:AOTCache="$cache" | tour_summary c1+aot
 done

@@ -253,6 +253,7 @@ public final class MainWindow extends BorderPane {
     // ---- theme and zoom ----
 
     private void applyTheme() {
+        parkOffScreen();
         Application.setUserAgentStylesheet(dark.get() ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         pseudoClassStateChanged(DARK, dark.get());
@@ -265,6 +266,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void applyZoom() {
+        parkOffScreen();
         double px = BASE_FONT * ZOOMS[zoomIndex];
         // The whole UI is sized in em, so one font size scales it all, crisply (no bitmap scaling).
         setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", px));
@@ -276,6 +278,19 @@ public final class MainWindow extends BorderPane {
             }
         }
         status.setZoom(ZOOMS[zoomIndex]);
+    }
+
+    /**
+     * A new look (theme, zoom) restyles the whole scene in one pulse, so first the cards off screen and the
+     * documentation page leave it; they come back over the next frames.
+     */
+    private void parkOffScreen() {
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof NotebookTab nt) {
+                nt.view().parkCardsOffScreen();
+            }
+        }
+        docs.parkBlocks();
     }
 
     // ---- opening ----

@@ -6,6 +6,7 @@ import dev.pageframe.ui.markdown.Anchors;
 import dev.pageframe.ui.markdown.MarkdownView;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -29,6 +31,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -57,11 +60,20 @@ public final class DocsPane extends BorderPane {
     private Consumer<String> otherLinks = href -> { };
     /** The page being filled in, a few blocks per frame; null once it is complete. */
     private MarkdownView.Steps filling;
+    /** Blocks of the page taken out of the scene for a change of look, by the placeholders standing in for them. */
+    private final Map<Region, Node> parked = new LinkedHashMap<>();
     private final AnimationTimer filler = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (!FrameBudget.spent(now)) {
+            if (FrameBudget.spent(now)) {
+                return;
+            }
+            if (filling != null) {
                 fillPage(FrameBudget.deadline(now));
+            } else if (!parked.isEmpty()) {
+                unparkBlocks(FrameBudget.deadline(now));
+            } else {
+                stop();
             }
         }
     };
@@ -188,6 +200,7 @@ public final class DocsPane extends BorderPane {
         currentPath.set(p.path());
         pageTitle.setText(p.title());
         filler.stop();
+        parked.clear();
         try {
             MarkdownView.Steps steps = MarkdownView.renderInSteps(p.markdown(), Map.of(), href -> follow(p.path(), href),
                     library.get().folderOf(p).orElse(null));
@@ -230,7 +243,6 @@ public final class DocsPane extends BorderPane {
             filler.start();
         } else {
             filling = null;
-            filler.stop();
         }
     }
 
@@ -240,7 +252,69 @@ public final class DocsPane extends BorderPane {
             // every remaining block
         }
         filling = null;
+        unparkBlocks(Long.MAX_VALUE);
         filler.stop();
+    }
+
+    /**
+     * Takes the page's blocks out of the scene before a change of look restyles the whole scene (as
+     * {@code NotebookView.parkCardsOffScreen} does with cards off screen); they come back in the next frames, a
+     * frame's budget at a time, those in view first. The block at the top of the view stays there meanwhile.
+     */
+    public void parkBlocks() {
+        Node viewport = pageScroll.lookup(".viewport");
+        if (filling != null || getScene() == null || !pageScroll.isVisible() || viewport == null || pageBox.getChildren().size() != 1
+                || !(pageBox.getChildren().getFirst() instanceof Pane page)) {
+            return;
+        }
+        Bounds view = viewport.localToScene(viewport.getLayoutBounds());
+        Node firstSeen = null;
+        Map<Region, Node> offScreen = new LinkedHashMap<>();
+        List<Node> blocks = List.copyOf(page.getChildren());
+        for (int i = 0; i < blocks.size(); i++) {
+            Node block = blocks.get(i);
+            Bounds b = block.localToScene(block.getLayoutBounds());
+            boolean seen = b.getMaxY() >= view.getMinY() && b.getMinY() <= view.getMaxY();
+            if (seen && firstSeen == null) {
+                firstSeen = block;
+            }
+            Region stand = new Region();
+            stand.setMinHeight(b.getHeight());
+            stand.setPrefHeight(b.getHeight());
+            page.getChildren().set(i, stand);
+            // The blocks in view come back first, in the next frame.
+            (seen ? parked : offScreen).put(stand, block);
+        }
+        parked.putAll(offScreen);
+        if (!parked.isEmpty()) {
+            if (firstSeen != null && pageScroll.getVvalue() > pageScroll.getVmin()) {
+                pin.pin(firstSeen);
+            }
+            filler.start();
+        }
+    }
+
+    /** Puts parked blocks back, from the top, until {@code deadline}; styled and measured now, so the budget counts them. */
+    private void unparkBlocks(long deadline) {
+        var it = parked.entrySet().iterator();
+        while (it.hasNext() && System.nanoTime() < deadline) {
+            var e = it.next();
+            it.remove();
+            if (e.getKey().getParent() instanceof Pane page) {
+                int i = page.getChildren().indexOf(e.getKey());
+                Node block = e.getValue();
+                page.getChildren().set(i, block);
+                block.applyCss();
+                if (page.getWidth() > 0) {
+                    block.prefHeight(page.getWidth() - page.snappedLeftInset() - page.snappedRightInset());
+                }
+            }
+        }
+    }
+
+    /** True while some of the page's blocks are parked out of the scene. */
+    public boolean blocksParked() {
+        return !parked.isEmpty();
     }
 
     /** True while the page on show is still being filled in. */
@@ -251,6 +325,7 @@ public final class DocsPane extends BorderPane {
     private void showNoDocs() {
         filler.stop();
         filling = null;
+        parked.clear();
         currentPath.set(null);
         pageTitle.setText("Documentation");
         Label none = new Label("No documentation pages were found. They are read from content/ in the working "

@@ -227,6 +227,36 @@ class KeyboardAndViewTest extends WindowTest {
         assertEquals(new PrimerLight().getUserAgentStylesheet(), ui.fx(Application::getUserAgentStylesheet));
     }
     @Test
+    void aChangeOfLookParksCardsOffScreenAndTheyComeBackUnchangedWhenScrolledTo() throws Exception {
+        List<Cell> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            cells.add(Cell.code("long p" + i + " = __get_free_pages(GFP_KERNEL, " + (i % 4) + ");"));
+        }
+        var tab = ui.open(ui.writeTrustedNotebook("park.ipynb", cells));
+        ui.fxRun(() -> tab.view().scrollToCell(tab.document().cells().getLast()));
+        ui.waitUntil("every card is built", () -> tab.document().cells().stream().allMatch(c -> tab.view().viewOf(c) != null));
+        CellModel first = ui.cell(tab, 0);
+        CellModel middle = ui.cell(tab, 15);
+        CellModel last = ui.cell(tab, cells.size() - 1);
+        ui.fxRun(() -> tab.view().select(middle));
+        // As the wheel does: the selection stays where it is.
+        ui.fxRun(() -> tab.view().scrollBy(-1e6));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Node lastCard = ui.fx(() -> tab.view().viewOf(last));
+
+        ui.fxRun(() -> ui.window.darkProperty().set(true));
+        assertTrue(ui.fx(() -> tab.view().isShown(first)), "the card in view stays");
+        assertTrue(ui.fx(() -> tab.view().isShown(middle)), "the selected card stays, though off screen");
+        assertFalse(ui.fx(() -> tab.view().isShown(last)), "a card off screen leaves the scene the new look restyles");
+        assertTrue(ui.fx(() -> lastCard.getScene() == null));
+
+        ui.fxRun(() -> tab.view().scrollToCell(last));
+        ui.waitUntil("the card scrolled to is back", () -> tab.view().isShown(last));
+        assertTrue(ui.fx(() -> tab.view().viewOf(last)) == lastCard, "the same card, with its state, not a new one");
+        ui.fxRun(() -> ui.window.darkProperty().set(false));
+    }
+
+    @Test
     void menusContextMenusTooltipsPopupsAndDialogsFollowTheZoom() throws Exception {
         var tab = ui.open(ui.writeTrustedNotebook("zoompop.ipynb", List.of(
                 Cell.markdown("Some code:\n\n```java\nint x = 1;\n```\n"), Cell.code("long p = kmalloc(64, GFP_KERNEL);"))));

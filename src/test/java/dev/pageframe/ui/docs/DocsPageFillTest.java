@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
+import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -105,5 +108,39 @@ class DocsPageFillTest {
         } finally {
             fxRun(hog::stop);
         }
+    }
+
+    @Test
+    void parkedBlocksComeBackInOrderAndTheBlockAtTheTopStaysThere(@TempDir Path dir) throws Exception {
+        StringBuilder md = new StringBuilder("# A long page\n\n");
+        for (int i = 1; i < 120; i++) {
+            md.append("Paragraph ").append(i).append(" about `free_area[order].nr_free` and the *buddy* rule.\n\n");
+        }
+        Files.writeString(dir.resolve("index.md"), md);
+        DocsLibrary library = DocsLibrary.fromDirectory(dir);
+        DocsPane pane = (DocsPane) FxTest.show(stage, DocsPane::new, 500, 700);
+        fxRun(() -> pane.libraryProperty().set(library));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !pane.pageFilling()));
+        Parent page = fx(() -> (Parent) pane.lookup(".markdown"));
+        ScrollPane scroll = fx(() -> (ScrollPane) pane.lookup(".docs-scroll"));
+        fxRun(() -> scroll.setVvalue(0.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Node> before = fx(() -> List.copyOf(page.getChildrenUnmodifiable()));
+        Node viewport = fx(() -> scroll.lookup(".viewport"));
+        Node top = fx(() -> before.stream().filter(b -> b.localToScene(b.getLayoutBounds()).getMaxY()
+                >= viewport.localToScene(viewport.getLayoutBounds()).getMinY()).findFirst().orElseThrow());
+
+        int stillIn = fx(() -> {
+            pane.parkBlocks();
+            return (int) page.getChildrenUnmodifiable().stream().filter(before::contains).count();
+        });
+        assertEquals(0, stillIn, "no block of the page is in the scene the new look restyles");
+        assertTrue(fx(pane::blocksParked));
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !pane.blocksParked()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, fx(() -> List.copyOf(page.getChildrenUnmodifiable())), "the same blocks, in order");
+        double offset = fx(() -> top.localToScene(0, 0).getY() - viewport.localToScene(0, 0).getY());
+        assertEquals(0, offset, 1.0, "the block at the top of the view is still there");
     }
 }
