@@ -53,10 +53,11 @@ tour_summary() {
     /scrolled down through/ { sd = count($0) }
     /scrolled back up through/ { su = count($0) }
     /edited [0-9]+ code cells/ { ed = count($0) }
-    /zoomed in \(/ { zi = count($0) } /zoomed out \(/ { zo = count($0) }
-    /switched to the dark theme/ { dk = count($0) } /switched back to the light theme/ { lt = count($0) }
+    function look(line) { f = line; sub(/.*longest frame /, "", f); sub(/ ms.*/, "", f); return count(line) " (" f " ms)" }
+    /zoomed in \(/ { zi = look($0) } /zoomed out \(/ { zo = look($0) }
+    /switched to the dark theme/ { dk = look($0) } /switched back to the light theme/ { lt = look($0) }
     /longest FX thread stall/ { ls = $6 }
-    END { printf "%-7s tour: Run All %s ms (%s stalls) | scrolling %s/%s gaps | entering cells %s stalls | zoom in/out %s/%s, dark/light %s/%s stalls | longest stall %s ms\n", mode, ms, ran, sd, su, ed, zi, zo, dk, lt, ls }'
+    END { printf "%-7s tour: Run All %s ms (%s stalls) | scrolling %s/%s gaps | entering cells %s stalls | stalls (longest frame): zoom in %s, out %s, dark %s, light %s | longest stall %s ms\n", mode, ms, ran, sd, su, ed, zi, zo, dk, lt, ls }'
 }
 
 for i in $(seq "$rounds"); do

@@ -48,6 +48,8 @@ public final class Measure {
     public static final String LOOK_PROPERTY = "pageframe.measure.look";
     private static long openRequested = System.nanoTime();
     private static long longestGap;
+    /** The longest frame gap since {@link #changeLook} last reset it. */
+    private static long recentGap;
     private static int gapsOver;
     private static AnimationTimer monitor;
     /** The window whose look {@link #changeLook} changes; set on the FX thread when measuring. */
@@ -251,13 +253,15 @@ public final class Measure {
                     return;
                 }
                 if (next > 0) {
-                    log(String.format(Locale.ROOT, "%s (%d stalls over 50 ms)", names.get(next - 1), stallsOver - stallsBefore));
+                    log(String.format(Locale.ROOT, "%s (%d stalls over 50 ms, longest frame %d ms)", names.get(next - 1),
+                            stallsOver - stallsBefore, recentGap / 1_000_000));
                 }
                 if (next == changes.size()) {
                     stop();
                     return;
                 }
                 stallsBefore = stallsOver;
+                recentGap = 0;
                 changes.get(next++).run();
             }
         };
@@ -279,6 +283,9 @@ public final class Measure {
                     long gap = now - last;
                     if (gap > longestGap) {
                         longestGap = gap;
+                    }
+                    if (gap > recentGap) {
+                        recentGap = gap;
                     }
                     if (gap > GAP_LIMIT_NANOS) {
                         gapsOver++;

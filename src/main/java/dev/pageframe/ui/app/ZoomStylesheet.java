@@ -15,8 +15,8 @@ import javafx.stage.Window;
 /**
  * Carries the main window's zoom into its other windows. Tooltips, popups and dialogs are windows of
  * their own, with scenes the main window's inline font size never reaches, and the theme gives
- * tooltips a fixed pixel size; so the zoom is also a generated stylesheet (a {@code data:} URL) that
- * sits on the main scene, which popups copy when they show, and on every window the main window owns.
+ * tooltips a fixed pixel size; so the zoom is also a generated stylesheet (a {@code data:} URL) put on
+ * every window the main window owns as it shows, and changed on those already showing.
  */
 final class ZoomStylesheet {
     private final Node root;
@@ -76,7 +76,9 @@ final class ZoomStylesheet {
     }
 
     private void attach(Scene scene, String replacing) {
-        if (scene == null || url == null) {
+        // Not the main scene: its root's inline font size zooms it, and changing a scene's stylesheets makes every
+        // node in it match its selectors again, on top of what the new size costs.
+        if (scene == null || url == null || scene == root.getScene()) {
             return;
         }
         List<String> sheets = scene.getStylesheets();
