@@ -144,28 +144,16 @@ class OpeningNotebooksTest extends WindowTest {
         NotebookTab tab = ui.open(ui.writeTrustedNotebook("budget.ipynb", cells));
         CellModel last = ui.cell(tab, cells.size() - 1);
         assertNull(ui.fx(() -> tab.view().viewOf(last)), "the last card waits until it is scrolled to");
-        boolean[] hogging = {true};
-        int[] hogged = {0};
         // Started before scrolling starts the card builder, so it runs first in each frame and spends the budget.
-        javafx.animation.AnimationTimer hog = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (hogging[0]) {
-                    while (!dev.pageframe.ui.common.FrameBudget.spent(now)) {
-                        Thread.onSpinWait();
-                    }
-                    hogged[0]++;
-                }
-            }
-        };
+        dev.pageframe.ui.common.FrameHog hog = new dev.pageframe.ui.common.FrameHog();
         ui.fxRun(() -> {
             hog.start();
             tab.view().scrollToCell(last);
         });
         try {
-            ui.waitUntil("five frames spent by other work", () -> hogged[0] >= 5);
+            ui.waitUntil("five frames spent by other work", () -> hog.frames() >= 5);
             assertNull(ui.fx(() -> tab.view().viewOf(last)), "no card is built in a frame whose budget is spent");
-            ui.fxRun(() -> hogging[0] = false);
+            ui.fxRun(hog::release);
             ui.waitUntil("the card scrolled to is built", () -> tab.view().viewOf(last) != null);
         } finally {
             ui.fxRun(hog::stop);

@@ -85,30 +85,18 @@ class FrameQueueTest {
     @Test
     void aTaskWaitsWhileOtherDeferredWorkHasUsedUpTheFrame() throws Exception {
         FrameQueue queue = new FrameQueue();
-        boolean[] hogging = {true};
-        int[] hogged = {0};
         // Started before the queue's own timer, so it runs first in each frame, as a card builder would.
-        AnimationTimer hog = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (hogging[0]) {
-                    while (!FrameBudget.spent(now)) {
-                        Thread.onSpinWait();
-                    }
-                    hogged[0]++;
-                }
-            }
-        };
+        FrameHog hog = new FrameHog();
         fxRun(() -> {
             hog.start();
             queue.post(() -> ran.add("outline"));
         });
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> hogged[0] >= 5));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> hog.frames() >= 5));
             assertTrue(fx(ran::isEmpty), "no task runs in a frame whose budget is spent");
             assertTrue(fx(queue::pending));
 
-            fxRun(() -> hogging[0] = false);
+            fxRun(hog::release);
             waitUntilRan(1);
             assertEquals(List.of("outline"), fx(() -> List.copyOf(ran)));
         } finally {

@@ -5,12 +5,11 @@ import static dev.pageframe.ui.outputs.FxTest.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pageframe.ui.common.FrameBudget;
+import dev.pageframe.ui.common.FrameHog;
 import dev.pageframe.ui.outputs.FxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.animation.AnimationTimer;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -79,30 +78,18 @@ class DocsPageFillTest {
         Files.writeString(dir.resolve("index.md"), "# Top\n\n" + "Text of a paragraph.\n\n".repeat(PARAGRAPHS - 1));
         DocsLibrary library = DocsLibrary.fromDirectory(dir);
         DocsPane pane = (DocsPane) FxTest.show(stage, DocsPane::new, 500, 700);
-        boolean[] hogging = {true};
-        int[] hogged = {0};
         // Runs before the page's filler in each frame and spends the frame's budget, as building cards would.
-        AnimationTimer hog = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (hogging[0]) {
-                    while (!FrameBudget.spent(now)) {
-                        Thread.onSpinWait();
-                    }
-                    hogged[0]++;
-                }
-            }
-        };
+        FrameHog hog = new FrameHog();
         int atOnce = fx(() -> {
             hog.start();
             pane.libraryProperty().set(library);
             return blocks(pane);
         });
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> hogged[0] >= 5));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> hog.frames() >= 5));
             assertEquals(atOnce, (int) fx(() -> blocks(pane)), "no block is added in a frame whose budget is spent");
 
-            fxRun(() -> hogging[0] = false);
+            fxRun(hog::release);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !pane.pageFilling()));
             assertEquals(PARAGRAPHS, (int) fx(() -> blocks(pane)));
         } finally {
