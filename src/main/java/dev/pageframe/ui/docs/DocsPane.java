@@ -263,8 +263,8 @@ public final class DocsPane extends BorderPane {
      */
     public void parkBlocks() {
         Node viewport = pageScroll.lookup(".viewport");
-        if (filling != null || getScene() == null || !pageScroll.isVisible() || viewport == null || pageBox.getChildren().size() != 1
-                || !(pageBox.getChildren().getFirst() instanceof Pane page)) {
+        if (filling != null || getScene() == null || !pageScroll.isVisible() || viewport == null
+                || pageBox.getChildren().size() != 1 || !(pageBox.getChildren().getFirst() instanceof Pane page)) {
             return;
         }
         Bounds view = viewport.localToScene(viewport.getLayoutBounds());
@@ -294,7 +294,7 @@ public final class DocsPane extends BorderPane {
         }
     }
 
-    /** Puts parked blocks back, from the top, until {@code deadline}; styled and measured now, so the budget counts them. */
+    /** Puts parked blocks back, in view first, until {@code deadline}; styled and measured now, so the budget counts them. */
     private void unparkBlocks(long deadline) {
         var it = parked.entrySet().iterator();
         while (it.hasNext() && System.nanoTime() < deadline) {

@@ -226,9 +226,9 @@ public final class NotebookView extends StackPane {
 
     /**
      * Takes the built cards that are off screen out of the scene; the builder brings each back, a frame's budget
-     * at a time, when it nears the viewport. A change of look (theme, zoom) restyles
-     * every node in the scene in one pulse: with a long notebook scrolled through, 100-200 ms, and parked cards
-     * are not in it. The selected card stays, and so does any card holding the focus.
+     * at a time, when it nears the viewport. A change of look (theme, zoom) restyles every node in the scene in
+     * one pulse: with a long notebook scrolled through, 100-200 ms, and parked cards are not in it. The selected
+     * card stays, and so does any card holding the focus.
      */
     public void parkCardsOffScreen() {
         if (scroller.getViewportBounds().getHeight() <= 0) {
@@ -425,9 +425,10 @@ public final class NotebookView extends StackPane {
     }
 
     /**
-     * Builds the views of cells near the viewport: those on screen until {@code deadline} (the frame's {@link FrameBudget}) and at most
-     * {@value #MAX_BUILDS_PER_FRAME} per frame (one after a slow frame), those just
-     * above or below it (built ahead, so scrolling finds them ready) one per frame, which keeps every frame short.
+     * Builds the views of cells near the viewport (or brings parked ones back): those on screen until
+     * {@code deadline} (the frame's {@link FrameBudget}) and at most {@value #MAX_BUILDS_PER_FRAME} per frame (one
+     * after a slow frame), those just above or below it (built ahead, so scrolling finds them ready) one per
+     * frame, which keeps every frame short.
      */
     private void buildVisible(boolean slowFrame, long deadline) {
         if (getScene() == null || scroller.getViewportBounds().getHeight() <= 0) {
