@@ -10,6 +10,7 @@ import dev.pageframe.notebook.NotebookTrust;
 import dev.pageframe.ui.common.FrameQueue;
 import dev.pageframe.ui.docs.DocsLibrary;
 import dev.pageframe.ui.docs.DocsPane;
+import dev.pageframe.ui.markdown.Anchors;
 import dev.pageframe.ui.notebook.CellModel;
 import dev.pageframe.ui.notebook.NotebookDocument;
 import dev.pageframe.ui.notebook.NotebookServices;
@@ -19,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -84,6 +87,9 @@ public final class MainWindow extends BorderPane {
     private final FrameQueue soon = new FrameQueue();
     /** Tabs whose first page holds {@link #later}. */
     private final Set<NotebookTab> awaitingFirstPage = new HashSet<>();
+    private boolean lookWarmed;
+    /** The {@code #heading} a link asked for, for a tab whose first page is still coming. */
+    private final Map<NotebookTab, String> headingOnFirstPage = new HashMap<>();
 
     public MainWindow(AppEnvironment env) {
         this.env = env;
@@ -257,6 +263,14 @@ public final class MainWindow extends BorderPane {
         Application.setUserAgentStylesheet(dark.get() ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         pseudoClassStateChanged(DARK, dark.get());
+    }
+
+    private static double[] zoomSizes() {
+        double[] px = new double[ZOOMS.length];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = BASE_FONT * ZOOMS[i];
+        }
+        return px;
     }
 
     /** Zooms by steps: +1 bigger, -1 smaller, 0 back to 100%. */
@@ -468,17 +482,38 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** Opens a linked notebook (beside the linking one, else among the bundled ones), at its {@code #heading}. */
     private void openNotebookLink(String href, Path baseDir) {
         String target = href.contains("#") ? href.substring(0, href.indexOf('#')) : href;
+        String fragment = Anchors.fragmentOf(href);
+        CompletableFuture<NotebookTab> opening = null;
         if (baseDir != null) {
             Path p = baseDir.resolve(target).normalize();
             if (Files.isRegularFile(p)) {
-                open(p);
-                return;
+                opening = open(p);
             }
         }
-        String name = target.substring(target.lastIndexOf('/') + 1);
-        openBundled(name);
+        if (opening == null) {
+            opening = openBundled(target.substring(target.lastIndexOf('/') + 1));
+        }
+        if (fragment != null) {
+            // A notebook just opened goes to the heading once its first page is on screen.
+            opening.thenAccept(tab -> {
+                if (awaitingFirstPage.contains(tab)) {
+                    headingOnFirstPage.put(tab, fragment);
+                } else {
+                    scrollToHeading(tab, fragment);
+                }
+            });
+        }
+    }
+
+    private void scrollToHeading(NotebookTab tab, String fragment) {
+        soon.post(() -> {
+            if (!tab.view().scrollToHeading(fragment)) {
+                status.setMessage("No heading #" + fragment + " in " + tab.getText());
+            }
+        });
     }
 
     // ---- trust ----
@@ -572,6 +607,16 @@ public final class MainWindow extends BorderPane {
     private void firstPageDone(NotebookTab tab) {
         if (awaitingFirstPage.remove(tab)) {
             later.release();
+        }
+        if (!lookWarmed) {
+            // After the outline and the documentation page, so it does not compete with opening.
+            lookWarmed = true;
+            later.post(() -> LookWarmup.start(env.background(), zoomSizes(),
+                    (dark.get() ? new PrimerLight() : new PrimerDark()).getUserAgentStylesheet()));
+        }
+        String heading = headingOnFirstPage.remove(tab);
+        if (heading != null && tabs.getTabs().contains(tab)) {
+            scrollToHeading(tab, heading);
         }
     }
 

@@ -156,9 +156,35 @@ final class InlineRenderer {
                 Tooltip.install(img, new Tooltip(tip));
             }
             img.setAccessibleText(alt);
+            if (r.image().getProgress() < 1) {
+                // A large file loads in the background, so whether it decodes is only known later.
+                r.image().errorProperty().subscribe(failed -> {
+                    if (failed) {
+                        replaceWhenPlaced(img, missingImage(alt,
+                                ImageSources.Resolved.failed(destination + " could not be decoded as an image")));
+                    }
+                });
+            }
             return img;
         }
         return missingImage(alt, r);
+    }
+
+    /** Puts {@code with} where {@code node} is, now or once it has been placed. */
+    private static void replaceWhenPlaced(javafx.scene.Node node, javafx.scene.Node with) {
+        if (node.getParent() instanceof javafx.scene.layout.Pane p) {
+            p.getChildren().set(p.getChildren().indexOf(node), with);
+        } else {
+            node.parentProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    if (node.getParent() instanceof javafx.scene.layout.Pane p) {
+                        node.parentProperty().removeListener(this);
+                        p.getChildren().set(p.getChildren().indexOf(node), with);
+                    }
+                }
+            });
+        }
     }
 
     /**

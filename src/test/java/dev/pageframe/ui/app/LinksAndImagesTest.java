@@ -7,6 +7,7 @@ import dev.pageframe.notebook.Cell;
 import dev.pageframe.ui.docs.DocsLibrary;
 import dev.pageframe.ui.markdown.FittedImage;
 import dev.pageframe.ui.markdown.MarkdownView;
+import dev.pageframe.ui.notebook.CellModel;
 import dev.pageframe.ui.outputs.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +107,37 @@ class LinksAndImagesTest extends WindowTest {
         ui.waitUntil("scrolled to Free lists", () -> docsHeadingAtTop("Free lists"));
     }
 
+    @Test
+    void aLinkToAHeadingInAnotherNotebookOpensItThere() throws Exception {
+        Path dir = Files.createDirectories(ui.root.resolve("linked"));
+        List<Cell> target = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            target.add(Cell.code("int a" + i + " = " + i + ";\n".repeat(12)));
+        }
+        target.add(Cell.markdown("## Free lists\n\nOne list per order."));
+        for (int i = 0; i < 6; i++) {
+            target.add(Cell.code("int b" + i + " = " + i + ";\n".repeat(12)));
+        }
+        Files.move(ui.writeTrustedNotebook("orders.ipynb", target), dir.resolve("orders.ipynb"));
+        Path from = dir.resolve("from.ipynb");
+        Files.move(ui.writeTrustedNotebook("from.ipynb", List.of(Cell.markdown(
+                "See [the free lists](orders.ipynb#free-lists) and [a missing part](orders.ipynb#nowhere)."))), from);
+        var tab = ui.open(from);
+
+        ui.robot.clickOn(ui.fx(() -> linkIn(tab.view().viewOf(tab.document().cells().getFirst()), "the free lists")));
+        ui.waitUntil("orders.ipynb opens", () -> ui.window.current() != null
+                && "orders.ipynb".equals(ui.window.current().getText()));
+        NotebookTab orders = ui.fx(() -> ui.window.current());
+        CellModel heading = ui.cell(orders, 12);
+        ui.waitUntil("the heading's cell is selected", () -> orders.view().selected() == heading);
+        ui.waitUntil("the heading is at the top", () -> headingIsAtTop(orders.view(), orders.view().viewOf(heading), 0));
+
+        ui.fxRun(() -> ui.window.tabs().getSelectionModel().select(tab));
+        ui.robot.clickOn(ui.fx(() -> linkIn(tab.view().viewOf(tab.document().cells().getFirst()), "a missing part")));
+        ui.waitUntil("the status bar says the heading is not there",
+                () -> ui.textUnder(ui.window.status()).contains("No heading #nowhere in orders.ipynb"));
+    }
+
     // ---- docs ----
 
     @Test
@@ -153,6 +185,24 @@ class LinksAndImagesTest extends WindowTest {
                 .anyMatch(n -> ((FittedImage) n).getImage().getWidth() == 48));
         String missing = ui.fx(() -> ((Label) cell.lookup(".md-image-missing")).getText());
         assertTrue(missing.startsWith("not drawn yet") && missing.contains("figures/later.png"), missing);
+    }
+
+    @Test
+    void aLargeImageFileThatIsNotAnImageSaysSoInItsPlace() throws Exception {
+        Path dir = Files.createDirectories(ui.root.resolve("broken"));
+        // Over 1 MB, so it loads in the background and fails only after the cell is shown.
+        byte[] junk = new byte[(1 << 20) + 4096];
+        java.util.Arrays.fill(junk, (byte) 'x');
+        Files.write(dir.resolve("scan.png"), junk);
+        Path nb = dir.resolve("nb.ipynb");
+        Files.move(ui.writeTrustedNotebook("nb.ipynb", List.of(Cell.markdown("![zone scan](scan.png)"))), nb);
+        var tab = ui.open(nb);
+        Node cell = ui.view(tab, 0);
+
+        ui.waitUntil("the broken image is named in its place", () -> cell.lookup(".md-image-missing") != null);
+        String missing = ui.fx(() -> ((Label) cell.lookup(".md-image-missing")).getText());
+        assertTrue(missing.startsWith("zone scan") && missing.contains("scan.png could not be decoded"), missing);
+        assertTrue(ui.fx(() -> cell.lookup(".md-image") == null), "no empty image is left behind");
     }
 
     // ---- helpers ----
