@@ -621,6 +621,7 @@ public final class MainWindow extends BorderPane {
     }
 
     public void closeTab(NotebookTab tab) {
+        headingOnFirstPage.remove(tab);
         firstPageDone(tab);
         tabs.getTabs().remove(tab);
         tab.document().close();
