@@ -611,7 +611,7 @@ public final class MainWindow extends BorderPane {
         if (!lookWarmed) {
             // After the outline and the documentation page, so it does not compete with opening.
             lookWarmed = true;
-            later.post(() -> LookWarmup.start(env.background(), zoomSizes(),
+            later.post(() -> dev.pageframe.ui.notebook.Warmup.look(env.background(), zoomSizes(),
                     (dark.get() ? new PrimerLight() : new PrimerDark()).getUserAgentStylesheet()));
         }
         String heading = headingOnFirstPage.remove(tab);

@@ -304,10 +304,7 @@ public final class DocsPane extends BorderPane {
                 int i = page.getChildren().indexOf(e.getKey());
                 Node block = e.getValue();
                 page.getChildren().set(i, block);
-                block.applyCss();
-                if (page.getWidth() > 0) {
-                    block.prefHeight(page.getWidth() - page.snappedLeftInset() - page.snappedRightInset());
-                }
+                MarkdownView.styleAndMeasure(block, page);
             }
         }
     }

@@ -101,16 +101,23 @@ public final class MarkdownView {
                 if (block != null) {
                     pane.getChildren().add(block);
                     if (pane.getScene() != null) {
-                        block.applyCss();
-                        // Wrapping the block's text at the page's width now leaves the layout pass a cache hit.
-                        if (pane.getWidth() > 0) {
-                            block.prefHeight(pane.getWidth() - pane.snappedLeftInset() - pane.snappedRightInset());
-                        }
+                        styleAndMeasure(block, pane);
                     }
                     return next != null;
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * Styles a block just put into {@code page} (in a scene) and works out its height at the page's width, so a
+     * caller's time budget counts that work and the next layout pass finds it done.
+     */
+    public static void styleAndMeasure(Node block, javafx.scene.layout.Region page) {
+        block.applyCss();
+        if (page.getWidth() > 0) {
+            block.prefHeight(page.getWidth() - page.snappedLeftInset() - page.snappedRightInset());
         }
     }
 
