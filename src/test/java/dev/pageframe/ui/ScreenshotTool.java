@@ -93,7 +93,7 @@ class ScreenshotTool {
         int quiet = 0;
         for (int round = 0; round < 400 && quiet < 10; round++) {
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
-            String now = ui.fx(() -> tab.view().scrollOffset() + "/" + tab.view().getScene().getRoot().lookupAll("*").size()
+            String now = ui.fx(() -> ui.window.lookCovered() + "/" + tab.view().scrollOffset() + "/" + tab.view().getScene().getRoot().lookupAll("*").size()
                     + "/" + tab.view().lookup(".notebook-page").getLayoutBounds().getHeight());
             quiet = now.equals(last) ? quiet + 1 : 0;
             last = now;

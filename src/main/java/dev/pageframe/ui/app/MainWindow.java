@@ -71,6 +71,9 @@ public final class MainWindow extends BorderPane {
     private final StatusBar status = new StatusBar();
     private final SplitPane split = new SplitPane();
     private final StackPane center = new StackPane();
+    /** The split pane, with the picture that hides a change of look above it. */
+    private final StackPane body = new StackPane(split);
+    private final LookCover cover = new LookCover(split, this::lookSettled);
     private final ObjectProperty<NotebookTab> current = new SimpleObjectProperty<>(this, "current");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final BooleanProperty outlineShown = new SimpleBooleanProperty(this, "outlineShown", true);
@@ -78,6 +81,9 @@ public final class MainWindow extends BorderPane {
     private final CompletableFuture<DocsLibrary> docsLoaded = new CompletableFuture<>();
     private final Label emptyState = new Label("No notebook is open. Use File \u203a New or File \u203a Open.");
     private int zoomIndex = 2;
+    /** The theme and zoom the scene has now (light, as the app starts); a change applies a frame later (changeLook). */
+    private boolean appliedDark;
+    private int appliedZoom = -1;
     private final ZoomStylesheet zoomStylesheet = new ZoomStylesheet(this);
     private int untitledCounter;
     private Consumer<NotebookTab> onFirstPage = tab -> { };
@@ -122,7 +128,8 @@ public final class MainWindow extends BorderPane {
 
         MainMenus menus = new MainMenus(this);
         setTop(new VBox(menus.menuBar(), menus.toolbar()));
-        setCenter(split);
+        body.getChildren().add(cover.node());
+        setCenter(body);
         setBottom(status);
 
         docs.setOtherLinks(href -> followLink(href, null));
@@ -139,8 +146,8 @@ public final class MainWindow extends BorderPane {
         bus.subscribe(EventBus.OpenNotebookLink.class, e -> openNotebookLink(e.href(), e.baseDir()));
         bus.subscribe(EventBus.StatusMessage.class, e -> status.setMessage(e.text()));
 
-        dark.addListener((obs, was, now) -> applyTheme());
-        applyZoom();
+        dark.addListener((obs, was, now) -> changeLook());
+        changeLook();
         dev.pageframe.ui.notebook.Warmup.start(env.background());
         loadDocs();
     }
@@ -258,13 +265,6 @@ public final class MainWindow extends BorderPane {
 
     // ---- theme and zoom ----
 
-    private void applyTheme() {
-        parkOffScreen();
-        Application.setUserAgentStylesheet(dark.get() ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
-        pseudoClassStateChanged(DARK, dark.get());
-    }
-
     private static double[] zoomSizes() {
         double[] px = new double[ZOOMS.length];
         for (int i = 0; i < px.length; i++) {
@@ -276,35 +276,72 @@ public final class MainWindow extends BorderPane {
     /** Zooms by steps: +1 bigger, -1 smaller, 0 back to 100%. */
     public void zoom(int direction) {
         zoomIndex = direction == 0 ? 2 : Math.max(0, Math.min(ZOOMS.length - 1, zoomIndex + direction));
-        applyZoom();
-    }
-
-    private void applyZoom() {
-        parkOffScreen();
-        double px = BASE_FONT * ZOOMS[zoomIndex];
-        // The whole UI is sized in em, so one font size scales it all, crisply (no bitmap scaling).
-        setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", px));
-        // Menus, tooltips, popups and dialogs are other windows: the inline style above does not reach them.
-        zoomStylesheet.setFontSize(px);
-        for (Tab t : tabs.getTabs()) {
-            if (t instanceof NotebookTab nt) {
-                nt.view().fontSizeProperty().set(px);
-            }
-        }
-        status.setZoom(ZOOMS[zoomIndex]);
+        changeLook();
     }
 
     /**
-     * A new look (theme, zoom) restyles the whole scene in one pulse, so first the cards off screen and the
-     * documentation page leave it; they come back over the next frames.
+     * A new look (theme, zoom) restyles the whole scene in one pulse. On screen, a picture of the window's body
+     * covers it first and the change comes a frame later, with the notebooks' cards and the documentation page
+     * out of the scene; they come back over the next frames, within the frame budget, and the picture fades.
+     * Before the window shows, the change is made at once.
      */
-    private void parkOffScreen() {
+    private void changeLook() {
+        boolean covered = cover.cover(() -> applyLook(true));
+        // The cards off screen leave now: in the frame that takes the picture, not the one that restyles.
+        parkCards(false);
+        if (!covered) {
+            applyLook(false);
+        }
+    }
+
+    private void parkCards(boolean inViewToo) {
         for (Tab t : tabs.getTabs()) {
             if (t instanceof NotebookTab nt) {
-                nt.view().parkCardsOffScreen();
+                nt.view().parkCards(inViewToo);
             }
         }
-        docs.parkBlocks();
+    }
+
+    private void applyLook(boolean covered) {
+        if (covered) {
+            parkCards(true);
+            outline.park();
+            soon.post(outline::unpark);
+            docs.parkForLook();
+        } else {
+            docs.parkBlocks();
+        }
+        if (appliedDark != dark.get()) {
+            appliedDark = dark.get();
+            Application.setUserAgentStylesheet(dark.get() ? new PrimerDark().getUserAgentStylesheet()
+                    : new PrimerLight().getUserAgentStylesheet());
+            pseudoClassStateChanged(DARK, dark.get());
+        }
+        if (appliedZoom != zoomIndex) {
+            appliedZoom = zoomIndex;
+            double px = BASE_FONT * ZOOMS[zoomIndex];
+            // The whole UI is sized in em, so one font size scales it all, crisply (no bitmap scaling).
+            setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", px));
+            // Menus, tooltips, popups and dialogs are other windows: the inline style above does not reach them.
+            zoomStylesheet.setFontSize(px);
+            for (Tab t : tabs.getTabs()) {
+                if (t instanceof NotebookTab nt) {
+                    nt.view().fontSizeProperty().set(px);
+                }
+            }
+            status.setZoom(ZOOMS[zoomIndex]);
+        }
+    }
+
+    /** True once the cards and documentation blocks in view are back after a change of look. */
+    private boolean lookSettled() {
+        NotebookTab tab = current.get();
+        return (tab == null || tab.view().pageInViewShown()) && !outline.parked() && !docs.inViewParked();
+    }
+
+    /** True while a change of look is under way: a picture of the old look hides the page (tests, screenshots). */
+    public boolean lookCovered() {
+        return cover.showing();
     }
 
     // ---- opening ----

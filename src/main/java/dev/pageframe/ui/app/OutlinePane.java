@@ -1,5 +1,6 @@
 package dev.pageframe.ui.app;
 
+import dev.pageframe.ui.common.Focus;
 import dev.pageframe.ui.common.Icons;
 import dev.pageframe.ui.common.Popups;
 import dev.pageframe.ui.notebook.CellModel;
@@ -29,6 +30,8 @@ public final class OutlinePane extends VBox {
 
     private final ListView<Entry> list = new ListView<>();
     private final Label empty = new Label("Headings in Markdown cells appear here.");
+    /** Holds the list's place while it is parked. */
+    private final Region standIn = new Region();
     private final ChangeListener<Boolean> changed = (obs, was, now) -> refresh();
     private NotebookDocument document;
     private NotebookView view;
@@ -46,6 +49,32 @@ public final class OutlinePane extends VBox {
         empty.getStyleClass().add("outline-empty");
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, list);
+    }
+
+    /**
+     * Takes the heading list out of the scene, an empty region of its size standing in, before a change of look
+     * restyles everything in the scene; {@link #unpark()} puts it back. Not while the list holds the focus.
+     */
+    public void park() {
+        if (list.getParent() != this || Focus.heldIn(list)) {
+            return;
+        }
+        standIn.setPrefSize(list.getWidth(), list.getHeight());
+        VBox.setVgrow(standIn, Priority.ALWAYS);
+        getChildren().set(getChildren().indexOf(list), standIn);
+    }
+
+    /** Puts the parked list back, styled and measured now, so the frame it comes back in counts its cost. */
+    public void unpark() {
+        if (standIn.getParent() == this) {
+            getChildren().set(getChildren().indexOf(standIn), list);
+            list.applyCss();
+        }
+    }
+
+    /** True while the list is {@linkplain #park() parked}. */
+    public boolean parked() {
+        return standIn.getParent() == this;
     }
 
     /** Shows the outline of another notebook (or none). */

@@ -1,5 +1,6 @@
 package dev.pageframe.ui.docs;
 
+import dev.pageframe.ui.common.Focus;
 import dev.pageframe.ui.common.FrameBudget;
 import dev.pageframe.ui.common.Icons;
 import dev.pageframe.ui.markdown.Anchors;
@@ -62,13 +63,20 @@ public final class DocsPane extends BorderPane {
     private MarkdownView.Steps filling;
     /** Blocks of the page taken out of the scene for a change of look, by the placeholders standing in for them. */
     private final Map<Region, Node> parked = new LinkedHashMap<>();
+    /** How many of the first {@link #parked} blocks were in view. */
+    private int parkedInView;
+    /** The header and body while {@link #parkForLook} has them out of the scene (null otherwise). */
+    private Node parkedTop;
+    private Node parkedCenter;
     private final AnimationTimer filler = new AnimationTimer() {
         @Override
         public void handle(long now) {
             if (FrameBudget.spent(now)) {
                 return;
             }
-            if (filling != null) {
+            if (parkedCenter != null) {
+                unparkChrome();
+            } else if (filling != null) {
                 fillPage(FrameBudget.deadline(now));
             } else if (!parked.isEmpty()) {
                 unparkBlocks(FrameBudget.deadline(now));
@@ -201,6 +209,7 @@ public final class DocsPane extends BorderPane {
         pageTitle.setText(p.title());
         filler.stop();
         parked.clear();
+        parkedInView = 0;
         try {
             MarkdownView.Steps steps = MarkdownView.renderInSteps(p.markdown(), Map.of(), href -> follow(p.path(), href),
                     library.get().folderOf(p).orElse(null));
@@ -258,7 +267,7 @@ public final class DocsPane extends BorderPane {
 
     /**
      * Takes the page's blocks out of the scene before a change of look restyles the whole scene (as
-     * {@code NotebookView.parkCardsOffScreen} does with cards off screen); they come back in the next frames, a
+     * {@code NotebookView.parkCards} does with cards); they come back in the next frames, a
      * frame's budget at a time, those in view first. The block at the top of the view stays there meanwhile.
      */
     public void parkBlocks() {
@@ -285,6 +294,7 @@ public final class DocsPane extends BorderPane {
             // The blocks in view come back first, in the next frame.
             (seen ? parked : offScreen).put(stand, block);
         }
+        parkedInView = parked.size();
         parked.putAll(offScreen);
         if (!parked.isEmpty()) {
             if (firstSeen != null && pageScroll.getVvalue() > pageScroll.getVmin()) {
@@ -294,12 +304,46 @@ public final class DocsPane extends BorderPane {
         }
     }
 
+    /**
+     * Before a change of look with the pane covered: parks the page's blocks, then takes the header and body out
+     * of the scene too (regions of their size stand in); the next frame brings those back, then the blocks follow.
+     * The header and body stay while they hold the focus (typing in the search field).
+     */
+    public void parkForLook() {
+        parkBlocks();
+        if (parkedCenter != null || getScene() == null || Focus.heldIn(this)) {
+            return;
+        }
+        parkedTop = getTop();
+        parkedCenter = getCenter();
+        setTop(standIn(parkedTop));
+        setCenter(standIn(parkedCenter));
+        filler.start();
+    }
+
+    private static Region standIn(Node n) {
+        Region r = new Region();
+        Bounds b = n.getLayoutBounds();
+        r.setPrefSize(b.getWidth(), b.getHeight());
+        r.setMinHeight(b.getHeight());
+        return r;
+    }
+
+    private void unparkChrome() {
+        setTop(parkedTop);
+        setCenter(parkedCenter);
+        parkedTop = null;
+        parkedCenter = null;
+        applyCss();
+    }
+
     /** Puts parked blocks back, in view first, until {@code deadline}; styled and measured now, so the budget counts them. */
     private void unparkBlocks(long deadline) {
         var it = parked.entrySet().iterator();
         while (it.hasNext() && System.nanoTime() < deadline) {
             var e = it.next();
             it.remove();
+            parkedInView = Math.max(0, parkedInView - 1);
             if (e.getKey().getParent() instanceof Pane page) {
                 int i = page.getChildren().indexOf(e.getKey());
                 Node block = e.getValue();
@@ -307,6 +351,11 @@ public final class DocsPane extends BorderPane {
                 MarkdownView.styleAndMeasure(block, page);
             }
         }
+    }
+
+    /** True while the header or body, or some of the blocks that were in view, are still parked out of the scene. */
+    public boolean inViewParked() {
+        return parkedCenter != null || parkedInView > 0;
     }
 
     /** True while some of the page's blocks are parked out of the scene. */
@@ -323,6 +372,7 @@ public final class DocsPane extends BorderPane {
         filler.stop();
         filling = null;
         parked.clear();
+        parkedInView = 0;
         currentPath.set(null);
         pageTitle.setText("Documentation");
         Label none = new Label("No documentation pages were found. They are read from content/ in the working "

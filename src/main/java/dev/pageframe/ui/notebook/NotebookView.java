@@ -225,28 +225,41 @@ public final class NotebookView extends StackPane {
     }
 
     /**
-     * Takes the built cards that are off screen out of the scene; the builder brings each back, a frame's budget
-     * at a time, when it nears the viewport. A change of look (theme, zoom) restyles every node in the scene in
-     * one pulse: with a long notebook scrolled through, 100-200 ms, and parked cards are not in it. The selected
-     * card stays, and so does any card holding the focus.
+     * Takes built cards out of the scene before a change of look (theme, zoom) restyles every node in it in one
+     * pulse: with a long notebook scrolled through, 100-200 ms, and parked cards are not in it. The builder brings
+     * them back a frame's budget at a time, those in view in the next frames, the others when they near the
+     * viewport. With {@code inViewToo} false the cards in view and the selected card stay, for when nothing covers
+     * the page meanwhile; a card holding the focus always stays.
      */
-    public void parkCardsOffScreen() {
+    public void parkCards(boolean inViewToo) {
         if (scroller.getViewportBounds().getHeight() <= 0) {
             return;
         }
         double top = scrollOffset();
         double bottom = top + scroller.getViewportBounds().getHeight();
         Node focus = getScene() == null ? null : getScene().getFocusOwner();
+        boolean parkedInView = false;
         for (Node n : column.getChildren()) {
             Slot s = (Slot) n;
-            if (!s.shown() || !s.isManaged() || s.cell == selected.get() || isInside(focus, s)) {
+            if (!s.shown() || !s.isManaged() || isInside(focus, s)) {
                 continue;
             }
             double y = slotTop(s);
-            if (y + s.getHeight() < top || y > bottom) {
+            boolean inView = y + s.getHeight() >= top && y <= bottom;
+            if (inViewToo || !inView && s.cell != selected.get()) {
                 s.park();
+                parkedInView |= inView;
             }
         }
+        if (parkedInView) {
+            builder.start();
+        }
+    }
+
+    /** True when every card in the viewport is built and in the scene (none waits or is parked). */
+    public boolean pageInViewShown() {
+        double top = scrollOffset();
+        return !hasUnbuiltOnScreen(top, top + scroller.getViewportBounds().getHeight());
     }
 
     /** True if the cell's card is built and in the scene (not parked). */

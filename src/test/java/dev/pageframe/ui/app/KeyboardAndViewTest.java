@@ -35,6 +35,9 @@ class KeyboardAndViewTest extends WindowTest {
             ui.window.darkProperty().set(false);
             ui.window.zoom(0);
         });
+        // A change of look applies a frame later and ends when its picture fades: not in the next test.
+        ui.waitUntil("the light theme at 100%", () -> !ui.window.lookCovered() && ui.window.getStyle().contains("14.00px")
+                && new PrimerLight().getUserAgentStylesheet().equals(Application.getUserAgentStylesheet()));
     }
 
     @Test
@@ -222,38 +225,134 @@ class KeyboardAndViewTest extends WindowTest {
         ui.waitUntil("back to 100%", () -> ui.window.zoom() == 1.0);
 
         ui.fxRun(() -> ui.window.darkProperty().set(true));
-        assertEquals(new PrimerDark().getUserAgentStylesheet(), ui.fx(Application::getUserAgentStylesheet));
+        ui.waitUntil("the dark theme", () -> new PrimerDark().getUserAgentStylesheet().equals(Application.getUserAgentStylesheet()));
         ui.fxRun(() -> ui.window.darkProperty().set(false));
-        assertEquals(new PrimerLight().getUserAgentStylesheet(), ui.fx(Application::getUserAgentStylesheet));
+        ui.waitUntil("the light theme", () -> new PrimerLight().getUserAgentStylesheet().equals(Application.getUserAgentStylesheet()));
     }
     @Test
-    void aChangeOfLookParksCardsOffScreenAndTheyComeBackUnchangedWhenScrolledTo() throws Exception {
+    void aChangeOfLookRestylesUnderAPictureOfTheOldLookWithThePageOutOfTheScene() throws Exception {
         List<Cell> cells = new java.util.ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            cells.add(Cell.code("long p" + i + " = __get_free_pages(GFP_KERNEL, " + (i % 4) + ");"));
+            cells.add(i % 10 == 0 ? Cell.markdown("# Part " + i + "\n\nAllocating pages with the buddy allocator.")
+                    : Cell.code("long p" + i + " = __get_free_pages(GFP_KERNEL, " + (i % 4) + ");"));
         }
         var tab = ui.open(ui.writeTrustedNotebook("park.ipynb", cells));
+        ui.fxRun(() -> ui.window.docs().showApi("kmalloc"));
+        ui.waitUntil("the docs page is filled in", () -> !ui.window.docs().pageFilling()
+                && ui.window.docs().lookup(".docs-page .text") != null);
+        ui.waitUntil("the outline lists the parts", () -> ui.window.outline().entries().size() == 3);
         ui.fxRun(() -> tab.view().scrollToCell(tab.document().cells().getLast()));
         ui.waitUntil("every card is built", () -> tab.document().cells().stream().allMatch(c -> tab.view().viewOf(c) != null));
-        CellModel first = ui.cell(tab, 0);
+        CellModel first = ui.cell(tab, 1);
         CellModel middle = ui.cell(tab, 15);
         CellModel last = ui.cell(tab, cells.size() - 1);
         ui.fxRun(() -> tab.view().select(middle));
         // As the wheel does: the selection stays where it is.
         ui.fxRun(() -> tab.view().scrollBy(-1e6));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Node firstCard = ui.fx(() -> tab.view().viewOf(first));
         Node lastCard = ui.fx(() -> tab.view().viewOf(last));
+        Node outlineList = ui.fx(() -> ui.window.outline().lookup("#outline-list"));
+        Node docsText = ui.fx(() -> ui.window.docs().lookup(".docs-page .text"));
+        javafx.scene.Scene scene = ui.fx(ui.window::getScene);
+        javafx.scene.image.WritableImage before = ui.fx(() -> scene.snapshot(null));
 
-        ui.fxRun(() -> ui.window.darkProperty().set(true));
-        assertTrue(ui.fx(() -> tab.view().isShown(first)), "the card in view stays");
-        assertTrue(ui.fx(() -> tab.view().isShown(middle)), "the selected card stays, though off screen");
-        assertFalse(ui.fx(() -> tab.view().isShown(last)), "a card off screen leaves the scene the new look restyles");
-        assertTrue(ui.fx(() -> lastCard.getScene() == null));
+        // What is in the scene in the pulse that restyles it, just before its CSS pass.
+        java.util.concurrent.atomic.AtomicReference<String> restyled = new java.util.concurrent.atomic.AtomicReference<>();
+        String darkTheme = new PrimerDark().getUserAgentStylesheet();
+        Runnable probe = () -> {
+            if (restyled.get() == null && darkTheme.equals(Application.getUserAgentStylesheet())) {
+                restyled.set("card in view " + (firstCard.getScene() != null) + ", card off screen " + (lastCard.getScene() != null)
+                        + ", outline " + (outlineList.getScene() != null) + ", docs page " + (docsText.getScene() != null));
+            }
+        };
+        ui.fxRun(() -> scene.addPreLayoutPulseListener(probe));
+        double differing = ui.fx(() -> {
+            ui.window.darkProperty().set(true);
+            return differingPixels(before, scene.snapshot(null));
+        });
+        assertTrue(ui.fx(ui.window::lookCovered));
+        assertTrue(differing < 0.001, "the picture covers the page exactly where it was: " + differing * 100 + "% of pixels differ");
+
+        ui.waitUntil("the dark theme has restyled the window", () -> restyled.get() != null);
+        ui.fxRun(() -> scene.removePreLayoutPulseListener(probe));
+        assertEquals("card in view false, card off screen false, outline false, docs page false", restyled.get(),
+                "the pulse that restyles has only the window's chrome in it");
+
+        ui.waitUntil("the picture has faded", () -> !ui.window.lookCovered());
+        assertTrue(ui.fx(() -> tab.view().isShown(first)), "the card in view is back");
+        assertTrue(ui.fx(() -> tab.view().viewOf(first)) == firstCard, "the same card, with its state, not a new one");
+        assertTrue(ui.fx(() -> outlineList.getScene() != null && docsText.getScene() != null), "outline and docs page back");
+        assertFalse(ui.fx(() -> tab.view().isShown(last)), "a card off screen comes back when it nears the view");
 
         ui.fxRun(() -> tab.view().scrollToCell(last));
         ui.waitUntil("the card scrolled to is back", () -> tab.view().isShown(last));
         assertTrue(ui.fx(() -> tab.view().viewOf(last)) == lastCard, "the same card, with its state, not a new one");
-        ui.fxRun(() -> ui.window.darkProperty().set(false));
+    }
+
+    @Test
+    void zoomingWhileEditingKeepsTheFocusTheCaretAndTheCardInTheScene() throws Exception {
+        var tab = ui.open(ui.writeTrustedNotebook("typing.ipynb", List.of(Cell.markdown("# Zoom while typing"),
+                Cell.code("long a = __get_free_pages(GFP_KERNEL, 2);\nfree_pages(a, 2);"))));
+        CellEditor editor = ui.clickIntoEditor(tab, 1);
+        ui.fxRun(() -> editor.moveTo(1, 4));
+        java.util.concurrent.atomic.AtomicBoolean leftScene = new java.util.concurrent.atomic.AtomicBoolean();
+        javafx.scene.Scene scene = ui.fx(ui.window::getScene);
+        Runnable probe = () -> leftScene.compareAndSet(false, editor.getScene() == null);
+        ui.fxRun(() -> scene.addPreLayoutPulseListener(probe));
+
+        ui.robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+        ui.waitUntil("zoomed and settled", () -> ui.window.getStyle().contains("15.40px") && !ui.window.lookCovered());
+        ui.fxRun(() -> scene.removePreLayoutPulseListener(probe));
+
+        assertFalse(leftScene.get(), "the card being edited never left the scene");
+        assertTrue(ui.fx(editor::isFocused));
+        assertTrue(ui.fx(() -> tab.view().editModeProperty().get()));
+        assertEquals(1, ui.fx(editor::getCurrentParagraph));
+        assertEquals(4, ui.fx(editor::getCaretColumn));
+        ui.robot.write("x");
+        assertEquals("freex_pages(a, 2);", ui.fx(() -> editor.getParagraph(1).getText()));
+    }
+
+    @Test
+    void quickChangesOfLookEndInTheLastOneAsked() throws Exception {
+        ui.open(ui.writeTrustedNotebook("quick.ipynb", List.of(Cell.code("int quick = 1;"))));
+        ui.fxRun(() -> {
+            ui.window.zoom(1);
+            ui.window.zoom(1);
+            ui.window.darkProperty().set(true);
+            ui.window.zoom(1);
+            ui.window.darkProperty().set(false);
+            ui.window.darkProperty().set(true);
+        });
+        ui.waitUntil("settled", () -> !ui.window.lookCovered());
+        assertTrue(ui.fx(ui.window::getStyle).contains("21.00px"), ui.fx(ui.window::getStyle));
+        assertEquals(new PrimerDark().getUserAgentStylesheet(), ui.fx(Application::getUserAgentStylesheet));
+        assertEquals("150%", ui.fx(() -> ((Labeled) ui.window.lookup(".status-zoom")).getText()));
+    }
+
+    /** The share of pixels that differ between two pictures of the same size (by more than a rounding step). */
+    private static double differingPixels(javafx.scene.image.Image a, javafx.scene.image.Image b) {
+        int w = (int) a.getWidth();
+        int h = (int) a.getHeight();
+        assertEquals(w, (int) b.getWidth());
+        assertEquals(h, (int) b.getHeight());
+        var ra = a.getPixelReader();
+        var rb = b.getPixelReader();
+        int differ = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = ra.getArgb(x, y);
+                int q = rb.getArgb(x, y);
+                for (int shift = 0; shift < 24; shift += 8) {
+                    if (Math.abs((p >> shift & 0xff) - (q >> shift & 0xff)) > 8) {
+                        differ++;
+                        break;
+                    }
+                }
+            }
+        }
+        return differ / (double) (w * h);
     }
 
     @Test

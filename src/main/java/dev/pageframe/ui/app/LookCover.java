@@ -1,0 +1,133 @@
+package dev.pageframe.ui.app;
+
+import java.util.function.BooleanSupplier;
+import javafx.animation.AnimationTimer;
+import javafx.animation.FadeTransition;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Transform;
+import javafx.util.Duration;
+
+/**
+ * Hides a change of look behind a picture of the window's body taken just before it, then fades the picture
+ * out once the cards and pages in view have come back restyled.
+ * <p>
+ * A new theme or zoom restyles every node in the scene in one pulse; the cards and documentation blocks leave
+ * the scene first, so that pulse restyles only the window's chrome, and they come back over the next frames,
+ * each within the frame budget. Without a cover the page would be empty for those frames; under it the reader
+ * sees the old look for a few frames and then a cross-fade to the new one. The picture is one image, reused
+ * from change to change while the body keeps its size.
+ */
+final class LookCover {
+    /** The longest the cover stays before it fades whatever is still missing (a second at 60 frames a second). */
+    static final int MAX_FRAMES = 60;
+    private static final Duration FADE = Duration.millis(150);
+
+    private final Region body;
+    private final BooleanSupplier settled;
+    private final ImageView picture = new ImageView();
+    private final FadeTransition fade = new FadeTransition(FADE, picture);
+    private final AnimationTimer watcher = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            frames++;
+            if (change != null) {
+                // The frame that puts the picture on screen is not also the one that restyles the window.
+                if (frames >= CHANGE_FRAME) {
+                    Runnable r = change;
+                    change = null;
+                    frames = 0;
+                    r.run();
+                }
+            } else if (frames >= MAX_FRAMES || settled.getAsBoolean()) {
+                stop();
+                fade.playFromStart();
+            }
+        }
+    };
+    /** The frame after {@link #cover} in which the change runs. */
+    private static final int CHANGE_FRAME = 2;
+    private WritableImage image;
+    private int frames;
+    private Runnable change;
+
+    /**
+     * @param body what the picture covers; the picture must be put in the same parent, above it
+     * @param settled true once what the cover hides is back in the scene
+     */
+    LookCover(Region body, BooleanSupplier settled) {
+        this.body = body;
+        this.settled = settled;
+        picture.getStyleClass().add("look-cover");
+        picture.setManaged(false);
+        picture.setMouseTransparent(true);
+        picture.setVisible(false);
+        fade.setFromValue(1);
+        fade.setToValue(0);
+        fade.setOnFinished(e -> {
+            picture.setVisible(false);
+            picture.setImage(null);
+        });
+    }
+
+    /** The picture, to put above the body in the body's parent. */
+    Node node() {
+        return picture;
+    }
+
+    /** True from {@link #cover} until the picture has faded out. */
+    boolean showing() {
+        return picture.isVisible();
+    }
+
+    /**
+     * Puts a picture of the body, as it looks now, over it, runs {@code change} a frame later, and keeps the
+     * picture until {@code settled} holds (at most {@value #MAX_FRAMES} frames after the change). A change asked
+     * for while another waits replaces it. False, and nothing covered or run, if the body is not on screen.
+     */
+    boolean cover(Runnable change) {
+        double w = body.getWidth();
+        double h = body.getHeight();
+        if (body.getScene() == null || body.getScene().getWindow() == null || w < 1 || h < 1) {
+            return false;
+        }
+        watcher.stop();
+        fade.stop();
+        if (!picture.isVisible()) {
+            // Already covered (a second change before the first settled): the picture still shows the look the
+            // reader saw last, which is what must stay on screen.
+            take(w, h);
+        }
+        picture.setFitWidth(w);
+        picture.setFitHeight(h);
+        picture.relocate(body.getLayoutX(), body.getLayoutY());
+        picture.setOpacity(1);
+        picture.setVisible(true);
+        this.change = change;
+        frames = 0;
+        watcher.start();
+        return true;
+    }
+
+    private void take(double w, double h) {
+        // Pixels of the screen, not of the layout, so the picture is as sharp as the window on HiDPI.
+        double sx = body.getScene().getWindow().getOutputScaleX();
+        double sy = body.getScene().getWindow().getOutputScaleY();
+        int pw = (int) Math.ceil(w * sx);
+        int ph = (int) Math.ceil(h * sy);
+        if (image == null || (int) image.getWidth() != pw || (int) image.getHeight() != ph) {
+            image = new WritableImage(pw, ph);
+        }
+        SnapshotParameters params = new SnapshotParameters();
+        params.setTransform(Transform.scale(sx, sy));
+        params.setViewport(new Rectangle2D(body.getLayoutX() * sx, body.getLayoutY() * sy, pw, ph));
+        params.setFill(Color.TRANSPARENT);
+        image = body.snapshot(params, image);
+        picture.setImage(image);
+    }
+}
