@@ -2,7 +2,6 @@ package dev.pageframe.ui.app;
 
 import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
-import javafx.animation.FadeTransition;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -11,27 +10,26 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
-import javafx.util.Duration;
+import javafx.stage.Window;
 
 /**
- * Hides a change of look behind a picture of the window's body taken just before it, then fades the picture
- * out once the cards and pages in view have come back restyled.
+ * Hides a change of look behind a picture of the window's body taken just before it, and takes the picture
+ * away once the cards and pages in view have come back restyled.
  * <p>
  * A new theme or zoom restyles every node in the scene in one pulse; the cards and documentation blocks leave
  * the scene first, so that pulse restyles only the window's chrome, and they come back over the next frames,
  * each within the frame budget. Without a cover the page would be empty for those frames; under it the reader
- * sees the old look for a few frames and then a cross-fade to the new one. The picture is one image, reused
- * from change to change while the body keeps its size.
+ * sees the old page for a few frames more, then the new one whole. (A cross-fade was tried: halfway between a
+ * light and a dark page the text of both cancels out into grey.) The picture is one image, reused from change
+ * to change while the body keeps its size.
  */
 final class LookCover {
-    /** The longest the cover stays before it fades whatever is still missing (a second at 60 frames a second). */
+    /** The longest the cover stays, whatever is still missing (a second at 60 frames a second). */
     static final int MAX_FRAMES = 60;
-    private static final Duration FADE = Duration.millis(150);
 
     private final Region body;
     private final BooleanSupplier settled;
     private final ImageView picture = new ImageView();
-    private final FadeTransition fade = new FadeTransition(FADE, picture);
     private final AnimationTimer watcher = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -46,7 +44,8 @@ final class LookCover {
                 }
             } else if (frames >= MAX_FRAMES || settled.getAsBoolean()) {
                 stop();
-                fade.playFromStart();
+                picture.setVisible(false);
+                picture.setImage(null);
             }
         }
     };
@@ -67,12 +66,6 @@ final class LookCover {
         picture.setManaged(false);
         picture.setMouseTransparent(true);
         picture.setVisible(false);
-        fade.setFromValue(1);
-        fade.setToValue(0);
-        fade.setOnFinished(e -> {
-            picture.setVisible(false);
-            picture.setImage(null);
-        });
     }
 
     /** The picture, to put above the body in the body's parent. */
@@ -80,7 +73,7 @@ final class LookCover {
         return picture;
     }
 
-    /** True from {@link #cover} until the picture has faded out. */
+    /** True from {@link #cover} until the picture is taken away. */
     boolean showing() {
         return picture.isVisible();
     }
@@ -97,7 +90,6 @@ final class LookCover {
             return false;
         }
         watcher.stop();
-        fade.stop();
         if (!picture.isVisible()) {
             // Already covered (a second change before the first settled): the picture still shows the look the
             // reader saw last, which is what must stay on screen.
@@ -106,7 +98,6 @@ final class LookCover {
         picture.setFitWidth(w);
         picture.setFitHeight(h);
         picture.relocate(body.getLayoutX(), body.getLayoutY());
-        picture.setOpacity(1);
         picture.setVisible(true);
         this.change = change;
         frames = 0;
@@ -114,20 +105,39 @@ final class LookCover {
         return true;
     }
 
+    /**
+     * Takes a tiny picture of the body and makes the image for the full one, so the first change of look does not
+     * also pay for code run for the first time and a large image allocated (measured: a first picture took 45 ms).
+     */
+    void warm() {
+        if (body.getScene() == null || body.getScene().getWindow() == null || body.getWidth() < 1 || picture.isVisible()) {
+            return;
+        }
+        SnapshotParameters params = new SnapshotParameters();
+        params.setViewport(new Rectangle2D(body.getLayoutX(), body.getLayoutY(), 16, 16));
+        body.snapshot(params, null);
+        image(body.getWidth(), body.getHeight());
+    }
+
     private void take(double w, double h) {
-        // Pixels of the screen, not of the layout, so the picture is as sharp as the window on HiDPI.
+        WritableImage into = image(w, h);
         double sx = body.getScene().getWindow().getOutputScaleX();
         double sy = body.getScene().getWindow().getOutputScaleY();
-        int pw = (int) Math.ceil(w * sx);
-        int ph = (int) Math.ceil(h * sy);
+        SnapshotParameters params = new SnapshotParameters();
+        params.setTransform(Transform.scale(sx, sy));
+        params.setViewport(new Rectangle2D(body.getLayoutX() * sx, body.getLayoutY() * sy, into.getWidth(), into.getHeight()));
+        params.setFill(Color.TRANSPARENT);
+        picture.setImage(body.snapshot(params, into));
+    }
+
+    /** The image for a picture of a body of this size, in pixels of the screen so it is as sharp as the window. */
+    private WritableImage image(double w, double h) {
+        Window window = body.getScene().getWindow();
+        int pw = (int) Math.ceil(w * window.getOutputScaleX());
+        int ph = (int) Math.ceil(h * window.getOutputScaleY());
         if (image == null || (int) image.getWidth() != pw || (int) image.getHeight() != ph) {
             image = new WritableImage(pw, ph);
         }
-        SnapshotParameters params = new SnapshotParameters();
-        params.setTransform(Transform.scale(sx, sy));
-        params.setViewport(new Rectangle2D(body.getLayoutX() * sx, body.getLayoutY() * sy, pw, ph));
-        params.setFill(Color.TRANSPARENT);
-        image = body.snapshot(params, image);
-        picture.setImage(image);
+        return image;
     }
 }

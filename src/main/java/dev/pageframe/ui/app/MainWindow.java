@@ -281,36 +281,49 @@ public final class MainWindow extends BorderPane {
 
     /**
      * A new look (theme, zoom) restyles the whole scene in one pulse. On screen, a picture of the window's body
-     * covers it first and the change comes a frame later, with the notebooks' cards and the documentation page
-     * out of the scene; they come back over the next frames, within the frame budget, and the picture fades.
+     * covers it first, and the notebooks' cards, the outline list and the documentation page leave the scene in
+     * that frame; the change comes a frame later and restyles only the window's chrome (and a card holding the
+     * focus). The rest comes back over the next frames, within the frame budget, and then the picture goes.
      * Before the window shows, the change is made at once.
      */
     private void changeLook() {
-        boolean covered = cover.cover(() -> applyLook(true));
-        // The cards off screen leave now: in the frame that takes the picture, not the one that restyles.
-        parkCards(false);
-        if (!covered) {
-            applyLook(false);
-        }
-    }
-
-    private void parkCards(boolean inViewToo) {
-        for (Tab t : tabs.getTabs()) {
-            if (t instanceof NotebookTab nt) {
-                nt.view().parkCards(inViewToo);
+        if (cover.cover(this::applyCoveredLook)) {
+            for (NotebookView view : views()) {
+                view.holdBuilds();
+                view.parkCards(true);
             }
-        }
-    }
-
-    private void applyLook(boolean covered) {
-        if (covered) {
-            parkCards(true);
             outline.park();
-            soon.post(outline::unpark);
             docs.parkForLook();
         } else {
+            // Uncovered, the cards in view stay: leaving would show an empty page for a frame.
+            for (NotebookView view : views()) {
+                view.parkCards(false);
+            }
             docs.parkBlocks();
+            applyLook();
         }
+    }
+
+    private void applyCoveredLook() {
+        applyLook();
+        for (NotebookView view : views()) {
+            view.resumeBuilds();
+        }
+        docs.resumeAfterLook();
+        soon.post(outline::unpark);
+    }
+
+    private List<NotebookView> views() {
+        List<NotebookView> views = new ArrayList<>();
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof NotebookTab nt) {
+                views.add(nt.view());
+            }
+        }
+        return views;
+    }
+
+    private void applyLook() {
         if (appliedDark != dark.get()) {
             appliedDark = dark.get();
             Application.setUserAgentStylesheet(dark.get() ? new PrimerDark().getUserAgentStylesheet()
@@ -324,10 +337,8 @@ public final class MainWindow extends BorderPane {
             setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", px));
             // Menus, tooltips, popups and dialogs are other windows: the inline style above does not reach them.
             zoomStylesheet.setFontSize(px);
-            for (Tab t : tabs.getTabs()) {
-                if (t instanceof NotebookTab nt) {
-                    nt.view().fontSizeProperty().set(px);
-                }
+            for (NotebookView view : views()) {
+                view.fontSizeProperty().set(px);
             }
             status.setZoom(ZOOMS[zoomIndex]);
         }
@@ -639,7 +650,6 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** Closes a tab without asking and stops its kernel. */
     /** The tab's first page is on screen (or the tab is gone): what waited for it may run. */
     private void firstPageDone(NotebookTab tab) {
         if (awaitingFirstPage.remove(tab)) {
@@ -650,6 +660,7 @@ public final class MainWindow extends BorderPane {
             lookWarmed = true;
             later.post(() -> dev.pageframe.ui.notebook.Warmup.look(env.background(), zoomSizes(),
                     (dark.get() ? new PrimerLight() : new PrimerDark()).getUserAgentStylesheet()));
+            later.post(cover::warm);
         }
         String heading = headingOnFirstPage.remove(tab);
         if (heading != null && tabs.getTabs().contains(tab)) {
@@ -657,6 +668,7 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** Closes a tab without asking and stops its kernel. */
     public void closeTab(NotebookTab tab) {
         headingOnFirstPage.remove(tab);
         firstPageDone(tab);

@@ -65,13 +65,15 @@ public final class DocsPane extends BorderPane {
     private final Map<Region, Node> parked = new LinkedHashMap<>();
     /** How many of the first {@link #parked} blocks were in view. */
     private int parkedInView;
+    /** Set between parking for a change of look and the frame that restyles: nothing comes back meanwhile. */
+    private boolean held;
     /** The header and body while {@link #parkForLook} has them out of the scene (null otherwise). */
     private Node parkedTop;
     private Node parkedCenter;
     private final AnimationTimer filler = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (FrameBudget.spent(now)) {
+            if (held || FrameBudget.spent(now)) {
                 return;
             }
             if (parkedCenter != null) {
@@ -306,10 +308,12 @@ public final class DocsPane extends BorderPane {
 
     /**
      * Before a change of look with the pane covered: parks the page's blocks, then takes the header and body out
-     * of the scene too (regions of their size stand in); the next frame brings those back, then the blocks follow.
-     * The header and body stay while they hold the focus (typing in the search field).
+     * of the scene too (regions of their size stand in). Nothing comes back until {@link #resumeAfterLook()};
+     * then the header and body come first, and the blocks follow. The header and body stay while they hold the
+     * focus (typing in the search field).
      */
     public void parkForLook() {
+        held = true;
         parkBlocks();
         if (parkedCenter != null || getScene() == null || Focus.heldIn(this)) {
             return;
@@ -318,6 +322,12 @@ public final class DocsPane extends BorderPane {
         parkedCenter = getCenter();
         setTop(standIn(parkedTop));
         setCenter(standIn(parkedCenter));
+        filler.start();
+    }
+
+    /** Lets what {@link #parkForLook()} parked come back, from the next frame. */
+    public void resumeAfterLook() {
+        held = false;
         filler.start();
     }
 

@@ -53,6 +53,7 @@ public final class NotebookView extends StackPane {
     private final Map<CellModel, Slot> slots = new IdentityHashMap<>();
     private final ObjectProperty<CellModel> selected = new SimpleObjectProperty<>(this, "selected");
     private final BooleanProperty editMode = new SimpleBooleanProperty(this, "editMode");
+    private boolean buildsHeld;
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 14);
     private final AnimationTimer builder;
     private Runnable onFirstPage;
@@ -90,8 +91,8 @@ public final class NotebookView extends StackPane {
         builder = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (FrameBudget.spent(now)) {
-                    return; // other deferred work had this frame
+                if (buildsHeld || FrameBudget.spent(now)) {
+                    return; // held for a change of look, or other deferred work had this frame
                 }
                 // A new card is cheap to make, but styling and laying it out (next pulse) is not: after a slow
                 // frame, make only one card, so no frame grows past the budget.
@@ -254,6 +255,20 @@ public final class NotebookView extends StackPane {
         if (parkedInView) {
             builder.start();
         }
+    }
+
+    /**
+     * Holds cards back (none is built or brought back) until {@link #resumeBuilds()}: between parking the cards
+     * for a change of look and the frame that restyles, a card brought back would be restyled with the rest.
+     */
+    public void holdBuilds() {
+        buildsHeld = true;
+    }
+
+    /** Ends {@link #holdBuilds()}: cards come back from the next frame. */
+    public void resumeBuilds() {
+        buildsHeld = false;
+        builder.start();
     }
 
     /** True when every card in the viewport is built and in the scene (none waits or is parked). */

@@ -35,7 +35,7 @@ class KeyboardAndViewTest extends WindowTest {
             ui.window.darkProperty().set(false);
             ui.window.zoom(0);
         });
-        // A change of look applies a frame later and ends when its picture fades: not in the next test.
+        // A change of look applies a frame later and ends when its picture goes: not in the next test.
         ui.waitUntil("the light theme at 100%", () -> !ui.window.lookCovered() && ui.window.getStyle().contains("14.00px")
                 && new PrimerLight().getUserAgentStylesheet().equals(Application.getUserAgentStylesheet()));
     }
@@ -279,7 +279,7 @@ class KeyboardAndViewTest extends WindowTest {
         assertEquals("card in view false, card off screen false, outline false, docs page false", restyled.get(),
                 "the pulse that restyles has only the window's chrome in it");
 
-        ui.waitUntil("the picture has faded", () -> !ui.window.lookCovered());
+        ui.waitUntil("the picture is gone", () -> !ui.window.lookCovered());
         assertTrue(ui.fx(() -> tab.view().isShown(first)), "the card in view is back");
         assertTrue(ui.fx(() -> tab.view().viewOf(first)) == firstCard, "the same card, with its state, not a new one");
         assertTrue(ui.fx(() -> outlineList.getScene() != null && docsText.getScene() != null), "outline and docs page back");
