@@ -96,6 +96,18 @@ class LookCoverTest {
     }
 
     @Test
+    void theWarmedImageIsTheOneThePictureIsDrawnIntoAndItIsReused() throws Exception {
+        var prepared = fx(cover::warm);
+        assertEquals(300, prepared.getWidth(), 0.5);
+        fxRun(() -> cover.cover(() -> { }));
+        assertTrue(prepared == fx(((ImageView) cover.node())::getImage), "drawn into the image made beforehand");
+        settled.set(true);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !cover.showing()));
+        fxRun(() -> cover.cover(() -> { }));
+        assertTrue(prepared == fx(((ImageView) cover.node())::getImage), "and again for the next change");
+    }
+
+    @Test
     void nothingIsCoveredOrRunWhenTheBodyIsNotOnScreen() throws Exception {
         Region detached = new Region();
         LookCover offScreen = new LookCover(detached, () -> true);
