@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -53,6 +54,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
  * Pageframe's main window: menus and toolbar, notebook tabs, the outline on the left, the documentation on
@@ -660,7 +662,10 @@ public final class MainWindow extends BorderPane {
             lookWarmed = true;
             later.post(() -> dev.pageframe.ui.notebook.Warmup.look(env.background(), zoomSizes(),
                     (dark.get() ? new PrimerLight() : new PrimerDark()).getUserAgentStylesheet()));
-            later.post(cover::warm);
+            // The picture's warm-up (about 10 ms) a while later: not among the frames that fill in the new page.
+            PauseTransition idle = new PauseTransition(Duration.seconds(3));
+            idle.setOnFinished(e -> later.post(cover::warm));
+            idle.play();
         }
         String heading = headingOnFirstPage.remove(tab);
         if (heading != null && tabs.getTabs().contains(tab)) {
