@@ -27,6 +27,8 @@ import javafx.stage.Window;
 final class LookCover {
     /** The longest the cover stays, whatever is still missing (a second at 60 frames a second). */
     static final int MAX_FRAMES = 60;
+    /** The frame after {@link #cover} in which the change runs. */
+    private static final int CHANGE_FRAME = 2;
 
     private final Region body;
     private final BooleanSupplier settled;
@@ -50,8 +52,6 @@ final class LookCover {
             }
         }
     };
-    /** The frame after {@link #cover} in which the change runs. */
-    private static final int CHANGE_FRAME = 2;
     private WritableImage image;
     private int frames;
     private Runnable change;
@@ -91,9 +91,9 @@ final class LookCover {
             return false;
         }
         watcher.stop();
+        // Already covered (a second change before the first settled), the picture on show is the look the reader
+        // saw last and stays: a new one would be a picture of the picture.
         if (!picture.isVisible()) {
-            // Already covered (a second change before the first settled): the picture still shows the look the
-            // reader saw last, which is what must stay on screen.
             take(w, h);
         }
         picture.setFitWidth(w);

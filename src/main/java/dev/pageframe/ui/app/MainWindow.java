@@ -346,7 +346,7 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** True once the cards and documentation blocks in view are back after a change of look. */
+    /** True once the cards, the outline list and the documentation page in view are back after a change of look. */
     private boolean lookSettled() {
         NotebookTab tab = current.get();
         return (tab == null || tab.view().pageInViewShown()) && !outline.parked() && !docs.inViewParked();

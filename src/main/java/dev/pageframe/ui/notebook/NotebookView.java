@@ -3,6 +3,7 @@ package dev.pageframe.ui.notebook;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellIds;
 import dev.pageframe.notebook.CellType;
+import dev.pageframe.ui.common.Focus;
 import dev.pageframe.ui.common.FrameBudget;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -238,11 +239,10 @@ public final class NotebookView extends StackPane {
         }
         double top = scrollOffset();
         double bottom = top + scroller.getViewportBounds().getHeight();
-        Node focus = getScene() == null ? null : getScene().getFocusOwner();
         boolean parkedInView = false;
         for (Node n : column.getChildren()) {
             Slot s = (Slot) n;
-            if (!s.shown() || !s.isManaged() || isInside(focus, s)) {
+            if (!s.shown() || !s.isManaged() || Focus.heldIn(s)) {
                 continue;
             }
             double y = slotTop(s);
