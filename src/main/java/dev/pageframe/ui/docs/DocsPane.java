@@ -210,8 +210,7 @@ public final class DocsPane extends BorderPane {
         currentPath.set(p.path());
         pageTitle.setText(p.title());
         filler.stop();
-        parked.clear();
-        parkedInView = 0;
+        forgetParkedBlocks();
         try {
             MarkdownView.Steps steps = MarkdownView.renderInSteps(p.markdown(), Map.of(), href -> follow(p.path(), href),
                     library.get().folderOf(p).orElse(null));
@@ -331,6 +330,18 @@ public final class DocsPane extends BorderPane {
         filler.start();
     }
 
+    /**
+     * Drops the parked blocks of a page that is being replaced. A parked header and body still come back: the
+     * filler, just stopped, would otherwise only restart for a page too long to fill at once.
+     */
+    private void forgetParkedBlocks() {
+        parked.clear();
+        parkedInView = 0;
+        if (parkedCenter != null) {
+            filler.start();
+        }
+    }
+
     private static Region standIn(Node n) {
         Region r = new Region();
         Bounds b = n.getLayoutBounds();
@@ -381,8 +392,7 @@ public final class DocsPane extends BorderPane {
     private void showNoDocs() {
         filler.stop();
         filling = null;
-        parked.clear();
-        parkedInView = 0;
+        forgetParkedBlocks();
         currentPath.set(null);
         pageTitle.setText("Documentation");
         Label none = new Label("No documentation pages were found. They are read from content/ in the working "

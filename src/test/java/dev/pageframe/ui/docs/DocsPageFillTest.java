@@ -130,4 +130,29 @@ class DocsPageFillTest {
         double offset = fx(() -> top.localToScene(0, 0).getY() - viewport.localToScene(0, 0).getY());
         assertEquals(0, offset, 1.0, "the block at the top of the view is still there");
     }
+
+    @Test
+    void aShortPageOpenedWhileTheHeaderAndBodyAreParkedStillBringsThemBack(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("index.md"), "# Index\n\n" + "Text of a paragraph.\n\n".repeat(40));
+        Files.writeString(dir.resolve("short.md"), "One line.\n");
+        DocsLibrary library = DocsLibrary.fromDirectory(dir);
+        DocsPane pane = (DocsPane) FxTest.show(stage, DocsPane::new, 500, 700);
+        fxRun(() -> pane.libraryProperty().set(library));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !pane.pageFilling()));
+        Node body = fx(pane::getCenter);
+        // The focus elsewhere (in a notebook, in the app): a search field holding it would keep the body in place.
+        fxRun(() -> pane.getParent().requestFocus());
+
+        fxRun(() -> {
+            pane.parkForLook();
+            assertTrue(pane.inViewParked(), "the header and body left the scene");
+            pane.resumeAfterLook();
+            // A link followed before the next frame: the whole page is built at once.
+            pane.follow("index.md", "short.md");
+        });
+        assertTrue(fx(() -> !pane.pageFilling()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !pane.inViewParked()));
+        assertTrue(fx(pane::getCenter) == body, "the pane's own body is back, not its stand-in");
+        assertTrue(fx(() -> pane.lookup(".markdown") != null && pane.lookup(".markdown").getScene() != null));
+    }
 }
