@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -46,6 +47,10 @@ public final class Measure {
     public static final String RUN_ALL_PROPERTY = "pageframe.measure.runAll";
     /** When true, after the other steps the window zooms in and out and switches to the dark theme and back. */
     public static final String LOOK_PROPERTY = "pageframe.measure.look";
+    /** When true, the stall probe also prints the FX thread's stacks during each stall (a diagnostic). */
+    public static final String STACKS_PROPERTY = "pageframe.measure.stacks";
+    private static final boolean STACKS = Boolean.getBoolean(STACKS_PROPERTY);
+    private static volatile Thread fxThread;
     private static long openRequested = System.nanoTime();
     private static long longestGap;
     /** The longest frame gap since {@link #changeLook} last reset it. */
@@ -307,6 +312,7 @@ public final class Measure {
      * render thread spends drawing the previous frame, during which the FX thread is free.
      */
     private static void startStallProbe() {
+        Platform.runLater(() -> fxThread = Thread.currentThread());
         Thread.ofPlatform().daemon().name("pageframe-measure-probe").start(() -> {
             while (!reported) {
                 long posted = System.nanoTime();
@@ -323,6 +329,9 @@ public final class Measure {
                     ran.countDown();
                 });
                 try {
+                    if (STACKS) {
+                        sampleWhileWaiting(ran, posted);
+                    }
                     ran.await();
                     // A probe every few milliseconds is enough to see a 50 ms stall and costs the FX thread little.
                     Thread.sleep(3);
@@ -331,6 +340,61 @@ public final class Measure {
                 }
             }
         });
+    }
+
+    /**
+     * While the probe's task waits, samples the FX thread's stack every 2 ms from the 20th ms on; when the wait
+     * passes 50 ms, prints how often each stack was seen ({@code pageframe-stack:} lines), so a stall names its
+     * cause. A diagnostic for finding stalls, on with {@value #STACKS_PROPERTY}.
+     */
+    private static void sampleWhileWaiting(java.util.concurrent.CountDownLatch ran, long posted)
+            throws InterruptedException {
+        List<String> samples = new ArrayList<>();
+        while (!ran.await(1, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            Thread fx = fxThread;
+            if (fx != null) {
+                String sample = (System.nanoTime() - posted) / 1_000_000 + " ms " + describe(fx.getStackTrace());
+                if (sample.contains("waitForRendering")) {
+                    sample += " || render: " + describe(renderThread().getStackTrace());
+                }
+                samples.add(sample);
+            }
+        }
+        long waited = System.nanoTime() - posted;
+        if (waited > GAP_LIMIT_NANOS) {
+            System.err.println("pageframe-stack: stall of " + waited / 1_000_000 + " ms at " + sinceJvmStart()
+                    + " ms\npageframe-stack:   " + String.join("\npageframe-stack:   ", samples));
+        }
+    }
+
+    private static Thread renderThread() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .findFirst().orElse(Thread.currentThread());
+    }
+
+    /** One sampled stack in a line: the pulse phase or timer it is in, our deepest frame, and the top frames. */
+    private static String describe(StackTraceElement[] stack) {
+        String phase = "?";
+        String ours = "";
+        for (int i = stack.length - 1; i >= 0; i--) {
+            String c = stack[i].getClassName();
+            String m = stack[i].getMethodName();
+            if (c.endsWith("AnimationTimer$AnimationTimerReceiver") || (m.equals("handle") && c.startsWith("dev."))) {
+                phase = "timer " + c.replace("dev.pageframe.ui.", "");
+            } else if (m.equals("doCSSPass") || m.equals("doLayoutPass") || m.equals("synchronizeSceneNodes")
+                    || m.equals("waitForRenderingToComplete") || m.equals("runLater") || m.equals("preLayoutPulse")) {
+                phase = m;
+            }
+            if (c.startsWith("dev.pageframe") && !c.contains("Measure")) {
+                ours = c.replace("dev.pageframe.ui.", "") + "." + m + ":" + stack[i].getLineNumber();
+            }
+        }
+        StringBuilder top = new StringBuilder();
+        for (int i = 0; i < Math.min(6, stack.length); i++) {
+            top.append(i == 0 ? "" : " < ").append(stack[i].getClassName().replaceAll(".*\\.", "")).append('.')
+                    .append(stack[i].getMethodName());
+        }
+        return "[" + phase + "] " + ours + " | " + top;
     }
 
     /**
@@ -378,6 +442,25 @@ public final class Measure {
         System.setProperty("pageframe.measure.maxStallMs", Long.toString(longestStall / 1_000_000));
         log("longest FX frame gap " + longestGap / 1_000_000 + " ms (" + gapsOver + " gaps over 50 ms)");
         log("longest FX thread stall " + longestStall / 1_000_000 + " ms (" + stallsOver + " stalls over 50 ms)");
+        if (Boolean.getBoolean("pageframe.measure.fills") && window != null) {
+            dumpFills(window, 0);
+        }
+    }
+
+    private static void dumpFills(javafx.scene.Node n, int depth) {
+        if (n instanceof javafx.scene.layout.Region r && r.getBackground() != null && r.isVisible()) {
+            int fills = r.getBackground().getFills().size();
+            double area = r.getWidth() * r.getHeight();
+            if (fills > 1 && area > 20000) {
+                log("fills " + fills + " area " + (int) area + " " + r.getClass().getSimpleName() + " "
+                        + r.getStyleClass() + " radii " + r.getBackground().getFills().get(0).getRadii().getTopLeftHorizontalRadius());
+            }
+        }
+        if (n instanceof javafx.scene.Parent p && n.isVisible()) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                dumpFills(c, depth + 1);
+            }
+        }
     }
 
     /**

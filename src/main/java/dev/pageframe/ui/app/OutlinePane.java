@@ -26,7 +26,22 @@ import javafx.scene.layout.VBox;
  */
 public final class OutlinePane extends VBox {
     /** One heading; {@code foldable} for the biggest heading of its cell, which folds the section. */
-    public record Entry(CellModel cell, int level, String text, boolean foldable) {}
+    public record Entry(CellModel cell, int level, String text, boolean foldable) {
+        // Written out: a record's own equals and hashCode are linked on first call (ObjectMethods bootstrap,
+        // classes spun at run time), which took 10-15 ms of the FX thread in the layout pass that first fills
+        // the list, while a just-opened notebook was being scrolled (sampled stalls, BENCHMARKS.md).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && e.cell == cell && e.level == level && e.foldable == foldable
+                    && java.util.Objects.equals(e.text, text);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = System.identityHashCode(cell) * 31 + level;
+            return (h * 31 + java.util.Objects.hashCode(text)) * 31 + (foldable ? 1 : 0);
+        }
+    }
 
     private final ListView<Entry> list = new ListView<>();
     private final Label empty = new Label("Headings in Markdown cells appear here.");

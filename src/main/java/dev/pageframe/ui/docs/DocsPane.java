@@ -120,6 +120,7 @@ public final class DocsPane extends BorderPane {
         pageScroll.setFitToWidth(true);
         pageScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         pageScroll.getStyleClass().add("docs-scroll");
+        dev.pageframe.ui.common.Viewports.uncache(pageScroll);
         listHeading.getStyleClass().add("docs-list-heading");
         list.getStyleClass().add("docs-list");
         list.setId("docs-list");

@@ -15,18 +15,13 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextAlignment;
 import javafx.scene.text.TextFlow;
 import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.ext.gfm.tables.TableCell;
-import org.commonmark.ext.gfm.tables.TableHead;
-import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.FencedCodeBlock;
@@ -245,65 +240,20 @@ final class BlockRenderer {
     }
 
     private javafx.scene.Node table(TableBlock table) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("md-table");
-        grid.setMaxWidth(Region.USE_PREF_SIZE);
-        int row = 0;
-        int columns = 0;
-        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
-            boolean head = section instanceof TableHead;
-            for (Node r = section.getFirstChild(); r != null; r = r.getNext()) {
-                if (!(r instanceof TableRow)) {
-                    continue;
-                }
-                int col = 0;
-                for (Node c = r.getFirstChild(); c != null; c = c.getNext()) {
-                    if (!(c instanceof TableCell cell)) {
-                        continue;
-                    }
-                    TextFlow flow = inlines.flow(cell, "md-table-cell", head ? "md-th" : "md-td");
-                    if (!head && row % 2 == 0) {
-                        flow.getStyleClass().add("md-tr-even");
-                    }
-                    flow.setMinWidth(minContentWidth(PlainText.of(cell), head));
-                    flow.setMaxWidth(Double.MAX_VALUE);
-                    flow.setMaxHeight(Double.MAX_VALUE);
-                    TextAlignment align = alignment(cell.getAlignment());
-                    flow.setTextAlignment(align);
-                    grid.add(flow, col, head ? 0 : row + 1);
-                    col++;
-                }
-                columns = Math.max(columns, col);
-                if (!head) {
-                    row++;
-                }
-            }
+        TableBuilder builder = table(table, 0);
+        while (builder.addRow()) {
+            // every row at once
         }
-        for (int c = 0; c < columns; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setFillWidth(true);
-            cc.setHalignment(HPos.LEFT);
-            grid.getColumnConstraints().add(cc);
+        return builder.node();
+    }
+
+    /** A table to be built row by row, with its first {@code rows} rows in. */
+    TableBuilder table(TableBlock table, int rows) {
+        TableBuilder builder = new TableBuilder(inlines, table);
+        for (int i = 0; i < rows && builder.addRow(); i++) {
+            // the first rows
         }
-        // Rows with missing cells still get their borders.
-        for (int r = 0; r <= row; r++) {
-            for (int c = 0; c < columns; c++) {
-                if (cellAt(grid, c, r) == null) {
-                    TextFlow empty = new TextFlow();
-                    empty.getStyleClass().addAll("md-table-cell", r == 0 ? "md-th" : "md-td");
-                    if (r > 0 && (r - 1) % 2 == 0) {
-                        empty.getStyleClass().add("md-tr-even");
-                    }
-                    empty.setMaxWidth(Double.MAX_VALUE);
-                    empty.setMaxHeight(Double.MAX_VALUE);
-                    grid.add(empty, c, r);
-                }
-            }
-        }
-        HBox holder = new HBox(grid);
-        holder.getStyleClass().add("md-table-holder");
-        holder.setMinWidth(0);
-        return holder;
+        return builder;
     }
 
     /**
@@ -320,28 +270,6 @@ final class BlockRenderer {
             widest = Math.max(widest, measure.getLayoutBounds().getWidth());
         }
         return Math.ceil(widest) + 26;
-    }
-
-    private static javafx.scene.Node cellAt(GridPane grid, int col, int row) {
-        for (javafx.scene.Node n : grid.getChildren()) {
-            Integer c = GridPane.getColumnIndex(n);
-            Integer r = GridPane.getRowIndex(n);
-            if ((c == null ? 0 : c) == col && (r == null ? 0 : r) == row) {
-                return n;
-            }
-        }
-        return null;
-    }
-
-    private static TextAlignment alignment(TableCell.Alignment a) {
-        if (a == null) {
-            return TextAlignment.LEFT;
-        }
-        return switch (a) {
-            case CENTER -> TextAlignment.CENTER;
-            case RIGHT -> TextAlignment.RIGHT;
-            default -> TextAlignment.LEFT;
-        };
     }
 
     private javafx.scene.Node htmlBlock(String html) {

@@ -128,6 +128,7 @@ public final class NotebookView extends StackPane {
             builder.start();
         });
         scroller.viewportBoundsProperty().addListener((obs, was, now) -> builder.start());
+        dev.pageframe.ui.common.Viewports.uncache(scroller);
         addEventHandler(KeyEvent.KEY_PRESSED, new CommandKeys(this)::handle);
         page.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             Node picked = e.getPickResult().getIntersectedNode();
