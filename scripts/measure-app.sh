@@ -4,7 +4,7 @@
 # waiting over 50 ms and every gap over 50 ms between frames (a gap also counts software rendering); then
 # it puts the caret in five code cells, which swaps their previews for real editors.
 # Runs ROUNDS (default 3) rounds in the same session, each of: a plain `java -jar` (the baseline), the JVM
-# options ./pageframe adds without its start-up cache (the quick compiler only), and ./pageframe as it ships
+# options ./pageframe adds (scripts/jvm-options) without its start-up cache, and ./pageframe as it ships
 # (with the cache, which scripts/startup-cache.sh must have recorded for this build of the jar).
 # Then, per round, the bundled tour as a reader uses it (plain and as shipped): Run All, scrolling through the
 # outputs, entering cells, zoom and theme changes, each with the stalls over 50 ms it caused.
@@ -60,10 +60,16 @@ tour_summary() {
     END { printf "%-7s tour: Run All %s ms (%s stalls) | scrolling %s/%s gaps | entering cells %s stalls | stalls (longest frame): zoom in %s, out %s, dark %s, light %s | longest stall %s ms\n", mode, ms, ran, sd, su, ed, zi, zo, dk, lt, ls }'
 }
 
+# The options ./pageframe gives the app's JVM (the quick compiler, G1's pause goal): scripts/jvm-options.
+opts=()
+while read -r line; do
+  case "$line" in ''|'#'*) ;; *) opts+=("$line") ;; esac
+done < scripts/jvm-options
+
 for i in $(seq "$rounds"); do
   run | summary plain
-  run -XX:TieredStopAtLevel=1 | summary c1
-  run -XX:TieredStopAtLevel=1 -XX:AOTCache="$cache" | summary c1+aot
+  run "${opts[@]}" | summary opts
+  run "${opts[@]}" -XX:AOTCache="$cache" | summary shipped
   tour | tour_summary plain
-  tour -XX:TieredStopAtLevel=1 -XX:AOTCache="$cache" | tour_summary c1+aot
+  tour "${opts[@]}" -XX:AOTCache="$cache" | tour_summary shipped
 done

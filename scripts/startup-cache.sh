@@ -14,9 +14,13 @@ out="$PWD/target/pageframe.aot"
 [ -f "$jar" ] || { echo "startup-cache: no $jar; build it first: mvn -q package -DskipTests" >&2; exit 2; }
 rm -f "$out"
 
-# The same entry point, class path (the absolute jar path) and compiler setting as ./pageframe: the JVM only
+# The same entry point, class path (the absolute jar path) and JVM options as ./pageframe: the JVM only
 # maps a cache made for that class path, and what the run loads is what the cache holds.
-train=("$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput="$out" -Xlog:aot=error
+opts=()
+while read -r line; do
+  case "$line" in ''|'#'*) ;; *) opts+=("$line") ;; esac
+done < scripts/jvm-options
+train=("$JAVA_HOME/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$out" -Xlog:aot=error
        -Dpageframe.measure.hundred=true -Dpageframe.measure.exitAfter="${PAGEFRAME_TRAIN_SECONDS:-8}" -jar "$jar")
 if [ -n "${DISPLAY:-}" ]; then
   "${train[@]}"

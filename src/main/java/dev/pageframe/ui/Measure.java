@@ -30,6 +30,7 @@ import javafx.application.Platform;
  *       and at exit {@code pageframe: longest FX frame gap N ms (K gaps over 50 ms)}: an animation timer keeps
  *       the FX thread pulsing; a gap also counts the render thread drawing the previous frame.
  * </ul>
+ * With {@code -Dpageframe.measure.stacks=true} each stall and gap also lists the FX thread's sampled stacks.
  * The same numbers are left in the system properties {@code pageframe.measure.windowShownMs},
  * {@code pageframe.measure.firstPageMs}, {@code pageframe.measure.maxStallMs} and
  * {@code pageframe.measure.maxGapMs}.
@@ -296,6 +297,9 @@ public final class Measure {
                         gapsOver++;
                         log("frame gap " + gap / 1_000_000 + " ms (" + sinceJvmStart() + " ms after JVM start)"
                                 + phases(started));
+                        if (STACKS) {
+                            printSamplesBetween(last, started);
+                        }
                     }
                 }
                 last = now;
@@ -313,6 +317,27 @@ public final class Measure {
      */
     private static void startStallProbe() {
         Platform.runLater(() -> fxThread = Thread.currentThread());
+        if (STACKS) {
+            Thread.ofPlatform().daemon().name("pageframe-measure-sampler").start(() -> {
+                while (!reported) {
+                    Thread fx = fxThread;
+                    if (fx != null) {
+                        String d = describe(fx.getStackTrace());
+                        synchronized (RECENT) {
+                            RECENT.addLast(new Sample(System.nanoTime(), d));
+                            while (RECENT.size() > 200) {
+                                RECENT.removeFirst();
+                            }
+                        }
+                    }
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
         Thread.ofPlatform().daemon().name("pageframe-measure-probe").start(() -> {
             while (!reported) {
                 long posted = System.nanoTime();
@@ -343,9 +368,9 @@ public final class Measure {
     }
 
     /**
-     * While the probe's task waits, samples the FX thread's stack every 2 ms from the 20th ms on; when the wait
-     * passes 50 ms, prints how often each stack was seen ({@code pageframe-stack:} lines), so a stall names its
-     * cause. A diagnostic for finding stalls, on with {@value #STACKS_PROPERTY}.
+     * While the probe's task waits, samples the FX thread's stack every millisecond (and the render thread's while
+     * the FX thread waits for it); when the wait passes 50 ms, prints the samples ({@code pageframe-stack:} lines),
+     * so a stall names its cause. A diagnostic, on with {@value #STACKS_PROPERTY}; the sampling lengthens frames.
      */
     private static void sampleWhileWaiting(java.util.concurrent.CountDownLatch ran, long posted)
             throws InterruptedException {
@@ -365,6 +390,26 @@ public final class Measure {
             System.err.println("pageframe-stack: stall of " + waited / 1_000_000 + " ms at " + sinceJvmStart()
                     + " ms\npageframe-stack:   " + String.join("\npageframe-stack:   ", samples));
         }
+    }
+
+    /** One stack of the FX thread, sampled every 2 ms with {@value #STACKS_PROPERTY}, for a frame gap's log. */
+    private record Sample(long at, String stack) {}
+
+    /** The last 200 samples (about 400 ms). */
+    private static final java.util.ArrayDeque<Sample> RECENT = new java.util.ArrayDeque<>();
+
+    /** Prints the FX thread's samples taken between two frames ({@code pageframe-frame:} lines). */
+    private static void printSamplesBetween(long from, long to) {
+        StringBuilder out = new StringBuilder();
+        synchronized (RECENT) {
+            for (Sample sample : RECENT) {
+                if (sample.at() >= from && sample.at() <= to) {
+                    out.append("\npageframe-frame:   ").append((sample.at() - from) / 1_000_000).append(" ms ")
+                            .append(sample.stack());
+                }
+            }
+        }
+        System.err.println("pageframe-frame: samples of the gap" + out);
     }
 
     private static Thread renderThread() {
@@ -442,25 +487,6 @@ public final class Measure {
         System.setProperty("pageframe.measure.maxStallMs", Long.toString(longestStall / 1_000_000));
         log("longest FX frame gap " + longestGap / 1_000_000 + " ms (" + gapsOver + " gaps over 50 ms)");
         log("longest FX thread stall " + longestStall / 1_000_000 + " ms (" + stallsOver + " stalls over 50 ms)");
-        if (Boolean.getBoolean("pageframe.measure.fills") && window != null) {
-            dumpFills(window, 0);
-        }
-    }
-
-    private static void dumpFills(javafx.scene.Node n, int depth) {
-        if (n instanceof javafx.scene.layout.Region r && r.getBackground() != null && r.isVisible()) {
-            int fills = r.getBackground().getFills().size();
-            double area = r.getWidth() * r.getHeight();
-            if (fills > 1 && area > 20000) {
-                log("fills " + fills + " area " + (int) area + " " + r.getClass().getSimpleName() + " "
-                        + r.getStyleClass() + " radii " + r.getBackground().getFills().get(0).getRadii().getTopLeftHorizontalRadius());
-            }
-        }
-        if (n instanceof javafx.scene.Parent p && n.isVisible()) {
-            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
-                dumpFills(c, depth + 1);
-            }
-        }
     }
 
     /**
