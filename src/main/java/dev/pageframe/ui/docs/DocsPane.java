@@ -280,23 +280,35 @@ public final class DocsPane extends BorderPane {
         }
         Bounds view = viewport.localToScene(viewport.getLayoutBounds());
         Node firstSeen = null;
+        Map<Region, Node> inView = new LinkedHashMap<>();
         Map<Region, Node> offScreen = new LinkedHashMap<>();
-        List<Node> blocks = List.copyOf(page.getChildren());
-        for (int i = 0; i < blocks.size(); i++) {
-            Node block = blocks.get(i);
-            Bounds b = block.localToScene(block.getLayoutBounds());
+        List<Node> children = List.copyOf(page.getChildren());
+        for (int i = 0; i < children.size(); i++) {
+            Node child = children.get(i);
+            Bounds b = child.localToScene(child.getLayoutBounds());
             boolean seen = b.getMaxY() >= view.getMinY() && b.getMinY() <= view.getMaxY();
+            Region stand;
+            Node block;
+            // Parked again before all came back (a second change of look): a stand-in stays, for the same block.
+            if (child instanceof Region r && parked.containsKey(r)) {
+                stand = r;
+                block = parked.get(r);
+            } else {
+                stand = new Region();
+                stand.setMinHeight(b.getHeight());
+                stand.setPrefHeight(b.getHeight());
+                block = child;
+                page.getChildren().set(i, stand);
+            }
             if (seen && firstSeen == null) {
                 firstSeen = block;
             }
-            Region stand = new Region();
-            stand.setMinHeight(b.getHeight());
-            stand.setPrefHeight(b.getHeight());
-            page.getChildren().set(i, stand);
             // The blocks in view come back first, in the next frame.
-            (seen ? parked : offScreen).put(stand, block);
+            (seen ? inView : offScreen).put(stand, block);
         }
-        parkedInView = parked.size();
+        parked.clear();
+        parked.putAll(inView);
+        parkedInView = inView.size();
         parked.putAll(offScreen);
         if (!parked.isEmpty()) {
             if (firstSeen != null && pageScroll.getVvalue() > pageScroll.getVmin()) {

@@ -132,6 +132,35 @@ class DocsPageFillTest {
     }
 
     @Test
+    void parkingAgainBeforeTheBlocksAreBackLosesNone(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("index.md"), "# Index\n\n" + "Text of a paragraph.\n\n".repeat(60));
+        DocsLibrary library = DocsLibrary.fromDirectory(dir);
+        DocsPane pane = (DocsPane) FxTest.show(stage, DocsPane::new, 500, 700);
+        fxRun(() -> pane.libraryProperty().set(library));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !pane.pageFilling()));
+        Parent page = fx(() -> (Parent) pane.lookup(".markdown"));
+        List<Node> before = fx(() -> List.copyOf(page.getChildrenUnmodifiable()));
+        fxRun(() -> pane.getParent().requestFocus());
+
+        // Two changes of look in quick succession: the second parks while the first's blocks are still out, and
+        // after a frame in which some came back.
+        fxRun(() -> {
+            pane.parkForLook();
+            pane.resumeAfterLook();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> page.getChildrenUnmodifiable().stream()
+                .anyMatch(before::contains)));
+        fxRun(() -> {
+            pane.parkForLook();
+            pane.parkForLook();
+            pane.resumeAfterLook();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !pane.blocksParked() && !pane.inViewParked()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, fx(() -> List.copyOf(page.getChildrenUnmodifiable())), "every block back, in order");
+    }
+
+    @Test
     void aShortPageOpenedWhileTheHeaderAndBodyAreParkedStillBringsThemBack(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("index.md"), "# Index\n\n" + "Text of a paragraph.\n\n".repeat(40));
         Files.writeString(dir.resolve("short.md"), "One line.\n");
