@@ -27,8 +27,13 @@ import javafx.stage.Window;
 final class LookCover {
     /** The longest the cover stays, whatever is still missing (a second at 60 frames a second). */
     static final int MAX_FRAMES = 60;
-    /** The frame after {@link #cover} in which the change runs. */
-    private static final int CHANGE_FRAME = 2;
+    /**
+     * The frame after {@link #cover} in which what leaves the scene leaves (under the picture, drawn by then):
+     * not the frame the picture is taken in, which already pays 10-25 ms for drawing it (software pipeline).
+     */
+    static final int PREPARE_FRAME = 2;
+    /** The frame after {@link #cover} in which the change runs: one of its own again. */
+    static final int CHANGE_FRAME = 3;
 
     private final Region body;
     private final BooleanSupplier settled;
@@ -37,7 +42,11 @@ final class LookCover {
         @Override
         public void handle(long now) {
             frames++;
-            if (change != null) {
+            if (prepare != null && frames >= PREPARE_FRAME) {
+                Runnable r = prepare;
+                prepare = null;
+                r.run();
+            } else if (change != null) {
                 // The frame that puts the picture on screen is not also the one that restyles the window.
                 if (frames >= CHANGE_FRAME) {
                     Runnable r = change;
@@ -54,6 +63,7 @@ final class LookCover {
     };
     private WritableImage image;
     private int frames;
+    private Runnable prepare;
     private Runnable change;
 
     /**
@@ -80,11 +90,13 @@ final class LookCover {
     }
 
     /**
-     * Puts a picture of the body, as it looks now, over it, runs {@code change} a frame later, and keeps the
-     * picture until {@code settled} holds (at most {@value #MAX_FRAMES} frames after the change). A change asked
-     * for while another waits replaces it. False, and nothing covered or run, if the body is not on screen.
+     * Puts a picture of the body, as it looks now, over it; runs {@code prepare} (taking what the change would
+     * restyle out of the scene) in frame {@value #PREPARE_FRAME} after this one and {@code change} in frame
+     * {@value #CHANGE_FRAME}, and keeps the picture until {@code settled} holds (at most {@value #MAX_FRAMES}
+     * frames after the change). A change asked for while another waits replaces it; a {@code prepare} that has
+     * run is not run again for it. False, and nothing covered or run, if the body is not on screen.
      */
-    boolean cover(Runnable change) {
+    boolean cover(Runnable prepare, Runnable change) {
         double w = body.getWidth();
         double h = body.getHeight();
         if (body.getScene() == null || body.getScene().getWindow() == null || w < 1 || h < 1) {
@@ -99,9 +111,14 @@ final class LookCover {
         picture.setFitWidth(w);
         picture.setFitHeight(h);
         picture.relocate(body.getLayoutX(), body.getLayoutY());
+        boolean prepared = picture.isVisible() && this.prepare == null && this.change != null;
         picture.setVisible(true);
+        // A change waiting with its preparation done: the new one is prepared too, and keeps the frame count.
+        if (!prepared) {
+            this.prepare = prepare;
+            frames = 0;
+        }
         this.change = change;
-        frames = 0;
         watcher.start();
         return true;
     }

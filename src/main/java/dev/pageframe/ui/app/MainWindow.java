@@ -283,20 +283,14 @@ public final class MainWindow extends BorderPane {
 
     /**
      * A new look (theme, zoom) restyles the whole scene in one pulse. On screen, a picture of the window's body
-     * covers it first, and the notebooks' cards, the outline list and the documentation page leave the scene in
-     * that frame; the change comes a frame later and restyles only the window's chrome (and a card holding the
-     * focus). The rest comes back over the next frames, within the frame budget, and then the picture goes.
-     * Before the window shows, the change is made at once.
+     * covers it first; under it, a frame later, the notebooks' cards, the outline list and the documentation page
+     * leave the scene, and the change comes a frame after that and restyles only the window's chrome (and a card
+     * holding the focus). The rest comes back over the next frames, within the frame budget, and then the picture
+     * goes. Each of the three steps has a frame of its own (BENCHMARKS.md). Before the window shows, the change is
+     * made at once.
      */
     private void changeLook() {
-        if (cover.cover(this::applyCoveredLook)) {
-            for (NotebookView view : views()) {
-                view.holdBuilds();
-                view.parkCards(true);
-            }
-            outline.park();
-            docs.parkForLook();
-        } else {
+        if (!cover.cover(this::parkForLook, this::applyCoveredLook)) {
             // Uncovered, the cards in view stay: leaving would show an empty page for a frame.
             for (NotebookView view : views()) {
                 view.parkCards(false);
@@ -304,6 +298,15 @@ public final class MainWindow extends BorderPane {
             docs.parkBlocks();
             applyLook();
         }
+    }
+
+    private void parkForLook() {
+        for (NotebookView view : views()) {
+            view.holdBuilds();
+            view.parkCards(true);
+        }
+        outline.park();
+        docs.parkForLook();
     }
 
     private void applyCoveredLook() {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Pane;
@@ -46,12 +47,13 @@ class LookCoverTest {
     }
 
     @Test
-    void theChangeComesAFrameAfterThePictureAndThePictureGoesOnceSettled() throws Exception {
+    void preparingAndTheChangeEachGetAFrameAfterThePictureAndThePictureGoesOnceSettled() throws Exception {
         AtomicLong coveredAt = new AtomicLong();
+        AtomicLong preparedAt = new AtomicLong(-1);
         AtomicLong changedAt = new AtomicLong(-1);
         assertTrue(fx(() -> {
             coveredAt.set(frame.get());
-            return cover.cover(() -> changedAt.set(frame.get()));
+            return cover.cover(() -> preparedAt.set(frame.get()), () -> changedAt.set(frame.get()));
         }));
         ImageView picture = (ImageView) cover.node();
         assertTrue(fx(cover::showing));
@@ -59,8 +61,10 @@ class LookCoverTest {
         assertEquals(body.getWidth(), fx(picture::getFitWidth), 0.5);
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> changedAt.get() >= 0);
-        assertTrue(changedAt.get() - coveredAt.get() >= 2, "a whole frame shows the picture before the change: covered in "
-                + coveredAt.get() + ", changed in " + changedAt.get());
+        assertTrue(preparedAt.get() - coveredAt.get() >= 2, "a whole frame shows the picture before anything leaves: "
+                + "covered in " + coveredAt.get() + ", prepared in " + preparedAt.get());
+        assertTrue(changedAt.get() - preparedAt.get() >= 1, "the change has a frame of its own: prepared in "
+                + preparedAt.get() + ", changed in " + changedAt.get());
         assertTrue(fx(cover::showing), "kept until what it hides is settled");
 
         settled.set(true);
@@ -70,26 +74,52 @@ class LookCoverTest {
 
     @Test
     void aSecondChangeBeforeTheFirstRunsReplacesItAndKeepsTheFirstPicture() throws Exception {
+        AtomicInteger prepared = new AtomicInteger();
         AtomicInteger first = new AtomicInteger();
         AtomicInteger second = new AtomicInteger();
         fxRun(() -> {
-            cover.cover(first::incrementAndGet);
+            cover.cover(prepared::incrementAndGet, first::incrementAndGet);
             // What the reader saw is the first picture; a picture of the covered body would show the cover.
             var taken = ((ImageView) cover.node()).getImage();
             body.setStyle("-fx-background-color: #c02020;");
-            cover.cover(second::incrementAndGet);
+            cover.cover(prepared::incrementAndGet, second::incrementAndGet);
             assertTrue(taken == ((ImageView) cover.node()).getImage());
         });
         settled.set(true);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !cover.showing()));
+        assertEquals(1, prepared.get(), "prepared once");
         assertEquals(0, first.get());
         assertEquals(1, second.get());
     }
 
     @Test
+    void aSecondChangeAfterThePreparationButBeforeTheChangeIsNotPreparedAgain() throws Exception {
+        AtomicInteger prepared = new AtomicInteger();
+        AtomicInteger first = new AtomicInteger();
+        AtomicInteger second = new AtomicInteger();
+        AtomicLong changedAt = new AtomicLong(-1);
+        AtomicLong preparedAt = new AtomicLong(-1);
+        fxRun(() -> cover.cover(() -> {
+            prepared.incrementAndGet();
+            preparedAt.set(frame.get());
+            // The reader asks again between the preparing frame and the change's frame.
+            Platform.runLater(() -> cover.cover(prepared::incrementAndGet, () -> {
+                second.incrementAndGet();
+                changedAt.set(frame.get());
+            }));
+        }, first::incrementAndGet));
+        settled.set(true);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !cover.showing()));
+        assertEquals(1, prepared.get(), "what left the scene for the first change is still out: not prepared again");
+        assertEquals(0, first.get());
+        assertEquals(1, second.get());
+        assertTrue(changedAt.get() > preparedAt.get());
+    }
+
+    @Test
     void thePictureGoesAfterASecondEvenIfWhatItHidesNeverSettles() throws Exception {
         AtomicLong changedAt = new AtomicLong(-1);
-        fxRun(() -> cover.cover(() -> changedAt.set(frame.get())));
+        fxRun(() -> cover.cover(() -> { }, () -> changedAt.set(frame.get())));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !cover.showing()));
         assertFalse(settled.get());
         assertTrue(frame.get() - changedAt.get() >= LookCover.MAX_FRAMES, "waited its frames first");
@@ -99,11 +129,11 @@ class LookCoverTest {
     void theWarmedImageIsTheOneThePictureIsDrawnIntoAndItIsReused() throws Exception {
         var prepared = fx(cover::warm);
         assertEquals(300, prepared.getWidth(), 0.5);
-        fxRun(() -> cover.cover(() -> { }));
+        fxRun(() -> cover.cover(() -> { }, () -> { }));
         assertTrue(prepared == fx(((ImageView) cover.node())::getImage), "drawn into the image made beforehand");
         settled.set(true);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !cover.showing()));
-        fxRun(() -> cover.cover(() -> { }));
+        fxRun(() -> cover.cover(() -> { }, () -> { }));
         assertTrue(prepared == fx(((ImageView) cover.node())::getImage), "and again for the next change");
     }
 
@@ -112,9 +142,9 @@ class LookCoverTest {
         Region detached = new Region();
         LookCover offScreen = new LookCover(detached, () -> true);
         AtomicInteger ran = new AtomicInteger();
-        assertFalse(fx(() -> offScreen.cover(ran::incrementAndGet)));
+        assertFalse(fx(() -> offScreen.cover(ran::incrementAndGet, ran::incrementAndGet)));
         fxRun(() -> new Pane(detached).resize(100, 100));
-        assertFalse(fx(() -> offScreen.cover(ran::incrementAndGet)), "in a pane, but in no window");
+        assertFalse(fx(() -> offScreen.cover(ran::incrementAndGet, ran::incrementAndGet)), "in a pane, but in no window");
         WaitForAsyncUtils.waitForFxEvents(5);
         assertEquals(0, ran.get());
         assertFalse(fx(offScreen::showing));
