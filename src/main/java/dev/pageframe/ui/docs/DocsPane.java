@@ -59,6 +59,8 @@ public final class DocsPane extends BorderPane {
     private final Deque<String> history = new ArrayDeque<>();
     private final PinnedScroll pin = new PinnedScroll(pageScroll);
     private Consumer<String> otherLinks = href -> { };
+    /** While true, the page on show does not fill in further (something in the foreground comes first). */
+    private java.util.function.BooleanSupplier waitWhile = () -> false;
     /** The page being filled in, a few blocks per frame; null once it is complete. */
     private MarkdownView.Steps filling;
     /** Blocks of the page taken out of the scene for a change of look, by the placeholders standing in for them. */
@@ -79,7 +81,9 @@ public final class DocsPane extends BorderPane {
             if (parkedCenter != null) {
                 unparkChrome();
             } else if (filling != null) {
-                fillPage(FrameBudget.deadline(now));
+                if (!waitWhile.getAsBoolean()) {
+                    fillPage(FrameBudget.deadline(now));
+                }
             } else if (!parked.isEmpty()) {
                 unparkBlocks(FrameBudget.deadline(now));
             } else {
@@ -180,6 +184,14 @@ public final class DocsPane extends BorderPane {
     /** Where links to notebooks and web pages go. */
     public void setOtherLinks(Consumer<String> handler) {
         this.otherLinks = Objects.requireNonNull(handler);
+    }
+
+    /**
+     * Holds back filling in the rest of a page while {@code busy} is true, checked each frame: the pane is beside
+     * the notebook, whose own work comes first. The top of a page opened shows at once regardless.
+     */
+    public void setWaitWhile(java.util.function.BooleanSupplier busy) {
+        this.waitWhile = Objects.requireNonNull(busy);
     }
 
     public TextField searchField() {

@@ -74,8 +74,12 @@ public final class MarkdownView {
 
     /** A Markdown text being rendered block by block into {@link #root()}. FX thread. */
     public static final class Steps {
-        /** Rows of a table that come in with it; the rest follow a step at a time. */
-        private static final int TABLE_ROWS_AT_ONCE = 3;
+        /**
+         * Rows of a table that come in with it (its head); the rest follow a row a step. Sampled on a cold start,
+         * a step of the head and two rows of links (each a {@code Hyperlink} control with a skin to style) still
+         * took 30-45 ms.
+         */
+        private static final int TABLE_ROWS_AT_ONCE = 1;
         private final MarkdownPane pane;
         private final BlockRenderer renderer;
         private org.commonmark.node.Node next;
@@ -95,8 +99,8 @@ public final class MarkdownView {
 
         /**
          * Renders and appends the next block, and styles and measures it at once when the root is in a scene,
-         * so a caller's time budget counts that work too. A table comes in a few rows per step: on a cold start
-         * a dozen rows of links and code took 15-20 ms to make and style at once. False when every block is in.
+         * so a caller's time budget counts that work too. A table comes in a row per step: on a cold start a
+         * dozen rows of links and code took 15-20 ms to make and style at once. False when every block is in.
          */
         public boolean next() {
             if (table != null) {

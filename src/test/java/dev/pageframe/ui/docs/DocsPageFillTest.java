@@ -98,6 +98,39 @@ class DocsPageFillTest {
     }
 
     @Test
+    void theRestOfThePageWaitsWhileTheNotebookBesideItIsBusy(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("index.md"), "# Top\n\n" + "Text of a paragraph.\n\n".repeat(PARAGRAPHS - 1));
+        DocsLibrary library = DocsLibrary.fromDirectory(dir);
+        DocsPane pane = (DocsPane) FxTest.show(stage, DocsPane::new, 500, 700);
+        java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        javafx.animation.AnimationTimer frames = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                seen.incrementAndGet();
+            }
+        };
+        int atOnce = fx(() -> {
+            pane.setWaitWhile(busy::get);
+            frames.start();
+            pane.libraryProperty().set(library);
+            return blocks(pane);
+        });
+        try {
+            assertTrue(atOnce > 0, "the top of the page shows at once");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seen.get() >= 10);
+            assertEquals(atOnce, (int) fx(() -> blocks(pane)), "no block is added while the notebook is busy");
+            assertTrue(fx(pane::pageFilling));
+
+            busy.set(false);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !pane.pageFilling()));
+            assertEquals(PARAGRAPHS, (int) fx(() -> blocks(pane)));
+        } finally {
+            fxRun(frames::stop);
+        }
+    }
+
+    @Test
     void parkedBlocksComeBackInOrderAndTheBlockAtTheTopStaysThere(@TempDir Path dir) throws Exception {
         StringBuilder md = new StringBuilder("# A long page\n\n");
         for (int i = 1; i < 120; i++) {
