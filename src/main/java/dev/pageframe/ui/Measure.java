@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -48,7 +47,11 @@ public final class Measure {
     public static final String RUN_ALL_PROPERTY = "pageframe.measure.runAll";
     /** When true, after the other steps the window zooms in and out and switches to the dark theme and back. */
     public static final String LOOK_PROPERTY = "pageframe.measure.look";
-    /** When true, the stall probe also prints the FX thread's stacks during each stall (a diagnostic). */
+    /**
+     * When true, a thread samples the FX thread's stack every 2 ms and each stall and frame gap over 50 ms is
+     * followed by the samples taken during it: a diagnostic for finding what a stall was (the sampling itself
+     * lengthens frames, so measure without it).
+     */
     public static final String STACKS_PROPERTY = "pageframe.measure.stacks";
     private static final boolean STACKS = Boolean.getBoolean(STACKS_PROPERTY);
     private static volatile Thread fxThread;
@@ -298,7 +301,7 @@ public final class Measure {
                         log("frame gap " + gap / 1_000_000 + " ms (" + sinceJvmStart() + " ms after JVM start)"
                                 + phases(started));
                         if (STACKS) {
-                            printSamplesBetween(last, started);
+                            printSamplesBetween("the frame gap", last, started);
                         }
                     }
                 }
@@ -316,27 +319,8 @@ public final class Measure {
      * render thread spends drawing the previous frame, during which the FX thread is free.
      */
     private static void startStallProbe() {
-        Platform.runLater(() -> fxThread = Thread.currentThread());
         if (STACKS) {
-            Thread.ofPlatform().daemon().name("pageframe-measure-sampler").start(() -> {
-                while (!reported) {
-                    Thread fx = fxThread;
-                    if (fx != null) {
-                        String d = describe(fx.getStackTrace());
-                        synchronized (RECENT) {
-                            RECENT.addLast(new Sample(System.nanoTime(), d));
-                            while (RECENT.size() > 200) {
-                                RECENT.removeFirst();
-                            }
-                        }
-                    }
-                    try {
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
+            startStackSampler();
         }
         Thread.ofPlatform().daemon().name("pageframe-measure-probe").start(() -> {
             while (!reported) {
@@ -350,13 +334,13 @@ public final class Measure {
                     if (waited > GAP_LIMIT_NANOS) {
                         stallsOver++;
                         log("FX thread busy " + waited / 1_000_000 + " ms (" + sinceJvmStart() + " ms after JVM start)");
+                        if (STACKS) {
+                            printSamplesBetween("the stall", posted, System.nanoTime());
+                        }
                     }
                     ran.countDown();
                 });
                 try {
-                    if (STACKS) {
-                        sampleWhileWaiting(ran, posted);
-                    }
                     ran.await();
                     // A probe every few milliseconds is enough to see a 50 ms stall and costs the FX thread little.
                     Thread.sleep(3);
@@ -367,54 +351,48 @@ public final class Measure {
         });
     }
 
-    /**
-     * While the probe's task waits, samples the FX thread's stack every millisecond (and the render thread's while
-     * the FX thread waits for it); when the wait passes 50 ms, prints the samples ({@code pageframe-stack:} lines),
-     * so a stall names its cause. A diagnostic, on with {@value #STACKS_PROPERTY}; the sampling lengthens frames.
-     */
-    private static void sampleWhileWaiting(java.util.concurrent.CountDownLatch ran, long posted)
-            throws InterruptedException {
-        List<String> samples = new ArrayList<>();
-        while (!ran.await(1, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            Thread fx = fxThread;
-            if (fx != null) {
-                String sample = (System.nanoTime() - posted) / 1_000_000 + " ms " + describe(fx.getStackTrace());
-                if (sample.contains("waitForRendering")) {
-                    sample += " || render: " + describe(renderThread().getStackTrace());
+    /** Samples the FX thread's stack every 2 ms into {@link #RECENT}, for {@link #printSamplesBetween}. */
+    private static void startStackSampler() {
+        Platform.runLater(() -> fxThread = Thread.currentThread());
+        Thread.ofPlatform().daemon().name("pageframe-measure-sampler").start(() -> {
+            while (!reported) {
+                Thread fx = fxThread;
+                if (fx != null) {
+                    String d = describe(fx.getStackTrace());
+                    synchronized (RECENT) {
+                        RECENT.addLast(new Sample(System.nanoTime(), d));
+                        while (RECENT.size() > 200) {
+                            RECENT.removeFirst();
+                        }
+                    }
                 }
-                samples.add(sample);
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-        }
-        long waited = System.nanoTime() - posted;
-        if (waited > GAP_LIMIT_NANOS) {
-            System.err.println("pageframe-stack: stall of " + waited / 1_000_000 + " ms at " + sinceJvmStart()
-                    + " ms\npageframe-stack:   " + String.join("\npageframe-stack:   ", samples));
-        }
+        });
     }
 
-    /** One stack of the FX thread, sampled every 2 ms with {@value #STACKS_PROPERTY}, for a frame gap's log. */
+    /** One stack of the FX thread, sampled every 2 ms with {@value #STACKS_PROPERTY}, for a stall's or gap's log. */
     private record Sample(long at, String stack) {}
 
     /** The last 200 samples (about 400 ms). */
     private static final java.util.ArrayDeque<Sample> RECENT = new java.util.ArrayDeque<>();
 
-    /** Prints the FX thread's samples taken between two frames ({@code pageframe-frame:} lines). */
-    private static void printSamplesBetween(long from, long to) {
+    /** Prints the FX thread's samples taken between two times ({@code pageframe-samples:} lines). */
+    private static void printSamplesBetween(String what, long from, long to) {
         StringBuilder out = new StringBuilder();
         synchronized (RECENT) {
             for (Sample sample : RECENT) {
                 if (sample.at() >= from && sample.at() <= to) {
-                    out.append("\npageframe-frame:   ").append((sample.at() - from) / 1_000_000).append(" ms ")
+                    out.append("\npageframe-samples:   ").append((sample.at() - from) / 1_000_000).append(" ms ")
                             .append(sample.stack());
                 }
             }
         }
-        System.err.println("pageframe-frame: samples of the gap" + out);
-    }
-
-    private static Thread renderThread() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
-                .findFirst().orElse(Thread.currentThread());
+        System.err.println("pageframe-samples: the FX thread during " + what + out);
     }
 
     /** One sampled stack in a line: the pulse phase or timer it is in, our deepest frame, and the top frames. */

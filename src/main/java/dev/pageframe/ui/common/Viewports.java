@@ -5,6 +5,9 @@ import javafx.scene.control.ScrollPane;
 
 /** Turns off the bitmap cache JavaFX's scroll pane skin puts on its viewport. */
 public final class Viewports {
+    /** When true, viewports keep JavaFX's cache: to measure the app against it (BENCHMARKS.md). */
+    public static final String KEEP_CACHE_PROPERTY = "pageframe.viewportCache";
+
     private Viewports() {}
 
     /**
@@ -14,7 +17,7 @@ public final class Viewports {
      * the render thread's time while a notebook opened, and the FX thread waited on it (BENCHMARKS.md).
      */
     public static void uncache(ScrollPane pane) {
-        if (Boolean.getBoolean("pageframe.viewportCache")) {
+        if (Boolean.getBoolean(KEEP_CACHE_PROPERTY)) {
             return;
         }
         pane.skinProperty().addListener((obs, was, now) -> uncacheViewport(pane));

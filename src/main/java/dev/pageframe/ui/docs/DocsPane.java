@@ -3,6 +3,7 @@ package dev.pageframe.ui.docs;
 import dev.pageframe.ui.common.Focus;
 import dev.pageframe.ui.common.FrameBudget;
 import dev.pageframe.ui.common.Icons;
+import dev.pageframe.ui.common.Viewports;
 import dev.pageframe.ui.markdown.Anchors;
 import dev.pageframe.ui.markdown.MarkdownView;
 import java.util.ArrayDeque;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
@@ -60,7 +62,7 @@ public final class DocsPane extends BorderPane {
     private final PinnedScroll pin = new PinnedScroll(pageScroll);
     private Consumer<String> otherLinks = href -> { };
     /** While true, the page on show does not fill in further (something in the foreground comes first). */
-    private java.util.function.BooleanSupplier waitWhile = () -> false;
+    private BooleanSupplier waitWhile = () -> false;
     /** The page being filled in, a few blocks per frame; null once it is complete. */
     private MarkdownView.Steps filling;
     /** Blocks of the page taken out of the scene for a change of look, by the placeholders standing in for them. */
@@ -124,7 +126,7 @@ public final class DocsPane extends BorderPane {
         pageScroll.setFitToWidth(true);
         pageScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         pageScroll.getStyleClass().add("docs-scroll");
-        dev.pageframe.ui.common.Viewports.uncache(pageScroll);
+        Viewports.uncache(pageScroll);
         listHeading.getStyleClass().add("docs-list-heading");
         list.getStyleClass().add("docs-list");
         list.setId("docs-list");
@@ -190,7 +192,7 @@ public final class DocsPane extends BorderPane {
      * Holds back filling in the rest of a page while {@code busy} is true, checked each frame: the pane is beside
      * the notebook, whose own work comes first. The top of a page opened shows at once regardless.
      */
-    public void setWaitWhile(java.util.function.BooleanSupplier busy) {
+    public void setWaitWhile(BooleanSupplier busy) {
         this.waitWhile = Objects.requireNonNull(busy);
     }
 

@@ -5,6 +5,7 @@ import dev.pageframe.notebook.CellIds;
 import dev.pageframe.notebook.CellType;
 import dev.pageframe.ui.common.Focus;
 import dev.pageframe.ui.common.FrameBudget;
+import dev.pageframe.ui.common.Viewports;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -128,7 +129,7 @@ public final class NotebookView extends StackPane {
             builder.start();
         });
         scroller.viewportBoundsProperty().addListener((obs, was, now) -> builder.start());
-        dev.pageframe.ui.common.Viewports.uncache(scroller);
+        Viewports.uncache(scroller);
         addEventHandler(KeyEvent.KEY_PRESSED, new CommandKeys(this)::handle);
         page.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             Node picked = e.getPickResult().getIntersectedNode();
