@@ -256,22 +256,6 @@ final class BlockRenderer {
         return builder;
     }
 
-    /**
-     * A table cell is never narrower than its longest word, as in a browser: "order" must not
-     * break into "ord" and "er" when the table is squeezed.
-     */
-    static double minContentWidth(String text, boolean bold) {
-        Text measure = new Text();
-        measure.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
-                bold ? javafx.scene.text.FontWeight.BOLD : javafx.scene.text.FontWeight.NORMAL, 14));
-        double widest = 0;
-        for (String word : text.split("\\s+")) {
-            measure.setText(word.length() > 24 ? word.substring(0, 24) : word);
-            widest = Math.max(widest, measure.getLayoutBounds().getWidth());
-        }
-        return Math.ceil(widest) + 26;
-    }
-
     private javafx.scene.Node htmlBlock(String html) {
         List<javafx.scene.Node> images = new ArrayList<>();
         Matcher m = HTML_IMG.matcher(html);

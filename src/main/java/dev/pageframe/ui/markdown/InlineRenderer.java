@@ -46,7 +46,11 @@ final class InlineRenderer {
 
     /** A wrapping text flow holding the inline children of {@code block}. */
     TextFlow flow(Node block, String... styleClasses) {
-        TextFlow flow = new TextFlow();
+        return flow(new TextFlow(), block, styleClasses);
+    }
+
+    /** Fills {@code flow} (empty) with the inlines of {@code block}, as {@link #flow(Node, String...)} does. */
+    <F extends TextFlow> F flow(F flow, Node block, String... styleClasses) {
         flow.getStyleClass().addAll(styleClasses);
         flow.setMinWidth(0);
         styles.clear();

@@ -5,6 +5,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.text.TextFlow;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -58,8 +59,9 @@ final class TableBuilder {
         int col = 0;
         for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
             if (c instanceof TableCell cell) {
-                TextFlow flow = inlines.flow(cell, "md-table-cell", head ? "md-th" : "md-td");
-                flow.setMinWidth(BlockRenderer.minContentWidth(PlainText.of(cell), head));
+                TextFlow flow = inlines.flow(new CellFlow(), cell, "md-table-cell", head ? "md-th" : "md-td");
+                // Its own minimum (CellFlow), not the 0 a paragraph gets.
+                flow.setMinWidth(Region.USE_COMPUTED_SIZE);
                 flow.setTextAlignment(alignment(cell.getAlignment()));
                 addCell(flow, col++, r);
             }
@@ -82,7 +84,7 @@ final class TableBuilder {
     }
 
     private static TextFlow emptyCell(int gridRow) {
-        TextFlow empty = new TextFlow();
+        TextFlow empty = new CellFlow();
         empty.getStyleClass().addAll("md-table-cell", gridRow == 0 ? "md-th" : "md-td");
         return empty;
     }
@@ -95,6 +97,35 @@ final class TableBuilder {
         flow.setMaxWidth(Double.MAX_VALUE);
         flow.setMaxHeight(Double.MAX_VALUE);
         grid.add(flow, col, gridRow);
+    }
+
+    /**
+     * A table cell, never narrower than the widest piece of it that cannot break, as in a browser: a word ("order"
+     * must not break into "ord" and "er" when the table is squeezed), a link short enough to stay whole, a code
+     * span. Measured in the cell's own fonts, so it follows the zoom.
+     */
+    static final class CellFlow extends TextFlow {
+        /** Of a longer word only this many characters count: a long URL may break rather than widen its column. */
+        private static final int LONGEST_WORD = 24;
+        private final Text measure = new Text();
+
+        @Override
+        protected double computeMinWidth(double height) {
+            double widest = 0;
+            for (javafx.scene.Node child : getManagedChildren()) {
+                if (child instanceof Text t) {
+                    measure.setFont(t.getFont());
+                    for (String word : t.getText().split("\\s+")) {
+                        measure.setText(word.length() > LONGEST_WORD ? word.substring(0, LONGEST_WORD) : word);
+                        widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+                    }
+                } else {
+                    // A link or a code span: a control that does not break.
+                    widest = Math.max(widest, child.prefWidth(-1));
+                }
+            }
+            return snappedLeftInset() + Math.ceil(widest) + snappedRightInset();
+        }
     }
 
     private static TableRow firstRow(Node section) {

@@ -192,6 +192,37 @@ class MarkdownViewTest {
     }
 
     @Test
+    void aSqueezedTableCellIsNeverNarrowerThanALinkOrCodeSpanThatCannotBreakAtAnyZoom() {
+        String md = """
+                | page | what it covers |
+                |---|---|
+                | [The buddy allocator](buddy.md) | orders, splitting and merging, `free_area`, `/proc/buddyinfo` |
+                | [GFP flags](gfp.md) | what each flag means |
+                """;
+        for (String size : List.of("14px", "22px")) {
+            Node view = show(stage, () -> {
+                Node md0 = MarkdownView.render(md, Map.of(), MarkdownLinks.NONE);
+                javafx.scene.layout.VBox narrow = new javafx.scene.layout.VBox(md0);
+                narrow.setStyle("-fx-font-size: " + size + ";");
+                return narrow;
+            }, 260, 600);
+            GridPane grid = (GridPane) styled(view, "md-table");
+            List<TextFlow> cells = all(grid, TextFlow.class, t -> t.getStyleClass().contains("md-table-cell"));
+            for (TextFlow cell : cells) {
+                for (Node piece : fx(() -> List.copyOf(cell.getChildren()))) {
+                    if (piece instanceof javafx.scene.control.Labeled labeled) {
+                        double right = fx(() -> piece.getBoundsInParent().getMaxX());
+                        double room = fx(() -> cell.getWidth() - cell.snappedRightInset());
+                        assertTrue(right <= room + 0.5, "at " + size + ", \"" + fx(labeled::getText) + "\" ends at "
+                                + right + " in a cell with room to " + room);
+                    }
+                }
+            }
+            assertTrue(fx(() -> grid.getWidth()) > 0);
+        }
+    }
+
+    @Test
     void attachmentImageIsShown() {
         Map<String, MimeBundle> attachments = Map.of("diagram.png", MimeBundle.of("image/png", Samples.pngBase64(120, 40)));
         Node view = show(stage, () -> MarkdownView.render("![the buddies](attachment:diagram.png)", attachments,
