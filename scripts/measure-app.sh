@@ -61,10 +61,7 @@ tour_summary() {
 }
 
 # The options ./pageframe gives the app's JVM (the quick compiler, G1's pause goal): scripts/jvm-options.
-opts=()
-while read -r line; do
-  case "$line" in ''|'#'*) ;; *) opts+=("$line") ;; esac
-done < scripts/jvm-options
+mapfile -t opts < <(grep -Ev '^[[:space:]]*(#|$)' scripts/jvm-options)
 
 for i in $(seq "$rounds"); do
   run | summary plain

@@ -16,10 +16,7 @@ rm -f "$out"
 
 # The same entry point, class path (the absolute jar path) and JVM options as ./pageframe: the JVM only
 # maps a cache made for that class path, and what the run loads is what the cache holds.
-opts=()
-while read -r line; do
-  case "$line" in ''|'#'*) ;; *) opts+=("$line") ;; esac
-done < scripts/jvm-options
+mapfile -t opts < <(grep -Ev '^[[:space:]]*(#|$)' scripts/jvm-options)
 train=("$JAVA_HOME/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$out" -Xlog:aot=error
        -Dpageframe.measure.hundred=true -Dpageframe.measure.exitAfter="${PAGEFRAME_TRAIN_SECONDS:-8}" -jar "$jar")
 if [ -n "${DISPLAY:-}" ]; then

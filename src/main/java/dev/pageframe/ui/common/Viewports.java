@@ -25,13 +25,22 @@ public final class Viewports {
     }
 
     private static void uncacheViewport(ScrollPane pane) {
+        Node viewport = of(pane);
+        if (viewport != null) {
+            viewport.setCache(false);
+        }
+    }
+
+    /** The region the scroll pane's skin shows the content in, or null before the pane has a skin. */
+    public static Node of(ScrollPane pane) {
         if (pane.getSkin() == null) {
-            return;
+            return null;
         }
         for (Node child : pane.getChildrenUnmodifiable()) {
             if (child.getStyleClass().contains("viewport")) {
-                child.setCache(false);
+                return child;
             }
         }
+        return null;
     }
 }

@@ -287,7 +287,7 @@ public final class DocsPane extends BorderPane {
      * frame's budget at a time, those in view first. The block at the top of the view stays there meanwhile.
      */
     public void parkBlocks() {
-        Node viewport = pageScroll.lookup(".viewport");
+        Node viewport = Viewports.of(pageScroll);
         if (filling != null || getScene() == null || !pageScroll.isVisible() || viewport == null
                 || pageBox.getChildren().size() != 1 || !(pageBox.getChildren().getFirst() instanceof Pane page)) {
             return;

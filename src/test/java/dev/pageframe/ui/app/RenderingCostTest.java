@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.notebook.Cell;
+import dev.pageframe.ui.common.Viewports;
 import dev.pageframe.ui.outputs.FxTest;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderStroke;
 import javafx.scene.layout.Region;
@@ -31,7 +31,7 @@ class RenderingCostTest extends WindowTest {
         });
         assertEquals(2, panes.size(), "the notebook page and the docs page: " + panes);
         for (ScrollPane pane : panes) {
-            assertFalse(ui.fx(() -> viewport(pane).isCache()), pane.getStyleClass() + " caches its viewport");
+            assertFalse(ui.fx(() -> Viewports.of(pane).isCache()), pane.getStyleClass() + " caches its viewport");
         }
     }
 
@@ -53,10 +53,5 @@ class RenderingCostTest extends WindowTest {
         Color editing = ui.fx(() -> (Color) bodies.get(1).getBorder().getStrokes().getLast().getTopStroke());
         Color resting = ui.fx(() -> (Color) bodies.get(0).getBorder().getStrokes().getLast().getTopStroke());
         assertFalse(editing.equals(resting), "the edited card's border takes the accent colour");
-    }
-
-    private static Node viewport(ScrollPane pane) {
-        return pane.getChildrenUnmodifiable().stream().filter(n -> n.getStyleClass().contains("viewport")).findFirst()
-                .orElseThrow();
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.ui.outputs.FxTest;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.skin.ScrollPaneSkin;
@@ -35,18 +34,13 @@ class ViewportsTest {
             return new HBox(plain, uncached);
         }, 400, 200);
         // What the call works against: JavaFX's own skin caches the viewport.
-        assertTrue(fx(() -> viewport(plain).isCache()), "the default skin caches its viewport");
-        assertFalse(fx(() -> viewport(uncached).isCache()));
+        assertTrue(fx(() -> Viewports.of(plain).isCache()), "the default skin caches its viewport");
+        assertFalse(fx(() -> Viewports.of(uncached).isCache()));
 
         fx(() -> {
             uncached.setSkin(new ScrollPaneSkin(uncached));
             return null;
         });
-        assertFalse(fx(() -> viewport(uncached).isCache()), "a skin set later is uncached too");
-    }
-
-    private static Node viewport(ScrollPane pane) {
-        return pane.getChildrenUnmodifiable().stream().filter(n -> n.getStyleClass().contains("viewport")).findFirst()
-                .orElseThrow();
+        assertFalse(fx(() -> Viewports.of(uncached).isCache()), "a skin set later is uncached too");
     }
 }
