@@ -89,8 +89,11 @@ public final class MainWindow extends BorderPane {
     private final ZoomStylesheet zoomStylesheet = new ZoomStylesheet(this);
     private int untitledCounter;
     private Consumer<NotebookTab> onFirstPage = tab -> { };
-    /** Work that waits until the notebooks being opened show their first page: docs page, outline. */
-    private final FrameQueue later = new FrameQueue();
+    /**
+     * Work that waits until the notebooks being opened show their first page: docs page, outline. Each task
+     * takes a frame that cards being built left alone: the outline's first rows alone took 25-35 ms (sampled).
+     */
+    private final FrameQueue later = new FrameQueue(true);
     /** Work for the next frames that nothing holds back (a new tab's page, a frame after its tab). */
     private final FrameQueue soon = new FrameQueue();
     /** Tabs whose first page holds {@link #later}. */
@@ -210,7 +213,8 @@ public final class MainWindow extends BorderPane {
      * outline, the documentation page) is done.
      */
     public boolean settled() {
-        return awaitingFirstPage.isEmpty() && !soon.pending() && !later.pending() && !docs.pageFilling();
+        return awaitingFirstPage.isEmpty() && !soon.pending() && !later.pending() && !docs.pageFilling()
+                && !outline.filling();
     }
 
     /** Called once per tab when the first screen of its cells is built. */

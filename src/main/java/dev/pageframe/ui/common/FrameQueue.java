@@ -12,12 +12,14 @@ import javafx.animation.AnimationTimer;
  */
 public final class FrameQueue {
     private final Deque<Runnable> tasks = new ArrayDeque<>();
+    private final boolean untouchedFramesOnly;
     private int holds;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
             // Waits while other deferred work has had this frame (FrameBudget).
-            Runnable next = holds == 0 && !FrameBudget.spent(now) ? tasks.poll() : null;
+            boolean free = untouchedFramesOnly ? FrameBudget.untouched(now) : !FrameBudget.spent(now);
+            Runnable next = holds == 0 && free ? tasks.poll() : null;
             if (next != null) {
                 next.run();
             }
@@ -26,6 +28,19 @@ public final class FrameQueue {
             }
         }
     };
+
+    /** A queue whose tasks may share a frame with other deferred work while its budget lasts. */
+    public FrameQueue() {
+        this(false);
+    }
+
+    /**
+     * A queue whose tasks, when {@code untouchedFramesOnly}, run only in frames no other deferred work has used
+     * ({@link FrameBudget#untouched}): for tasks that may take a whole budget on their own.
+     */
+    public FrameQueue(boolean untouchedFramesOnly) {
+        this.untouchedFramesOnly = untouchedFramesOnly;
+    }
 
     /** Runs {@code task} in a later frame, after the tasks posted before it, once nothing holds the queue. */
     public void post(Runnable task) {

@@ -77,7 +77,8 @@ public final class DocsPane extends BorderPane {
     private final AnimationTimer filler = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (held || FrameBudget.spent(now)) {
+            // Only in frames that the notebook's cards and other deferred work left alone.
+            if (held || !FrameBudget.untouched(now)) {
                 return;
             }
             if (parkedCenter != null) {

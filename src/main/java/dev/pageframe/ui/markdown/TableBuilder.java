@@ -114,11 +114,15 @@ final class TableBuilder {
             double widest = 0;
             for (javafx.scene.Node child : getManagedChildren()) {
                 if (child instanceof Text t) {
-                    measure.setFont(t.getFont());
+                    // The words a line each: one text layout gives the widest as its width. A layout per word made
+                    // the docs home page's table the longest step of bringing the page back after a zoom.
+                    StringBuilder lines = new StringBuilder();
                     for (String word : t.getText().split("\\s+")) {
-                        measure.setText(word.length() > LONGEST_WORD ? word.substring(0, LONGEST_WORD) : word);
-                        widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+                        lines.append(word, 0, Math.min(word.length(), LONGEST_WORD)).append('\n');
                     }
+                    measure.setFont(t.getFont());
+                    measure.setText(lines.toString());
+                    widest = Math.max(widest, measure.getLayoutBounds().getWidth());
                 } else {
                     // A link or a code span: a control that does not break.
                     widest = Math.max(widest, child.prefWidth(-1));

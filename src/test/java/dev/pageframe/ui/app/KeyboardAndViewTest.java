@@ -230,6 +230,28 @@ class KeyboardAndViewTest extends WindowTest {
         ui.waitUntil("the light theme", () -> new PrimerLight().getUserAgentStylesheet().equals(Application.getUserAgentStylesheet()));
     }
     @Test
+    void anEmptyOutlineTakesItsRowsOverTheNextFramesInOrder() throws Exception {
+        List<Cell> cells = new java.util.ArrayList<>();
+        List<String> headings = List.of("Zones", "DMA", "DMA32", "Normal", "Movable", "Device");
+        for (int i = 0; i < headings.size(); i++) {
+            cells.add(Cell.markdown((i == 0 ? "# " : "## ") + headings.get(i)));
+        }
+        var tab = ui.open(ui.writeTrustedNotebook("zones.ipynb", cells));
+        ui.waitUntil("the outline lists the zones", () -> ui.window.outline().entries().size() == headings.size());
+        // An empty outline (no notebook), then the notebook's again: its rows are dear the first time.
+        ui.fxRun(() -> ui.window.outline().show(null, null));
+        dev.pageframe.ui.outputs.FxTest.settle();
+        int atOnce = ui.fx(() -> {
+            ui.window.outline().show(tab.document(), tab.view());
+            return ui.window.outline().entries().size();
+        });
+        assertEquals(0, atOnce, "no row is made in the frame that asked");
+        assertTrue(ui.fx(ui.window.outline()::filling));
+        ui.waitUntil("every row is in", () -> !ui.window.outline().filling());
+        assertEquals(headings, ui.fx(() -> ui.window.outline().entries().stream().map(OutlinePane.Entry::text).toList()));
+    }
+
+    @Test
     void aChangeOfLookRestylesUnderAPictureOfTheOldLookWithThePageOutOfTheScene() throws Exception {
         List<Cell> cells = new java.util.ArrayList<>();
         for (int i = 0; i < 30; i++) {

@@ -103,4 +103,28 @@ class FrameQueueTest {
             fxRun(hog::stop);
         }
     }
+
+    @Test
+    void anUntouchedFramesQueueWaitsWhileOtherWorkTakesAnyOfTheFrame() throws Exception {
+        FrameQueue untouched = new FrameQueue(true);
+        FrameQueue shared = new FrameQueue();
+        // A card built in each frame: well inside the budget, so the shared queue still runs, but the frame is used.
+        FrameHog cards = new FrameHog(2 * FrameBudget.UNTOUCHED_NANOS);
+        fxRun(() -> {
+            cards.start();
+            untouched.post(() -> ran.add("outline"));
+            shared.post(() -> ran.add("edit"));
+        });
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> cards.frames() >= 5));
+            assertEquals(List.of("edit"), fx(() -> List.copyOf(ran)), "only the shared queue's task ran");
+            assertTrue(fx(untouched::pending));
+
+            fxRun(cards::release);
+            waitUntilRan(2);
+            assertEquals(List.of("edit", "outline"), fx(() -> List.copyOf(ran)));
+        } finally {
+            fxRun(cards::stop);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static dev.pageframe.ui.outputs.FxTest.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pageframe.ui.common.FrameBudget;
 import dev.pageframe.ui.common.FrameHog;
 import dev.pageframe.ui.outputs.FxTest;
 import java.nio.file.Files;
@@ -94,6 +95,30 @@ class DocsPageFillTest {
             assertEquals(PARAGRAPHS, (int) fx(() -> blocks(pane)));
         } finally {
             fxRun(hog::stop);
+        }
+    }
+
+    @Test
+    void thePageFillsOnlyInFramesThatNoOtherDeferredWorkTouched(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("index.md"), "# Top\n\n" + "Text of a paragraph.\n\n".repeat(PARAGRAPHS - 1));
+        DocsLibrary library = DocsLibrary.fromDirectory(dir);
+        DocsPane pane = (DocsPane) FxTest.show(stage, DocsPane::new, 500, 700);
+        // A card built in each frame: 2 ms, well inside the frame's budget, but the frame is no longer free.
+        FrameHog cards = new FrameHog(2 * FrameBudget.UNTOUCHED_NANOS);
+        int atOnce = fx(() -> {
+            cards.start();
+            pane.libraryProperty().set(library);
+            return blocks(pane);
+        });
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> cards.frames() >= 5));
+            assertEquals(atOnce, (int) fx(() -> blocks(pane)), "no block is added in a frame other work has used");
+
+            fxRun(cards::release);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !pane.pageFilling()));
+            assertEquals(PARAGRAPHS, (int) fx(() -> blocks(pane)));
+        } finally {
+            fxRun(cards::stop);
         }
     }
 

@@ -223,6 +223,33 @@ class MarkdownViewTest {
     }
 
     @Test
+    void aTableCellsMinimumWidthIsItsWidestWordInItsOwnFont() {
+        String md = """
+                | order | meaning |
+                |---|---|
+                | 3 | eight contiguous pages, split from a larger block when none is free |
+                """;
+        Node view = show(stage, () -> {
+            javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(MarkdownView.render(md, Map.of(), MarkdownLinks.NONE));
+            box.setStyle("-fx-font-size: 19px;");
+            return box;
+        }, 600, 300);
+        GridPane grid = (GridPane) styled(view, "md-table");
+        TextFlow cell = all(grid, TextFlow.class, t -> FxTest.text(t).startsWith("eight")).getFirst();
+        double expected = fx(() -> {
+            javafx.scene.text.Font font = ((javafx.scene.text.Text) cell.getChildren().getFirst()).getFont();
+            double widest = 0;
+            for (String word : FxTest.text(cell).split(" ")) {
+                javafx.scene.text.Text alone = new javafx.scene.text.Text(word);
+                alone.setFont(font);
+                widest = Math.max(widest, alone.getLayoutBounds().getWidth());
+            }
+            return Math.ceil(widest) + cell.snappedLeftInset() + cell.snappedRightInset();
+        });
+        assertEquals(expected, fx(() -> cell.minWidth(-1)), 0.5, "the widest word, 'contiguous', in 19 px type");
+    }
+
+    @Test
     void attachmentImageIsShown() {
         Map<String, MimeBundle> attachments = Map.of("diagram.png", MimeBundle.of("image/png", Samples.pngBase64(120, 40)));
         Node view = show(stage, () -> MarkdownView.render("![the buddies](attachment:diagram.png)", attachments,
