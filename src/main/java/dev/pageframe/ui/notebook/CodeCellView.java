@@ -206,12 +206,19 @@ final class CodeCellView extends CellView {
                     made = null;
                 }
                 CellEditor ready = made;
-                javafx.application.Platform.runLater(() -> {
+                javafx.application.Platform.runLater(() -> notebook.inFreeFrame(() -> {
                     preparing = false;
                     if (ready != null && editor == null && !disposed) {
                         adopt(ready);
+                        // Styled and measured now, in a frame of its own, not in the next layout pass beside
+                        // whatever else that frame holds.
+                        double width = editorBox.getWidth() - editorBox.snappedLeftInset() - editorBox.snappedRightInset();
+                        if (getScene() != null && width > 0) {
+                            editorBox.applyCss();
+                            ready.prefHeight(width);
+                        }
                     }
-                });
+                }));
             });
         } catch (RuntimeException e) {
             preparing = false;

@@ -5,6 +5,7 @@ import dev.pageframe.notebook.CellIds;
 import dev.pageframe.notebook.CellType;
 import dev.pageframe.ui.common.Focus;
 import dev.pageframe.ui.common.FrameBudget;
+import dev.pageframe.ui.common.FrameQueue;
 import dev.pageframe.ui.common.Viewports;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -58,6 +59,8 @@ public final class NotebookView extends StackPane {
     private boolean buildsHeld;
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 14);
     private final AnimationTimer builder;
+    /** Editors made ahead of use, swapped into their cards one per frame that nothing else used. */
+    private final FrameQueue editorSwaps = new FrameQueue(true);
     private Runnable onFirstPage;
     /** When the builder last ran (0 while it is stopped), to notice slow frames. */
     private long lastBuildFrame;
@@ -184,6 +187,19 @@ public final class NotebookView extends StackPane {
 
     NotebookServices services() {
         return services;
+    }
+
+    /**
+     * Runs {@code swap} in a later frame that no other deferred work touched: for an editor made ahead, whose
+     * first layout (RichTextFX makes a box per line to measure its height) takes 25-30 ms on its own.
+     */
+    void inFreeFrame(Runnable swap) {
+        editorSwaps.post(swap);
+    }
+
+    /** True while an editor made ahead waits for a free frame to be swapped into its card. */
+    public boolean editorSwapPending() {
+        return editorSwaps.pending();
     }
 
     Executor background() {

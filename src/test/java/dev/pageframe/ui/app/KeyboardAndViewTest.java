@@ -209,6 +209,34 @@ class KeyboardAndViewTest extends WindowTest {
     }
 
     @Test
+    void anEditorMadeAheadIsSwappedInOnlyInAFrameNothingElseUsed() throws Exception {
+        var tab = ui.open(ui.writeTrustedNotebook("swap.ipynb", List.of(
+                Cell.code("int a = 1;"), Cell.code("long p = kmalloc(64, GFP_KERNEL);"))));
+        CellModel second = ui.cell(tab, 1);
+        ui.waitUntil("the cards are built", () -> tab.view().viewOf(second) != null);
+        // Other deferred work in every frame: 2 ms of it, well inside the budget, as a card being built.
+        dev.pageframe.ui.common.FrameHog cards = new dev.pageframe.ui.common.FrameHog(2_000_000L);
+        ui.fxRun(() -> {
+            cards.start();
+            tab.view().select(second);
+        });
+        try {
+            ui.waitUntil("the editor is made and waits", () -> tab.view().editorSwapPending());
+            int seen = ui.fx(cards::frames);
+            ui.waitUntil("five more frames", () -> cards.frames() >= seen + 5);
+            assertTrue(ui.fx(() -> tab.view().viewOf(second).lookup(".styled-text-area") == null),
+                    "not swapped in while other work uses every frame");
+
+            ui.fxRun(cards::release);
+            ui.waitUntil("swapped in once a frame is free",
+                    () -> tab.view().viewOf(second).lookup(".styled-text-area") != null);
+            assertFalse(ui.fx(() -> tab.view().editorSwapPending()));
+        } finally {
+            ui.fxRun(cards::stop);
+        }
+    }
+
+    @Test
     void zoomScalesTheWholeWindowAndTheDarkThemeSwitches() throws Exception {
         var tab = ui.open(ui.writeTrustedNotebook("look.ipynb", List.of(Cell.code("int zoom = 1;"))));
         var editor = ui.editor(tab, 0);
