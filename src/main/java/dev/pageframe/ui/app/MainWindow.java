@@ -91,7 +91,8 @@ public final class MainWindow extends BorderPane {
     private Consumer<NotebookTab> onFirstPage = tab -> { };
     /**
      * Work that waits until the notebooks being opened show their first page: docs page, outline. Each task
-     * takes a frame that cards being built left alone: the outline's first rows alone took 25-35 ms (sampled).
+     * takes a frame that cards being built left alone: one (the docs page's first blocks) spends a whole
+     * {@link dev.pageframe.ui.common.FrameBudget} by itself.
      */
     private final FrameQueue later = new FrameQueue(true);
     /** Work for the next frames that nothing holds back (a new tab's page, a frame after its tab). */

@@ -10,6 +10,8 @@ package dev.pageframe.ui.common;
 public final class FrameBudget {
     /** Deferred work per frame, leaving the rest of a 16 ms frame to styling, layout and input. */
     public static final long NANOS = 6_000_000L;
+    /** Up to this much of a frame may have gone by and it still counts as untouched by other deferred work. */
+    public static final long UNTOUCHED_NANOS = 1_000_000L;
 
     private FrameBudget() {}
 
@@ -17,9 +19,6 @@ public final class FrameBudget {
     public static long deadline(long frameStart) {
         return frameStart + NANOS;
     }
-
-    /** Up to this much of a frame may have gone by and it still counts as untouched by other deferred work. */
-    public static final long UNTOUCHED_NANOS = 1_000_000L;
 
     /**
      * True while no other deferred work has run in the frame that started at {@code frameStart}: for work that

@@ -76,11 +76,22 @@ class DocsPageFillTest {
 
     @Test
     void thePageWaitsWhileOtherDeferredWorkHasUsedUpTheFrame(@TempDir Path dir) throws Exception {
+        // Runs before the page's filler in each frame and spends the frame's budget, as building cards would.
+        fillsOnlyOnceReleased(dir, new FrameHog(), "no block is added in a frame whose budget is spent");
+    }
+
+    @Test
+    void thePageFillsOnlyInFramesThatNoOtherDeferredWorkTouched(@TempDir Path dir) throws Exception {
+        // A card built in each frame: 2 ms, well inside the frame's budget, but the frame is no longer free.
+        fillsOnlyOnceReleased(dir, new FrameHog(2 * FrameBudget.UNTOUCHED_NANOS),
+                "no block is added in a frame other work has used");
+    }
+
+    /** Shows a long page while {@code hog} runs first in every frame: nothing more comes until it lets go. */
+    private void fillsOnlyOnceReleased(Path dir, FrameHog hog, String why) throws Exception {
         Files.writeString(dir.resolve("index.md"), "# Top\n\n" + "Text of a paragraph.\n\n".repeat(PARAGRAPHS - 1));
         DocsLibrary library = DocsLibrary.fromDirectory(dir);
         DocsPane pane = (DocsPane) FxTest.show(stage, DocsPane::new, 500, 700);
-        // Runs before the page's filler in each frame and spends the frame's budget, as building cards would.
-        FrameHog hog = new FrameHog();
         int atOnce = fx(() -> {
             hog.start();
             pane.libraryProperty().set(library);
@@ -88,37 +99,13 @@ class DocsPageFillTest {
         });
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> hog.frames() >= 5));
-            assertEquals(atOnce, (int) fx(() -> blocks(pane)), "no block is added in a frame whose budget is spent");
+            assertEquals(atOnce, (int) fx(() -> blocks(pane)), why);
 
             fxRun(hog::release);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !pane.pageFilling()));
             assertEquals(PARAGRAPHS, (int) fx(() -> blocks(pane)));
         } finally {
             fxRun(hog::stop);
-        }
-    }
-
-    @Test
-    void thePageFillsOnlyInFramesThatNoOtherDeferredWorkTouched(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("index.md"), "# Top\n\n" + "Text of a paragraph.\n\n".repeat(PARAGRAPHS - 1));
-        DocsLibrary library = DocsLibrary.fromDirectory(dir);
-        DocsPane pane = (DocsPane) FxTest.show(stage, DocsPane::new, 500, 700);
-        // A card built in each frame: 2 ms, well inside the frame's budget, but the frame is no longer free.
-        FrameHog cards = new FrameHog(2 * FrameBudget.UNTOUCHED_NANOS);
-        int atOnce = fx(() -> {
-            cards.start();
-            pane.libraryProperty().set(library);
-            return blocks(pane);
-        });
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> cards.frames() >= 5));
-            assertEquals(atOnce, (int) fx(() -> blocks(pane)), "no block is added in a frame other work has used");
-
-            fxRun(cards::release);
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !pane.pageFilling()));
-            assertEquals(PARAGRAPHS, (int) fx(() -> blocks(pane)));
-        } finally {
-            fxRun(cards::stop);
         }
     }
 
