@@ -50,6 +50,12 @@ public final class Measure {
     /** When true, after the other steps the window zooms in and out and switches to the dark theme and back. */
     public static final String LOOK_PROPERTY = "pageframe.measure.look";
     /**
+     * When true, after the look changes the window opens the 100-cell notebook (stored outputs in every code card)
+     * and goes through it the same way, once: the start-up cache's training run then covers opening a saved
+     * notebook as well as running the tour.
+     */
+    public static final String THEN_HUNDRED_PROPERTY = "pageframe.measure.thenHundred";
+    /**
      * When true, a thread samples the FX thread's stack every 2 ms and each stall and frame gap over 50 ms is
      * followed by the samples taken during it: a diagnostic for finding what a stall was (the sampling itself
      * lengthens frames, so measure without it).
@@ -271,6 +277,7 @@ public final class Measure {
                 }
                 if (next == changes.size()) {
                     stop();
+                    thenHundred(w);
                     return;
                 }
                 stallsBefore = stallsOver;
@@ -279,6 +286,24 @@ public final class Measure {
             }
         };
         looker.start();
+    }
+
+    /** With {@value #THEN_HUNDRED_PROPERTY}, opens the 100-cell notebook and scrolls, edits and changes the look in it. */
+    private static void thenHundred(dev.pageframe.ui.app.MainWindow w) {
+        if (!Boolean.getBoolean(THEN_HUNDRED_PROPERTY)) {
+            return;
+        }
+        // Once: going through it ends with the look changes again.
+        System.clearProperty(THEN_HUNDRED_PROPERTY);
+        try {
+            w.open(writeHundredCells()).thenAccept(tab -> Platform.runLater(() -> {
+                PauseTransition look = new PauseTransition(javafx.util.Duration.seconds(1));
+                look.setOnFinished(e -> scrollThrough(tab));
+                look.play();
+            }));
+        } catch (IOException e) {
+            log("could not write the 100-cell notebook: " + e.getMessage());
+        }
     }
 
     /** Starts watching for gaps between frames (only when measuring: it keeps the FX thread pulsing). */
