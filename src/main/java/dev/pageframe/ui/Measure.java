@@ -51,8 +51,8 @@ public final class Measure {
     public static final String LOOK_PROPERTY = "pageframe.measure.look";
     /**
      * When true, after the look changes the window opens the 100-cell notebook (stored outputs in every code card)
-     * and goes through it the same way, once: the start-up cache's training run then covers opening a saved
-     * notebook as well as running the tour.
+     * and goes through it the same way but for Run All, once: the start-up cache's training run then covers
+     * opening a saved notebook as well as running the tour.
      */
     public static final String THEN_HUNDRED_PROPERTY = "pageframe.measure.thenHundred";
     /**
@@ -288,19 +288,17 @@ public final class Measure {
         looker.start();
     }
 
-    /** With {@value #THEN_HUNDRED_PROPERTY}, opens the 100-cell notebook and scrolls, edits and changes the look in it. */
+    /** With {@value #THEN_HUNDRED_PROPERTY}, opens the 100-cell notebook to scroll, edit and change the look in it. */
     private static void thenHundred(dev.pageframe.ui.app.MainWindow w) {
         if (!Boolean.getBoolean(THEN_HUNDRED_PROPERTY)) {
             return;
         }
-        // Once: going through it ends with the look changes again.
+        // Once: going through it ends with the look changes again. Not run: the file is not signed, so Run All
+        // would ask whether to trust it; its first page starts the scroll, the edits and the look changes.
         System.clearProperty(THEN_HUNDRED_PROPERTY);
+        System.clearProperty(RUN_ALL_PROPERTY);
         try {
-            w.open(writeHundredCells()).thenAccept(tab -> Platform.runLater(() -> {
-                PauseTransition look = new PauseTransition(javafx.util.Duration.seconds(1));
-                look.setOnFinished(e -> scrollThrough(tab));
-                look.play();
-            }));
+            w.open(writeHundredCells());
         } catch (IOException e) {
             log("could not write the 100-cell notebook: " + e.getMessage());
         }
