@@ -3,13 +3,13 @@
 # classes loaded and linked, lambdas spun and method profiles from a training run). `./pageframe` starts the
 # app with it: the window comes up sooner and the first notebook opens without the cold-JVM stalls.
 # The training run does what a new reader does with the bundled tour: Run All, a scroll down and back up
-# through the outputs, five cells entered, zoom in and out, dark theme and back; then the same with a
-# generated 100-cell notebook whose code cells have stored outputs, as a saved notebook has; then it quits
-# (about 35 s, on the current display or, without one, under xvfb-run). Trained only on opening a
-# notebook, the cache left Run All's first cells to load and link the execution classes on the FX thread
-# (a 57 ms stall, sampled); trained only on the tour, opening a saved notebook spun the lambdas of its
-# cards' outputs at run time. Run it again after every `mvn package`: a cache made for another build of the jar is refused
-# by the JVM, and ./pageframe then starts without it.
+# through the outputs, five cells entered, zoom in and out, dark theme and back; then the same but for Run
+# All (the file is not signed) with a generated 100-cell notebook whose code cells have stored outputs, as a
+# saved notebook has; then it quits (about 35 s, on the current display or, without one, under xvfb-run).
+# Trained only on opening a notebook, the cache left Run All's first cells to load and link the execution
+# classes on the FX thread (a 57 ms stall, sampled); trained only on the tour, opening a saved notebook
+# still made 101 lambda classes at run time (41 with both). Run it again after every `mvn package`: a cache
+# made for another build of the jar is refused by the JVM, and ./pageframe then starts without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
