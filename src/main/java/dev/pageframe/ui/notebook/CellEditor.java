@@ -10,7 +10,6 @@ import javafx.geometry.Bounds;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
@@ -36,7 +35,13 @@ public final class CellEditor extends CodeArea {
         getStyleClass().add("cell-editor");
         if (syntax != null) {
             getStyleClass().add("java");
-            setParagraphGraphicFactory(LineNumberFactory.get(this));
+            setParagraphGraphicFactory(LineNumber.factory(getParagraphs().size()));
+            // The numbers are padded to the digits of the last line: a new factory when that width changes.
+            getParagraphs().sizeProperty().addListener((obs, was, now) -> {
+                if (LineNumber.width(was) != LineNumber.width(now)) {
+                    setParagraphGraphicFactory(LineNumber.factory(now));
+                }
+            });
         }
         setWrapText(true);
         setAutoHeight(true);
@@ -119,8 +124,12 @@ public final class CellEditor extends CodeArea {
 
     /** Underlines the compiler's errors and warnings until the text next changes. */
     public void setDiagnostics(List<CompileDiagnostic> newDiagnostics) {
+        boolean none = diagnostics.isEmpty() && newDiagnostics.isEmpty();
         diagnostics = List.copyOf(newDiagnostics);
-        restyle();
+        if (!none) {
+            // Restyling the whole text is a few milliseconds in a long cell; nothing to clear or add, nothing to do.
+            restyle();
+        }
     }
 
     /** Marks the 1-based line an error came from (0 clears). */

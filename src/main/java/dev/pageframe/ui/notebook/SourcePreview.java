@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.geometry.Point2D;
-import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -38,7 +37,7 @@ final class SourcePreview extends VBox {
         int t = 0;
         int lineStart = 0;
         int lineNo = 1;
-        int digits = Integer.toString(Math.max(1, (int) text.chars().filter(c -> c == '\n').count() + 1)).length();
+        int digits = LineNumber.width((int) text.chars().filter(c -> c == '\n').count() + 1);
         while (true) {
             int nl = text.indexOf('\n', lineStart);
             int lineEnd = nl < 0 ? text.length() : nl;
@@ -66,10 +65,7 @@ final class SourcePreview extends VBox {
                 // An empty line still needs a Text to be a line tall.
                 flow.getChildren().add(text(text.substring(at, lineEnd), null));
             }
-            Label number = new Label(String.format("%" + digits + "d", lineNo));
-            number.getStyleClass().add("lineno");
-            number.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            HBox row = new HBox(number, flow);
+            HBox row = new HBox(new LineNumber(lineNo, digits), flow);
             row.getStyleClass().add("preview-line");
             HBox.setHgrow(flow, Priority.ALWAYS);
             flow.setMinWidth(0);
