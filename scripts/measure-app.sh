@@ -52,12 +52,12 @@ tour_summary() {
     /ran [0-9]+ code cells/ { ran = count($0); for (i = 1; i <= NF; i++) if ($i == "in") ms = $(i + 1) }
     /scrolled down through/ { sd = count($0) }
     /scrolled back up through/ { su = count($0) }
-    /edited [0-9]+ code cells/ { ed = count($0) }
+    /edited [0-9]+ code cells/ { ed = count($0); el = $0; sub(/.*longest stall /, "", el); sub(/ ms.*/, "", el) }
     function look(line) { f = line; sub(/.*longest frame /, "", f); sub(/ ms.*/, "", f); return count(line) " (" f " ms)" }
     /zoomed in \(/ { zi = look($0) } /zoomed out \(/ { zo = look($0) }
     /switched to the dark theme/ { dk = look($0) } /switched back to the light theme/ { lt = look($0) }
     /longest FX thread stall/ { ls = $6 }
-    END { printf "%-7s tour: Run All %s ms (%s stalls) | scrolling %s/%s gaps | entering cells %s stalls | stalls (longest frame): zoom in %s, out %s, dark %s, light %s | longest stall %s ms\n", mode, ms, ran, sd, su, ed, zi, zo, dk, lt, ls }'
+    END { printf "%-7s tour: Run All %s ms (%s stalls) | scrolling %s/%s gaps | entering cells %s stalls (longest %s ms) | stalls (longest frame): zoom in %s, out %s, dark %s, light %s | longest stall %s ms\n", mode, ms, ran, sd, su, ed, el, zi, zo, dk, lt, ls }'
 }
 
 # The options ./pageframe gives the app's JVM (the quick compiler, G1's pause goal): scripts/jvm-options.

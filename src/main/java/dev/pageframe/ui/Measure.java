@@ -69,6 +69,8 @@ public final class Measure {
     private static long longestGap;
     /** The longest frame gap since {@link #changeLook} last reset it. */
     private static long recentGap;
+    /** The longest stall since a phase reset it (FX thread only). */
+    private static long recentStall;
     private static int gapsOver;
     private static AnimationTimer monitor;
     /** The window whose look {@link #changeLook} changes; set on the FX thread when measuring. */
@@ -226,11 +228,16 @@ public final class Measure {
             @Override
             public void handle(long now) {
                 int step = frame++;
+                if (step == 0) {
+                    recentStall = 0;
+                    recentGap = 0;
+                }
                 if (step % 20 == 0) {
                     if (next == code.size()) {
                         stop();
-                        log(String.format(Locale.ROOT, "edited %d code cells (%d stalls over 50 ms while editing)",
-                                code.size(), stallsOver - stallsBefore));
+                        log(String.format(Locale.ROOT, "edited %d code cells (%d stalls over 50 ms while editing; longest"
+                                + " stall %d ms, longest frame %d ms)", code.size(), stallsOver - stallsBefore,
+                                recentStall / 1_000_000, recentGap / 1_000_000));
                         if (Boolean.getBoolean(LOOK_PROPERTY) && window != null) {
                             changeLook(window);
                         }
@@ -359,6 +366,9 @@ public final class Measure {
                     long waited = System.nanoTime() - posted;
                     if (waited > longestStall) {
                         longestStall = waited;
+                    }
+                    if (waited > recentStall) {
+                        recentStall = waited;
                     }
                     if (waited > GAP_LIMIT_NANOS) {
                         stallsOver++;

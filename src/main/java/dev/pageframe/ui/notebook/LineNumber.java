@@ -16,7 +16,8 @@ final class LineNumber extends Region {
     private final Text digits;
 
     LineNumber(int lineNo, int width) {
-        digits = new Text(String.format("%" + width + "d", lineNo));
+        String number = Integer.toString(lineNo);
+        digits = new Text(" ".repeat(Math.max(0, width - number.length())) + number);
         digits.getStyleClass().add("lineno-digits");
         digits.setTextOrigin(VPos.TOP);
         getStyleClass().add("lineno");
