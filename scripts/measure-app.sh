@@ -30,7 +30,8 @@ summary() {
     /window shown after/ { w = $5 }
     /first page of/ { for (i = 1; i <= NF; i++) if ($i == "after") fp = $(i + 1); opened = 1 }
     /frame gap [0-9]+ ms/ { if (!opened) { og++; if ($4 + 0 > olong) olong = $4 + 0 } }
-    /FX thread busy/ { st++; if ($5 + 0 > slong) slong = $5 + 0 }
+    /FX thread busy/ { st++ }
+    /longest FX thread stall/ { slong = $6 }
     /scrolled down through/ { sd = gaps($0) }
     /scrolled back up through/ { su = gaps($0) }
     /longest FX frame gap/ { lg = $6; tg = gaps($0) }

@@ -190,12 +190,17 @@ public final class Measure {
 
             @Override
             public void handle(long now) {
+                if (last < 0) {
+                    recentStall = 0;
+                }
                 tab.view().scrollBy(step);
                 double offset = tab.view().scrollOffset();
                 if (offset == last) {
-                    log(String.format(Locale.ROOT, "scrolled %s %s in %d ms (%d gaps over 50 ms while scrolling)",
-                            step > 0 ? "down through" : "back up through", tab.document().titleProperty().get(),
-                            (System.nanoTime() - start) / 1_000_000, gapsOver - gapsBefore));
+                    log(String.format(Locale.ROOT, "scrolled %s %s in %d ms (%d gaps over 50 ms while scrolling;"
+                            + " longest stall %d ms)", step > 0 ? "down through" : "back up through",
+                            tab.document().titleProperty().get(), (System.nanoTime() - start) / 1_000_000,
+                            gapsOver - gapsBefore, recentStall / 1_000_000));
+                    recentStall = 0;
                     if (step < 0) {
                         stop();
                         editSome(tab);
