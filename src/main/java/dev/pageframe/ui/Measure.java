@@ -67,7 +67,7 @@ public final class Measure {
     private static volatile Thread fxThread;
     private static long openRequested = System.nanoTime();
     private static long longestGap;
-    /** The longest frame gap since {@link #changeLook} last reset it. */
+    /** The longest frame gap since a phase (a look change, the edits) last reset it (FX thread only). */
     private static long recentGap;
     /** The longest stall since a phase reset it (FX thread only). */
     private static long recentStall;
