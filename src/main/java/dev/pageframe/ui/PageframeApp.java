@@ -64,7 +64,11 @@ public class PageframeApp extends Application {
         double w = Math.min(1440, screen.getWidth() * 0.92);
         double h = Math.min(920, screen.getHeight() * 0.92);
         Scene scene = new Scene(window, w, h);
-        scene.getStylesheets().add(stylesheet());
+        // Cards and outputs add outputs.css to themselves, and JavaFX parses a stylesheet when the first node using
+        // it joins a scene (and again after the last one leaves): that was 5-10 ms inside the first page's
+        // frames. Held by the scene, it is read before the window shows and kept. Its rules are all scoped to
+        // our own style classes, and a node's own sheet still wins over the scene's, so nothing looks different.
+        scene.getStylesheets().addAll(dev.pageframe.ui.markdown.MarkdownView.STYLESHEET, stylesheet());
         stage.setScene(scene);
         Measure.watchScene(scene);
         stage.setMinWidth(640);

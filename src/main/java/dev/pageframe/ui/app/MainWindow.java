@@ -139,10 +139,10 @@ public final class MainWindow extends BorderPane {
         setBottom(status);
 
         docs.setOtherLinks(href -> followLink(href, null));
-        // The notebook comes first: while cards in its view are still to be made (a notebook opening, a fast
-        // scroll), the docs page beside it waits to fill in (sampled stalls: a docs table and cards in one frame).
+        // The notebook comes first: while it is still making cards (a notebook opening, a scroll over cards not
+        // made yet), the docs page beside it waits to fill in (sampled stalls: a docs table and cards in one frame).
         docs.setWaitWhile(() -> tabs.getSelectionModel().getSelectedItem() instanceof NotebookTab t
-                && !t.view().pageInViewShown());
+                && t.view().settling());
         bus.subscribe(EventBus.OpenApiDocs.class, e -> {
             docsShown.set(true);
             if (!docs.showApi(e.name())) {

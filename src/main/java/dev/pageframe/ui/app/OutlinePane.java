@@ -59,8 +59,10 @@ public final class OutlinePane extends VBox {
     private final AnimationTimer filler = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            // Only in frames the notebook's cards left alone; at least one row each.
-            if (!FrameBudget.untouched(now)) {
+            // Only in frames the notebook's cards left alone, and not while it is still making cards (sampled on
+            // cold starts: a row cost 25-35 ms, and in the frames of a scroll down a just-opened notebook it made
+            // stalls of 40-45 ms); at least one row each.
+            if (!FrameBudget.untouched(now) || (view != null && view.settling())) {
                 return;
             }
             do {

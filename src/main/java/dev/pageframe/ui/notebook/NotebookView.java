@@ -44,6 +44,7 @@ import javafx.scene.layout.VBox;
 public final class NotebookView extends StackPane {
     /** The most cards made in one frame: each costs several milliseconds of styling and layout afterwards. */
     private static final int MAX_BUILDS_PER_FRAME = 2;
+    private static final long SETTLE_MILLIS = 250;
     private static final long SLOW_FRAME_NANOS = 30_000_000L;
 
     private final NotebookDocument document;
@@ -64,6 +65,8 @@ public final class NotebookView extends StackPane {
     private Runnable onFirstPage;
     /** When the builder last ran (0 while it is stopped), to notice slow frames. */
     private long lastBuildFrame;
+    /** When a card was last made or brought back into the scene (System.nanoTime), 0 before the first. */
+    private long lastCardBuilt;
     private Slot anchor;
     private double anchorOffset;
     private boolean adjusting;
@@ -295,6 +298,17 @@ public final class NotebookView extends StackPane {
         return !hasUnbuiltOnScreen(top, top + scroller.getViewportBounds().getHeight());
     }
 
+    /**
+     * True while the page is still making cards (some in view are not shown yet, or one was made in the last
+     * {@value #SETTLE_MILLIS} ms, as while scrolling over cards not made before): work beside the notebook, such as
+     * filling the documentation page, waits for it. Sampled on cold starts, a docs table row (Hyperlink controls
+     * to style and measure) took 25 ms and landed in the frames of a scroll down a freshly opened notebook.
+     */
+    public boolean settling() {
+        return !pageInViewShown()
+                || (lastCardBuilt != 0 && System.nanoTime() - lastCardBuilt < SETTLE_MILLIS * 1_000_000L);
+    }
+
     /** True if the cell's card is built and in the scene (not parked). */
     public boolean isShown(CellModel cell) {
         Slot s = slots.get(cell);
@@ -438,6 +452,7 @@ public final class NotebookView extends StackPane {
             if (shown()) {
                 return;
             }
+            lastCardBuilt = System.nanoTime();
             if (view == null) {
                 view = switch (cell.type()) {
                     case CODE -> new CodeCellView(cell, NotebookView.this);

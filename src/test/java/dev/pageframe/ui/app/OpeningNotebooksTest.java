@@ -159,4 +159,54 @@ class OpeningNotebooksTest extends WindowTest {
             ui.fxRun(hog::stop);
         }
     }
+
+    @Test
+    void theNotebookSettlesOnlyOnceItHasStoppedMakingCards() throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            cells.add(Cell.code("long b" + i + " = kmalloc(" + (i + 1) * 8 + ", GFP_KERNEL);"));
+        }
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("settle.ipynb", cells));
+        ui.waitUntil("the first page settles", () -> !tab.view().settling());
+        CellModel last = ui.cell(tab, cells.size() - 1);
+        assertNull(ui.fx(() -> tab.view().viewOf(last)), "the last card waits until it is scrolled to");
+        // The docs page beside the notebook waits while this is true (MainWindow).
+        assertTrue(ui.fx(() -> {
+            tab.view().scrollToCell(last);
+            return tab.view().settling();
+        }), "scrolling to cards not made yet unsettles the page");
+        ui.waitUntil("the page settles again once its cards are made", () -> !tab.view().settling());
+        assertNotNull(ui.fx(() -> tab.view().viewOf(last)));
+    }
+
+    @Test
+    void theOutlineFillsInOnlyWhileTheNotebookIsNotMakingCards() throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            cells.add(Cell.markdown("## Part " + i + "\n\nSome prose about order " + i % 4 + "."));
+            cells.add(Cell.code("long b" + i + " = __get_free_pages(GFP_KERNEL, " + i % 4 + ");"));
+        }
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("outline-waits.ipynb", cells));
+        OutlinePane outline = ui.window.outline();
+        dev.pageframe.ui.common.FrameHog frames = new dev.pageframe.ui.common.FrameHog(0);
+        ui.fxRun(() -> {
+            outline.show(null, null);
+            // Scrolled to cards not made yet, which wait: the page is still making cards when the outline,
+            // empty, is asked to fill in over the next frames.
+            tab.view().holdBuilds();
+            tab.view().scrollBy(1e6);
+            outline.show(tab.document(), tab.view());
+            frames.start();
+        });
+        try {
+            ui.waitUntil("ten frames", () -> frames.frames() >= 10);
+            assertTrue(ui.fx(() -> tab.view().settling()));
+            assertTrue(ui.fx(() -> outline.filling() && outline.entries().isEmpty()),
+                    "no outline row comes in while the notebook's cards wait to be made");
+            ui.fxRun(() -> tab.view().resumeBuilds());
+            ui.waitUntil("the outline fills in", () -> outline.entries().size() == 40);
+        } finally {
+            ui.fxRun(frames::stop);
+        }
+    }
 }
