@@ -315,6 +315,16 @@ public final class NotebookView extends StackPane {
         return s != null && s.shown();
     }
 
+    /** Builds, styles and lays out every card now, whatever is in view: for a page made only to warm up. */
+    public void buildEveryCard() {
+        for (Node n : column.getChildren()) {
+            Slot s = (Slot) n;
+            s.build();
+            s.applyCss();
+        }
+        layout();
+    }
+
     /** The editor of a cell, building the cell's view if it is not built yet. */
     public CellEditor editorOf(CellModel cell) {
         Slot s = slots.get(cell);

@@ -209,4 +209,17 @@ class OpeningNotebooksTest extends WindowTest {
             ui.fxRun(frames::stop);
         }
     }
+
+    @Test
+    void theTabMadeToWarmUpBeforeTheWindowShowedLeavesNothingBehind() throws Exception {
+        assertTrue(ui.fx(() -> ui.window.getChildrenUnmodifiable().stream().allMatch(javafx.scene.Node::isManaged)),
+                "no hidden warm-up page is left in the window");
+        assertTrue(ui.fx(() -> ui.window.tabs().getTabs().isEmpty()));
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("after-warm-up.ipynb",
+                List.of(Cell.markdown("## Orders"), Cell.code("long b = __get_free_pages(GFP_KERNEL, 1);"))));
+        assertEquals(1, ui.fx(() -> ui.window.tabs().getTabs().size()));
+        assertEquals(List.of("Orders"), ui.fx(() -> ui.window.outline().entries().stream().map(OutlinePane.Entry::text).toList()));
+        CellModel code = ui.cell(tab, 1);
+        assertNotNull(ui.fx(() -> tab.view().viewOf(code)));
+    }
 }
