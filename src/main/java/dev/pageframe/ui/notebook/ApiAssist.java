@@ -25,9 +25,11 @@ import org.fxmisc.richtext.event.MouseOverTextEvent;
 final class ApiAssist {
     private final CellEditor editor;
     private final NotebookView notebook;
-    private final Popup hover = new Popup();
-    private final Popup completion = new Popup();
-    private final ListView<CompletionResult.Suggestion> suggestions = new ListView<>();
+    // The popups (each a window with a scene) and the list are made when first wanted: made with every editor,
+    // they were 2-4 ms (sampled) of the frame in which an editor takes a preview's place.
+    private Popup hover;
+    private Popup completion;
+    private ListView<CompletionResult.Suggestion> suggestions;
     private int anchor;
     private long request;
 
@@ -37,10 +39,46 @@ final class ApiAssist {
     }
 
     void install() {
-        hover.setAutoHide(true);
         editor.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> showSummary(e.getCharacterIndex(), e.getScreenPosition()));
-        editor.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
+        editor.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hide(hover));
+        editor.addKeyInterceptor(this::keys);
+        editor.textProperty().addListener((obs, was, now) -> {
+            if (completionShowing()) {
+                query();
+            }
+        });
+        editor.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                hide(completion);
+                hide(hover);
+            }
+        });
+    }
 
+    private static void hide(Popup popup) {
+        if (popup != null) {
+            popup.hide();
+        }
+    }
+
+    private boolean completionShowing() {
+        return completion != null && completion.isShowing();
+    }
+
+    private Popup hoverPopup() {
+        if (hover == null) {
+            hover = new Popup();
+            hover.setAutoHide(true);
+        }
+        return hover;
+    }
+
+    private Popup completionPopup() {
+        if (completion != null) {
+            return completion;
+        }
+        completion = new Popup();
+        suggestions = new ListView<>();
         completion.setAutoHide(true);
         completion.setAutoFix(true);
         suggestions.getStyleClass().add("completion-list");
@@ -76,18 +114,7 @@ final class ApiAssist {
                 editor.fireEvent(e.copyFor(editor, editor));
             }
         });
-        editor.addKeyInterceptor(this::keys);
-        editor.textProperty().addListener((obs, was, now) -> {
-            if (completion.isShowing()) {
-                query();
-            }
-        });
-        editor.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                completion.hide();
-                hover.hide();
-            }
-        });
+        return completion;
     }
 
     private void keys(KeyEvent e) {
@@ -96,7 +123,7 @@ final class ApiAssist {
             query();
             return;
         }
-        if (!completion.isShowing()) {
+        if (!completionShowing()) {
             return;
         }
         switch (e.getCode()) {
@@ -163,9 +190,10 @@ final class ApiAssist {
                 .sorted((a, b) -> Boolean.compare(b.matchesType(), a.matchesType()))
                 .toList();
         if (list.isEmpty()) {
-            completion.hide();
+            hide(completion);
             return;
         }
+        Popup completion = completionPopup();
         anchor = result.anchor();
         suggestions.getItems().setAll(list);
         suggestions.getSelectionModel().select(0);
@@ -210,6 +238,7 @@ final class ApiAssist {
             card.getStylesheets().setAll(editor.getScene().getStylesheets());
             card.setStyle(editor.getScene().getRoot().getStyle());
         }
+        Popup hover = hoverPopup();
         hover.getContent().setAll(card);
         hover.show(editor, at.getX() + 8, at.getY() + 14);
     }
