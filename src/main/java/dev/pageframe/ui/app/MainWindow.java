@@ -484,7 +484,7 @@ public final class MainWindow extends BorderPane {
      * output) in the window before it shows, and drops it. A notebook's first tab and cards paid for a cold start
      * inside the frames of its first page: the skins' classes, the first matching of their styles, the code font's
      * files (sampled: 20-28 ms for the first code card, 22-25 ms for styling the new tab, stalls of 37-46 ms). Paid
-     * here, that is part of the start-up instead (25-30 ms), where no one waits on a frame.
+     * here, that is part of the start-up instead (the window shows 20-25 ms later), where no one waits on a frame.
      */
     private void warmUpTab() {
         Notebook page = Notebook.newEmpty().withCells(List.of(

@@ -65,6 +65,7 @@ public final class NotebookView extends StackPane {
     private Runnable onFirstPage;
     /** When the builder last ran (0 while it is stopped), to notice slow frames. */
     private long lastBuildFrame;
+    private boolean builderRunning;
     /** When a card was last made or brought back into the scene (System.nanoTime), 0 before the first. */
     private long lastCardBuilt;
     private Slot anchor;
@@ -99,6 +100,12 @@ public final class NotebookView extends StackPane {
         builder = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                if (getScene() == null) {
+                    // Out of the scene (a closed tab, the start-up warm-up page): a running timer would keep the
+                    // view alive and the toolkit pulsing. Joining a scene starts it again.
+                    stopBuilder();
+                    return;
+                }
                 if (buildsHeld || FrameBudget.spent(now)) {
                     return; // held for a change of look, or other deferred work had this frame
                 }
@@ -132,9 +139,14 @@ public final class NotebookView extends StackPane {
             if (!adjusting && draggingScrollBar) {
                 rememberAnchor();
             }
-            builder.start();
+            startBuilder();
         });
-        scroller.viewportBoundsProperty().addListener((obs, was, now) -> builder.start());
+        scroller.viewportBoundsProperty().addListener((obs, was, now) -> startBuilder());
+        sceneProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                startBuilder();
+            }
+        });
         Viewports.uncache(scroller);
         addEventHandler(KeyEvent.KEY_PRESSED, new CommandKeys(this)::handle);
         page.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
@@ -179,7 +191,7 @@ public final class NotebookView extends StackPane {
         if (!document.cells().isEmpty()) {
             selected.set(document.cells().getFirst());
         }
-        builder.start();
+        startBuilder();
     }
 
     // ---- accessors ----
@@ -274,7 +286,7 @@ public final class NotebookView extends StackPane {
             }
         }
         if (parkedInView) {
-            builder.start();
+            startBuilder();
         }
     }
 
@@ -286,10 +298,26 @@ public final class NotebookView extends StackPane {
         buildsHeld = true;
     }
 
+    private void startBuilder() {
+        builderRunning = true;
+        builder.start();
+    }
+
+    private void stopBuilder() {
+        builderRunning = false;
+        lastBuildFrame = 0;
+        builder.stop();
+    }
+
+    /** True while the card builder's timer runs (it stops once nothing near the viewport is left to make). */
+    public boolean building() {
+        return builderRunning;
+    }
+
     /** Ends {@link #holdBuilds()}: cards come back from the next frame. */
     public void resumeBuilds() {
         buildsHeld = false;
-        builder.start();
+        startBuilder();
     }
 
     /** True when every card in the viewport is built and in the scene (none waits or is parked). */
@@ -361,7 +389,7 @@ public final class NotebookView extends StackPane {
         if (sel != null && slots.containsKey(sel)) {
             slots.get(sel).getStyleClass().add("selected");
         }
-        builder.start();
+        startBuilder();
     }
 
     /** One cell's place on the page: a placeholder until the view is built. */
@@ -560,8 +588,7 @@ public final class NotebookView extends StackPane {
             remaining = true;
         }
         if (!builtAny && !remaining) {
-            builder.stop();
-            lastBuildFrame = 0;
+            stopBuilder();
         }
         if (!remaining && onFirstPage != null && !hasUnbuiltOnScreen(viewTop, viewBottom)) {
             Runnable r = onFirstPage;
@@ -663,7 +690,7 @@ public final class NotebookView extends StackPane {
         } finally {
             adjusting = false;
         }
-        builder.start();
+        startBuilder();
     }
 
     /** Scrolls the page by {@code dy} pixels (positive: down), as the user does with the wheel or keys. */

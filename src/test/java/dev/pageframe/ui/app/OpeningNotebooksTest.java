@@ -222,4 +222,28 @@ class OpeningNotebooksTest extends WindowTest {
         CellModel code = ui.cell(tab, 1);
         assertNotNull(ui.fx(() -> tab.view().viewOf(code)));
     }
+
+    @Test
+    void aClosedTabsCardBuilderStopsInsteadOfRunningEveryFrame() throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            cells.add(Cell.code("long b" + i + " = kmalloc(" + (i + 1) * 8 + ", GFP_KERNEL);"));
+        }
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("closed.ipynb", cells));
+        assertTrue(ui.fx(() -> {
+            tab.view().holdBuilds();
+            tab.view().scrollBy(1e6);
+            return tab.view().building();
+        }), "scrolled to cards not made yet, the builder runs");
+        ui.fxRun(() -> ui.window.closeTab(tab));
+        ui.waitUntil("the closed tab's builder stops", () -> !tab.view().building());
+        dev.pageframe.ui.common.FrameHog frames = new dev.pageframe.ui.common.FrameHog(0);
+        ui.fxRun(frames::start);
+        try {
+            ui.waitUntil("five more frames", () -> frames.frames() >= 5);
+            assertFalse(ui.fx(() -> tab.view().building()), "nothing starts it again while it is out of the scene");
+        } finally {
+            ui.fxRun(frames::stop);
+        }
+    }
 }
