@@ -137,10 +137,7 @@ class OpeningNotebooksTest extends WindowTest {
 
     @Test
     void cardsScrolledToWaitWhileOtherDeferredWorkHasUsedUpTheFrame() throws Exception {
-        List<Cell> cells = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            cells.add(Cell.code("long b" + i + " = kmalloc(" + (i + 1) * 8 + ", GFP_KERNEL);"));
-        }
+        List<Cell> cells = kmallocCells(40);
         NotebookTab tab = ui.open(ui.writeTrustedNotebook("budget.ipynb", cells));
         CellModel last = ui.cell(tab, cells.size() - 1);
         assertNull(ui.fx(() -> tab.view().viewOf(last)), "the last card waits until it is scrolled to");
@@ -162,10 +159,7 @@ class OpeningNotebooksTest extends WindowTest {
 
     @Test
     void theNotebookSettlesOnlyOnceItHasStoppedMakingCards() throws Exception {
-        List<Cell> cells = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            cells.add(Cell.code("long b" + i + " = kmalloc(" + (i + 1) * 8 + ", GFP_KERNEL);"));
-        }
+        List<Cell> cells = kmallocCells(40);
         NotebookTab tab = ui.open(ui.writeTrustedNotebook("settle.ipynb", cells));
         ui.waitUntil("the first page settles", () -> !tab.view().settling());
         CellModel last = ui.cell(tab, cells.size() - 1);
@@ -225,10 +219,7 @@ class OpeningNotebooksTest extends WindowTest {
 
     @Test
     void aClosedTabsCardBuilderStopsInsteadOfRunningEveryFrame() throws Exception {
-        List<Cell> cells = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            cells.add(Cell.code("long b" + i + " = kmalloc(" + (i + 1) * 8 + ", GFP_KERNEL);"));
-        }
+        List<Cell> cells = kmallocCells(40);
         NotebookTab tab = ui.open(ui.writeTrustedNotebook("closed.ipynb", cells));
         assertTrue(ui.fx(() -> {
             tab.view().holdBuilds();
@@ -245,5 +236,14 @@ class OpeningNotebooksTest extends WindowTest {
         } finally {
             ui.fxRun(frames::stop);
         }
+    }
+
+    /** {@code n} one-line code cells, each a kmalloc of its own size: a page longer than the window. */
+    private static List<Cell> kmallocCells(int n) {
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            cells.add(Cell.code("long b" + i + " = kmalloc(" + (i + 1) * 8 + ", GFP_KERNEL);"));
+        }
+        return cells;
     }
 }
