@@ -530,8 +530,8 @@ public final class NotebookView extends StackPane {
      * frame, which keeps every frame short.
      */
     private void buildVisible(boolean slowFrame, long deadline) {
-        if (getScene() == null || scroller.getViewportBounds().getHeight() <= 0) {
-            return;
+        if (scroller.getViewportBounds().getHeight() <= 0) {
+            return; // not laid out yet (the builder itself stops while the view is out of the scene)
         }
         double viewTop = scrollOffset();
         double viewHeight = scroller.getViewportBounds().getHeight();
