@@ -1,6 +1,8 @@
 package dev.pageframe.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -90,7 +92,8 @@ public final class Main implements Callable<Integer> {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("pageframe " + commandLine.getCommandName() + ": error: " + describe(ex));
+            // The qualified name is "pageframe" for the top command and "pageframe run" for a subcommand.
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": error: " + describe(ex));
             err.flush();
             return ExitCodes.FAILED;
         });
@@ -104,8 +107,29 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (file != null && !Files.exists(Path.of(file))) {
+            // A mistyped command or file name: say so here, before a desktop app that would fail on it (or, with no
+            // display, on that instead).
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("pageframe: no such file or command: " + file
+                    + " (the commands are " + String.join(", ", spec.subcommands().keySet())
+                    + "; try 'pageframe --help')");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         String[] args = file == null ? new String[0] : new String[] {file};
-        if (gui.launch(args)) {
+        boolean launched;
+        try {
+            launched = gui.launch(args);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX's words for a machine without a display (no DISPLAY or WAYLAND_DISPLAY, or one it cannot open).
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("pageframe: cannot open the desktop app: " + describe(e)
+                    + "; the commands (" + String.join(", ", spec.subcommands().keySet()) + ") need no display");
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        if (launched) {
             guiStarted = true;
             return ExitCodes.OK;
         }

@@ -71,6 +71,10 @@ public class PageframeApp extends Application {
         scene.getStylesheets().addAll(dev.pageframe.ui.markdown.MarkdownView.STYLESHEET, stylesheet());
         stage.setScene(scene);
         Measure.watchScene(scene);
+        for (int size : new int[] {32, 48, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    PageframeApp.class.getResource("icons/pageframe-" + size + ".png").toExternalForm()));
+        }
         stage.setMinWidth(640);
         stage.setMinHeight(400);
         window.attach(stage);

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
 
@@ -49,19 +52,55 @@ class MainTest {
     }
 
     @Test
-    void oneFileArgumentOpensItInTheDesktopApp() {
+    void oneFileArgumentOpensItInTheDesktopApp(@TempDir Path dir) throws Exception {
+        String lesson = Files.writeString(dir.resolve("lesson.ipynb"), "{}").toString();
         AtomicReference<String[]> launched = new AtomicReference<>();
         Cli.Result r = new Cli().gui(args -> {
             launched.set(args);
             return true;
-        }).run("lesson.ipynb");
+        }).run(lesson);
         assertEquals(0, r.exit());
-        assertArrayEquals(new String[] {"lesson.ipynb"}, launched.get());
+        assertArrayEquals(new String[] {lesson}, launched.get());
     }
 
     @Test
-    void withoutTheDesktopAppItPrintsUsageAndExits2() {
-        Cli.Result r = new Cli().gui(args -> false).run("lesson.ipynb");
+    void aWordThatIsNoFileAndNoCommandSaysSoWithoutStartingTheApp() {
+        AtomicReference<String[]> launched = new AtomicReference<>();
+        Cli.Result r = new Cli().gui(args -> {
+            launched.set(args);
+            return true;
+        }).run("validte");
+        assertEquals(2, r.exit());
+        assertNull(launched.get(), "the desktop app must not start");
+        assertEquals("pageframe: no such file or command: validte (the commands are validate, trust, export, run;"
+                + " try 'pageframe --help')" + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void noDisplayIsReportedInOneLineWithoutADoubledPrefix(@TempDir Path dir) throws Exception {
+        String lesson = Files.writeString(dir.resolve("lesson.ipynb"), "{}").toString();
+        Cli.Result r = new Cli().gui(args -> {
+            throw new UnsupportedOperationException("Unable to open DISPLAY");
+        }).run(lesson);
+        assertEquals(1, r.exit());
+        assertEquals("pageframe: cannot open the desktop app: Unable to open DISPLAY; the commands (validate, trust,"
+                + " export, run) need no display" + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void anErrorInTheTopCommandIsPrefixedOnce(@TempDir Path dir) throws Exception {
+        String lesson = Files.writeString(dir.resolve("lesson.ipynb"), "{}").toString();
+        Cli.Result r = new Cli().gui(args -> {
+            throw new IllegalStateException("the toolkit broke");
+        }).run(lesson);
+        assertEquals(1, r.exit());
+        assertEquals("pageframe: error: the toolkit broke" + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void withoutTheDesktopAppItPrintsUsageAndExits2(@TempDir Path dir) throws Exception {
+        String lesson = Files.writeString(dir.resolve("lesson.ipynb"), "{}").toString();
+        Cli.Result r = new Cli().gui(args -> false).run(lesson);
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("desktop app is not part of this build"), r.err());
         assertTrue(r.err().contains("Usage: pageframe"), r.err());

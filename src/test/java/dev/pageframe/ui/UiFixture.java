@@ -52,6 +52,10 @@ public final class UiFixture {
     public final Path contentDir;
     public final NotebookTrust trust;
     public final Deque<Path> chosenFiles = new ArrayDeque<>();
+    /** Each save dialog the app asked for: its title, suggested name and the folder it opened in. */
+    public final Deque<List<String>> saveDialogs = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** The user's Pageframe documents folder for this window (not made until the app needs it). */
+    public final Path documents;
     public final FxRobot robot = new FxRobot();
     private final ExecutorService background = AppEnvironment.newBackground();
     public MainWindow window;
@@ -61,6 +65,7 @@ public final class UiFixture {
         root = Files.createTempDirectory("pageframe-ui-test");
         configDir = root.resolve("config");
         contentDir = root.resolve("content");
+        documents = root.resolve("home/Documents/Pageframe");
         trust = new NotebookTrust(configDir);
         writeDocs(contentDir);
     }
@@ -77,11 +82,12 @@ public final class UiFixture {
 
             @Override
             public Path chooseSaveLocation(Window owner, String title, String name, Path dir, String ext) {
+                f.saveDialogs.add(List.of(title, name, String.valueOf(dir)));
                 return f.chosenFiles.poll();
             }
         };
         AppEnvironment env = new AppEnvironment(f.trust, new NotebookFiles(), () -> DocsLibrary.fromDirectory(f.contentDir),
-                dialogs, NotebookExecution::session, f.background, url -> { });
+                dialogs, NotebookExecution::session, f.background, url -> { }, f.documents);
         FxToolkit.setupStage(stage -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             f.window = new MainWindow(env);

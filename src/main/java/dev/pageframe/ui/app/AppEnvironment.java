@@ -19,11 +19,14 @@ import java.util.function.Supplier;
  * kernels, a background executor for I/O, and the web browser. Tests build one with a temporary trust
  * directory and fixed files.
  *
- * @param docs     loads the documentation (called once, off the FX thread)
- * @param browser  opens a web address
+ * @param docs      loads the documentation (called once, off the FX thread)
+ * @param browser   opens a web address
+ * @param documents the folder where Save first offers to put a notebook that has no file yet (a copy of a bundled
+ *                  notebook, a new one); made when first needed
  */
 public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<DocsLibrary> docs, FileDialogs dialogs,
-        Function<MachineSpec, KernelSession> sessions, ExecutorService background, Consumer<String> browser) {
+        Function<MachineSpec, KernelSession> sessions, ExecutorService background, Consumer<String> browser,
+        Path documents) {
 
     /** The trust store's directory: {@code -Dpageframe.config.dir}, else the user's config directory. */
     public static final String CONFIG_DIR_PROPERTY = "pageframe.config.dir";
@@ -36,6 +39,7 @@ public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<
         Objects.requireNonNull(sessions);
         Objects.requireNonNull(background);
         Objects.requireNonNull(browser);
+        Objects.requireNonNull(documents);
     }
 
     /** The environment of a real run, configured from system properties. */
@@ -43,7 +47,7 @@ public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<
         String dir = System.getProperty(CONFIG_DIR_PROPERTY);
         NotebookTrust trust = dir == null || dir.isBlank() ? NotebookTrust.forCurrentUser() : new NotebookTrust(Path.of(dir));
         return new AppEnvironment(trust, new NotebookFiles(), DocsLibrary::locate, FileDialogs.system(),
-                NotebookExecution::session, newBackground(), browser);
+                NotebookExecution::session, newBackground(), browser, UserDocuments.folder());
     }
 
     /** Daemon threads for file, trust and kernel housekeeping, so none of it runs on the FX thread. */
@@ -52,6 +56,6 @@ public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<
     }
 
     public AppEnvironment withDialogs(FileDialogs newDialogs) {
-        return new AppEnvironment(trust, files, docs, newDialogs, sessions, background, browser);
+        return new AppEnvironment(trust, files, docs, newDialogs, sessions, background, browser, documents);
     }
 }

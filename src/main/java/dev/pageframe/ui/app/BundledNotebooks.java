@@ -2,13 +2,12 @@ package dev.pageframe.ui.app;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The notebooks that ship with Pageframe (the tour and its companions): read from {@code notebooks/} in the
- * working directory when running from source, else from {@code /notebooks} in the jar.
+ * The notebooks that ship with Pageframe (the tour and its companions), read from {@code /notebooks} in the jar.
+ * Only there: the app opens them trusted, so a {@code notebooks/tour.ipynb} in whatever folder the app was started
+ * from must not pass for one. {@code ./pageframe} rebuilds the jar when a bundled notebook changes.
  */
 public final class BundledNotebooks {
     /** The notebook opened when the app starts without a file. */
@@ -21,16 +20,16 @@ public final class BundledNotebooks {
         if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             return Optional.empty();
         }
-        Path local = Path.of("notebooks", name);
-        try {
-            if (Files.isRegularFile(local)) {
-                return Optional.of(Files.readAllBytes(local));
-            }
-            try (InputStream in = BundledNotebooks.class.getResourceAsStream("/notebooks/" + name)) {
-                return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-            }
+        try (InputStream in = BundledNotebooks.class.getResourceAsStream("/notebooks/" + name)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether a notebook of this file name ships with the app. */
+    public static boolean isBundled(String name) {
+        return !name.contains("/") && !name.contains("\\") && !name.startsWith(".")
+                && BundledNotebooks.class.getResource("/notebooks/" + name) != null;
     }
 }

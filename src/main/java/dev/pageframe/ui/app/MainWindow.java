@@ -621,12 +621,18 @@ public final class MainWindow extends BorderPane {
         return file == null ? saveAs(tab) : saveTo(tab, file);
     }
 
-    /** Asks where to save, then saves. Completes with null if the user cancelled. */
+    /**
+     * Asks where to save, then saves. Completes with null if the user cancelled. A notebook with no file yet (a copy
+     * of a bundled one, a new one) is offered the user's Pageframe documents folder; a bundled notebook is saved as a
+     * copy there, since the one that ships stays as it is.
+     */
     public CompletableFuture<Path> saveAs(NotebookTab tab) {
         NotebookDocument doc = tab.document();
-        Path dir = doc.file() != null ? doc.file().getParent() : Path.of("").toAbsolutePath();
+        Path dir = doc.file() != null ? doc.file().getParent() : UserDocuments.ensure(env.documents());
         String suggested = doc.file() != null ? doc.file().getFileName().toString() : doc.untitledNameProperty().get();
-        Path chosen = env.dialogs().chooseSaveLocation(window(), "Save Notebook", suggested, dir, "ipynb");
+        String title = doc.file() == null && BundledNotebooks.isBundled(suggested)
+                ? "Save a Copy of " + suggested : "Save Notebook";
+        Path chosen = env.dialogs().chooseSaveLocation(window(), title, suggested, dir, "ipynb");
         if (chosen == null) {
             return CompletableFuture.completedFuture(null);
         }
@@ -652,7 +658,7 @@ public final class MainWindow extends BorderPane {
         NotebookDocument doc = tab.document();
         String base = doc.file() != null ? doc.file().getFileName().toString() : doc.untitledNameProperty().get();
         String suggested = base.replaceFirst("\\.ipynb$", "") + ".html";
-        Path dir = doc.file() != null ? doc.file().getParent() : Path.of("").toAbsolutePath();
+        Path dir = doc.file() != null ? doc.file().getParent() : UserDocuments.ensure(env.documents());
         Path chosen = env.dialogs().chooseSaveLocation(window(), "Export HTML", suggested, dir, "html");
         if (chosen == null) {
             return;

@@ -123,4 +123,27 @@ class TrustAndSavingTest extends WindowTest {
         assertEquals("int answer = 42;", new NotebookFiles().load(written).notebook().cells().getFirst().source(),
                 "Don't Save leaves the file as it was");
     }
+
+    @Test
+    void savingTheBundledTourOffersACopyInTheUsersPageframeDocumentsFolder() throws Exception {
+        NotebookTab tab = ui.fx(() -> ui.window.openTour()).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse(Files.exists(ui.documents), "the folder is made when first needed");
+        Path target = ui.documents.resolve("my-tour.ipynb");
+        ui.chosenFiles.add(target);
+        ui.fxLater(() -> ui.window.save(tab));
+
+        ui.waitUntil("the copy is saved", () -> target.equals(tab.document().file()) && !tab.document().isDirty());
+        assertEquals(List.of("Save a Copy of tour.ipynb", "tour.ipynb", ui.documents.toString()),
+                ui.saveDialogs.getLast());
+        assertTrue(Files.isDirectory(ui.documents));
+        assertTrue(ui.trust.isTrusted(new NotebookFiles().load(target).notebook()), "the user's copy is theirs");
+    }
+
+    @Test
+    void anUntitledNotebookIsOfferedTheDocumentsFolderNotTheStartingFolder() throws Exception {
+        NotebookTab tab = ui.newNotebook();
+        ui.fxLater(() -> ui.window.saveAs(tab));
+        ui.waitUntil("the save dialog was asked for", () -> !ui.saveDialogs.isEmpty());
+        assertEquals(List.of("Save Notebook", "Untitled.ipynb", ui.documents.toString()), ui.saveDialogs.getLast());
+    }
 }
