@@ -6,20 +6,13 @@
 #   notebooks/check-notebooks.sh            # all notebooks and all docs
 #   notebooks/check-notebooks.sh -v FILE..  # chosen files, printing every cell's output
 #
-# Needs JDK 25 (JAVA_HOME, or the Temurin 25 install at its usual place) and Maven to compile the
+# Needs JDK 25 (found by scripts/find-jdk.sh) and Maven to compile the
 # engine; set SKIP_COMPILE=1 to use target/classes as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" ]] \
-    || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
-    JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-if ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
-    echo "check-notebooks: JDK 25 or newer is needed; point JAVA_HOME at it" >&2
-    exit 2
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+. scripts/find-jdk.sh
+pageframe_find_jdk check-notebooks
 
 if [[ "${SKIP_COMPILE:-0}" != 1 ]]; then
     mvn -B -q -o compile 2>/dev/null || mvn -B -q compile

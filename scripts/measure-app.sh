@@ -11,7 +11,8 @@
 # Needs a display, or xvfb-run. Prints one line per run and a summary per mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. scripts/find-jdk.sh
+pageframe_find_jdk measure-app
 jar="$PWD/target/pageframe.jar"
 cache="$PWD/target/pageframe.aot"
 rounds=${ROUNDS:-3}

@@ -13,7 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. scripts/find-jdk.sh
+pageframe_find_jdk startup-cache
 jar="$PWD/target/pageframe.jar"
 out="$PWD/target/pageframe.aot"
 [ -f "$jar" ] || { echo "startup-cache: no $jar; build it first: mvn -q package -DskipTests" >&2; exit 2; }

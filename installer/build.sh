@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Builds Pageframe's native installers, as a recipe:
+#   1. the jar (./mvnw package), unless it is newer than the sources;
+#   2. a Java runtime with jlink: only the JDK modules the app and its cells use (modules.txt), with bin/java
+#      kept, since every notebook kernel is a second JVM started from the app's own runtime;
+#   3. the app image with jpackage (launcher `pageframe`, the jar, JavaFX's native libraries beside it, the
+#      JVM options of scripts/jvm-options);
+#   4. the start-up cache, trained by running the image's own runtime on the bundled tour (needs a display, or
+#      xvfb-run), so the installed app starts as fast as ./pageframe with its cache;
+#   5. the packages for this system, from that image: .deb and .rpm on Linux (each when its tool is there),
+#      .dmg on macOS, .msi on Windows (WiX 3 or newer on PATH).
+# Usage: installer/build.sh [--types "app-image deb rpm"] [--no-cache] [--skip-build]
+# Output: target/installer/ (the image in image/, the packages beside it).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+top="$(dirname "$here")"
+cd "$top"  # the jpackage option files name their files from here
+. "$top/scripts/find-jdk.sh"
+pageframe_find_jdk installer/build.sh
+
+types="" cache=1 build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --types) types="$2"; shift 2 ;;
+    --no-cache) cache=0; shift ;;
+    --skip-build) build=0; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "installer/build.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+case "$(uname -s)" in
+  Linux) os=linux; default_types="app-image deb rpm" ;;
+  Darwin) os=macos; default_types="app-image dmg" ;;
+  MINGW*|MSYS*|CYGWIN*) os=windows; default_types="app-image msi" ;;
+  *) echo "installer/build.sh: unsupported system $(uname -s)" >&2; exit 2 ;;
+esac
+types=${types:-$default_types}
+
+out="$top/target/installer"
+jar="$top/target/pageframe.jar"
+version=$(sed -n 's/.*String VERSION = "\(.*\)";.*/\1/p' "$top/src/main/java/dev/pageframe/cli/Main.java")
+
+# 1. The jar, rebuilt when any source, resource, document or notebook is newer.
+if [ "$build" = 1 ]; then
+  if [ ! -f "$jar" ] || [ -n "$(find "$top/src/main" "$top/content" "$top/notebooks" "$top/pom.xml" -newer "$jar" -type f -print -quit)" ]; then
+    "$top/mvnw" -B -q package -DskipTests
+  fi
+fi
+[ -f "$jar" ] || { echo "installer/build.sh: no $jar (run without --skip-build)" >&2; exit 1; }
+rm -rf "$out"
+mkdir -p "$out/input"
+
+# 2. The runtime. JavaFX is not linked in: it comes from the Maven artifacts' Linux jars (org.openjfx
+# javafx-base, -graphics, -controls 25.0.2, linux classifier) already inside pageframe.jar, on the class
+# path, and their native libraries are put beside the jar in step 3.
+modules=$(grep -Ev '^[[:space:]]*(#|$)' "$here/modules.txt" | paste -sd, -)
+"$JAVA_HOME/bin/jlink" --add-modules "$modules" --output "$out/runtime" \
+  --strip-debug --no-header-files --no-man-pages --compress=zip-9 --exclude-files='**/ct.sym'
+# Their symbol tables are a sixth of the runtime (libjvm.so: 29.8 MB, 24.8 MB stripped); crash reports still name
+# the Java frames.
+if command -v strip >/dev/null && [ "$os" = linux ]; then
+  chmod u+w "$out/runtime/lib/server/libjvm.so"
+  strip --strip-unneeded "$out/runtime/lib"/*.so "$out/runtime/lib/server"/*.so
+fi
+
+# 3. The app image.
+cp -p "$jar" "$out/input/pageframe.jar"
+(cd "$out/input" && "$JAVA_HOME/bin/jar" xf pageframe.jar $("$JAVA_HOME/bin/jar" tf pageframe.jar | grep -E '^[^/]+\.(so|dylib|dll)$' || true))
+mapfile -t jvm_options < <(grep -Ev '^[[:space:]]*(#|$)' "$top/scripts/jvm-options")
+# The jar's manifest enables native access (JavaFX's libraries) only for `java -jar`; the launchers start its class.
+jvm_options+=(--enable-native-access=ALL-UNNAMED)
+java_opts=()
+for o in "${jvm_options[@]}"; do java_opts+=(--java-options "$o"); done
+# The cache's path is written with jpackage's $APPDIR, so it follows the app wherever it is installed.
+[ "$cache" = 1 ] && java_opts+=(--java-options '-XX:AOTCache=$APPDIR/pageframe.aot')
+"$JAVA_HOME/bin/jpackage" @"$here/common.args" @"$here/$os/app-image.args" \
+  --type app-image --app-version "$version" --runtime-image "$out/runtime" \
+  --input "$out/input" --main-jar pageframe.jar "${java_opts[@]}" --dest "$out/image"
+case "$os" in
+  # jpackage's native launcher on Linux asks rpm and dpkg which package owns it at every start; ours does not.
+  linux) cp "$here/linux/launcher.sh" "$out/image/pageframe/bin/pageframe" ;;
+esac
+case "$os" in
+  macos) image="$out/image/pageframe.app"; appdir="$image/Contents/app"; java="$image/Contents/runtime/Contents/Home/bin/java" ;;
+  windows) image="$out/image/pageframe"; appdir="$image/app"; java="$image/runtime/bin/java" ;;
+  *) image="$out/image/pageframe"; appdir="$image/lib/app"; java="$image/lib/runtime/bin/java" ;;
+esac
+
+# 4. The start-up cache: the image's runtime, its jar at its place in the image and the launcher's JVM options,
+# so the JVM maps it once installed (it checks the runtime and the jar, and allows the folder to move).
+if [ "$cache" = 1 ]; then
+  # Trained on what a first start does: the window, the bundled tour's first page, its outline and the docs page
+  # (quit 5 s after the window shows). Trained also on Run All, scrolling and editing, as scripts/startup-cache.sh
+  # does, the cache is 67 MB instead of about 52 for the same time to the window.
+  train=("$java" "${jvm_options[@]}" -XX:AOTCacheOutput="$appdir/pageframe.aot" -Xlog:aot=error
+         -Dpageframe.measure=true -Dpageframe.measure.exitAfter="${PAGEFRAME_TRAIN_SECONDS:-5}"
+         -cp "$appdir/pageframe.jar" dev.pageframe.cli.Main)
+  if [ -n "${DISPLAY:-}" ] || [ "$os" != linux ]; then
+    "${train[@]}" > "$out/training.log" 2>&1
+  elif command -v xvfb-run >/dev/null; then
+    xvfb-run -a -s "-screen 0 1600x1000x24" "${train[@]}" > "$out/training.log" 2>&1
+  else
+    echo "installer/build.sh: the start-up cache needs a display or xvfb-run (apt-get install xvfb); or pass --no-cache" >&2
+    exit 2
+  fi
+  [ -f "$appdir/pageframe.aot" ] || { cat "$out/training.log" >&2; echo "installer/build.sh: no start-up cache was written" >&2; exit 1; }
+fi
+
+# 5. The packages, made from the image as it is (with its cache). The Linux ones' install scripts get the jar's
+# modification time, which the cache checks and the packaging tools do not keep.
+resources=()
+if [ -d "$here/$os/resources" ]; then
+  mkdir -p "$out/resources"
+  jar_mtime=$(date -r "$appdir/pageframe.jar" +%s)
+  for f in "$here/$os/resources"/*; do
+    sed "s/PAGEFRAME_JAR_MTIME/$jar_mtime/g" "$f" > "$out/resources/$(basename "$f")"
+  done
+  resources=(--resource-dir "$out/resources")
+fi
+for type in $types; do
+  [ "$type" = app-image ] && continue
+  case "$type" in
+    deb) command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null \
+           || { echo "installer/build.sh: skipping .deb: needs dpkg-deb and fakeroot (apt-get install fakeroot)" >&2; continue; } ;;
+    rpm) command -v rpmbuild >/dev/null \
+           || { echo "installer/build.sh: skipping .rpm: needs rpmbuild (apt-get install rpm)" >&2; continue; } ;;
+  esac
+  "$JAVA_HOME/bin/jpackage" @"$here/common.args" @"$here/$os/package.args" \
+    --type "$type" --app-version "$version" --app-image "$image" ${resources[@]+"${resources[@]}"} --dest "$out"
+done
+echo "installer/build.sh: $(cd "$out" && ls -d image/* *.deb *.rpm *.dmg *.msi 2>/dev/null | tr '\n' ' ')in $out"

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Installs the .deb that installer/build.sh made, uses it as a user would, removes it, and checks that nothing of
+# it is left. CI runs it (.ci/run) as root on a machine where Pageframe is not installed. Steps:
+#   - on a machine without desktop menu folders (a server, a container), dpkg -i and dpkg -r still work and the
+#     command line is there; then, with the menu folders a desktop has (Debian's lxmenu-data), the rest:
+#   - dpkg -i (the package's dependencies are installed first with apt-get, as apt would);
+#   - `pageframe` is on PATH, its commands give the jar's exit codes, and a mistyped word is named as such;
+#   - the installed `pageframe run` runs every bundled notebook, its cells in a JVM of the bundled runtime;
+#   - the desktop entry and the .ipynb file association are registered, and opening a notebook the way a file
+#     manager does (the entry's Exec line) shows the app's window with it; so does `pageframe` alone;
+#   - dpkg -r leaves no file of the package behind (dpkg keeps only its own record of the removed package, with
+#     no configuration files, until dpkg --purge).
+# Usage: installer/test-installed.sh [path/to/pageframe_VERSION_ARCH.deb]
+set -euo pipefail
+top="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$top"
+. scripts/find-jdk.sh
+pageframe_find_jdk test-installed
+deb="${1:-$(ls target/installer/pageframe_*.deb | head -n 1)}"
+[ -f "$deb" ] || { echo "test-installed: no .deb; run installer/build.sh first" >&2; exit 2; }
+[ "$(id -u)" = 0 ] || { echo "test-installed: run as root (it installs and removes a package)" >&2; exit 2; }
+! dpkg -s pageframe >/dev/null 2>&1 || { echo "test-installed: pageframe is installed already; dpkg -r pageframe first" >&2; exit 2; }
+
+work=$(mktemp -d)
+export HOME="$work/home"   # the app's trust store and settings go here, not into the CI user's home
+mkdir -p "$HOME"
+fail() { echo "test-installed: FAIL: $*" >&2; exit 1; }
+ok() { echo "test-installed: ok: $*"; }
+
+# What is on the machine, to compare before the install with after the removal (the folders a package writes to).
+snapshot() { find /opt /usr /etc /var/lib/dpkg/info -xdev 2>/dev/null | sort; }
+
+# dpkg -r, then what is left: nothing but dpkg's record of a removed package, which dpkg --purge drops.
+remove_and_check() {
+  dpkg -r pageframe
+  snapshot | grep -vxE '/var/lib/dpkg/info/pageframe\.(list|postrm)' > "$work/after"
+  if ! diff "$work/before" "$work/after" > "$work/left.txt"; then
+    cat "$work/left.txt" >&2
+    fail "dpkg -r left files behind (above: < gone since before the install, > still there)"
+  fi
+  [ -z "$(dpkg-query -W -f='${Conffiles}' pageframe 2>/dev/null)" ] || fail "the package has configuration files"
+  ! grep -rqs pageframe /usr/share/mime/packages /usr/share/applications || fail "the menu entry or MIME type is still registered"
+  dpkg --purge pageframe > /dev/null
+  ! ls /var/lib/dpkg/info/pageframe.* > /dev/null 2>&1 || fail "dpkg --purge left its record"
+}
+
+# Installing: the dependencies the package declares, then the package itself with dpkg.
+deps=$(dpkg-deb -f "$deb" Depends | tr -d ',' )
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $deps > "$work/apt.log" 2>&1 \
+  || { cat "$work/apt.log"; fail "could not install the package's dependencies"; }
+
+# A machine with no desktop menu folders: xdg-desktop-menu fails there, and the install must not.
+if [ ! -d /usr/share/desktop-directories ]; then
+  snapshot > "$work/before"
+  dpkg -i "$deb" || fail "dpkg -i failed on a machine without desktop menu folders"
+  [ "$(pageframe --version)" = "pageframe $(dpkg-deb -f "$deb" Version)" ] || fail "pageframe --version without a desktop"
+  remove_and_check
+  ok "installs, runs and is removed on a machine without desktop menu folders"
+fi
+# The menu folders every desktop has (here from a small Debian package of menu data).
+[ -d /usr/share/desktop-directories ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -q lxmenu-data > "$work/apt.log" 2>&1 \
+  || { cat "$work/apt.log"; fail "could not install lxmenu-data"; }
+
+snapshot > "$work/before"   # the dependencies and menu folders are not the package's to remove
+dpkg -i "$deb"
+[ "$(readlink -f "$(command -v pageframe)")" = /opt/pageframe/bin/pageframe ] || fail "pageframe is not on PATH"
+# The JVM maps the start-up cache that ships (with AOTMode=on it refuses to start otherwise).
+JAVA_TOOL_OPTIONS=-XX:AOTMode=on pageframe --version > /dev/null 2> "$work/aot.txt" \
+  || { cat "$work/aot.txt"; fail "the installed app's start-up cache is not used"; }
+ok "installed $(basename "$deb") ($(dpkg-deb -f "$deb" Installed-Size) KiB)"
+
+# The command line: the installed launcher and the jar give the same exit codes.
+printf '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n' > "$work/empty.ipynb"
+printf '{"cells": [{"cell_type": "code"}], "nbformat": 4}\n' > "$work/broken.ipynb"
+check_exit() { # expected exit code, then the arguments
+  local want=$1 got_installed got_jar
+  shift
+  set +e
+  (cd "$work" && pageframe "$@" > "$work/out.txt" 2> "$work/err.txt"); got_installed=$?
+  (cd "$work" && "$JAVA_HOME/bin/java" -jar "$top/target/pageframe.jar" "$@" > /dev/null 2>&1); got_jar=$?
+  set -e
+  [ "$got_installed" = "$want" ] && [ "$got_jar" = "$want" ] \
+    || fail "pageframe $*: exit $got_installed installed, $got_jar from the jar, expected $want ($(cat "$work/err.txt"))"
+  ok "pageframe $* exits $want, as the jar does"
+}
+check_exit 0 --version
+grep -qx "pageframe $(dpkg-deb -f "$deb" Version)" "$work/out.txt" || fail "--version printed $(cat "$work/out.txt")"
+check_exit 0 --help
+check_exit 0 validate empty.ipynb
+check_exit 1 validate broken.ipynb
+check_exit 2 validate
+check_exit 2 run no-such-notebook.ipynb
+check_exit 2 valdate
+grep -q "no such file or command: valdate" "$work/err.txt" || fail "a mistyped command was not named: $(cat "$work/err.txt")"
+check_exit 0 trust empty.ipynb
+check_exit 0 export empty.ipynb --to html -o empty.html
+
+# Every bundled notebook runs with the installed command, with no JDK on PATH or in JAVA_HOME.
+for nb in notebooks/*.ipynb; do
+  env -u JAVA_HOME PATH=/usr/bin:/bin HOME="$HOME" pageframe run "$nb" -o "$work/$(basename "$nb")" > /dev/null 2> "$work/run.txt" \
+    || { cat "$work/run.txt"; fail "pageframe run $nb"; }
+  ok "pageframe run $nb"
+done
+# Its cells run in a JVM started from the bundled runtime, not the JDK that built it.
+cat > "$work/where.ipynb" <<'NB'
+{"cells": [{"cell_type": "code", "execution_count": null, "id": "where", "metadata": {}, "outputs": [],
+  "source": ["System.out.println(ProcessHandle.current().info().command().orElse(\"?\"));"]}],
+ "metadata": {"kernelspec": {"display_name": "Pageframe (Java)", "language": "java", "name": "pageframe"}},
+ "nbformat": 4, "nbformat_minor": 5}
+NB
+env -u JAVA_HOME PATH=/usr/bin:/bin HOME="$HOME" pageframe run "$work/where.ipynb" -o "$work/where-out.ipynb" 2>/dev/null
+grep -q '/opt/pageframe/lib/runtime/bin/java' "$work/where-out.ipynb" \
+  || fail "the cell's JVM was not the bundled runtime: $(grep -o '"text": \[[^]]*' "$work/where-out.ipynb")"
+ok "cells run on /opt/pageframe/lib/runtime/bin/java"
+
+# The desktop integration: the menu entry, and .ipynb files opened with Pageframe.
+desktop=$(ls /usr/share/applications/*pageframe*.desktop 2>/dev/null | head -n 1)
+[ -n "$desktop" ] || fail "no desktop entry in /usr/share/applications"
+grep -q '^MimeType=.*application/x-ipynb+json' "$desktop" || fail "$desktop does not open application/x-ipynb+json"
+# File managers take a file's type from the shared MIME database (xdg-mime's own query falls back to `file`
+# on a machine with no desktop session, which calls any JSON application/json).
+grep -qx '[0-9]*:application/x-ipynb+json:\*\.ipynb' /usr/share/mime/globs2 \
+  || fail "the shared MIME database has no application/x-ipynb+json for *.ipynb"
+[ "$(xdg-mime query default application/x-ipynb+json)" = "$(basename "$desktop")" ] \
+  || fail "the default application for notebooks is '$(xdg-mime query default application/x-ipynb+json)'"
+ok "desktop entry $(basename "$desktop"), default for application/x-ipynb+json"
+
+# A window must appear: started alone (the tour), and as a file manager opens a notebook (the entry's Exec line).
+# window.sh runs on its own virtual display: it starts the command and waits (up to 60 s) for a window whose
+# title starts with the given name, then closes the app.
+cat > "$work/window.sh" <<'SH'
+name=$1; shift
+"$@" > "$(dirname "$0")/app.log" 2>&1 &
+pid=$!
+for i in $(seq 1 600); do
+  if xwininfo -root -tree 2>/dev/null | grep -qF "\"$name"; then kill "$pid"; wait "$pid"; exit 0; fi
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+kill "$pid" 2>/dev/null; cat "$(dirname "$0")/app.log" >&2; exit 1
+SH
+window_appears() { xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/window.sh" "$@"; }
+window_appears tour.ipynb pageframe || fail "no window titled tour.ipynb from the installed pageframe"
+ok "pageframe opens a window with the tour"
+cp notebooks/watermarks-and-reclaim.ipynb "$work/lesson.ipynb"
+exec_line=$(sed -n 's/^Exec=//p' "$desktop" | head -n 1)
+read -r -a opener <<< "${exec_line//%[fFuU]/$work/lesson.ipynb}"
+window_appears lesson.ipynb "${opener[@]}" \
+  || fail "opening a notebook as the desktop entry does ($exec_line) showed no window for it"
+ok "the desktop entry ($exec_line) opens a notebook in a window"
+
+# Removing: nothing of the package stays.
+remove_and_check
+ok "dpkg -r pageframe left nothing behind"
+rm -rf "$work"
+echo "test-installed: all passed"
