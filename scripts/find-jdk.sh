@@ -20,11 +20,17 @@ pageframe_find_jdk() { # $1: the name to print in the error line
     c=$(readlink -f "$(command -v java)" 2>/dev/null || true)
     [ -n "$c" ] && candidates+=("${c%/bin/java}")
   fi
-  for c in /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/*25* /usr/lib/jvm/* /opt/java/* /opt/jdk* \
-           "$HOME"/.sdkman/candidates/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+  # PAGEFRAME_JDK_DIRS replaces the usual folders (a test uses it to stand for a machine without JDK 25).
+  local dirs=(${PAGEFRAME_JDK_DIRS:-/usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/*25* /usr/lib/jvm/* /opt/java/* /opt/jdk*
+              "$HOME"/.sdkman/candidates/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home})
+  for c in "${dirs[@]}"; do
     [ -d "$c" ] && candidates+=("$c")
   done
+  local visited=" "
   for c in "${candidates[@]}"; do
+    c=$(cd "$c" 2>/dev/null && pwd -P) || continue   # one JDK reached by several names is looked at once
+    case "$visited" in *" $c "*) continue ;; esac
+    visited="$visited$c "
     v=$(pageframe_jdk_feature "$c")
     [ -n "$v" ] && seen="${seen:+$seen, }$v at $c"
     if [ -n "$v" ] && [ "$v" -ge 25 ]; then
