@@ -11,6 +11,7 @@ import dev.pageframe.execution.KernelState;
 import dev.pageframe.execution.OutputMapper;
 import dev.pageframe.execution.Progress;
 import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.CellTags;
 import dev.pageframe.notebook.CellType;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.Notebook;
@@ -371,26 +372,33 @@ public final class NotebookDocument {
         for (CellModel c : code) {
             String source = c.source();
             c.runStateProperty().set(RunState.QUEUED);
-            kernel.execute(source, new LiveCell(c, source))
+            // A cell tagged raises-exception may fail without dropping the cells queued after it, as in JupyterLab.
+            kernel.execute(source, new LiveCell(c, source), !CellTags.raisesException(c.toCell()))
                     .whenComplete((result, error) -> Platform.runLater(() -> finished(c, source, result, error)));
         }
         return true;
     }
 
+    /** Runs every code cell but those tagged {@code skip-execution}, as {@code pageframe run} does. */
     public boolean runAll() {
-        return run(List.copyOf(cells));
+        return run(batch(cells));
     }
 
-    /** Runs the cells above {@code cell}, not including it. */
+    /** Runs the cells above {@code cell}, not including it, skipping {@code skip-execution} cells. */
     public boolean runAbove(CellModel cell) {
         int i = cells.indexOf(cell);
-        return i < 0 || run(List.copyOf(cells.subList(0, i)));
+        return i < 0 || run(batch(cells.subList(0, i)));
     }
 
-    /** Runs {@code cell} and every cell below it. */
+    /** Runs {@code cell} and every cell below it, skipping {@code skip-execution} cells. */
     public boolean runBelow(CellModel cell) {
         int i = cells.indexOf(cell);
-        return i < 0 || run(List.copyOf(cells.subList(i, cells.size())));
+        return i < 0 || run(batch(cells.subList(i, cells.size())));
+    }
+
+    /** The cells a batch run takes: a cell tagged skip-execution runs only when it is run by itself. */
+    private static List<CellModel> batch(List<CellModel> range) {
+        return range.stream().filter(c -> !c.isCode() || !CellTags.skipsExecution(c.toCell())).toList();
     }
 
     /** Stops the running cell and drops the queued ones. */
