@@ -61,7 +61,7 @@ public final class UiFixture {
         root = Files.createTempDirectory("pageframe-ui-test");
         configDir = root.resolve("config");
         contentDir = root.resolve("content");
-        trust = new NotebookTrust(configDir);
+        trust = new NotebookTrust(configDir).withBundled(dev.pageframe.ui.app.BundledNotebooks::all);
         writeDocs(contentDir);
     }
 
