@@ -16,6 +16,7 @@ import dev.pageframe.notebook.CellType;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.Notebook;
 import dev.pageframe.notebook.NotebookFiles;
+import dev.pageframe.notebook.NotebookKernel;
 import dev.pageframe.notebook.NotebookTrust;
 import dev.pageframe.notebook.Output;
 import dev.pageframe.ui.markdown.MarkdownView;
@@ -80,6 +81,7 @@ public final class NotebookDocument {
     private final Function<MachineSpec, KernelSession> sessionFactory;
     private final Executor background;
     private final List<String> loadNotes;
+    private final String readOnlyReason;
     private Notebook base;
     private KernelSession session;
     private BooleanSupplier confirmUntrustedRun = () -> false;
@@ -114,6 +116,7 @@ public final class NotebookDocument {
         this.sessionFactory = Objects.requireNonNull(sessionFactory);
         this.background = Objects.requireNonNull(background);
         this.loadNotes = List.copyOf(loadNotes);
+        this.readOnlyReason = readOnlyReason(notebook);
         this.file.set(file);
         this.trusted.set(trusted);
         this.trustExplanation.set(explanation == null ? "" : explanation);
@@ -204,6 +207,22 @@ public final class NotebookDocument {
         return base.machine();
     }
 
+    /** Why the notebook can be read but not run or edited (written for another kernel); empty if it can. */
+    public String readOnlyReason() {
+        return readOnlyReason;
+    }
+
+    /** True if the notebook is written for another kernel, so it is shown with its stored outputs only. */
+    public boolean isReadOnly() {
+        return !readOnlyReason.isEmpty();
+    }
+
+    private static String readOnlyReason(Notebook notebook) {
+        NotebookKernel kernel = NotebookKernel.of(notebook);
+        return kernel.isOurs() ? "" : "This notebook is written for " + kernel.describe() + ". Pageframe runs only "
+                + "Java cells, so it is open read-only, with the outputs stored in the file.";
+    }
+
     public List<String> loadNotes() {
         return loadNotes;
     }
@@ -287,12 +306,15 @@ public final class NotebookDocument {
 
     // ---- editing ----
 
-    /** Inserts a new, empty cell of {@code type} at {@code index} and returns it. */
+    /** Inserts a new, empty cell of {@code type} at {@code index} and returns it; null if the notebook is read-only. */
     public CellModel insertCell(int index, CellType type) {
+        if (isReadOnly()) {
+            return null;
+        }
         Cell cell = switch (type) {
             case CODE -> Cell.code("");
             case MARKDOWN -> Cell.markdown("");
-            case RAW -> Cell.raw("");
+            case RAW, UNKNOWN -> Cell.raw("");
         };
         CellModel model = new CellModel(cell);
         cells.add(Math.max(0, Math.min(index, cells.size())), model);
@@ -302,6 +324,9 @@ public final class NotebookDocument {
 
     /** Deletes a cell; {@link #undoDelete()} brings it back. */
     public void deleteCell(CellModel cell) {
+        if (isReadOnly()) {
+            return;
+        }
         int index = cells.indexOf(cell);
         if (index < 0) {
             return;
@@ -328,6 +353,9 @@ public final class NotebookDocument {
 
     /** Moves a cell one place up (-1) or down (+1). */
     public void moveCell(CellModel cell, int delta) {
+        if (isReadOnly()) {
+            return;
+        }
         int from = cells.indexOf(cell);
         int to = from + delta;
         if (from < 0 || to < 0 || to >= cells.size()) {
@@ -340,7 +368,7 @@ public final class NotebookDocument {
 
     /** Turns a cell into another kind; a code cell's outputs go, as in Jupyter. */
     public void changeType(CellModel cell, CellType type) {
-        if (cell.type() == type) {
+        if (cell.type() == type || isReadOnly() || cell.type() == CellType.UNKNOWN || type == CellType.UNKNOWN) {
             return;
         }
         if (cell.isCode()) {
@@ -358,6 +386,9 @@ public final class NotebookDocument {
      * @return false if nothing was queued because the user declined
      */
     public boolean run(List<CellModel> toRun) {
+        if (isReadOnly()) {
+            return false; // Its cells are in another language: running them as Java could only fail.
+        }
         List<CellModel> code = toRun.stream().filter(CellModel::isCode).filter(c -> c.runState() == RunState.IDLE).toList();
         if (code.isEmpty()) {
             return true;
