@@ -19,7 +19,9 @@ import java.util.Objects;
  *   <li>A cell that fails stops the run, unless it is tagged {@code raises-exception} (its error is kept
  *       and does not count as a failure) or errors are allowed (every cell runs; the failure still
  *       counts).</li>
- *   <li>A dead kernel stops the run whatever the tags say: the state later cells need is gone.</li>
+ *   <li>A dead kernel stops the run whatever the tags say: the state later cells need is gone. A cell
+ *       stopped by {@code --timeout} is interrupted and counts as a failing cell, as with nbclient's
+ *       {@code interrupt_on_timeout}.</li>
  *   <li>Code cells that would have run after a stop are cleared of outputs and execution counts, so
  *       nothing from an earlier run passes for this run's.</li>
  * </ul>

@@ -66,7 +66,8 @@ public final class NotebookValidator {
      */
     private void newerThanKnown(String path, String message) {
         if (futureMinor >= 0) {
-            problems.add(new ValidationProblem(path, message + " (nbformat 4." + futureMinor
+            String what = message.endsWith("; it is kept as it is") ? message.substring(0, message.lastIndexOf(';')) : message;
+            problems.add(new ValidationProblem(path, what + " (nbformat 4." + futureMinor
                     + " is newer than the 4.5 Pageframe knows; it is kept as it is)", true));
         } else {
             problem(path, message);
