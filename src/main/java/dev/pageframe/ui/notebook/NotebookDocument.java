@@ -383,7 +383,7 @@ public final class NotebookDocument {
      * Queues code cells on the kernel, starting it if needed. Markdown and raw cells are skipped. An
      * untrusted notebook asks first; if the answer is no nothing runs.
      *
-     * @return false if nothing was queued because the user declined
+     * @return false if nothing was queued because the user declined, or the notebook is read-only
      */
     public boolean run(List<CellModel> toRun) {
         if (isReadOnly()) {
