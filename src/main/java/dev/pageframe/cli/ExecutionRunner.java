@@ -8,19 +8,16 @@ import dev.pageframe.execution.NotebookExecution;
 import dev.pageframe.execution.OutputMapper;
 import dev.pageframe.execution.Progress;
 import dev.pageframe.notebook.Cell;
-import dev.pageframe.notebook.CellType;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.Notebook;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs a notebook's code cells in a fresh kernel session booted with the notebook's machine, as
- * {@code jupyter nbconvert --execute} does: in order, stopping at the first failing cell.
+ * Runs a notebook's code cells in a fresh kernel session booted with the notebook's machine, by
+ * {@link RunRules}: as {@code jupyter nbconvert --execute} does.
  */
 final class ExecutionRunner implements NotebookRunner {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -28,27 +25,15 @@ final class ExecutionRunner implements NotebookRunner {
     @Override
     public RunReport run(Notebook nb, RunOptions opts, RunProgress progress) throws Exception {
         MachineSpec machine = machineFor(nb, opts);
-        Notebook result = machine.equals(nb.machine()) ? nb : nb.withMachine(machine);
-        List<CellFailure> failures = new ArrayList<>();
-        int total = result.cells().size();
+        Notebook start = machine.equals(nb.machine()) ? nb : nb.withMachine(machine);
         try (KernelSession session = NotebookExecution.session(machine)) {
             session.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            for (int i = 0; i < total; i++) {
-                Cell cell = result.cells().get(i);
-                if (cell.type() != CellType.CODE) {
-                    continue;
-                }
-                progress.cellStarted(i, total, cell.id());
+            return RunRules.run(start, opts.allowErrors(), progress, (i, cell) -> {
                 CellResult r = runCell(session, cell, opts.timeout(), progress);
-                result = result.withCell(i, OutputMapper.apply(cell, r));
-                progress.cellFinished(i, total, r.timing() == null ? Duration.ZERO : r.timing().duration(), r.ok());
-                if (!r.ok()) {
-                    failures.add(failure(i, cell, r, opts.timeout()));
-                    break;
-                }
-            }
+                return new RunRules.Ran(OutputMapper.apply(cell, r), r.timing() == null ? null : r.timing().duration(),
+                        r.ok() ? null : failure(i, cell, r, opts.timeout()), r.kernelDied());
+            });
         }
-        return new RunReport(result, failures);
     }
 
     private static MachineSpec machineFor(Notebook nb, RunOptions opts) {

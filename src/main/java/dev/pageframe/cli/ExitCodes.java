@@ -6,7 +6,10 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** validate: a notebook is invalid; trust: one could not be signed; export/run: writing failed; run: a cell failed. */
     public static final int FAILED = 1;
-    /** A bad option or argument, or a notebook that cannot be read (run, export, trust). */
+    /**
+     * A bad option or argument, or a notebook that cannot be read (run, export, trust); run: also one that
+     * {@code validate} rejects or that is written for another kernel.
+     */
     public static final int USAGE = 2;
     /** run: this build cannot execute cells. */
     public static final int NO_EXECUTION = 3;

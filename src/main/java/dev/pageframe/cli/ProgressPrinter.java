@@ -49,10 +49,19 @@ final class ProgressPrinter implements RunProgress {
     }
 
     @Override
-    public synchronized void cellFinished(int index, int total, Duration elapsed, boolean ok) {
+    public synchronized void cellFinished(int index, int total, Duration elapsed, Verdict verdict) {
         barLabel = null;
-        String line = position(index, total) + " cell " + shortId(cellIdAt(index)) + " "
-                + seconds(elapsed) + " " + (ok ? "ok" : "FAILED");
+        finalLine(position(index, total) + " cell " + shortId(cellIdAt(index)) + " "
+                + seconds(elapsed) + " " + verdict.label());
+    }
+
+    @Override
+    public synchronized void cellSkipped(int index, int total, String cellId, String why) {
+        barLabel = null;
+        finalLine(position(index, total) + " cell " + shortId(cellId) + " skipped (" + why + ")");
+    }
+
+    private void finalLine(String line) {
         if (terminal) {
             redraw(line);
             err.print('\n');

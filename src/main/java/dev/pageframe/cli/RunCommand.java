@@ -1,15 +1,18 @@
 package dev.pageframe.cli;
 
 import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.CellTags;
 import dev.pageframe.notebook.LoadResult;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.NotebookFiles;
 import dev.pageframe.notebook.NotebookFormatException;
+import dev.pageframe.notebook.NotebookKernel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
@@ -23,19 +26,26 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pageframe run NOTEBOOK}: runs every code cell and saves the notebook with its new outputs. */
+/** {@code pageframe run NOTEBOOK}: runs the code cells by nbclient's rules and saves the notebook with its new outputs. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         header = "Run every cell of a notebook and save the outputs.",
-        description = "Runs every code cell of a notebook, top to bottom, on a freshly booted simulated "
+        description = {"Runs the code cells of a notebook, top to bottom, on a freshly booted simulated "
                 + "machine, and saves the notebook with the new outputs (in place, or to OUT). Progress goes "
-                + "to standard error. A cell that fails does not stop the run; its error is saved as its output.",
+                + "to standard error.",
+            "%nAs jupyter nbconvert --execute does, the run stops at the first cell that fails; its error "
+                + "is saved as its output. Code cells after it are cleared of outputs and execution counts "
+                + "and named on standard error as not run. A cell tagged raises-exception may fail: its error "
+                + "is saved and the run goes on. A cell tagged skip-execution is not run and keeps its outputs.",
+            "%nThe notebook is checked first as 'pageframe validate' checks it; an invalid notebook, or one "
+                + "written for another kernel (e.g. Python), is refused before anything runs."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every cell ran without error",
+            "0:every cell ran without error (or failed as its raises-exception tag allows)",
             "1:a cell failed (each is named on standard error), the run broke off, or the notebook could"
                 + " not be saved",
-            "2:usage error, or the notebook cannot be read (it is left untouched)",
+            "2:usage error, or the notebook cannot be read, is invalid or is for another kernel (it is left"
+                + " untouched)",
             "3:cell execution is not available in this build"
         })
 final class RunCommand implements Callable<Integer> {
@@ -63,6 +73,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Stop a cell that runs longer than this and count it as failed, e.g. 30 or 2.5.")
     private String timeout;
 
+    @Option(names = "--allow-errors",
+            description = "Run every cell whatever fails, and save every error (the exit code is still 1 if a"
+                    + " cell not tagged raises-exception failed).")
+    private boolean allowErrors;
+
+    @Option(names = "--force",
+            description = "Run a notebook written for another kernel (e.g. Python) anyway, as Java.")
+    private boolean force;
+
     /** The known machine profiles, for help and shell completion. */
     static final class Profiles implements Iterable<String> {
         @Override
@@ -85,6 +104,13 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunOptions options = options();
 
+        ValidateCommand.Verdict verdict = ValidateCommand.check(notebook);
+        if (!verdict.ok()) {
+            // The same lines as 'pageframe validate', so a refused run says exactly what validate says.
+            verdict.errors().forEach(p -> err.println(notebook + ": " + p));
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         LoadResult loaded;
         try {
             loaded = new NotebookFiles().load(notebook);
@@ -94,6 +120,11 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, ExitCodes.USAGE, notebook + ": no such file");
         } catch (IOException e) {
             return fail(err, ExitCodes.USAGE, notebook + ": cannot read: " + Main.describe(e));
+        }
+        NotebookKernel kernel = NotebookKernel.of(loaded.notebook());
+        if (!kernel.isOurs() && !force) {
+            return fail(err, ExitCodes.USAGE, notebook + ": written for " + kernel.describe()
+                    + ", not Pageframe's Java kernel; not run (--force runs it anyway)");
         }
 
         NotebookRunner runner;
@@ -139,19 +170,38 @@ final class RunCommand implements Callable<Integer> {
         out.println("Saved " + target);
         out.flush();
 
-        if (report.ok()) {
-            err.flush();
-            return ExitCodes.OK;
-        }
-        int total = report.result().cells().size();
-        int n = report.failures().size();
-        err.println(notebook + ": " + n + (n == 1 ? " cell" : " cells") + " failed:");
-        for (CellFailure f : report.failures()) {
-            err.println("  " + ProgressPrinter.position(f.cellIndex(), total) + " cell " + f.cellId() + ": "
-                    + f.ename() + (f.evalue().isEmpty() ? "" : ": " + f.evalue()));
-        }
+        printSummary(err, report);
         err.flush();
-        return ExitCodes.FAILED;
+        return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** Names the cells that failed, failed as their tag allows, or were not run. */
+    private void printSummary(PrintWriter err, RunReport report) {
+        List<Cell> cells = report.result().cells();
+        int total = cells.size();
+        if (!report.failures().isEmpty()) {
+            int n = report.failures().size();
+            err.println(notebook + ": " + n + (n == 1 ? " cell" : " cells") + " failed:");
+            report.failures().forEach(f -> err.println("  " + describe(f, total)));
+        }
+        if (!report.allowedErrors().isEmpty()) {
+            int n = report.allowedErrors().size();
+            err.println(notebook + ": " + n + (n == 1 ? " cell" : " cells") + " tagged " + CellTags.RAISES_EXCEPTION
+                    + " raised an error, as allowed:");
+            report.allowedErrors().forEach(f -> err.println("  " + describe(f, total)));
+        }
+        if (!report.notRun().isEmpty()) {
+            int n = report.notRun().size();
+            err.println(notebook + ": " + n + (n == 1 ? " cell was" : " cells were")
+                    + " not run after the stop (outputs cleared):");
+            report.notRun().forEach(i -> err.println("  " + ProgressPrinter.position(i, total) + " cell "
+                    + cells.get(i).id()));
+        }
+    }
+
+    private static String describe(CellFailure f, int total) {
+        return ProgressPrinter.position(f.cellIndex(), total) + " cell " + f.cellId() + ": " + f.ename()
+                + (f.evalue().isEmpty() ? "" : ": " + f.evalue());
     }
 
     private static int fail(PrintWriter err, int code, String message) {
@@ -176,7 +226,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Duration limit = timeout == null ? null : parseTimeout(timeout);
-        return new RunOptions(machine, memoryBytes, limit);
+        return new RunOptions(machine, memoryBytes, limit, allowErrors);
     }
 
     private Duration parseTimeout(String text) {

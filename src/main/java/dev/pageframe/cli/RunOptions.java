@@ -8,12 +8,20 @@ import java.time.Duration;
  *
  * @param profile     the machine profile to boot, one of {@code MachineSpec.PROFILES}; already checked
  * @param memoryBytes the installed memory in bytes; already checked to be positive
- * @param timeout     the longest one cell may run; a cell that takes longer fails, and the run goes on
+ * @param timeout     the longest one cell may run; a cell that takes longer fails
+ * @param allowErrors true to run every cell whatever fails ({@code --allow-errors}, nbclient's
+ *                    {@code allow_errors}); false to stop at the first failing cell not tagged
+ *                    {@code raises-exception}
  */
-public record RunOptions(String profile, Long memoryBytes, Duration timeout) {
+public record RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors) {
 
-    /** No overrides: the notebook's machine, no time limit. */
-    public static final RunOptions DEFAULTS = new RunOptions(null, null, null);
+    /** No overrides: the notebook's machine, no time limit, stop at the first failure. */
+    public static final RunOptions DEFAULTS = new RunOptions(null, null, null, false);
+
+    /** The notebook's machine and time limits overridden, stopping at the first failure. */
+    public RunOptions(String profile, Long memoryBytes, Duration timeout) {
+        this(profile, memoryBytes, timeout, false);
+    }
 
     /** Checks that the memory and timeout, when given, are positive. */
     public RunOptions {

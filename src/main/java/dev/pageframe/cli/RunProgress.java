@@ -18,7 +18,7 @@ public interface RunProgress {
         public void cellStarted(int index, int total, String cellId) {}
 
         @Override
-        public void cellFinished(int index, int total, Duration elapsed, boolean ok) {}
+        public void cellFinished(int index, int total, Duration elapsed, Verdict verdict) {}
 
         @Override
         public void progress(long done, long total, String label) {}
@@ -27,8 +27,34 @@ public interface RunProgress {
     /** A code cell starts running. */
     void cellStarted(int index, int total, String cellId);
 
-    /** The cell that last started has finished; {@code ok} is false if it raised an error or timed out. */
-    void cellFinished(int index, int total, Duration elapsed, boolean ok);
+    /** How a cell that ran came out. */
+    enum Verdict {
+        /** It ran without error. */
+        OK("ok"),
+        /** It raised an error or timed out. */
+        FAILED("FAILED"),
+        /** It raised an error, as its {@code raises-exception} tag says it may; the run goes on. */
+        ERROR_ALLOWED("error (raises-exception)"),
+        /** It raised an error and {@code --allow-errors} lets the run go on. */
+        FAILED_CONTINUING("FAILED (run goes on: --allow-errors)");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        /** The word printed after the cell's time. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The cell that last started has finished. */
+    void cellFinished(int index, int total, Duration elapsed, Verdict verdict);
+
+    /** A code cell is left out: {@code why} says why, e.g. its {@code skip-execution} tag. */
+    default void cellSkipped(int index, int total, String cellId, String why) {}
 
     /**
      * Progress of a long operation inside the running cell, e.g. a workload or booting the machine.

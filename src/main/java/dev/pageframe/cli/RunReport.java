@@ -7,18 +7,31 @@ import java.util.Objects;
 /**
  * The outcome of running a notebook.
  *
- * @param result   the notebook with the new outputs, which the command saves
- * @param failures the cells that raised an error or timed out, in notebook order; empty if all ran
+ * @param result        the notebook with the new outputs, which the command saves
+ * @param failures      the cells that raised an error or timed out and were not allowed to, in notebook
+ *                      order; empty if all ran; any failure makes the run's exit code 1
+ * @param allowedErrors cells tagged {@code raises-exception} that raised an error, as they may: their
+ *                      error is stored, the exit code does not count them
+ * @param notRun        0-based positions of the code cells left unrun because the run stopped; their
+ *                      outputs and execution counts from an earlier run are cleared
  */
-public record RunReport(Notebook result, List<CellFailure> failures) {
+public record RunReport(Notebook result, List<CellFailure> failures, List<CellFailure> allowedErrors,
+                        List<Integer> notRun) {
 
-    /** Requires a result and copies the failures. */
+    /** Requires a result and copies the lists. */
     public RunReport {
         Objects.requireNonNull(result, "result");
         failures = List.copyOf(failures);
+        allowedErrors = List.copyOf(allowedErrors);
+        notRun = List.copyOf(notRun);
     }
 
-    /** True if every cell ran without error. */
+    /** A run with no tagged errors and no cells left unrun. */
+    public RunReport(Notebook result, List<CellFailure> failures) {
+        this(result, failures, List.of(), List.of());
+    }
+
+    /** True if no cell failed that was not allowed to. */
     public boolean ok() {
         return failures.isEmpty();
     }

@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
         header = "Check notebook files against nbformat 4.5.",
         description = "Checks notebooks against the nbformat 4.5 schema and Pageframe's own rules (unique cell "
                 + "ids, a known machine). Prints 'FILE: ok', or one line per problem as 'FILE: WHERE: problem', "
-                + "where WHERE is a JSON path such as cells[2].id, or a line and column for broken JSON.",
+                + "where WHERE is a JSON path such as cells[2].id, or a line and column for broken JSON. Cell types "
+                + "and fields from a newer nbformat 4 minor version are kept and reported as 'FILE: warning: ...'; "
+                + "they leave the notebook valid, as in Jupyter.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every notebook is valid", "1:a notebook is invalid or cannot be read", "2:usage error"})
 final class ValidateCommand implements Callable<Integer> {
@@ -38,36 +40,61 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean allOk = true;
         for (Path file : files) {
-            List<String> problems = check(file);
-            if (problems.isEmpty()) {
+            Verdict verdict = check(file);
+            verdict.warnings().forEach(w -> out.println(file + ": warning: " + w));
+            if (verdict.ok()) {
                 out.println(file + ": ok");
             } else {
                 allOk = false;
-                problems.forEach(p -> out.println(file + ": " + p));
+                verdict.errors().forEach(p -> out.println(file + ": " + p));
             }
         }
         out.flush();
         return allOk ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    /** Problems as "WHERE: message" (or just "message"); empty if the file is a valid notebook. */
-    static List<String> check(Path file) {
+    /**
+     * What {@code validate} says of one file.
+     *
+     * @param errors   problems as "WHERE: message" (or just "message"); empty if the file is a valid notebook
+     * @param warnings things the file holds that Pageframe keeps without understanding; they leave it valid
+     */
+    record Verdict(List<String> errors, List<String> warnings) {
+        Verdict {
+            errors = List.copyOf(errors);
+            warnings = List.copyOf(warnings);
+        }
+
+        static Verdict error(String message) {
+            return new Verdict(List.of(message), List.of());
+        }
+
+        boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** Checks one file; {@code run} calls this too, so both commands judge a file alike. */
+    static Verdict check(Path file) {
         try {
             List<ValidationProblem> problems = NotebookValidator.validateFile(file);
-            if (!problems.isEmpty()) {
-                return problems.stream().map(ValidationProblem::toString).toList();
+            List<String> errors = problems.stream().filter(p -> !p.warning()).map(ValidationProblem::toString).toList();
+            List<String> warnings = problems.stream().filter(ValidationProblem::warning)
+                    .map(p -> p.path().isEmpty() ? p.message() : p.path() + ": " + p.message()).toList();
+            if (!errors.isEmpty()) {
+                return new Verdict(errors, warnings);
             }
             // The reader has a few checks of its own (e.g. the machine in the metadata); it must agree too.
             new NotebookReader().read(file);
-            return List.of();
+            return new Verdict(List.of(), warnings);
         } catch (NotebookFormatException e) {
-            return List.of(located(e));
+            return Verdict.error(located(e));
         } catch (NoSuchFileException e) {
-            return List.of("no such file");
+            return Verdict.error("no such file");
         } catch (AccessDeniedException e) {
-            return List.of("permission denied");
+            return Verdict.error("permission denied");
         } catch (IOException e) {
-            return List.of("cannot read: " + Main.describe(e));
+            return Verdict.error("cannot read: " + Main.describe(e));
         }
     }
 

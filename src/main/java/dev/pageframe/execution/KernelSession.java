@@ -106,6 +106,15 @@ public final class KernelSession implements AutoCloseable {
 
     /** Queues a cell; {@code listener} sees its outputs and progress as they happen. */
     public CompletableFuture<CellResult> execute(String source, CellListener listener) {
+        return execute(source, listener, true);
+    }
+
+    /**
+     * Queues a cell, as Jupyter's {@code execute_request} with {@code stop_on_error}: when false (a cell
+     * tagged {@code raises-exception}), its error does not abort the cells queued behind it. An interrupt or
+     * a dead kernel still does.
+     */
+    public CompletableFuture<CellResult> execute(String source, CellListener listener, boolean stopOnError) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(listener, "listener");
         Instant submitted = Instant.now();
@@ -114,7 +123,7 @@ public final class KernelSession implements AutoCloseable {
         try {
             kernelThread.execute(() -> {
                 try {
-                    result.complete(runCell(source, listener, submitted, epoch));
+                    result.complete(runCell(source, listener, submitted, epoch, stopOnError));
                 } catch (Throwable t) {
                     result.completeExceptionally(t);
                 }
@@ -209,7 +218,7 @@ public final class KernelSession implements AutoCloseable {
         setState(KernelState.CLOSED, "");
     }
 
-    private CellResult runCell(String source, CellListener listener, Instant submitted, long epoch) {
+    private CellResult runCell(String source, CellListener listener, Instant submitted, long epoch, boolean stopOnError) {
         if (closed || epoch != abortEpoch.get()) {
             return aborted(submitted);
         }
@@ -245,7 +254,7 @@ public final class KernelSession implements AutoCloseable {
         } else {
             setState(KernelState.IDLE, "");
         }
-        if (!result.ok()) {
+        if (!result.ok() && (stopOnError || result.interrupted() || result.kernelDied())) {
             abortEpoch.incrementAndGet();
         }
         return result;

@@ -20,7 +20,8 @@ import java.util.Objects;
  *                       (so a cell without the field is written back without it)
  * @param outputs        outputs of a code cell; always empty for other types
  * @param executionCount a code cell's prompt number, {@code null} if not run; always null for other types
- * @param extra          unknown fields of the cell object
+ * @param extra          unknown fields of the cell object; for an {@link CellType#UNKNOWN} cell, the whole cell
+ *                       object as read, written back untouched
  */
 public record Cell(String id, CellType type, ObjectNode metadata, String source,
                    Map<String, MimeBundle> attachments, List<Output> outputs, Integer executionCount,
@@ -78,6 +79,19 @@ public record Cell(String id, CellType type, ObjectNode metadata, String source,
     /** Attachments by file name; empty when the cell has none. */
     public Map<String, MimeBundle> attachmentsOrEmpty() {
         return attachments == null ? Map.of() : attachments;
+    }
+
+    /**
+     * A cell of a type this version does not know, from a newer nbformat 4 minor version: kept as {@code json}
+     * and written back byte for byte; {@code id} names it in the app, {@code source} is its text if it has any.
+     */
+    public static Cell unknown(String id, ObjectNode json, ObjectNode metadata, String source) {
+        return new Cell(id, CellType.UNKNOWN, metadata, source, null, List.of(), null, json);
+    }
+
+    /** The {@code cell_type} the file gives, e.g. {@code "code"}, or the unknown name of a newer kind. */
+    public String typeName() {
+        return type == CellType.UNKNOWN ? extra.path("cell_type").asText("") : type.jsonName();
     }
 
     /** This cell with new text. */

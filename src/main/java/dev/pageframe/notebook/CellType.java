@@ -2,11 +2,16 @@ package dev.pageframe.notebook;
 
 import java.util.Optional;
 
-/** The three cell kinds nbformat 4 knows, with the names they have in the file. */
+/**
+ * The three cell kinds nbformat 4 knows, with the names they have in the file, and {@link #UNKNOWN} for a
+ * cell type from a newer nbformat 4 minor version, which is kept exactly as it was read.
+ */
 public enum CellType {
     MARKDOWN("markdown"),
     CODE("code"),
-    RAW("raw");
+    RAW("raw"),
+    /** A kind this version does not know (nbformat 4.6 or later); its JSON is kept in {@link Cell#extra()}. */
+    UNKNOWN("");
 
     private final String jsonName;
 
@@ -19,10 +24,10 @@ public enum CellType {
         return jsonName;
     }
 
-    /** The type named {@code name} in a file, if it is one of the three. */
+    /** The type named {@code name} in a file, if it is one of the three known ones. */
     public static Optional<CellType> fromJsonName(String name) {
         for (CellType t : values()) {
-            if (t.jsonName.equals(name)) {
+            if (t != UNKNOWN && t.jsonName.equals(name)) {
                 return Optional.of(t);
             }
         }

@@ -259,14 +259,19 @@ public final class NotebookReader {
             } else {
                 minor = intValue(minorNode, "nbformat_minor");
             }
-            if (nbformat < 3) {
+            if (nbformat < 2) {
                 throw new JsonProblem("nbformat", "nbformat " + nbformat + " is too old for Pageframe; "
                         + "open and save it in Jupyter to upgrade it to nbformat 4");
+            }
+            if (nbformat == 2) {
+                // As nbformat's v3 upgrade: a v2 file is a v3 file whose cells may lack metadata.
+                v2ToV3(nb);
+                notes.add("This file is nbformat 2 (from IPython 0.12 or 0.13).");
             }
             if (nbformat > 4) {
                 throw new JsonProblem("nbformat", "nbformat " + nbformat + " is newer than Pageframe understands");
             }
-            if (nbformat == 3) {
+            if (nbformat <= 3) {
                 Set<String> taken = new HashSet<>();
                 nb = V3Upgrade.upgrade(nb, () -> CellIds.fresh(idGenerator, taken));
                 notes.add("This file is nbformat 3 (from IPython 2 or older); it was converted to nbformat 4.5, "
@@ -291,7 +296,8 @@ public final class NotebookReader {
             if (!cellsNode.isArray()) {
                 throw new JsonProblem("cells", "expected list, got " + JsonPaths.typeName(cellsNode));
             }
-            List<Cell> cells = readCells((ArrayNode) cellsNode, idsRequired || nbformat == 3);
+            List<Cell> cells = readCells((ArrayNode) cellsNode, idsRequired || nbformat <= 3,
+                    nbformat == 4 && minor > Notebook.NBFORMAT_MINOR);
 
             ObjectNode extra = Json.object();
             nb.properties().forEach(e -> {
@@ -307,7 +313,7 @@ public final class NotebookReader {
             return new LoadResult(notebook, nbformat, minor, notes);
         }
 
-        private List<Cell> readCells(ArrayNode cellsNode, boolean idsRequired) {
+        private List<Cell> readCells(ArrayNode cellsNode, boolean idsRequired, boolean future) {
             // First pass: keep every id the file gives, so generated ones can never collide with a later cell's.
             Map<String, Integer> firstUse = new HashMap<>();
             Set<String> taken = new HashSet<>();
@@ -335,8 +341,9 @@ public final class NotebookReader {
                 Integer earlier = firstUse.putIfAbsent(id.textValue(), i);
                 if (earlier != null) {
                     if (idsRequired) {
-                        throw new JsonProblem(idPath, "duplicate id \"" + id.textValue() + "\" (also used by cells["
-                                + earlier + "])");
+                        // As Jupyter does on reading (nbformat's repair_duplicate_cell_ids): a new id, and a note.
+                        notes.add(idPath + " repeated the id \"" + id.textValue() + "\" of cells[" + earlier
+                                + "], so it was given a new one; saving writes it.");
                     }
                     continue;
                 }
@@ -356,9 +363,34 @@ public final class NotebookReader {
             }
             List<Cell> cells = new ArrayList<>(ids.length);
             for (int i = 0; i < ids.length; i++) {
-                cells.add(readCell((ObjectNode) cellsNode.get(i), JsonPaths.index("cells", i), ids[i]));
+                ObjectNode cell = (ObjectNode) cellsNode.get(i);
+                cells.add(future && isUnknownType(cell) ? unknownCell(cell, ids[i])
+                        : readCell(cell, JsonPaths.index("cells", i), ids[i]));
             }
             return cells;
+        }
+
+        /** A cell_type string this version does not know: a newer minor version's kind of cell. */
+        private static boolean isUnknownType(ObjectNode cell) {
+            JsonNode type = cell.get("cell_type");
+            return type != null && type.isTextual() && CellType.fromJsonName(type.textValue()).isEmpty();
+        }
+
+        /** Keeps a newer kind of cell whole, as Jupyter does; only its text is read, to show it. */
+        private Cell unknownCell(ObjectNode cell, String id) {
+            JsonNode md = cell.get("metadata");
+            JsonNode src = cell.get("source");
+            String source = "";
+            if (src != null) {
+                try {
+                    source = multiline(src, "source");
+                } catch (JsonProblem p) {
+                    source = src.toString();
+                }
+            }
+            notes.add("Cell " + id + " is of type \"" + cell.get("cell_type").textValue() + "\", from a newer"
+                    + " nbformat; it is shown read-only and saved exactly as it was.");
+            return Cell.unknown(id, cell, md != null && md.isObject() ? (ObjectNode) md : null, source);
         }
 
         private Cell readCell(ObjectNode cell, String path, String id) {
@@ -513,6 +545,24 @@ public final class NotebookReader {
             return paths.size() <= 3 ? String.join(", ", paths)
                     : String.join(", ", paths.subList(0, 3)) + " and " + (paths.size() - 3) + " more";
         }
+    }
+
+    private static void v2ToV3(ObjectNode nb) {
+        JsonNode worksheets = nb.get("worksheets");
+        if (worksheets != null && worksheets.isArray()) {
+            for (JsonNode ws : worksheets) {
+                JsonNode cells = ws.get("cells");
+                if (cells != null && cells.isArray()) {
+                    for (JsonNode cell : cells) {
+                        if (cell.isObject() && !cell.has("metadata")) {
+                            ((ObjectNode) cell).putObject("metadata");
+                        }
+                    }
+                }
+            }
+        }
+        nb.put("nbformat", 3);
+        nb.put("nbformat_minor", 0);
     }
 
     private static void stripTransient(ObjectNode metadata) {

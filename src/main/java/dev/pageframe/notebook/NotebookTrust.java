@@ -26,13 +26,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -57,13 +61,15 @@ public final class NotebookTrust {
         /** An earlier version (same cell ids) was signed here, but the content differs now. */
         CHANGED_SINCE_SIGNED,
         /** The trust files exist but cannot be read, so nothing is trusted. */
-        TRUST_STORE_UNREADABLE
+        TRUST_STORE_UNREADABLE,
+        /** Its content is one of the notebooks that come with Pageframe, unchanged. */
+        BUNDLED
     }
 
     /**
      * The outcome of a trust check.
      *
-     * @param trusted     true only for {@link Reason#SIGNED_HERE}
+     * @param trusted     true only for {@link Reason#SIGNED_HERE} and {@link Reason#BUNDLED}
      * @param reason      why
      * @param explanation a plain sentence for the user
      */
@@ -81,10 +87,27 @@ public final class NotebookTrust {
     private static final Map<Path, Object> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
 
     private final Path configDir;
+    private final Supplier<? extends Collection<Notebook>> bundled;
 
     /** Trust records kept in {@code configDir} (created on first signing). */
     public NotebookTrust(Path configDir) {
+        this(configDir, List::of);
+    }
+
+    /**
+     * Trust records kept in {@code configDir}, and the notebooks that come with Pageframe: a file whose
+     * content is one of them is trusted wherever it lies (an installed copy, {@code notebooks/} in a checkout).
+     *
+     * @param bundled read only when a notebook is not signed here, so opening a signed one costs nothing more
+     */
+    public NotebookTrust(Path configDir, Supplier<? extends Collection<Notebook>> bundled) {
         this.configDir = configDir.toAbsolutePath().normalize();
+        this.bundled = Objects.requireNonNull(bundled);
+    }
+
+    /** These trust records, with the notebooks that come with Pageframe trusted as bundled. */
+    public NotebookTrust withBundled(Supplier<? extends Collection<Notebook>> notebooks) {
+        return new NotebookTrust(configDir, notebooks);
     }
 
     /** Trust records in {@link #defaultConfigDir()}. */
@@ -159,6 +182,35 @@ public final class NotebookTrust {
 
     /** The full trust verdict for {@code notebook}. */
     public Verdict check(Notebook notebook) {
+        Verdict signed = checkSignatures(notebook);
+        if (signed.trusted() || !isBundled(notebook)) {
+            return signed;
+        }
+        return new Verdict(true, Reason.BUNDLED, "Trusted: it is one of the notebooks that come with Pageframe, "
+                + "unchanged.");
+    }
+
+    /** True if the file Pageframe would write for {@code notebook} is that of a bundled notebook. */
+    private boolean isBundled(Notebook notebook) {
+        Collection<Notebook> known;
+        try {
+            known = bundled.get();
+        } catch (RuntimeException e) {
+            return false; // Unreadable bundled notebooks vouch for nothing.
+        }
+        if (known.isEmpty()) {
+            return false;
+        }
+        byte[] mine = NotebookWriter.toBytes(notebook);
+        for (Notebook b : known) {
+            if (Arrays.equals(mine, NotebookWriter.toBytes(b))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Verdict checkSignatures(Notebook notebook) {
         Path secretFile = configDir.resolve(SECRET_FILE);
         Path signaturesFile = configDir.resolve(SIGNATURES_FILE);
         if (!Files.exists(secretFile) || !Files.exists(signaturesFile)) {
@@ -185,14 +237,7 @@ public final class NotebookTrust {
                 return new Verdict(true, Reason.SIGNED_HERE,
                         "Trusted: this notebook was signed on this computer, so its outputs are ones you produced here.");
             }
-            if (!earlierVersion) {
-                for (String print : parts[1].split(",")) {
-                    if (cellPrints.contains(print)) {
-                        earlierVersion = true;
-                        break;
-                    }
-                }
-            }
+            earlierVersion = earlierVersion || sameNotebook(cellPrints, parts[1]);
         }
         if (earlierVersion) {
             return new Verdict(false, Reason.CHANGED_SINCE_SIGNED, "Not trusted: it has changed since it was last "
@@ -200,6 +245,19 @@ public final class NotebookTrust {
                     + "so its outputs may not be ones you produced.");
         }
         return notSignedHere();
+    }
+
+    /**
+     * True if a signed record looks like an earlier version of the notebook: most of its first cell ids are
+     * the record's. One shared id (a copied cell, a common name like "setup") does not make it the same notebook.
+     */
+    static boolean sameNotebook(Set<String> cellPrints, String recordPrints) {
+        if (cellPrints.isEmpty() || recordPrints.equals("-")) {
+            return false;
+        }
+        List<String> theirs = List.of(recordPrints.split(","));
+        long shared = theirs.stream().distinct().filter(cellPrints::contains).count();
+        return shared * 2 >= Math.max(cellPrints.size(), theirs.size());
     }
 
     private static Verdict notSignedHere() {

@@ -25,6 +25,8 @@ public final class NotebookValidator {
     private static final Set<String> CODE = Set.of("id", "cell_type", "metadata", "source", "outputs", "execution_count");
 
     private final List<ValidationProblem> problems = new ArrayList<>();
+    /** The file's minor version when it is newer than 4.5, else -1: what nbformat relaxes for such files. */
+    private long futureMinor = -1;
 
     private NotebookValidator() {}
 
@@ -58,6 +60,20 @@ public final class NotebookValidator {
         problems.add(new ValidationProblem(path, message));
     }
 
+    /**
+     * Something a newer minor version may add (a field, a cell or output type): an error up to 4.5, a warning
+     * after, as nbformat relaxes its schema for notebooks "from the future"; Pageframe keeps it as it is.
+     */
+    private void newerThanKnown(String path, String message) {
+        if (futureMinor >= 0) {
+            String what = message.endsWith("; it is kept as it is") ? message.substring(0, message.lastIndexOf(';')) : message;
+            problems.add(new ValidationProblem(path, what + " (nbformat 4." + futureMinor
+                    + " is newer than the 4.5 Pageframe knows; it is kept as it is)", true));
+        } else {
+            problem(path, message);
+        }
+    }
+
     private void checkNotebook(JsonNode root) {
         if (!root.isObject()) {
             problem("", "expected a JSON object (a notebook), got " + JsonPaths.typeName(root));
@@ -68,9 +84,15 @@ public final class NotebookValidator {
             problem("nbformat", "missing");
         } else if (!major.isIntegralNumber()) {
             problem("nbformat", "expected integer, got " + JsonPaths.typeName(major));
+        } else if (major.asLong() == 3) {
+            // Valid to nbformat, which has the v3 schema; whether it converts is the reader's to say.
+            problems.add(new ValidationProblem("nbformat", "nbformat 3 is an old format; Pageframe reads it by "
+                    + "converting it to 4.5, and saving writes 4.5", true));
+            return;
         } else if (major.asLong() != 4) {
             problem("nbformat", major.asLong() < 4
-                    ? "nbformat " + major.asLong() + " is an old format; open and save the notebook to convert it to 4.5"
+                    ? "nbformat " + major.asLong() + " is too old to check (nbformat has no schema for it); open and"
+                    + " save the notebook to convert it to 4.5"
                     : "nbformat " + major.asLong() + " is not a format Pageframe knows (expected 4)");
             return;
         }
@@ -84,10 +106,11 @@ public final class NotebookValidator {
             problem("nbformat_minor", "must not be negative");
         } else {
             idsRequired = minor.asLong() >= 5;
+            futureMinor = minor.asLong() > Notebook.NBFORMAT_MINOR ? minor.asLong() : -1;
         }
         root.properties().forEach(e -> {
             if (!TOP_LEVEL.contains(e.getKey())) {
-                problem(e.getKey(), "unknown top-level field (nbformat allows only metadata, nbformat, nbformat_minor, cells)");
+                newerThanKnown(e.getKey(), "unknown top-level field (nbformat allows only metadata, nbformat, nbformat_minor, cells)");
             }
         });
         JsonNode metadata = root.get("metadata");
@@ -160,6 +183,18 @@ public final class NotebookValidator {
             return;
         }
         String type = typeNode.isTextual() ? typeNode.textValue() : null;
+        if (type != null && CellType.fromJsonName(type).isEmpty() && futureMinor >= 0) {
+            // nbformat's "unrecognized cell": any fields, but a metadata object.
+            newerThanKnown(typePath, "unknown cell type " + typeNode + ", shown read-only");
+            JsonNode metadata = cell.get("metadata");
+            String mdPath = JsonPaths.field(path, "metadata");
+            if (metadata == null) {
+                problem(mdPath, "missing");
+            } else {
+                requireObject(metadata, mdPath);
+            }
+            return;
+        }
         if (type == null || CellType.fromJsonName(type).isEmpty()) {
             problem(typePath, "unknown cell type " + typeNode + " (expected markdown, code or raw)");
             return;
@@ -168,7 +203,7 @@ public final class NotebookValidator {
         Set<String> allowed = code ? CODE : RAW_OR_MARKDOWN;
         cell.properties().forEach(e -> {
             if (!allowed.contains(e.getKey())) {
-                problem(JsonPaths.field(path, e.getKey()), "field not allowed in a " + type + " cell");
+                newerThanKnown(JsonPaths.field(path, e.getKey()), "field not allowed in a " + type + " cell");
             }
         });
         if (idsRequired) {
@@ -338,14 +373,14 @@ public final class NotebookValidator {
                 }
             }
             default -> {
-                problem(typePath, "unknown output type " + typeNode
+                newerThanKnown(typePath, "unknown output type " + typeNode
                         + " (expected stream, display_data, execute_result or error); it is kept as it is");
                 return;
             }
         }
         output.properties().forEach(e -> {
             if (!allowed.contains(e.getKey())) {
-                problem(JsonPaths.field(path, e.getKey()), "field not allowed in a " + type + " output");
+                newerThanKnown(JsonPaths.field(path, e.getKey()), "field not allowed in a " + type + " output");
             }
         });
     }

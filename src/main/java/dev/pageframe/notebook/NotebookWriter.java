@@ -57,6 +57,9 @@ public final class NotebookWriter {
     }
 
     private static ObjectNode cellTree(Cell cell) {
+        if (cell.type() == CellType.UNKNOWN) {
+            return cell.extra(); // A newer kind of cell: as it was read, to the byte.
+        }
         ObjectNode c = cell.extra();
         c.put("id", cell.id());
         c.put("cell_type", cell.type().jsonName());

@@ -99,8 +99,10 @@ class RunCommandTest {
         List<String> lines = r.err().lines().toList();
         assertEquals("[3/7] cell code-alloc 0.12 s ok", lines.get(0));
         assertEquals("[4/7] cell code-error 0.12 s FAILED", lines.get(1));
-        assertEquals("[5/7] cell empty-code 0.12 s ok", lines.get(2));
-        assertEquals("[7/7] cell controls 0.12 s ok", lines.get(3));
+        // The run stops there; the blank cell is never run (as in nbclient), controls is named as not run.
+        assertEquals(nb + ": 1 cell failed:", lines.get(2));
+        assertEquals(List.of(nb + ": 1 cell was not run after the stop (outputs cleared):", "  [7/7] cell controls"),
+                lines.subList(4, 6));
         assertFalse(r.err().contains("\r"));
         assertFalse(r.out().contains("[3/7]"), "progress stays off standard output");
     }

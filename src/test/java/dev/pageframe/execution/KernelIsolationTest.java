@@ -287,6 +287,18 @@ class KernelIsolationTest {
     }
 
     @Test
+    void aCellRunWithoutStopOnErrorLetsTheQueueGoOn() {
+        open(TestKernels.config());
+        // As Jupyter's stop_on_error=false, which JupyterLab sends for a cell tagged raises-exception.
+        CompletableFuture<CellResult> failing = session.execute("throw new RuntimeException(\"expected\");",
+                CellListener.NONE, false);
+        CompletableFuture<CellResult> queued = session.execute("1 + 1");
+        assertEquals(CellStatus.ERROR, failing.join().status());
+        assertEquals(CellStatus.OK, queued.join().status());
+        assertEquals(2, queued.join().executionCount());
+    }
+
+    @Test
     void interruptAbortsQueuedCells() {
         open(TestKernels.config().withInterruptGrace(Duration.ofSeconds(1)));
         CompletableFuture<CellResult> looping = session.execute(

@@ -151,12 +151,17 @@ class NotebookReaderTest {
     }
 
     @Test
-    void duplicateCellIdsAreRefused() {
-        NotebookFormatException e = failure(nb45(
+    void aDuplicateCellIdIsRepairedWithANoteAsJupyterDoes() throws IOException {
+        LoadResult r = read(nb45(
                 "{\"id\": \"same\", \"cell_type\": \"markdown\", \"metadata\": {}, \"source\": \"\"},"
                 + "{\"id\": \"other\", \"cell_type\": \"markdown\", \"metadata\": {}, \"source\": \"\"},"
                 + "{\"id\": \"same\", \"cell_type\": \"raw\", \"metadata\": {}, \"source\": \"\"}"));
-        assertEquals("test.ipynb: cells[2].id: duplicate id \"same\" (also used by cells[0])", e.getMessage());
+        List<String> ids = r.notebook().cells().stream().map(Cell::id).toList();
+        assertEquals("same", ids.get(0));
+        assertEquals("other", ids.get(1));
+        assertFalse(List.of("same", "other").contains(ids.get(2)), ids.toString());
+        assertTrue(r.notes().contains("cells[2].id repeated the id \"same\" of cells[0], so it was given a new one;"
+                + " saving writes it."), r.notes().toString());
     }
 
     @ParameterizedTest
@@ -316,7 +321,7 @@ class NotebookReaderTest {
 
     @Test
     void tooOldAndTooNewFormatsAreRefusedPlainly() {
-        assertTrue(failure("{\"nbformat\": 2, \"nbformat_minor\": 0, \"worksheets\": []}").detail().contains("too old"));
+        assertTrue(failure("{\"nbformat\": 1, \"cells\": []}").detail().contains("too old"));
         assertTrue(failure("{\"nbformat\": 5, \"nbformat_minor\": 0, \"cells\": []}").detail().contains("newer"));
         assertTrue(failure("{\"cells\": []}").detail().contains("does not look like a Jupyter notebook"));
     }

@@ -69,6 +69,50 @@ class NotebookTrustTest {
         assertTrue(v.explanation().contains("changed since it was last signed on this computer"), v.explanation());
     }
 
+    private static Notebook withIds(String... ids) {
+        List<Cell> cells = new java.util.ArrayList<>();
+        for (String id : ids) {
+            cells.add(Cell.code("work(\"" + id + "\");").withId(id));
+        }
+        return Notebook.newEmpty().withCells(cells);
+    }
+
+    @Test
+    void aNeverSignedNotebookSharingOneCellIdWithASignedOneIsNotCalledChanged() throws IOException {
+        trust().sign(withIds("setup", "alloc", "free", "report"));
+        NotebookTrust.Verdict v = trust().check(withIds("setup", "zones", "watermarks", "reclaim"));
+        assertEquals(NotebookTrust.Reason.NOT_SIGNED_HERE, v.reason());
+        assertFalse(v.explanation().contains("changed since"), v.explanation());
+    }
+
+    @Test
+    void aSignedNotebookWithCellsAddedIsStillCalledChanged() throws IOException {
+        trust().sign(withIds("setup", "alloc", "free"));
+        assertEquals(NotebookTrust.Reason.CHANGED_SINCE_SIGNED,
+                trust().check(withIds("setup", "alloc", "free", "added")).reason());
+    }
+
+    @Test
+    void aNotebookWhoseContentIsABundledOneIsTrustedAsBundled() throws IOException {
+        Notebook bundled = withOutput("from the tour\n");
+        NotebookTrust withBundled = trust().withBundled(() -> List.of(withIds("other"), bundled));
+        // As read back from a file someone opened by path: equal content, a different object.
+        Notebook opened = new NotebookReader().readString(NotebookWriter.toJson(bundled), "tour.ipynb").notebook();
+        NotebookTrust.Verdict v = withBundled.check(opened);
+        assertTrue(v.trusted());
+        assertEquals(NotebookTrust.Reason.BUNDLED, v.reason());
+        assertEquals("Trusted: it is one of the notebooks that come with Pageframe, unchanged.", v.explanation());
+        assertFalse(Files.exists(configDir()), "checking trust creates nothing");
+    }
+
+    @Test
+    void anEditedCopyOfABundledNotebookIsNotTrusted() throws IOException {
+        Notebook bundled = withOutput("from the tour\n");
+        NotebookTrust withBundled = trust().withBundled(() -> List.of(bundled));
+        Notebook edited = bundled.withCell(1, bundled.cells().get(1).withSource("rm()"));
+        assertEquals(NotebookTrust.Reason.NOT_SIGNED_HERE, withBundled.check(edited).reason());
+    }
+
     @Test
     void anotherComputersSignatureMeansNothingHere() throws IOException {
         Notebook nb = withOutput("hello\n");

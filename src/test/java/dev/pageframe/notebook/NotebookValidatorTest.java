@@ -1,6 +1,7 @@
 package dev.pageframe.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,10 +71,37 @@ class NotebookValidatorTest {
     }
 
     @Test
-    void nbformat3IsReportedAsOldInOneProblem() throws IOException {
+    void nbformat3IsReportedAsOldInOneWarningAsNbformatHoldsItValid() throws IOException {
         List<ValidationProblem> found = NotebookValidator.validateFile(Fixtures.path("v3-legacy.ipynb"));
         assertEquals(1, found.size());
         assertEquals("nbformat", found.getFirst().path());
+        assertTrue(found.getFirst().warning(), found.toString());
+    }
+
+    @Test
+    void aNewerMinorsUnknownCellTypeAndFieldsAreWarningsNotErrors() throws NotebookFormatException {
+        List<ValidationProblem> found = problems("{\"nbformat\": 4, \"nbformat_minor\": 7, \"metadata\": {},"
+                + " \"extra_top\": 1, \"cells\": [{\"id\": \"f\", \"cell_type\": \"future cell\", \"metadata\": {},"
+                + " \"anything\": [1]}, {\"id\": \"c\", \"cell_type\": \"code\", \"metadata\": {}, \"source\": \"\","
+                + " \"outputs\": [], \"execution_count\": null, \"new_field\": true}]}");
+        assertEquals(List.of("extra_top", "cells[0].cell_type", "cells[1].new_field"),
+                found.stream().map(ValidationProblem::path).toList());
+        assertTrue(found.stream().allMatch(ValidationProblem::warning), found.toString());
+    }
+
+    @Test
+    void theSameUnknownCellTypeIn45IsAnError() throws NotebookFormatException {
+        List<ValidationProblem> found = problems("{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {},"
+                + " \"cells\": [{\"id\": \"f\", \"cell_type\": \"future cell\", \"metadata\": {}}]}");
+        assertEquals(1, found.size());
+        assertFalse(found.getFirst().warning());
+    }
+
+    @Test
+    void aNewerMinorsUnknownCellStillNeedsMetadata() throws NotebookFormatException {
+        List<ValidationProblem> found = problems("{\"nbformat\": 4, \"nbformat_minor\": 6, \"metadata\": {},"
+                + " \"cells\": [{\"id\": \"f\", \"cell_type\": \"future cell\"}]}");
+        assertTrue(found.stream().anyMatch(p -> p.path().equals("cells[0].metadata") && !p.warning()), found.toString());
     }
 
     @Test

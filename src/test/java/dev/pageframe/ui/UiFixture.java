@@ -66,7 +66,7 @@ public final class UiFixture {
         configDir = root.resolve("config");
         contentDir = root.resolve("content");
         documents = root.resolve("home/Documents/Pageframe");
-        trust = new NotebookTrust(configDir);
+        trust = new NotebookTrust(configDir).withBundled(dev.pageframe.ui.app.BundledNotebooks::all);
         writeDocs(contentDir);
     }
 

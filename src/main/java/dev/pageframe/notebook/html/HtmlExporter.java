@@ -98,7 +98,7 @@ public final class HtmlExporter {
                 switch (cell.type()) {
                     case MARKDOWN -> markdownCell(cell);
                     case CODE -> codeCell(cell);
-                    case RAW -> rawCell(cell);
+                    case RAW, UNKNOWN -> rawCell(cell);
                 }
             }
             out.append("</main>\n</body>\n</html>\n");

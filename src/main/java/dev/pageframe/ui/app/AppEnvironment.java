@@ -45,7 +45,9 @@ public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<
     /** The environment of a real run, configured from system properties. */
     public static AppEnvironment fromSystem(Consumer<String> browser) {
         String dir = System.getProperty(CONFIG_DIR_PROPERTY);
-        NotebookTrust trust = dir == null || dir.isBlank() ? NotebookTrust.forCurrentUser() : new NotebookTrust(Path.of(dir));
+        NotebookTrust records = dir == null || dir.isBlank() ? NotebookTrust.forCurrentUser() : new NotebookTrust(Path.of(dir));
+        // A bundled notebook opened by path (./pageframe notebooks/tour.ipynb) is as trusted as the untitled copy.
+        NotebookTrust trust = records.withBundled(BundledNotebooks::all);
         return new AppEnvironment(trust, new NotebookFiles(), DocsLibrary::locate, FileDialogs.system(),
                 NotebookExecution::session, newBackground(), browser, UserDocuments.folder());
     }

@@ -1,8 +1,23 @@
 package dev.pageframe.ui.app;
 
+import dev.pageframe.notebook.Notebook;
+import dev.pageframe.notebook.NotebookFormatException;
+import dev.pageframe.notebook.NotebookReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The notebooks that ship with Pageframe (the tour and its companions), read from {@code /notebooks} in the jar.
@@ -14,6 +29,48 @@ public final class BundledNotebooks {
     public static final String TOUR = "tour.ipynb";
 
     private BundledNotebooks() {}
+
+    /**
+     * Every notebook in the jar's {@code /notebooks} (from the build's classes when running from source), as
+     * read: what a file must equal to be trusted as bundled. Empty if they cannot be listed.
+     */
+    public static List<Notebook> all() {
+        URL tour = BundledNotebooks.class.getResource("/notebooks/" + TOUR);
+        if (tour == null) {
+            return List.of();
+        }
+        try {
+            URI uri = tour.toURI();
+            if (uri.getScheme().equals("jar")) {
+                // The jar's file system stays open, shared with the documentation (DocsLibrary opens the same one):
+                // closing it here could pull it from under a page being read.
+                FileSystem jar;
+                try {
+                    jar = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    jar = FileSystems.getFileSystem(uri);
+                }
+                return readAll(jar.getPath("/notebooks"));
+            }
+            return readAll(Path.of(uri).getParent());
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static List<Notebook> readAll(Path dir) throws IOException {
+        List<Notebook> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".ipynb")).sorted().toList()) {
+                try {
+                    out.add(new NotebookReader().read(Files.readAllBytes(f), f.getFileName().toString()).notebook());
+                } catch (NotebookFormatException e) {
+                    // A broken bundled file vouches for nothing; the others still count.
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
 
     /** The bytes of a bundled notebook, by file name. */
     public static Optional<byte[]> read(String name) {

@@ -187,6 +187,7 @@ final class MainMenus {
                     case CODE -> "Code";
                     case MARKDOWN -> "Markdown";
                     case RAW -> "Raw";
+                    case UNKNOWN -> "Newer kind";
                 };
             }
 

@@ -33,7 +33,12 @@ public final class NotebookTab extends Tab {
         banners.getStyleClass().add("banners");
         content.setTop(banners);
         content.getStyleClass().add("notebook-tab-content");
-        if (!document.isTrusted()) {
+        if (document.isReadOnly()) {
+            // Trusting cannot make another language's cells run, so the trust banner would only mislead.
+            HBox readOnly = notice(document.readOnlyReason());
+            readOnly.setId("read-only-banner");
+            banners.getChildren().add(readOnly);
+        } else if (!document.isTrusted()) {
             trustBanner = trustBanner();
             banners.getChildren().add(trustBanner);
         }

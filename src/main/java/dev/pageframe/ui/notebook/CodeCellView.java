@@ -246,6 +246,7 @@ final class CodeCellView extends CellView {
 
     private CellEditor adopt(CellEditor ed) {
         ed.resetText(cell.source());
+        ed.setEditable(notebook.editable());
         editor = ed;
         preview = null;
         EditorKeys.install(ed, this, notebook);

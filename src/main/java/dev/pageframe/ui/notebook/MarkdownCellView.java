@@ -114,6 +114,7 @@ final class MarkdownCellView extends CellView {
             cell.editingProperty().set(true);
             if (editor == null) {
                 editor = new CellEditor(cell.source(), null);
+                editor.setEditable(notebook.editable());
                 editor.getStyleClass().add("markdown-source");
                 EditorKeys.install(editor, this, notebook);
                 editor.textProperty().addListener((obs, was, now) -> cell.sourceProperty().set(now));

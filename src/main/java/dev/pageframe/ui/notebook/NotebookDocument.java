@@ -11,10 +11,12 @@ import dev.pageframe.execution.KernelState;
 import dev.pageframe.execution.OutputMapper;
 import dev.pageframe.execution.Progress;
 import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.CellTags;
 import dev.pageframe.notebook.CellType;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.Notebook;
 import dev.pageframe.notebook.NotebookFiles;
+import dev.pageframe.notebook.NotebookKernel;
 import dev.pageframe.notebook.NotebookTrust;
 import dev.pageframe.notebook.Output;
 import dev.pageframe.ui.markdown.MarkdownView;
@@ -79,6 +81,7 @@ public final class NotebookDocument {
     private final Function<MachineSpec, KernelSession> sessionFactory;
     private final Executor background;
     private final List<String> loadNotes;
+    private final String readOnlyReason;
     private Notebook base;
     private KernelSession session;
     private BooleanSupplier confirmUntrustedRun = () -> false;
@@ -113,6 +116,7 @@ public final class NotebookDocument {
         this.sessionFactory = Objects.requireNonNull(sessionFactory);
         this.background = Objects.requireNonNull(background);
         this.loadNotes = List.copyOf(loadNotes);
+        this.readOnlyReason = readOnlyReason(notebook);
         this.file.set(file);
         this.trusted.set(trusted);
         this.trustExplanation.set(explanation == null ? "" : explanation);
@@ -203,6 +207,22 @@ public final class NotebookDocument {
         return base.machine();
     }
 
+    /** Why the notebook can be read but not run or edited (written for another kernel); empty if it can. */
+    public String readOnlyReason() {
+        return readOnlyReason;
+    }
+
+    /** True if the notebook is written for another kernel, so it is shown with its stored outputs only. */
+    public boolean isReadOnly() {
+        return !readOnlyReason.isEmpty();
+    }
+
+    private static String readOnlyReason(Notebook notebook) {
+        NotebookKernel kernel = NotebookKernel.of(notebook);
+        return kernel.isOurs() ? "" : "This notebook is written for " + kernel.describe() + ". Pageframe runs only "
+                + "Java cells, so it is open read-only, with the outputs stored in the file.";
+    }
+
     public List<String> loadNotes() {
         return loadNotes;
     }
@@ -286,12 +306,15 @@ public final class NotebookDocument {
 
     // ---- editing ----
 
-    /** Inserts a new, empty cell of {@code type} at {@code index} and returns it. */
+    /** Inserts a new, empty cell of {@code type} at {@code index} and returns it; null if the notebook is read-only. */
     public CellModel insertCell(int index, CellType type) {
+        if (isReadOnly()) {
+            return null;
+        }
         Cell cell = switch (type) {
             case CODE -> Cell.code("");
             case MARKDOWN -> Cell.markdown("");
-            case RAW -> Cell.raw("");
+            case RAW, UNKNOWN -> Cell.raw("");
         };
         CellModel model = new CellModel(cell);
         cells.add(Math.max(0, Math.min(index, cells.size())), model);
@@ -301,6 +324,9 @@ public final class NotebookDocument {
 
     /** Deletes a cell; {@link #undoDelete()} brings it back. */
     public void deleteCell(CellModel cell) {
+        if (isReadOnly()) {
+            return;
+        }
         int index = cells.indexOf(cell);
         if (index < 0) {
             return;
@@ -327,6 +353,9 @@ public final class NotebookDocument {
 
     /** Moves a cell one place up (-1) or down (+1). */
     public void moveCell(CellModel cell, int delta) {
+        if (isReadOnly()) {
+            return;
+        }
         int from = cells.indexOf(cell);
         int to = from + delta;
         if (from < 0 || to < 0 || to >= cells.size()) {
@@ -339,7 +368,7 @@ public final class NotebookDocument {
 
     /** Turns a cell into another kind; a code cell's outputs go, as in Jupyter. */
     public void changeType(CellModel cell, CellType type) {
-        if (cell.type() == type) {
+        if (cell.type() == type || isReadOnly() || cell.type() == CellType.UNKNOWN || type == CellType.UNKNOWN) {
             return;
         }
         if (cell.isCode()) {
@@ -354,9 +383,12 @@ public final class NotebookDocument {
      * Queues code cells on the kernel, starting it if needed. Markdown and raw cells are skipped. An
      * untrusted notebook asks first; if the answer is no nothing runs.
      *
-     * @return false if nothing was queued because the user declined
+     * @return false if nothing was queued because the user declined, or the notebook is read-only
      */
     public boolean run(List<CellModel> toRun) {
+        if (isReadOnly()) {
+            return false; // Its cells are in another language: running them as Java could only fail.
+        }
         List<CellModel> code = toRun.stream().filter(CellModel::isCode).filter(c -> c.runState() == RunState.IDLE).toList();
         if (code.isEmpty()) {
             return true;
@@ -371,26 +403,33 @@ public final class NotebookDocument {
         for (CellModel c : code) {
             String source = c.source();
             c.runStateProperty().set(RunState.QUEUED);
-            kernel.execute(source, new LiveCell(c, source))
+            // A cell tagged raises-exception may fail without dropping the cells queued after it, as in JupyterLab.
+            kernel.execute(source, new LiveCell(c, source), !CellTags.raisesException(c.toCell()))
                     .whenComplete((result, error) -> Platform.runLater(() -> finished(c, source, result, error)));
         }
         return true;
     }
 
+    /** Runs every code cell but those tagged {@code skip-execution}, as {@code pageframe run} does. */
     public boolean runAll() {
-        return run(List.copyOf(cells));
+        return run(batch(cells));
     }
 
-    /** Runs the cells above {@code cell}, not including it. */
+    /** Runs the cells above {@code cell}, not including it, skipping {@code skip-execution} cells. */
     public boolean runAbove(CellModel cell) {
         int i = cells.indexOf(cell);
-        return i < 0 || run(List.copyOf(cells.subList(0, i)));
+        return i < 0 || run(batch(cells.subList(0, i)));
     }
 
-    /** Runs {@code cell} and every cell below it. */
+    /** Runs {@code cell} and every cell below it, skipping {@code skip-execution} cells. */
     public boolean runBelow(CellModel cell) {
         int i = cells.indexOf(cell);
-        return i < 0 || run(List.copyOf(cells.subList(i, cells.size())));
+        return i < 0 || run(batch(cells.subList(i, cells.size())));
+    }
+
+    /** The cells a batch run takes: a cell tagged skip-execution runs only when it is run by itself. */
+    private static List<CellModel> batch(List<CellModel> range) {
+        return range.stream().filter(c -> !c.isCode() || !CellTags.skipsExecution(c.toCell())).toList();
     }
 
     /** Stops the running cell and drops the queued ones. */

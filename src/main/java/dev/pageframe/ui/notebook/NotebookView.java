@@ -196,6 +196,11 @@ public final class NotebookView extends StackPane {
 
     // ---- accessors ----
 
+    /** False when the notebook is open read-only (written for another kernel): editors take no typing. */
+    boolean editable() {
+        return !document.isReadOnly();
+    }
+
     public NotebookDocument document() {
         return document;
     }
@@ -495,7 +500,7 @@ public final class NotebookView extends StackPane {
                 view = switch (cell.type()) {
                     case CODE -> new CodeCellView(cell, NotebookView.this);
                     case MARKDOWN -> new MarkdownCellView(cell, NotebookView.this);
-                    case RAW -> new RawCellView(cell, NotebookView.this);
+                    case RAW, UNKNOWN -> new RawCellView(cell, NotebookView.this);
                 };
             }
             parked = false;
@@ -518,7 +523,7 @@ public final class NotebookView extends StackPane {
         double h = switch (c.type()) {
             case CODE -> lines * line + line * 1.5 + c.outputs().size() * line * 4;
             case MARKDOWN -> lines * line * 1.2 + line;
-            case RAW -> lines * line + line;
+            case RAW, UNKNOWN -> lines * line + line;
         };
         return Math.max(line * 2.5, h);
     }
@@ -923,7 +928,9 @@ public final class NotebookView extends StackPane {
         CellModel next = neighbour(cell, +1);
         if (next == null) {
             CellModel added = document.insertCell(document.cells().indexOf(cell) + 1, CellType.CODE);
-            edit(added, false);
+            if (added != null) {
+                edit(added, false);
+            }
         } else {
             commandModeQuietly(cell);
             select(next);
@@ -939,7 +946,9 @@ public final class NotebookView extends StackPane {
         runInPlace(cell);
         commandModeQuietly(cell);
         CellModel added = document.insertCell(document.cells().indexOf(cell) + 1, CellType.CODE);
-        edit(added, false);
+        if (added != null) {
+            edit(added, false);
+        }
     }
 
     public void runSelected() {
@@ -971,7 +980,9 @@ public final class NotebookView extends StackPane {
         int i = selectedIndex();
         int at = i < 0 ? (below ? document.cells().size() : 0) : below ? i + 1 : i;
         CellModel added = document.insertCell(at, type);
-        select(added);
+        if (added != null) {
+            select(added);
+        }
         return added;
     }
 

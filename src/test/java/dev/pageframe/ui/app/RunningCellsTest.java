@@ -86,6 +86,50 @@ class RunningCellsTest extends WindowTest {
         assertEquals("", ui.outputText(tab, 4));
     }
 
+    private static Cell tagged(String source, String tag) {
+        Cell c = Cell.code(source);
+        com.fasterxml.jackson.databind.node.ObjectNode md = c.metadata();
+        md.putArray("tags").add(tag);
+        return c.withMetadata(md);
+    }
+
+    @Test
+    void runAllGoesOnPastACellTaggedRaisesExceptionAndSkipsSkipExecutionCells() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("tags.ipynb", List.of(
+                Cell.code("int a = 1;"),
+                tagged("throw new IllegalStateException(\"expected\");", "raises-exception"),
+                tagged("System.out.println(\"skipped\");", "skip-execution"),
+                Cell.code("System.out.println(\"after \" + a);"),
+                Cell.code("throw new IllegalStateException(\"stop here\");"),
+                Cell.code("System.out.println(\"never\");"))));
+
+        ui.robot.clickOn("#tool-run-all");
+
+        ui.waitUntil("the untagged failure ran", UiFixture.KERNEL_SECONDS, () -> {
+            CellModel c = tab.document().cells().get(4);
+            return c.runState() == RunState.IDLE && !c.outputs().isEmpty();
+        });
+        ui.waitUntil("the queue drained", UiFixture.KERNEL_SECONDS,
+                () -> tab.document().cells().stream().allMatch(c -> c.runState() == RunState.IDLE));
+        assertEquals("[2]", ui.prompt(tab, 1));
+        assertTrue(ui.outputText(tab, 1).contains("expected"), "the tagged cell's error is shown: " + ui.outputText(tab, 1));
+        assertEquals("[ ]", ui.prompt(tab, 2), "a skip-execution cell is not run by Run All");
+        assertEquals("", ui.outputText(tab, 2));
+        assertEquals("[3]", ui.prompt(tab, 3), "the tagged error did not stop Run All");
+        assertTrue(ui.outputText(tab, 3).contains("after 1"), ui.outputText(tab, 3));
+        assertEquals("[4]", ui.prompt(tab, 4));
+        assertEquals("[ ]", ui.prompt(tab, 5), "an untagged error still stops Run All");
+    }
+
+    @Test
+    void aSkipExecutionCellStillRunsWhenRunByItself() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("skip.ipynb", List.of(
+                tagged("System.out.println(\"by hand\");", "skip-execution"))));
+        ui.fxRun(() -> tab.document().run(List.of(tab.document().cells().get(0))));
+        waitIdle(tab, 0);
+        assertTrue(ui.outputText(tab, 0).contains("by hand"), ui.outputText(tab, 0));
+    }
+
     @Test
     void interruptStopsAnEndlessLoopAndTheKernelIsIdleAgain() {
         NotebookTab tab = ui.newNotebook();

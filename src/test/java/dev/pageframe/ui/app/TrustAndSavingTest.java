@@ -51,6 +51,18 @@ class TrustAndSavingTest extends WindowTest {
     }
 
     @Test
+    void aBundledNotebookOpenedByPathIsTrustedAndNotCalledSomeoneElses() throws Exception {
+        Path dir = Files.createTempDirectory("installed");
+        Path tour = dir.resolve(BundledNotebooks.TOUR);
+        try (var in = BundledNotebooks.class.getResourceAsStream("/notebooks/" + BundledNotebooks.TOUR)) {
+            Files.copy(in, tour);
+        }
+        NotebookTab tab = ui.open(tour);
+        assertTrue(ui.fx(() -> tab.document().trustedProperty().get()), "an unchanged bundled notebook is trusted");
+        assertNull(ui.fx(tab::trustBannerNode), "no banner calls it someone else's");
+    }
+
+    @Test
     void runningACellOfAnUntrustedNotebookAsksFirst() throws Exception {
         NotebookTab tab = ui.open(ui.writeNotebook("ask.ipynb", sharedCells()));
         CellModel code = ui.cell(tab, 1);

@@ -1,0 +1,57 @@
+package dev.pageframe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.CellType;
+import dev.pageframe.notebook.Notebook;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The rules alone, with cells that "run" by recording their ids. */
+class RunRulesTest {
+    private final List<String> ran = new ArrayList<>();
+
+    private static Cell code(String id, String source, String... tags) {
+        ObjectNode md = JsonNodeFactory.instance.objectNode();
+        for (String t : tags) {
+            md.withArray("tags").add(t);
+        }
+        return new Cell(id, CellType.CODE, md, source, null, List.of(), 4, null);
+    }
+
+    private RunReport run(boolean allowErrors, String failing, boolean fatal, Cell... cells) throws Exception {
+        return RunRules.run(Notebook.newEmpty().withCells(List.of(cells)), allowErrors, RunProgress.NONE, (i, c) -> {
+            ran.add(c.id());
+            boolean fails = c.id().equals(failing);
+            return new RunRules.Ran(c.withExecutionCount(ran.size()), null,
+                    fails ? new CellFailure(i, c.id(), "Boom", "") : null, fails && fatal);
+        });
+    }
+
+    @Test
+    void aDeadKernelStopsTheRunEvenInACellTaggedRaisesException() throws Exception {
+        RunReport r = run(true, "a", true, code("a", "x", "raises-exception"), code("b", "y"));
+        assertEquals(List.of("a"), ran);
+        assertEquals(1, r.failures().size());
+        assertEquals(List.of(1), r.notRun());
+        assertEquals(null, r.result().cells().get(1).executionCount());
+    }
+
+    @Test
+    void blankAndNonCodeCellsAreLeftAsTheyWere() throws Exception {
+        RunReport r = run(false, null, false, code("blank", "  \n"), Cell.markdown("m").withId("m"), code("a", "x"));
+        assertEquals(List.of("a"), ran);
+        assertEquals(4, r.result().cells().getFirst().executionCount(), "nbclient does not touch a blank cell");
+    }
+
+    @Test
+    void cellsAfterAStopAreListedInOrder() throws Exception {
+        RunReport r = run(false, "a", false, code("a", "x"), code("b", "y"), code("s", "z", "skip-execution"), code("c", "w"));
+        assertEquals(List.of(1, 3), r.notRun());
+        assertEquals(4, r.result().cells().get(2).executionCount(), "a skip-execution cell is never touched");
+    }
+}
