@@ -147,7 +147,8 @@ final class Kmalloc {
     private Slab newSlab(Cache c, int gfp) {
         // A slab holds only the cache's objects: never HighMem, never movable.
         int slabGfp = modern ? (gfp & ~(Gfp.__GFP_HIGHMEM | Gfp.__GFP_MOVABLE | Gfp.__GFP_ZERO)) | Gfp.__GFP_COMP : gfp;
-        int pfn = pages.alloc_pages(slabGfp, c.cls.slabOrder());
+        int pfn = modern ? pages.alloc_pages(slabGfp, c.cls.slabOrder())
+            : pages.get_free_pages_legacy(slabGfp, c.cls.slabOrder());
         if (pfn < 0) {
             return null;
         }
