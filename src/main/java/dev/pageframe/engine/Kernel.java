@@ -450,6 +450,11 @@ public final class Kernel {
             // mem= has no mem_map entry, so handing it back does nothing.
             return;
         }
+        if (!modern && as.virt_addr_valid(addr) && mem_map.tag(as.virt_to_pfn(addr)) == FrameTable.RESERVED) {
+            // The same functions look at the page's map entry (MAP_NR(addr), any offset in the page)
+            // and return at once for a reserved page.
+            return;
+        }
         if (as.is_vmalloc_addr(addr)) {
             throw pages.bug("free_pages(0x" + Long.toHexString(addr) + "): that is a vmalloc address; use vfree()",
                 List.of("kernel BUG at mm/page_alloc.c: free_pages: !virt_addr_valid(0x" + Long.toHexString(addr) + ")"));
