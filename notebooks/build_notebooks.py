@@ -837,6 +837,10 @@ zone's **min**. The gap from min to low, and from low to high, is the larger of 
 0.1% of the zone. Let's recompute it for this machine and compare with the kernel:
 """),
     code("formula", r"""
+void expect(boolean ok, String what) {
+    if (!ok) throw new AssertionError("not as in Linux 6.x: " + what);
+    System.out.println("ok: " + what);
+}
 long lowmemKb = 0;
 for (var z : zones()) lowmemKb += z.managed() * (PAGE_SIZE / 1024);
 long minFreeKb = Math.clamp((long) Math.sqrt(lowmemKb * 16.0), 128L, 262144L);
@@ -849,7 +853,11 @@ for (var z : zones()) {
     long delta = Math.max(min / 4, z.managed() * 10 / 10000);
     System.out.printf("%-8s %8d  |  %6d %6d %6d      |  %6d %6d %6d%n",
         z.name(), z.managed(), min, min + delta, min + 2 * delta, z.min(), z.low(), z.high());
+    expect(min == z.min() && min + delta == z.low() && min + 2 * delta == z.high(), z.name() + "'s watermarks");
 }
+String zoneinfo = proc("/proc/zoneinfo");
+expect(zoneinfo.contains("        promo    ") && zoneinfo.contains("        cma      0"), "zoneinfo has promo and cma lines");
+expect(proc("/proc/meminfo").contains("VmallocTotal:   34359738367 kB"), "VmallocTotal is (VMALLOC_END - VMALLOC_START) >> 10");
 """),
     md("formula-explained", r"""
 The two sides agree. On a machine with one 8 GiB zone the same steps give min 2896, low 4993

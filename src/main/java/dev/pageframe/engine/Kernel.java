@@ -699,6 +699,10 @@ public final class Kernel {
             }
             return 0;
         }
+        if (!modern && ((size + profile.pageSize() - 1) & -profile.pageSize()) > layout.memoryEnd()) {
+            // mm/vmalloc.c of 1.2 and 2.0: "if (!size || size > high_memory) return NULL".
+            return 0;
+        }
         String caller = CallSite.caller();
         long addr = vmalloc.vmalloc(size, gfp, zero, caller);
         if (addr == 0 && modern) {

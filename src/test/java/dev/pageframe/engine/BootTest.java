@@ -145,22 +145,24 @@ class BootTest {
      */
     @Test
     void memOptionLeavesRamAboveForABuiltinDriver() {
-        for (MachineProfile p : List.of(MachineProfiles.I386_LINUX_1_2, MachineProfiles.I386_LINUX_2_0)) {
+        for (MachineProfile p : List.of(MachineProfiles.I386_LINUX_1_2, MachineProfiles.I386_LINUX_2_0,
+                MachineProfiles.ALPHA_LINUX_2_0)) {
             Kernel k = Kernel.boot(p, 16 * M, 14 * M, 0, List.of(Initcall.aboveMem("framegrabber", M)));
             assertEquals(16 * M, k.installed_memory());
             assertEquals(14 * M, k.mem_limit());
             long addr = k.above_mem_address("framegrabber");
             assertEquals(14 * M, k.virt_to_phys(addr), p.name());
+            long pages = (14 * M) >> p.pageShift();
             long managed = k.zones().stream().mapToLong(ZoneSnapshot::managed).sum();
-            assertTrue(managed <= (14 * M) >> 12, "the kernel manages only what mem= gave it");
-            assertEquals(p.era() == Era.LINUX_1_2 ? (14 * M >> 12) / 64 : Math.max(24, (14 * M >> 12) / 128) + 24,
-                k.pages.min_free_pages);
+            assertTrue(managed <= pages, "the kernel manages only what mem= gave it");
+            // 1.2: 3584 / 64 = 56; 2.0 i386: max(24, 28) + 24 = 52; Alpha: max(24, 14) + 24 = 48.
+            assertEquals(p.era() == Era.LINUX_1_2 ? 56 : p.pageShift() == 12 ? 52 : 48, k.pages.min_free_pages);
             long free = k.nr_free_pages();
             k.free_pages(addr, 0);
             assertEquals(free, k.nr_free_pages(), "never freed: no mem_map entry covers it");
             assertTrue(k.frame_map().stream().anyMatch(r -> r.owner().equals("framegrabber (above mem=)")
-                && r.count() == M >> 12));
-            assertTrue(k.frame_map().stream().anyMatch(r -> r.owner().startsWith("above mem=") && r.count() == M >> 12));
+                && r.count() == M >> p.pageShift()));
+            assertTrue(k.frame_map().stream().anyMatch(r -> r.owner().startsWith("above mem=") && r.count() == M >> p.pageShift()));
             assertThrows(KernelBugException.class, () -> k.do_initcall(Initcall.aboveMem("late", 4096)));
         }
         assertThrows(IllegalStateException.class, () -> Kernel.boot(MachineProfiles.I386_LINUX_2_0, 16 * M, 0, 0,

@@ -57,17 +57,33 @@ class LegacyAllocatorTest {
      */
     @Test
     void linux20WarnsFourTimesThenLetsTheInterruptSleep() {
-        Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 16 * M);
-        for (int i = 0; i < 6; i++) {
-            k.in_interrupt(() -> assertNotEquals(0, k.__get_free_page(Gfp20.GFP_KERNEL)));
+        // The same counter in mm/swap.c of 1.2 and on Alpha's 2.0 (generic mm/page_alloc.c).
+        for (MachineProfile p : List.of(MachineProfiles.I386_LINUX_2_0, MachineProfiles.ALPHA_LINUX_2_0,
+                MachineProfiles.I386_LINUX_1_2)) {
+            Kernel k = Kernel.boot(p, 16 * M);
+            for (int i = 0; i < 6; i++) {
+                k.in_interrupt(() -> assertNotEquals(0, k.__get_free_page(Gfp20.GFP_KERNEL)));
+            }
+            assertEquals(4, k.dmesg("gfp called nonatomically from interrupt").lines().count(), k.dmesg());
+            drainTo(k, k.pages.min_free_pages - 2);
+            // Forced to GFP_ATOMIC the first four times it would have succeeded here; now GFP_KERNEL must reclaim.
+            KernelBugException e = assertThrows(KernelBugException.class,
+                () -> k.in_interrupt(() -> k.__get_free_page(Gfp20.GFP_KERNEL)));
+            assertTrue(e.report().getFirst().startsWith("Aiee: scheduling in interrupt"), e.report().toString());
+            assertEquals(4, k.dmesg("gfp called nonatomically").lines().count(), "still silent on " + p.name());
         }
-        assertEquals(4, k.dmesg("gfp called nonatomically from interrupt").lines().count(), k.dmesg());
-        drainTo(k, 50);
-        // Forced to GFP_ATOMIC the first four times it would have succeeded here; now GFP_KERNEL must reclaim.
-        KernelBugException e = assertThrows(KernelBugException.class,
-            () -> k.in_interrupt(() -> k.__get_free_page(Gfp20.GFP_KERNEL)));
-        assertTrue(e.report().getFirst().startsWith("Aiee: scheduling in interrupt"), e.report().toString());
-        assertEquals(4, k.dmesg("gfp called nonatomically").lines().count(), "still silent");
+    }
+
+    /** mm/page_alloc.c of 2.0.3x on Alpha's 8 KiB pages: 16 MiB gives min 48, so GFP_BUFFER stops at 48 - (12 + 6) = 30. */
+    @Test
+    void alphaBufferReachUsesItsOwnReserve() {
+        Kernel k = Kernel.boot(MachineProfiles.ALPHA_LINUX_2_0, 16 * M);
+        drainTo(k, 35);
+        assertEquals(0, k.__get_free_page(Gfp20.GFP_KERNEL));
+        while (k.__get_free_page(Gfp20.GFP_BUFFER) != 0) {
+            // down to GFP_BUFFER's reserve
+        }
+        assertEquals(30, k.nr_free_pages());
     }
 
     /** The same rule with the first four calls forced: below the reserve they still succeed as GFP_ATOMIC. */
@@ -140,5 +156,20 @@ class LegacyAllocatorTest {
         Kernel v20 = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8 * M);
         drainTo(v20, 20);
         assertTrue(v20.vmstat().get("kswapd_wakeups") > 0, "2.0 wakes kswapd below free_pages_low");
+    }
+
+    /** mm/vmalloc.c of 1.2 and 2.0: a request larger than all of memory (high_memory) returns NULL at once. */
+    @Test
+    void legacyVmallocRefusesMoreThanHighMemory() {
+        for (MachineProfile p : List.of(MachineProfiles.I386_LINUX_1_2, MachineProfiles.I386_LINUX_2_0)) {
+            Kernel k = Kernel.boot(p, 8 * M);
+            long free = k.nr_free_pages();
+            assertEquals(0, k.vmalloc(8 * M + 1), p.name());
+            assertEquals(free, k.nr_free_pages());
+            long v = k.vmalloc(64 * 1024);
+            assertNotEquals(0, v);
+            assertEquals(((8 * M + 8 * M) & ~(8 * M - 1)), v, "the area starts 8 MiB above high_memory, 8 MiB aligned");
+            k.vfree(v);
+        }
     }
 }

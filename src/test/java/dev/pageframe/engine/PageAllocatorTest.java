@@ -155,6 +155,20 @@ class PageAllocatorTest {
         assertEquals(0, k.dma_mapping_error(Device.pci32("nic"), bus));
     }
 
+    /** The same return values on modern 32-bit x86 (include/linux/dma-mapping.h, kernel/dma/direct.h). */
+    @Test
+    void dmaMappingFailuresAreReturnValuesOnI386Too() {
+        Kernel k = Kernel.boot(MachineProfiles.I386, 512 * M);
+        Device isa = Device.isa("sb16");
+        assertEquals(Kernel.DMA_MAPPING_ERROR, k.dma_map_single(isa, k.vmalloc(4096), 4096));
+        long high = k.__get_free_page(GFP_KERNEL);
+        assertEquals(Kernel.DMA_MAPPING_ERROR, k.dma_map_single(isa, high, 4096));
+        assertEquals(-12, k.dma_mapping_error(isa, Kernel.DMA_MAPPING_ERROR));
+        assertTrue(k.dmesg().contains("rejecting DMA map of vmalloc memory") && k.dmesg().contains("overflow"), k.dmesg());
+        long low = k.__get_dma_pages(GFP_KERNEL, 0);
+        assertEquals(0, k.dma_mapping_error(isa, k.dma_map_single(isa, low, 4096)));
+    }
+
     /** kernel/dma/swiotlb.c: with RAM above 4 GiB, an unreachable buffer bounces through the 64 MiB pool below 4 GiB. */
     @Test
     void swiotlbBouncesForA32BitDeviceWhenRamReachesAbove4Gib() {
