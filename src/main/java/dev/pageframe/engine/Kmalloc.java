@@ -139,8 +139,10 @@ final class Kmalloc {
     private long objectAddress(Slab slab, int idx) {
         KmallocClass cls = caches.get(slab.cacheIndex).cls;
         long base = as.pfn_to_virt(slab.pfn);
-        // 2.0 put a page descriptor in front of the blocks of shared pages, and a header in front of each block.
-        long descriptor = cls.header() == 0 ? 0 : 2L * cls.header();
+        // 2.0 put a page descriptor in front of the blocks of a page, and a header in front of each block.
+        // mm/kmalloc.c: struct page_descriptor is two pointers and two ints: 16 bytes on i386, 24 on
+        // Alpha; struct block_header is two longs (the header size here), so the descriptor is header + 8.
+        long descriptor = cls.header() == 0 ? 0 : cls.header() + 8L;
         return base + descriptor + (long) idx * cls.size() + cls.header();
     }
 

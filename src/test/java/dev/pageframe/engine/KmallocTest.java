@@ -58,6 +58,11 @@ class KmallocTest {
             assertTrue(c.objsPerSlab() * c.size() + 24 <= 8192L << c.slabOrder(), c.name());
         }
         assertEquals("size-248", k.kmalloc_cache_name(248 - 16), "a 16-byte header on Alpha");
+        // The first block sits after the 24-byte page descriptor and its own 16-byte header.
+        long p = k.kmalloc(100, Gfp20.GFP_KERNEL);
+        assertEquals(24 + 16, p & 8191);
+        Kernel pc = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 16 * M);
+        assertEquals(16 + 8, pc.kmalloc(100, Gfp20.GFP_KERNEL) & 4095, "16-byte descriptor and 8-byte header on i386");
     }
 
     @Test
