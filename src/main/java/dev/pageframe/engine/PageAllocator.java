@@ -516,8 +516,9 @@ final class PageAllocator {
                             return pfn;
                         }
                     }
-                    // 1.2 gives up at once; 2.0.3x falls through to reclaim and tries again.
-                    if (v12 || level == Gfp20.GFP_ATOMIC) {
+                    // 1.2 gives up at once; 2.0.3x falls through to try_to_free_page and tries again,
+                    // GFP_ATOMIC included (mm/vmscan.c of 2.0 does not look at the priority).
+                    if (v12) {
                         lastSlowPath = "no free block of order " + order + (dma ? " below 16 MiB" : "");
                         alloc_fail++;
                         return -1;
@@ -530,12 +531,7 @@ final class PageAllocator {
                     alloc_fail++;
                     return -1;
                 }
-                if (level == Gfp20.GFP_ATOMIC) {
-                    lastSlowPath = "free pages at or below the reserve";
-                    alloc_fail++;
-                    return -1;
-                }
-                if (ctx.in_interrupt()) {
+                if (ctx.in_interrupt() && level != Gfp20.GFP_ATOMIC) {
                     // try_to_free_page waits for I/O: schedule() in an interrupt (kernel/sched.c of the era).
                     throw sleepingInInterrupt(v12);
                 }

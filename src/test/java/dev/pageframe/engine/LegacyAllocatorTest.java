@@ -172,4 +172,28 @@ class LegacyAllocatorTest {
             k.vfree(v);
         }
     }
+
+    /**
+     * mm/page_alloc.c of 2.0.3x: when RMQUEUE finds nothing, every priority but GFP_BUFFER calls
+     * try_to_free_page and repeats, GFP_ATOMIC too; mm/swap.c of 1.2 returns 0 at once.
+     */
+    @Test
+    void linux20AtomicFallsThroughToTryToFreePageBut12DoesNot() {
+        Kernel v20 = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8 * M);
+        // Keep kswapd asleep, so the page cache is still there when the free lists run dry.
+        v20.pages.free_pages_low = 0;
+        v20.pages.free_pages_high = 0;
+        drainTo(v20, 300);
+        // 8 MiB: min_free_pages max(24, 16) + 24 = 48, so GFP_BUFFER stops at 48 - (12 + 6) = 30.
+        assertEquals(270, v20.page_cache_read(300));
+        drainTo(v20, 0);
+        assertNotEquals(0, v20.__get_free_page(Gfp20.GFP_ATOMIC), "shrink_mmap gave a cached page back");
+        assertEquals(269, v20.vmstat().get("nr_file_pages"));
+        Kernel v12 = Kernel.boot(MachineProfiles.I386_LINUX_1_2, 8 * M);
+        drainTo(v12, 300);
+        v12.page_cache_read(200);
+        drainTo(v12, 0);
+        assertEquals(0, v12.__get_free_page(Gfp20.GFP_ATOMIC), "1.2: RMQUEUE failed, return 0");
+        assertEquals(200, v12.vmstat().get("nr_file_pages"));
+    }
 }
