@@ -346,8 +346,9 @@ You have now split and merged buddy blocks, seen kmalloc's size classes, compare
 kmalloc, broken the interrupt-context rule safely, and fragmented a machine. Restart the machine
 to get a clean one.
 
-* **Notebooks:** [Linux 2.0: get_free_page](linux-2.0-get-free-page.ipynb) (the 1996 world of
-  priorities, buckets and boot-time reservation), [watermarks and reclaim](watermarks-and-reclaim.ipynb)
+* **Notebooks:** [Linux 1.2: boot-time reservation](linux-1.2-boot-reservation.ipynb) (built-in
+  drivers carving memory from `memory_start`), [Linux 2.0: get_free_page](linux-2.0-get-free-page.ipynb)
+  (the 1996 world of priorities, buckets and the reserve), [watermarks and reclaim](watermarks-and-reclaim.ipynb)
   (kswapd, direct reclaim, the OOM killer), [DMA and vmalloc](dma-and-vmalloc.ipynb).
 * **Docs:** open the documentation pane for concept pages (the buddy allocator, GFP flags,
   fragmentation, …) and one page per function. Hover over a function name in a cell to see its
@@ -363,19 +364,33 @@ LINUX20 = [
     md("title", r"""
 # Linux 2.0: get_free_page and friends
 
-This notebook runs on a 1996 PC: an i386 with **16 MiB** of RAM running **Linux 2.0**. The rules
-are older and simpler than today's. There are no GFP bit masks, only a handful of *priorities*.
-There are six block orders instead of eleven, and kmalloc uses fixed buckets with a header inside
-each block. Drivers built into the kernel could also grab memory at boot, before the page
-allocator even existed.
+This notebook runs on a 1996 PC: an i386 with **16 MiB** of RAM running **Linux 2.0.40**. The
+rules are older and simpler than today's. There are no GFP bit masks, only a handful of
+*priorities*. There are six block orders instead of eleven, one global reserve instead of
+per-zone watermarks, and kmalloc uses fixed buckets with a header inside each block.
 
 In 2.0 on the PC, the kernel's data segment made kernel addresses numerically equal to physical
 ones, and Pageframe's 2.0 profile does the same. An address like `0x196000` really is 1 MiB +
 600 KiB into RAM.
+
+Cells call `expect(...)` to check an answer against the number the 2.0 sources give. A wrong
+answer stops the notebook.
+"""),
+    code("expect", r"""
+void expect(boolean ok, String what) {
+    if (!ok) throw new AssertionError("not as in Linux 2.0: " + what);
+    System.out.println("ok: " + what);
+}
 """),
     code("boot", r"""
 dmesg();
 cat("/proc/meminfo");
+"""),
+    md("boot-log-explained", r"""
+The log has no timestamps: 2.0's `printk` did not add them. The `Memory:` line is the one
+`mem_init` printed, in its own shape: free memory, all memory, then the kernel's code, the
+*reserved* 384k of the ISA hole between 640 KiB and 1 MiB, and the kernel's data. The version
+banner comes after it, as it did.
 """),
     md("priorities-intro", r"""
 ## Priorities, not flags
@@ -391,12 +406,14 @@ A 2.0 caller passed a single small number that said *who is asking*. Only one ex
 | `GFP_KERNEL` | ordinary kernel code | yes |
 | `GFP_NOBUFFER` | kernel code that must not shrink the buffer cache | yes, but not from the buffer cache |
 | `GFP_NFS` | the NFS client | yes, and it may go deeper into the reserve than others |
+| `GFP_IO` | block I/O on its way to disk (new in 2.0.3x) | yes, and like `GFP_BUFFER` it may go a little deeper |
 """),
     code("priorities", r"""
-int[] priorities = {GFP_BUFFER, GFP_ATOMIC, GFP_USER, GFP_KERNEL, GFP_NOBUFFER, GFP_NFS, GFP_KERNEL | GFP_DMA};
+int[] priorities = {GFP_BUFFER, GFP_ATOMIC, GFP_USER, GFP_KERNEL, GFP_NOBUFFER, GFP_NFS, GFP_IO, GFP_KERNEL | GFP_DMA};
 for (int p : priorities) {
     System.out.printf("%-18s = 0x%02x%n", Gfp20.names(p), p);
 }
+expect(GFP_IO == 0x06, "GFP_IO is 0x06");
 """),
     md("orders-intro", r"""
 ## Six orders: 4 KiB to 128 KiB
@@ -415,11 +432,12 @@ for (int order = 0; order <= 6; order++) {
         free_pages(addr, order);
     }
 }
+expect(__get_free_pages(GFP_KERNEL, 6) == 0, "order 6 returns 0");
 """),
     md("order6-explained", r"""
-Order 6 returned **0**, silently. 2.0 had no warning for this: the function checked the order
-against the number of free lists and returned nothing. Every caller had to check for 0, and the
-same holds today (today an order that is too large also triggers a warning).
+Order 6 returned **0**, silently. 2.0 checked the order against the number of free lists before
+anything else and returned nothing. Every caller had to check for 0, and the same holds today
+(today an order that is too large also leaves a one-time warning in the log).
 """),
     md("clearing-intro", r"""
 ## get_free_page clears, __get_free_page does not
@@ -442,28 +460,50 @@ free_page(clean);
 """),
     md("clearing-explained", r"""
 That is why 2.0 code used `__get_free_page` whenever it was about to overwrite the whole page
-anyway. Modern kernels renamed the clearing variant `get_zeroed_page`. The old name is gone, so
-`get_free_page` in a modern driver no longer means "cleared".
+anyway. Modern kernels call the clearing variant `get_zeroed_page`, and `get_free_page` is gone:
+on a modern profile a cell that calls it does not compile, and the error names
+`get_zeroed_page`.
 """),
     md("reserve-intro", r"""
-## One global reserve
+## One global reserve, sized from all of memory
 
-2.0 had a single pool of free pages with one reserve, `min_free_pages`: 1/128 of memory, but at
-least 16 pages. Ordinary requests stop when free memory falls to the reserve (after trying to
-reclaim something). `GFP_NFS` may keep going down to 5 free pages. `GFP_ATOMIC` may take the very
-last page. The next cell fills memory with each priority in turn and counts how far each one gets.
+2.0 had a single pool of free pages with one reserve, `min_free_pages`. `free_area_init` sized it
+from *all* of memory, not from what was left free after boot: 1/128 of the pages, at least 24,
+plus another 24. On this 16 MiB machine that is 4096 / 128 = 32, plus 24: **56** pages. kswapd's
+low mark is 1.5 times that (84) and its high mark twice (112).
+
+The extra 24 is slack for two priorities. Once the reserve is 48 or more, `GFP_BUFFER` and
+`GFP_IO` may dig 12 + min/8 pages deeper: down to 56 - 19 = **37**. `GFP_NFS` may go down to 5,
+and `GFP_ATOMIC` may take the very last page.
+"""),
+    code("reserve-numbers", r"""
+var z = zones().get(0);
+System.out.printf("min_free_pages %d, free_pages_low %d, free_pages_high %d%n", z.min(), z.low(), z.high());
+expect(z.min() == 56 && z.low() == 84 && z.high() == 112, "16 MiB gives 56/84/112");
+"""),
+    md("reserve-run-intro", r"""
+The next cell fills memory with each priority in turn and counts how far each one gets.
 """),
     code("reserve", r"""
 import java.util.*;
 List<Long> taken = new ArrayList<>();
 long pg;
-int kernelPages = 0, nfsPages = 0, atomicPages = 0;
+int kernelPages = 0, bufferPages = 0, nfsPages = 0, atomicPages = 0;
 while ((pg = __get_free_page(GFP_KERNEL)) != 0) { taken.add(pg); kernelPages++; }
 System.out.printf("GFP_KERNEL took %5d pages, then stopped with %2d free: %s%n", kernelPages, nr_free_pages(), last_slowpath());
+long afterKernel = nr_free_pages();
+while ((pg = __get_free_page(GFP_BUFFER)) != 0) { taken.add(pg); bufferPages++; }
+System.out.printf("GFP_BUFFER took %5d more,  then stopped with %2d free%n", bufferPages, nr_free_pages());
+long afterBuffer = nr_free_pages();
 while ((pg = __get_free_page(GFP_NFS)) != 0) { taken.add(pg); nfsPages++; }
 System.out.printf("GFP_NFS    took %5d more,  then stopped with %2d free%n", nfsPages, nr_free_pages());
+long afterNfs = nr_free_pages();
 while ((pg = __get_free_page(GFP_ATOMIC)) != 0) { taken.add(pg); atomicPages++; }
 System.out.printf("GFP_ATOMIC took %5d more,  then stopped with %2d free%n", atomicPages, nr_free_pages());
+expect(afterKernel == 56, "GFP_KERNEL stops at min_free_pages (56)");
+expect(afterBuffer == 37, "GFP_BUFFER stops 12 + 56/8 = 19 pages deeper (37)");
+expect(afterNfs == 5, "GFP_NFS stops at 5");
+expect(nr_free_pages() == 0, "GFP_ATOMIC takes the last page");
 for (long a : taken) {
     free_page(a);
 }
@@ -475,13 +515,20 @@ System.out.println("all given back: " + nr_free_pages() + " pages free");
 An ISA card drives 24 address lines, so it can only reach the first 16 MiB of memory.
 `__get_dma_pages(priority, order)` is `__get_free_pages` with `GFP_DMA` added. On this 16 MiB
 machine *all* memory is below 16 MiB, so every page qualifies. On a 32 MiB machine of the same
-era, the flag decided whether the sound card could see your buffer. `dma_map_single` checks that
-the device can reach the buffer and returns its bus address.
+era, the flag decided whether the sound card could see your buffer. (2.0 had no DMA-mapping API;
+Pageframe offers today's `dma_map_single` on every profile so the check reads the same: a driver
+tests the result with `dma_mapping_error`.)
 """),
     code("dma", r"""
+Device sb16 = isa_device("sb16");
 long dmabuf = __get_dma_pages(GFP_KERNEL, 2);    // 16 KiB for an ISA sound card
-long bus = dma_map_single(isa_device("sb16"), dmabuf, 4 * PAGE_SIZE);
-System.out.printf("DMA buffer at 0x%x, bus address 0x%x, below 16 MiB: %b%n", dmabuf, bus, bus + 4 * PAGE_SIZE <= 16 << 20);
+long bus = dma_map_single(sb16, dmabuf, 4 * PAGE_SIZE);
+if (dma_mapping_error(sb16, bus) != 0) {
+    System.out.println("the card cannot reach this buffer");
+} else {
+    System.out.printf("DMA buffer at 0x%x, bus address 0x%x%n", dmabuf, bus);
+}
+expect(bus + 4 * PAGE_SIZE <= 16 << 20, "the buffer is below 16 MiB");
 free_pages(dmabuf, 2);
 """),
     md("kmalloc-intro", r"""
@@ -501,6 +548,7 @@ for (long size : requests) {
     System.out.printf("%7d  %-12s %7d%n", size, kmalloc_cache_name(size), ksize(p));
     kfree(p);
 }
+expect(kmalloc_cache_name(25).equals("size-64"), "25 bytes plus the header miss size-32");
 """),
     md("buckets-explained", r"""
 Look at 2033 bytes. It misses the 2040-byte bucket by one byte once the header is counted, so it
@@ -509,70 +557,101 @@ structures to fit these buckets.
 """),
     md("too-large-intro", r"""
 Above the largest bucket, kmalloc had nothing to offer. It printed **"kmalloc of too large a
-block"** and the caller got nothing. Pageframe reports it as a kernel bug:
+block"** and returned NULL, like any other failure: the caller checks for 0.
 """),
     code("too-large", r"""
+long big = kmalloc(131049, GFP_KERNEL);
+if (big == 0) {
+    System.out.println("kmalloc failed: the driver would return -ENOMEM");
+}
+dmesg("too large");
+expect(big == 0, "kmalloc of 131049 bytes returns 0");
+"""),
+    md("irq-intro", r"""
+## Calling from an interrupt with the wrong priority
+
+If an interrupt handler asked for memory with any priority other than `GFP_ATOMIC`, 2.0 logged a
+complaint and treated the request as atomic. But only **four times**: a static counter in
+`__get_free_pages` (and another one in `kmalloc`) stopped both the message and the correction from
+the fifth call on. After that, a handler's `GFP_KERNEL` request stayed `GFP_KERNEL`, silently.
+"""),
+    code("irq-count", r"""
+for (int i = 1; i <= 6; i++) {
+    in_interrupt(() -> {
+        long p = __get_free_page(GFP_KERNEL);
+        free_page(p);
+    });
+}
+dmesg("nonatomically");
+expect(kernel().dmesg("gfp called nonatomically").lines().count() == 4, "four warnings for six calls");
+"""),
+    md("irq-sleep-intro", r"""
+While memory is plentiful the unforced request still succeeds, so the bug hides. When free
+memory is at the reserve, a `GFP_KERNEL` request must reclaim, and reclaim waits for I/O: the
+handler calls the scheduler in interrupt context. The kernel could only say "Aiee". Pageframe
+reports it as the bug it is:
+"""),
+    code("irq-sleep", r"""
+List<Long> held = new ArrayList<>();
+while (nr_free_pages() > 50) held.add(__get_free_page(GFP_ATOMIC));
 try {
-    kmalloc(131049, GFP_KERNEL);
+    in_interrupt(() -> __get_free_page(GFP_KERNEL));
 } catch (KernelBugException e) {
+    e.report().forEach(System.out::println);
+    System.out.println(e.summary());
+}
+for (long a : held) free_page(a);
+expect(kernel().dmesg().contains("Aiee: scheduling in interrupt"), "the fifth call was not forced");
+"""),
+    md("boot-intro", r"""
+## Boot memory in 2.0: only the core takes memory_start
+
+Before `mem_init` handed memory to the page allocator, start-up code kept a single pointer,
+`memory_start`, just past the kernel image. In Linux 1.2 every built-in driver got it too (see the
+[Linux 1.2 notebook](linux-1.2-boot-reservation.ipynb)). In 2.0 only core initialisation still
+does: paging, the console, PCI, kmalloc, the inode, file and name caches. Drivers are started
+later, by `device_setup()`, without it. `boot_chain()` shows who had the pointer:
+"""),
+    code("boot-chain", r"""
+boot_chain().forEach(System.out::println);
+expect(boot_chain().stream().noneMatch(BootStep::driver), "no driver in 2.0's chain");
+"""),
+    code("builtin-refused", r"""
+try {
+    reboot(builtin_init("ramdisk", (mem_start, mem_end) -> mem_start + 64 * 1024));
+} catch (IllegalStateException e) {
     System.out.println(e.getMessage());
 }
 """),
-    md("irq-kmalloc-intro", r"""
-## Calling from an interrupt with the wrong priority
+    md("mem-intro", r"""
+## The other trick: mem=
 
-2.0 was forgiving here. If an interrupt handler asked for memory with any priority other than
-`GFP_ATOMIC`, the allocator logged a complaint and quietly treated the request as atomic. The
-allocation still succeeds, but the log shows that the driver has a bug. (A modern kernel refuses
-instead: see the tour.)
+A 2.0 driver that wanted a big buffer of its own (a frame grabber, a large RAM disk) used the boot
+option **mem=**. Booted with `mem=14M` on a 16 MiB machine, the kernel believes it has 14 MiB and
+never touches the rest. The driver, told where RAM really ends, uses what lies above directly
+(here 1 MiB of the 2 MiB; the other MiB stays unused by anyone). No
+allocator manages that memory: it is never freed, and only built-in code that knows the address
+can use it.
 """),
-    code("irq-kmalloc", r"""
-in_interrupt(() -> {
-    long p = kmalloc(64, GFP_KERNEL);
-    System.out.printf("got 0x%x anyway%n", p);
-    kfree(p);
-});
-kernel().log().lines().stream().filter(l -> l.contains("nonatomically")).forEach(System.out::println);
+    code("mem-option", r"""
+reboot_mem("mem=14M", above_mem_init("framegrabber", 1 << 20));
+long grab = above_mem_address("framegrabber");
+System.out.printf("frame buffer at 0x%x, right at mem=14M, 1024 KiB that no allocator knows about%n", grab);
+dmesg("Memory:");
+var z14 = zones().get(0);
+System.out.printf("min_free_pages now %d: sized from the 14 MiB the kernel knows%n", z14.min());
+expect(grab == 14 << 20, "the driver's memory starts at mem=");
+expect(z14.min() == 28 + 24, "3584 pages / 128 = 28, plus 24");
 """),
-    md("boot-intro", r"""
-## Grabbing memory at boot: mem_start
-
-Before `mem_init` handed memory to the page allocator, 2.0's start-up code kept a single pointer,
-`memory_start`, just past the kernel image. Each **built-in** driver's init function got that
-pointer and the end of memory. It could keep everything from the pointer up to the value it
-returned. A RAM disk or a sound driver that wanted a big buffer took it here. What it took was
-marked reserved, forever.
-
-`reboot(...)` boots the same machine again with these init functions built in. The lambdas have
-exactly the old shape: `(mem_start, mem_end) -> new mem_start`. Variables from before the reboot
-belong to the old machine.
-"""),
-    code("boot-reserve", r"""
-long[] ramdiskAt = new long[1];
-reboot(
-    builtin_init("ramdisk", (mem_start, mem_end) -> {
-        ramdiskAt[0] = mem_start;
-        return mem_start + 64 * 1024;                  // 64 KiB RAM disk
-    }),
-    builtin_init("sound", (mem_start, mem_end) -> mem_start + 6000));   // odd sizes are fine
-dmesg();
-cat("/proc/buddyinfo");
-"""),
-    md("boot-explained", r"""
-The log shows each reservation, and *reserved* has grown from 988K to 1060K. The sound driver's
-6000 bytes cost two whole pages, because `mem_init` reserves everything up to the next page
-boundary. These pages were never returned. `free_pages` on reserved pages does nothing in 2.0,
-silently:
-"""),
-    code("reserved-free", r"""
+    code("mem-never-freed", r"""
 long before = nr_free_pages();
-free_pages(ramdiskAt[0], 4);
-System.out.printf("free pages before %d, after %d: reserved pages are never freed%n", before, nr_free_pages());
+free_pages(grab, 0);
+System.out.printf("free pages before %d, after %d: above high_memory, free_pages does nothing%n", before, nr_free_pages());
+expect(before == nr_free_pages(), "memory above mem= is never freed");
 """),
     md("module-intro", r"""
 A driver built as a **module** loads long after boot. By then `mem_init` has given all memory
-to the page allocator and `memory_start` means nothing. Registering a module's init function for
-the boot hand-off is refused:
+to the page allocator. Registering a module's init function for boot is refused:
 """),
     code("module-refused", r"""
 try {
@@ -584,13 +663,145 @@ try {
     md("outro", r"""
 ## What happened next
 
-The `mem_start` hand-off was simple but rigid. Memory taken this way could never come back,
-only built-in code could use it, and each driver depended on the order of the init calls. Linux
+The `memory_start` hand-off was simple but rigid. Memory taken this way could never come back,
+only built-in code could use it, and each user depended on the order of the init calls. Linux
 2.3 replaced it with the *bootmem* allocator, and today's kernels use *memblock*. Early code can
 still reserve memory before the buddy allocator starts, but through a proper interface that can
 also free what it no longer needs. Read [boot-time reservation](../content/boot-reservation.md)
 for the whole story, and compare with the modern machine in the
 [tour](tour.ipynb) and [watermarks and reclaim](watermarks-and-reclaim.ipynb).
+"""),
+]
+
+# --------------------------------------------------------------------------------------------
+# linux-1.2-boot-reservation.ipynb
+# --------------------------------------------------------------------------------------------
+
+LINUX12 = [
+    md("title", r"""
+# Linux 1.2: boot-time reservation
+
+This notebook runs on a 1995 PC: an i386 with **16 MiB** of RAM running **Linux 1.2.13**. In
+this kernel, built-in drivers took their big buffers at boot, straight from the pointer
+`memory_start`, before the page allocator existed. Its memory rules are close to 2.0's but not
+the same: cells check each answer with `expect(...)` against the 1.2 sources.
+"""),
+    code("expect", r"""
+void expect(boolean ok, String what) {
+    if (!ok) throw new AssertionError("not as in Linux 1.2: " + what);
+    System.out.println("ok: " + what);
+}
+dmesg();
+"""),
+    md("reserve-intro", r"""
+## The reserve: 1/64 of memory, and no kswapd
+
+1.2's `free_area_init` kept 1/64 of all pages back, at least 16: 4096 / 64 = **64** on this
+machine. There was no kswapd yet, so no low and high marks either. `GFP_BUFFER` never reclaims and
+has no deeper reach (that came with 2.0.3x), and there is no `GFP_IO`.
+"""),
+    code("reserve", r"""
+var z = zones().get(0);
+System.out.printf("min_free_pages %d, low %d, high %d%n", z.min(), z.low(), z.high());
+expect(z.min() == 64, "16 MiB / 64 = 64 pages");
+import java.util.*;
+List<Long> taken = new ArrayList<>();
+long pg;
+while ((pg = __get_free_page(GFP_KERNEL)) != 0) taken.add(pg);
+long afterKernel = nr_free_pages();
+while ((pg = __get_free_page(GFP_BUFFER)) != 0) taken.add(pg);
+expect(afterKernel == 64 && nr_free_pages() == 64, "GFP_KERNEL and GFP_BUFFER both stop at 64");
+while ((pg = __get_free_page(GFP_NFS)) != 0) taken.add(pg);
+expect(nr_free_pages() == 5, "GFP_NFS stops at 5");
+for (long a : taken) free_page(a);
+expect(vmstat().get("kswapd_wakeups") == 0, "nothing to wake: 1.2 has no kswapd");
+"""),
+    md("chain-intro", r"""
+## The memory_start chain
+
+`start_kernel` kept `memory_start` just past the kernel image and passed it down a chain of init
+functions. Each took the pointer and the end of memory, kept what lay below the value it
+returned, and handed that value on. `chr_dev_init`, `blk_dev_init`, `scsi_dev_init` and
+`net_dev_init` called the built-in drivers' own init functions the same way. Then `mem_init`
+reserved everything below the final pointer, for good, and gave the rest to the buddy lists.
+
+`reboot(...)` boots the same machine again with drivers built in. The lambdas have exactly the old
+shape: `(mem_start, mem_end) -> new mem_start`. Variables from before the reboot belong to the old
+machine.
+"""),
+    code("boot-reserve", r"""
+long[] ramdiskAt = new long[1];
+long freeBefore = nr_free_pages();
+reboot(
+    builtin_init("ramdisk", (mem_start, mem_end) -> {
+        ramdiskAt[0] = mem_start;
+        return mem_start + 64 * 1024;                  // 64 KiB RAM disk
+    }),
+    builtin_init("sound", (mem_start, mem_end) -> mem_start + 6000));   // odd sizes are fine
+boot_chain().forEach(System.out::println);
+dmesg("Memory:");
+System.out.println("pages lost to the drivers: " + (freeBefore - nr_free_pages()));
+expect(freeBefore - nr_free_pages() == 16 + 2, "64 KiB is 16 pages, 6000 bytes round up to 2 more");
+"""),
+    md("boot-explained", r"""
+The chain shows each function's `mem_start` and what it returned. The sound driver's 6000 bytes
+cost two whole pages, because `mem_init` reserves everything up to the next page boundary. The
+*data* figure of the `Memory:` line grew by what the drivers took. These pages were never
+returned: `free_pages` on reserved pages does nothing, silently.
+"""),
+    code("reserved-free", r"""
+long before = nr_free_pages();
+free_pages(ramdiskAt[0], 4);
+System.out.printf("free pages before %d, after %d%n", before, nr_free_pages());
+expect(before == nr_free_pages(), "reserved pages are never freed");
+"""),
+    md("module-intro", r"""
+Only built-in drivers were in the chain. A **module** loads after `mem_init`, when there is no
+`memory_start` any more, so registering one for boot is refused:
+"""),
+    code("module-refused", r"""
+try {
+    reboot(module_init("ftape", (mem_start, mem_end) -> mem_start + 32 * 1024));
+} catch (KernelBugException e) {
+    System.out.println(e.getMessage());
+}
+"""),
+    md("kmalloc-intro", r"""
+## kmalloc in 1.2
+
+The buckets are 2.0's (32 bytes to 131056, an 8-byte header in each block), but the checks come
+in another order: 1.2 looks at the interrupt context *before* the size. A too-large request from
+a handler with the wrong priority is complained about twice.
+"""),
+    code("kmalloc-order", r"""
+in_interrupt(() -> {
+    long p = kmalloc(200_000, GFP_KERNEL);
+    expect(p == 0, "too large returns 0");
+});
+dmesg("kmalloc");
+"""),
+    md("dma-intro", r"""
+## DMA pages never reclaim
+
+1.2's `__get_dma_pages` turned every request that was not `GFP_ATOMIC` into `GFP_BUFFER`, then
+took pages until one landed below 16 MiB. On this machine all memory is below 16 MiB, but the
+priority change still shows: a DMA request never reclaims, it just stops at the reserve.
+"""),
+    code("dma", r"""
+page_cache_read(500);
+long stalls = vmstat().get("allocstall");
+int n = 0;
+while (__get_dma_pages(GFP_KERNEL, 0) != 0) n++;
+System.out.printf("%d DMA pages, then nothing; %d cached pages left alone%n", n, vmstat().get("nr_file_pages"));
+expect(vmstat().get("allocstall") == stalls, "GFP_BUFFER does not reclaim");
+"""),
+    md("outro", r"""
+## What changed in 2.0
+
+2.0 kept the chain for core code only and started drivers later from `device_setup()`, without
+`memory_start`; the [Linux 2.0 notebook](linux-2.0-get-free-page.ipynb) shows its chain and the
+`mem=` trick that replaced driver reservations. [Boot-time reservation](../content/boot-reservation.md)
+tells the whole story, up to today's memblock.
 """),
 ]
 
@@ -626,6 +837,10 @@ zone's **min**. The gap from min to low, and from low to high, is the larger of 
 0.1% of the zone. Let's recompute it for this machine and compare with the kernel:
 """),
     code("formula", r"""
+void expect(boolean ok, String what) {
+    if (!ok) throw new AssertionError("not as in Linux 6.x: " + what);
+    System.out.println("ok: " + what);
+}
 long lowmemKb = 0;
 for (var z : zones()) lowmemKb += z.managed() * (PAGE_SIZE / 1024);
 long minFreeKb = Math.clamp((long) Math.sqrt(lowmemKb * 16.0), 128L, 262144L);
@@ -638,7 +853,11 @@ for (var z : zones()) {
     long delta = Math.max(min / 4, z.managed() * 10 / 10000);
     System.out.printf("%-8s %8d  |  %6d %6d %6d      |  %6d %6d %6d%n",
         z.name(), z.managed(), min, min + delta, min + 2 * delta, z.min(), z.low(), z.high());
+    expect(min == z.min() && min + delta == z.low() && min + 2 * delta == z.high(), z.name() + "'s watermarks");
 }
+String zoneinfo = proc("/proc/zoneinfo");
+expect(zoneinfo.contains("        promo    ") && zoneinfo.contains("        cma      0"), "zoneinfo has promo and cma lines");
+expect(proc("/proc/meminfo").contains("VmallocTotal:   34359738367 kB"), "VmallocTotal is (VMALLOC_END - VMALLOC_START) >> 10");
 """),
     md("formula-explained", r"""
 The two sides agree. On a machine with one 8 GiB zone the same steps give min 2896, low 4993
@@ -771,11 +990,13 @@ System.out.println("free pages: " + nr_free_pages());
     md("linux20", r"""
 ## How Linux 2.0 did it
 
-2.0 had one global reserve instead of per-zone watermarks. `min_free_pages` was 1/128 of memory,
-at least 16 pages. The low mark was 1.5 times that and the high mark twice it. The priority
-decided who could go below: `GFP_ATOMIC` anywhere, `GFP_NFS` down to 5 pages, `GFP_BUFFER`
-never reclaimed at all. The [Linux 2.0 notebook](linux-2.0-get-free-page.ipynb) lets you watch
-each priority hit its floor.
+2.0 had one global reserve instead of per-zone watermarks. 2.0.40 sized `min_free_pages` from all
+of memory: 1/128 of the pages, at least 24, plus 24 (56 pages on a 16 MiB machine). The low mark
+was 1.5 times that and the high mark twice it. The priority decided who could go below:
+`GFP_ATOMIC` anywhere, `GFP_NFS` down to 5 pages, `GFP_BUFFER` and `GFP_IO` 12 + min/8 pages
+deeper than the others, and `GFP_BUFFER` never reclaimed at all. Linux 1.2 kept 1/64 of memory
+and had no kswapd. The [Linux 2.0 notebook](linux-2.0-get-free-page.ipynb) lets you watch each
+priority hit its floor.
 """),
 ]
 
@@ -806,20 +1027,31 @@ for (var z : zones()) {
 * A **32-bit PCI** card reaches the first **4 GiB**. That is DMA32 (on this machine, all of RAM).
 * A **64-bit** device reaches everything.
 
-`dma_map_single(device, addr, size)` hands a buffer to a device. It returns the bus address and
-refuses a buffer the device cannot reach. An ordinary `kmalloc` buffer comes from the top of
-memory, well above 16 MiB:
+`dma_map_single(device, addr, size)` hands a buffer to a device and returns the bus address. If
+the device cannot reach the buffer, it returns `DMA_MAPPING_ERROR` instead (after a one-time
+warning in the log), and a driver checks every mapping with `dma_mapping_error`. Machines with RAM
+above 4 GiB set up *swiotlb*, a bounce buffer below 4 GiB, and copy through it instead; this
+1 GiB machine has none. An ordinary `kmalloc` buffer comes from the top of memory, well above
+16 MiB:
 """),
     code("reach", r"""
+void expect(boolean ok, String what) {
+    if (!ok) throw new AssertionError("not as in Linux 6.x: " + what);
+    System.out.println("ok: " + what);
+}
 long buf = kmalloc(2048, GFP_KERNEL);
 System.out.printf("kmalloc buffer: virtual 0x%x, physical 0x%x%n", buf, virt_to_phys(buf));
-System.out.printf("32-bit PCI card: bus address 0x%x%n", dma_map_single(pci32_device("e1000"), buf, 2048));
-try {
-    dma_map_single(isa_device("sb16"), buf, 2048);
-} catch (KernelBugException e) {
-    System.out.println("ISA card:");
-    System.out.println(e.getMessage());
+Device e1000 = pci32_device("e1000");
+long pciBus = dma_map_single(e1000, buf, 2048);
+System.out.printf("32-bit PCI card: bus address 0x%x%n", pciBus);
+Device sb16 = isa_device("sb16");
+long isaBus = dma_map_single(sb16, buf, 2048);
+if (dma_mapping_error(sb16, isaBus) != 0) {
+    System.out.println("ISA card: dma_map_single failed, the driver would return -ENOMEM");
 }
+dmesg("overflow");
+expect(dma_mapping_error(e1000, pciBus) == 0 && pciBus == virt_to_phys(buf), "the PCI card gets the physical address");
+expect(isaBus == DMA_MAPPING_ERROR, "the ISA card gets DMA_MAPPING_ERROR");
 kfree(buf);
 """),
     md("dma-pages-intro", r"""
@@ -829,7 +1061,9 @@ request, and `kmalloc(size, GFP_KERNEL | GFP_DMA)` does the same for small buffe
     code("dma-pages", r"""
 long isaBuf = __get_dma_pages(GFP_KERNEL, 1);     // 8 KiB below 16 MiB
 System.out.printf("DMA buffer: physical 0x%x%n", virt_to_phys(isaBuf));
-System.out.printf("ISA card: bus address 0x%x%n", dma_map_single(isa_device("sb16"), isaBuf, 2 * PAGE_SIZE));
+long dmaBus = dma_map_single(sb16, isaBuf, 2 * PAGE_SIZE);
+expect(dma_mapping_error(sb16, dmaBus) == 0, "a GFP_DMA buffer maps for the ISA card");
+System.out.printf("ISA card: bus address 0x%x%n", dmaBus);
 free_pages(isaBuf, 1);
 """),
     md("dma-driver-intro", r"""
@@ -892,16 +1126,17 @@ cat("/proc/vmallocinfo");
 Two reasons. The pages are not physically contiguous. And the address is outside the kernel's
 *direct map*, the region where a virtual address is simply the physical address plus a constant
 offset. `virt_to_phys` only does that subtraction, so on a vmalloc address it returns nonsense
-(the kernel logs a warning when its debugging checks are on). `dma_map_single` refuses the
-buffer outright:
+(the kernel logs a warning when its debugging checks are on). `dma_map_single` rejects the buffer
+whatever the device: it warns once, "rejecting DMA map of vmalloc memory", and returns
+`DMA_MAPPING_ERROR`:
 """),
     code("not-dma", r"""
 System.out.printf("virt_to_phys on a vmalloc address: 0x%x (not a real physical address)%n", virt_to_phys(table));
-try {
-    dma_map_single(pci64_device("nvme0"), table, 8 * PAGE_SIZE);
-} catch (KernelBugException e) {
-    System.out.println(e.getMessage());
-}
+Device nvme = pci64_device("nvme0");
+long tableBus = dma_map_single(nvme, table, 8 * PAGE_SIZE);
+System.out.println("dma_mapping_error: " + dma_mapping_error(nvme, tableBus));
+dmesg("rejecting");
+expect(tableBus == DMA_MAPPING_ERROR, "vmalloc memory is rejected even for a 64-bit device");
 """),
     md("not-dma-explained", r"""
 A driver that needs a large DMA buffer uses the DMA API's own allocators, or a scatter-gather
@@ -981,6 +1216,7 @@ More in the docs: [DMA](../content/dma.md) and [vmalloc](../content/vmalloc.md).
 
 NOTEBOOKS = [
     ("tour.ipynb", "x86_64", "1G", TOUR),
+    ("linux-1.2-boot-reservation.ipynb", "i386-linux-1.2", "16M", LINUX12),
     ("linux-2.0-get-free-page.ipynb", "i386-linux-2.0", "16M", LINUX20),
     ("watermarks-and-reclaim.ipynb", "x86_64", "512M", WATERMARKS),
     ("dma-and-vmalloc.ipynb", "x86_64", "1G", DMA_VMALLOC),

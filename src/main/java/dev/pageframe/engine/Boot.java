@@ -25,10 +25,19 @@ final class Boot {
         this.p = k.profile();
     }
 
+    private final List<BootStep> chain = new ArrayList<>();
+
+    List<BootStep> chain() {
+        return List.copyOf(chain);
+    }
+
     void run() {
         KernelLog log = k.log();
-        log.printk("Linux version " + (p.era() == Era.LINUX_2_0 ? "2.0.40" : "6.12.0") + " (pageframe@simulated) #1 "
-            + p.name());
+        boolean legacy = p.era().legacy();
+        String banner = "Linux version " + p.era().release() + " (pageframe@simulated) #1 " + p.name();
+        if (!legacy) {
+            log.printk(banner);
+        }
         markHoles();
         k.ownerIndex(KERNEL_IMAGE);
         for (PhysRange r : p.firmwareReserved()) {
@@ -37,11 +46,15 @@ final class Boot {
             }
         }
         long kernelStart = kernelStart();
-        long kernelEnd = pageAlign(kernelStart + Math.min(p.kernelImageBytes(), k.layout.memoryEnd() / 4));
+        long imageBytes = Math.min(p.kernelImageBytes(), k.layout.memoryEnd() / 4);
+        long kernelEnd = pageAlign(kernelStart + imageBytes);
         reserved.add(new PhysRange(kernelStart, kernelEnd, KERNEL_IMAGE));
 
-        if (p.era() == Era.LINUX_2_0) {
-            memStartHandOff(kernelEnd);
+        long chainStart = kernelEnd;
+        long chainEnd = kernelEnd;
+        if (legacy) {
+            chainEnd = startKernelChain(kernelEnd);
+            claimAboveMem();
         } else {
             memblockEarlyInit();
         }
@@ -51,10 +64,43 @@ final class Boot {
         freeAllToBuddy();
         k.pages.build_zonelists();
         setupWatermarks();
-        long freeKb = k.kb(k.nr_free_pages());
-        log.printk(String.format("Memory: %dK/%dK available (%dK kernel code and data, %dK reserved)",
-            freeKb, k.memoryBytes() / 1024, (kernelEnd - kernelStart) / 1024,
-            k.memoryBytes() / 1024 - freeKb));
+        long freeKb = k.nr_free_pages() * (p.pageSize() / 1024);
+        if (!legacy) {
+            log.printk(String.format("Memory: %dK/%dK available (%dK kernel code and data, %dK reserved)",
+                freeKb, k.memoryBytes() / 1024, (kernelEnd - kernelStart) / 1024,
+                k.memoryBytes() / 1024 - freeKb));
+            return;
+        }
+        if (p.pageOffset() != 0) {
+            // arch/alpha/mm/init.c (mem_init) of 2.0 prints the free memory only.
+            log.printk(String.format("Memory: %dk available", freeKb));
+        } else {
+            // arch/i386/mm/init.c (mem_init) of 1.2 and 2.0: reserved pages below _etext are code, those
+            // in the ISA hole (640K-1M) "reserved", all other reserved pages (kernel data, what the
+            // memory_start chain kept) data.
+            long codeEnd = kernelStart + Math.min(p.kernelCodeBytes(), imageBytes);
+            long code = 0;
+            long isa = 0;
+            long data = 0;
+            for (long pfn = 0; pfn < k.layout.maxPfn(); pfn++) {
+                if (k.mem_map.tag((int) pfn) != FrameTable.RESERVED) {
+                    continue;
+                }
+                long addr = pfn << p.pageShift();
+                if (addr >= 0xA0000 && addr < 0x100000) {
+                    isa++;
+                } else if (addr < codeEnd) {
+                    code++;
+                } else {
+                    data++;
+                }
+            }
+            long kbPerPage = p.pageSize() / 1024;
+            log.printk(String.format("Memory: %dk/%dk available (%dk kernel code, %dk reserved, %dk data)",
+                freeKb, k.layout.memoryEnd() / 1024, code * kbPerPage, isa * kbPerPage, data * kbPerPage));
+        }
+        // init/main.c of 1.2 and 2.0: the banner is printed after mem_init.
+        log.printk(banner);
     }
 
     /** Small machines load the kernel low, as a relocatable kernel may; large ones at CONFIG_PHYSICAL_START. */
@@ -70,30 +116,110 @@ final class Boot {
         return (addr + mask) & ~mask;
     }
 
-    /** Linux 2.0: each built-in init takes memory_start, keeps what it needs and returns the new start. */
-    private void memStartHandOff(long kernelEnd) {
+    /**
+     * The legacy start_kernel chain (init/main.c): each init function takes memory_start, keeps what
+     * lies below the value it returns, and mem_init reserves everything under the final one for good.
+     * <ul>
+     * <li>1.2: paging_init, console_init, bios32_init, kmalloc_init, chr_dev_init, blk_dev_init,
+     *     scsi_dev_init, net_dev_init (the built-in drivers' own xx_init(mem_start, mem_end) run
+     *     inside these), inode_init, file_table_init, name_cache_init.</li>
+     * <li>2.0: paging_init, console_init, pci_init, kmalloc_init, inode_init, file_table_init,
+     *     name_cache_init. Drivers run later, from device_setup(), without memory_start.</li>
+     * </ul>
+     * The simulator charges paging_init the page tables for memory above the first 4 MiB (head.S
+     * maps the first 4 MiB) and console_init one 80x25 text screen (4000 bytes); it leaves mem_map
+     * and the buddy bitmaps out, and the other core functions take nothing.
+     */
+    private long startKernelChain(long kernelEnd) {
         long mem_start = p.pageOffset() + kernelEnd;
         long mem_end = p.pageOffset() + k.layout.memoryEnd();
-        for (Initcall ic : initcalls) {
-            long before = mem_start;
-            long after = ic.memStartInit().init(mem_start, mem_end);
-            if (Long.compareUnsigned(after, before) < 0 || Long.compareUnsigned(after, mem_end) > 0) {
-                throw new IllegalStateException(String.format("Kernel panic: %s returned mem_start 0x%x, outside "
-                    + "[0x%x, 0x%x]: an init function may only move mem_start forward, within memory",
-                    ic.name(), after, before, mem_end));
+        boolean v12 = p.era() == Era.LINUX_1_2;
+        long pageTables = p.pageOffset() == 0
+            ? Math.max(0, (k.layout.memoryEnd() + (4L << 20) - 1) / (4L << 20) - 1) * p.pageSize() : 0;
+        mem_start = core("paging_init", mem_start, pageTables);
+        mem_start = core("console_init", mem_start, 4000);
+        mem_start = core(v12 ? "bios32_init" : "pci_init", mem_start, 0);
+        mem_start = core("kmalloc_init", mem_start, 0);
+        if (v12) {
+            // chr_dev_init, blk_dev_init, scsi_dev_init and net_dev_init call the built-in drivers.
+            for (Initcall ic : initcalls) {
+                if (ic.memStartInit() == null) {
+                    continue;
+                }
+                long before = mem_start;
+                long after = ic.memStartInit().init(mem_start, mem_end);
+                if (Long.compareUnsigned(after, before) < 0 || Long.compareUnsigned(after, mem_end) > 0) {
+                    throw new IllegalStateException(String.format("Kernel panic: %s returned mem_start 0x%x, outside "
+                        + "[0x%x, 0x%x]: an init function may only move mem_start forward, within memory",
+                        ic.name(), after, before, mem_end));
+                }
+                chain.add(new BootStep(ic.name(), before, after, true));
+                if (after != before) {
+                    reserved.add(new PhysRange(before - p.pageOffset(), after - p.pageOffset(), ic.name()));
+                    k.log().printk(String.format("%s: reserved %d bytes at 0x%x at boot", ic.name(), after - before, before));
+                }
+                mem_start = after;
             }
-            if (after != before) {
-                reserved.add(new PhysRange(before - p.pageOffset(), after - p.pageOffset(), ic.name()));
-                k.log().printk(String.format("%s: reserved %d bytes at 0x%x at boot", ic.name(), after - before, before));
-            }
-            mem_start = after;
         }
+        mem_start = core("inode_init", mem_start, 0);
+        mem_start = core("file_table_init", mem_start, 0);
+        mem_start = core("name_cache_init", mem_start, 0);
         // mem_init: everything below the page-aligned mem_start stays reserved for good.
         long aligned = pageAlign(mem_start - p.pageOffset());
         if (aligned > mem_start - p.pageOffset()) {
             String owner = reserved.getLast().label();
             reserved.add(new PhysRange(mem_start - p.pageOffset(), aligned, owner));
         }
+        return mem_start;
+    }
+
+    private long core(String function, long mem_start, long bytes) {
+        chain.add(new BootStep(function, mem_start, mem_start + bytes, false));
+        if (bytes > 0) {
+            reserved.add(new PhysRange(mem_start - p.pageOffset(), mem_start - p.pageOffset() + bytes, function));
+        }
+        return mem_start + bytes;
+    }
+
+    /**
+     * The era's other trick: booted with mem= below the installed RAM, the kernel never sees the top;
+     * a built-in driver that knows where RAM really ends uses it directly. Nothing manages it, so
+     * nothing ever frees it.
+     */
+    private void claimAboveMem() {
+        long next = k.layout.memoryEnd();
+        long installed = k.layout.installedEnd();
+        for (Initcall ic : initcalls) {
+            if (ic.aboveMemBytes() <= 0) {
+                continue;
+            }
+            long end = next + pageAlign(ic.aboveMemBytes());
+            if (end > installed) {
+                throw new IllegalStateException(String.format("%s wants %d bytes above mem=%dK, but only %dK of RAM are "
+                    + "installed above it", ic.name(), ic.aboveMemBytes(), next / 1024, (installed - next) / 1024));
+            }
+            aboveMem.add(new PhysRange(next, end, ic.name()));
+            next = end;
+        }
+        int unmanaged = k.ownerIndex(ABOVE_MEM);
+        for (long pfn = k.layout.memoryEnd() >>> p.pageShift(); pfn < installed >>> p.pageShift(); pfn++) {
+            k.mem_map.set((int) pfn, FrameTable.RESERVED, unmanaged, 0, 0);
+        }
+        for (PhysRange r : aboveMem) {
+            int owner = k.ownerIndex(r.label() + " (above mem=)");
+            for (long pfn = r.start() >>> p.pageShift(); pfn < r.end() >>> p.pageShift(); pfn++) {
+                k.mem_map.set((int) pfn, FrameTable.RESERVED, owner, 0, 0);
+            }
+        }
+    }
+
+    /** Owner of installed RAM above mem= that no driver took. */
+    static final String ABOVE_MEM = "above mem= (not managed by the kernel)";
+
+    private final List<PhysRange> aboveMem = new ArrayList<>();
+
+    List<PhysRange> aboveMem() {
+        return List.copyOf(aboveMem);
     }
 
     private void memblockEarlyInit() {
@@ -106,6 +232,18 @@ final class Boot {
         for (Initcall ic : initcalls) {
             mb.setOwner(ic.name());
             ic.earlyInit().accept(mb);
+        }
+        if (p.hasDma32() && k.layout.memoryEnd() > 1L << 32) {
+            // arch/x86/kernel/pci-dma.c: pci_swiotlb_detect turns swiotlb on when RAM reaches above
+            // 4 GiB; kernel/dma/swiotlb.c: swiotlb_init takes its 64 MiB pool with memblock_alloc_low.
+            mb.setOwner("swiotlb buffer");
+            long virt = mb.memblock_alloc_low(Swiotlb.IO_TLB_DEFAULT_SIZE, p.pageSize());
+            if (virt != 0) {
+                long phys = virt - p.pageOffset();
+                k.swiotlb = new Swiotlb(phys, Swiotlb.IO_TLB_DEFAULT_SIZE, k.log());
+                k.log().printk(String.format("software IO TLB: mapped [mem 0x%016x-0x%016x] (%dMB)", phys,
+                    phys + Swiotlb.IO_TLB_DEFAULT_SIZE - 1, Swiotlb.IO_TLB_DEFAULT_SIZE >> 20));
+            }
         }
         mb.memblock_free_all();
         for (PhysRange r : mb.reserved()) {
@@ -189,10 +327,11 @@ final class Boot {
             Watermarks.setup_per_zone_wmarks(k.zones, minFreeKb, p.pageShift());
             Watermarks.setup_per_zone_lowmem_reserve(k.zones);
         } else {
-            long free = k.nr_free_pages();
-            pa.min_free_pages = Watermarks.min_free_pages_20(free);
-            pa.free_pages_low = pa.min_free_pages + (pa.min_free_pages >> 1);
-            pa.free_pages_high = pa.min_free_pages * 2;
+            // free_area_init sizes the reserve from end_mem - PAGE_OFFSET: all of memory, not the free pages.
+            long[] w = Watermarks.legacy_free_pages(p.era(), p.era().release(), k.layout.memoryEnd() >>> p.pageShift());
+            pa.min_free_pages = w[0];
+            pa.free_pages_low = w[1];
+            pa.free_pages_high = w[2];
         }
     }
 }

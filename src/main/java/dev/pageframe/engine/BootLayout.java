@@ -7,9 +7,35 @@ import java.util.List;
  * Where RAM lies in the physical address space of a profile with a given memory size, and how it
  * divides into zones (arch/x86/mm/init.c: zone_sizes_init; the e820 map's PCI hole below 4 GiB).
  */
-record BootLayout(MachineProfile profile, List<PhysRange> ram, int maxPfn, int lowmemEndPfn, long memoryEnd) {
+record BootLayout(MachineProfile profile, List<PhysRange> ram, int maxPfn, int lowmemEndPfn, long memoryEnd,
+                  long installedEnd) {
 
     static BootLayout of(MachineProfile p, long memoryBytes) {
+        return of(p, memoryBytes, 0);
+    }
+
+    /**
+     * The layout with mem= given (0 = none): the kernel then manages RAM only up to memLimit and
+     * never learns of the rest (legacy profiles: the mem= option of init/main.c, setup_arch).
+     */
+    static BootLayout of(MachineProfile p, long memoryBytes, long memLimit) {
+        BootLayout installed = of0(p, memoryBytes);
+        if (memLimit == 0 || memLimit == memoryBytes) {
+            return installed;
+        }
+        if (!p.era().legacy()) {
+            throw new IllegalArgumentException("mem= with RAM left above it for a driver is a Linux 1.2/2.0 trick; "
+                + p.name() + " reserves boot memory with memblock (or the crashkernel=/cma= options) instead");
+        }
+        if (memLimit > memoryBytes || memLimit < p.minMemory() || memLimit % p.pageSize() != 0) {
+            throw new IllegalArgumentException(String.format("mem=%s must be a multiple of the page size between %s and "
+                + "the installed %s", Sizes.format(memLimit), Sizes.format(p.minMemory()), Sizes.format(memoryBytes)));
+        }
+        BootLayout seen = of0(p, memLimit);
+        return new BootLayout(p, seen.ram(), seen.maxPfn(), seen.lowmemEndPfn(), seen.memoryEnd(), installed.memoryEnd());
+    }
+
+    private static BootLayout of0(MachineProfile p, long memoryBytes) {
         if (memoryBytes < p.minMemory() || memoryBytes > p.maxMemory()) {
             throw new IllegalArgumentException(String.format("%s supports %s to %s of memory, not %s",
                 p.name(), Sizes.format(p.minMemory()), Sizes.format(p.maxMemory()), Sizes.format(memoryBytes)));
@@ -29,7 +55,7 @@ record BootLayout(MachineProfile profile, List<PhysRange> ram, int maxPfn, int l
         long end = ram.getLast().end();
         int maxPfn = (int) (end >>> p.pageShift());
         long lowmemEnd = p.hasHighmem() ? Math.min(end, p.lowmemLimit()) : end;
-        return new BootLayout(p, List.copyOf(ram), maxPfn, (int) (lowmemEnd >>> p.pageShift()), end);
+        return new BootLayout(p, List.copyOf(ram), maxPfn, (int) (lowmemEnd >>> p.pageShift()), end, end);
     }
 
     /** Zones in type order, each spanning its pfn range; zones with nothing in them are left out. */

@@ -47,10 +47,16 @@ public final class Fragmentation {
         return (int) ((free_pages - (suitable << order)) * 1000 / free_pages);
     }
 
-    /** Prints an index in thousandths as the kernel does: "%d.%03d", e.g. -1.000 or 0.971. */
+    /**
+     * A fragmentation index as extfrag_index prints it (mm/vmstat.c: "%2d.%03d"): the whole part
+     * padded to two places, e.g. " 0.971" or "-1.000".
+     */
     public static String format(int index) {
-        String sign = index < 0 ? "-" : "";
-        int a = Math.abs(index);
-        return String.format("%s%d.%03d", sign, a / 1000, a % 1000);
+        return String.format("%2d.%03d", index / 1000, index % 1000);
+    }
+
+    /** An unusable-free index as unusable_index prints it (mm/vmstat.c: "%d.%03d"), e.g. "0.971". */
+    public static String formatUnusable(int index) {
+        return String.format("%d.%03d", index / 1000, index % 1000);
     }
 }

@@ -16,7 +16,7 @@ public final class Kernel {
     private final long memoryBytes;
     private final long seed;
     private final SimClock clock = new SimClock();
-    private final KernelLog log = new KernelLog(clock);
+    private final KernelLog log;
     private final Tracer tracer = new Tracer(clock);
     private final ExecContext ctx = new ExecContext();
     private final Random random;
@@ -33,14 +33,18 @@ public final class Kernel {
     private final List<String> reservationOwners = new ArrayList<>();
     private final boolean modern;
 
-    private Kernel(MachineProfile profile, long memoryBytes, long seed, List<Initcall> initcalls) {
+    private final Boot boot;
+
+    private Kernel(MachineProfile profile, long memoryBytes, long memLimit, long seed, List<Initcall> initcalls) {
         this.profile = profile;
         this.memoryBytes = memoryBytes;
         this.seed = seed;
         this.random = new Random(seed);
         this.modern = profile.era() == Era.MODERN;
-        this.layout = BootLayout.of(profile, memoryBytes);
-        this.mem_map = new FrameTable(layout.maxPfn());
+        // printk of 1.2 and 2.0 had no timestamps (kernel/printk.c); modern kernels stamp each line.
+        this.log = new KernelLog(clock, modern);
+        this.layout = BootLayout.of(profile, memoryBytes, memLimit);
+        this.mem_map = new FrameTable((int) (layout.installedEnd() >>> profile.pageShift()));
         this.zones = layout.createZones(mem_map);
         this.buddy = new BuddyAllocator(mem_map, profile.maxOrder(), modern);
         this.reclaim = new Reclaim(mem_map, zones, buddy, clock, profile.cost());
@@ -48,7 +52,8 @@ public final class Kernel {
         this.as = new AddressSpace(profile, layout.lowmemEndPfn(), layout.memoryEnd());
         this.kmalloc = new Kmalloc(profile, mem_map, pages, as, clock);
         this.vmalloc = new Vmalloc(profile, mem_map, pages, as, clock);
-        new Boot(this, initcalls).run();
+        this.boot = new Boot(this, initcalls);
+        boot.run();
     }
 
     /** Boots a machine of the given profile and memory size with no extra init functions. */
@@ -61,10 +66,23 @@ public final class Kernel {
      * to the buddy allocator. The seed drives the workloads, nothing else.
      */
     public static Kernel boot(MachineProfile profile, long memoryBytes, long seed, List<Initcall> initcalls) {
+        return boot(profile, memoryBytes, 0, seed, initcalls);
+    }
+
+    /**
+     * Boots with the mem= option: the kernel manages memory only up to memLimit (0 = all of it); on
+     * 1.2 and 2.0 built-in drivers registered with {@link Initcall#aboveMem} use RAM above it.
+     */
+    public static Kernel boot(MachineProfile profile, long memoryBytes, long memLimit, long seed, List<Initcall> initcalls) {
         for (Initcall ic : initcalls) {
             checkInitcall(profile, ic);
         }
-        return new Kernel(profile, memoryBytes, seed, initcalls);
+        long aboveMem = initcalls.stream().mapToLong(Initcall::aboveMemBytes).sum();
+        if (aboveMem > 0 && (memLimit == 0 || memLimit >= memoryBytes)) {
+            throw new IllegalStateException("a driver wants " + aboveMem + " bytes above mem=, but the machine was "
+                + "booted with all its memory: boot with mem= below the installed " + Sizes.format(memoryBytes));
+        }
+        return new Kernel(profile, memoryBytes, memLimit, seed, initcalls);
     }
 
     private static void checkInitcall(MachineProfile profile, Initcall ic) {
@@ -75,14 +93,27 @@ public final class Kernel {
                 + "__get_free_pages or vmalloc in its init_module.", List.of());
         }
         if (ic.memStartInit() != null && profile.era() == Era.MODERN) {
-            throw new IllegalStateException(ic.name() + ": mem_start/mem_end init functions are Linux 2.0's "
-                + "(they went away with bootmem in 2.3); on " + profile.name()
+            throw new IllegalStateException(ic.name() + ": mem_start/mem_end driver init functions are Linux 1.2's "
+                + "(2.0 kept memory_start for core init only, and bootmem replaced it in 2.3); on " + profile.name()
                 + " register early_init(name, mb -> mb.memblock_alloc(size, align)) instead.");
         }
-        if (ic.earlyInit() != null && profile.era() == Era.LINUX_2_0) {
+        if (ic.memStartInit() != null && profile.era() == Era.LINUX_2_0) {
+            // init/main.c of 2.0: only paging, console, PCI, kmalloc, inode, file and name-cache init
+            // still take memory_start; drivers run later from device_setup() (drivers/block/genhd.c).
+            throw new IllegalStateException(ic.name() + ": Linux 2.0 no longer hands memory_start to drivers: "
+                + "only core init (paging_init, console_init, pci_init, kmalloc_init, inode_init, file_table_init, "
+                + "name_cache_init) takes it, and drivers are initialised later by device_setup(). Boot an "
+                + "i386-linux-1.2 machine to see drivers carve boot memory, or on 2.0 boot with mem= and use "
+                + "above_mem_init(name, bytes), or allocate at run time with kmalloc or __get_free_pages.");
+        }
+        if (ic.aboveMemBytes() > 0 && profile.era() == Era.MODERN) {
+            throw new IllegalStateException(ic.name() + ": using RAM above mem= is a Linux 1.2/2.0 trick; on "
+                + profile.name() + " reserve early memory with early_init and memblock_alloc.");
+        }
+        if (ic.earlyInit() != null && profile.era().legacy()) {
             throw new IllegalStateException(ic.name() + ": memblock does not exist on " + profile.name()
-                + "; Linux 2.0 drivers take (mem_start, mem_end) and return the new mem_start: "
-                + "use builtin_init(name, (mem_start, mem_end) -> mem_start + size).");
+                + "; Linux 1.2 drivers take (mem_start, mem_end) and return the new mem_start: "
+                + "use builtin_init(name, (mem_start, mem_end) -> mem_start + size) on i386-linux-1.2.");
         }
     }
 
@@ -99,7 +130,8 @@ public final class Kernel {
         List<String> report = List.of(ic.name() + ": boot-time reservation refused after mem_init");
         report.forEach(log::printk);
         throw new KernelBugException(why + ". Reserve boot memory by rebooting with it built in "
-            + "(reboot(builtin_init(...)) on Linux 2.0, reboot(early_init(...)) with memblock on modern kernels), "
+            + "(reboot(builtin_init(...)) on Linux 1.2, reboot_mem(\"mem=...\", above_mem_init(...)) on 1.2 and 2.0, "
+            + "reboot(early_init(...)) with memblock on modern kernels), "
             + "or allocate at run time with kmalloc, __get_free_pages or vmalloc.", report);
     }
 
@@ -113,6 +145,35 @@ public final class Kernel {
 
     public MachineProfile profile() {
         return profile;
+    }
+
+    /** The legacy start_kernel chain as it ran: who took memory_start and how much (empty on modern kernels). */
+    public List<BootStep> boot_chain() {
+        return boot.chain();
+    }
+
+    /** RAM installed in the machine; more than {@link #memoryBytes()}' managed part when booted with mem=. */
+    public long installed_memory() {
+        return layout.installedEnd();
+    }
+
+    /** The mem= limit the kernel manages, or 0 when it was booted without one. */
+    public long mem_limit() {
+        return layout.installedEnd() == layout.memoryEnd() ? 0 : layout.memoryEnd();
+    }
+
+    /**
+     * The kernel-segment address of the RAM above mem= a built-in driver took at boot, or 0 if it
+     * took none. On 1.2 and 2.0 i386 the kernel segment covers all physical memory, so the driver
+     * just uses the address.
+     */
+    public long above_mem_address(String driver) {
+        for (PhysRange r : boot.aboveMem()) {
+            if (r.label().equals(driver)) {
+                return profile.pageOffset() + r.start();
+            }
+        }
+        return 0;
     }
 
     public long memoryBytes() {
@@ -264,8 +325,9 @@ public final class Kernel {
     }
 
     /**
-     * Checks the context and the mask of a page or kmalloc request; returns the mask to use
-     * (2.0 forced non-atomic requests from interrupts to GFP_ATOMIC, after complaining).
+     * Checks the context and the mask of a page or kmalloc request. Modern kernels refuse a sleeping
+     * mask in atomic context; the legacy eras check their priorities here and the interrupt rule
+     * where their own functions did (see {@link PageAllocator#nonatomicFromInterrupt}).
      */
     private int checkGfp(int gfp, String fn) {
         if (modern) {
@@ -274,16 +336,41 @@ public final class Kernel {
             }
             return gfp;
         }
-        if (!Gfp20.valid(gfp)) {
-            throw new IllegalArgumentException(String.format("0x%x is not a Linux 2.0 priority: use GFP_BUFFER, "
-                + "GFP_ATOMIC, GFP_USER, GFP_KERNEL, GFP_NOBUFFER or GFP_NFS, optionally | GFP_DMA", gfp));
-        }
-        if (ctx.in_interrupt() && (gfp & Gfp20.GFP_LEVEL_MASK) != Gfp20.GFP_ATOMIC) {
-            log.printk((fn.startsWith("kmalloc") ? "kmalloc" : "gfp") + " called nonatomically from interrupt "
-                + CallSite.caller());
-            return (gfp & Gfp20.GFP_DMA) | Gfp20.GFP_ATOMIC;
+        if (!Gfp20.valid(gfp, profile.era())) {
+            throw new IllegalArgumentException(String.format("0x%x is not a Linux %s priority: use GFP_BUFFER, "
+                + "GFP_ATOMIC, GFP_USER, GFP_KERNEL, GFP_NOBUFFER%s or GFP_NFS, optionally | GFP_DMA", gfp,
+                profile.era().release(), profile.era() == Era.LINUX_1_2 ? "" : ", GFP_IO"));
         }
         return gfp;
+    }
+
+    /** The static count in legacy kmalloc's own interrupt check (mm/kmalloc.c of 1.2 and 2.0). */
+    private int kmallocNonatomicFromInterrupt;
+
+    private int kmallocInterruptCheck(int gfp) {
+        if (ctx.in_interrupt() && (gfp & Gfp20.GFP_LEVEL_MASK) != Gfp20.GFP_ATOMIC) {
+            return pages.nonatomicFromInterrupt(gfp, ++kmallocNonatomicFromInterrupt, "kmalloc");
+        }
+        return gfp;
+    }
+
+    /** Set once mm/page_alloc.c's WARN_ON_ONCE_GFP(order > MAX_PAGE_ORDER) has fired. */
+    private boolean warnedOrderAboveMax;
+
+    /**
+     * mm/page_alloc.c (__alloc_pages): an order above MAX_PAGE_ORDER warns once per boot, with a
+     * backtrace, unless the mask has __GFP_NOWARN, and the request returns NULL.
+     */
+    private void warnOrderAboveMax(int gfp, String fn) {
+        if (warnedOrderAboveMax || (gfp & Gfp.__GFP_NOWARN) != 0) {
+            return;
+        }
+        warnedOrderAboveMax = true;
+        List.of("------------[ cut here ]------------",
+            "WARNING: CPU: 0 PID: " + ctx.taskPid() + " at mm/page_alloc.c: __alloc_pages_noprof",
+            "CPU: 0 PID: " + ctx.taskPid() + " Comm: " + ctx.taskName(),
+            "Call Trace:", " <TASK>", " __alloc_pages_noprof+0x0/0x0", " " + fn + "+0x0/0x0", " " + CallSite.caller(),
+            " </TASK>", "---[ end trace 0000000000000000 ]---").forEach(log::printk);
     }
 
     // ------------------------------------------------------------------ page allocator
@@ -294,17 +381,13 @@ public final class Kernel {
         if (order < 0) {
             throw new IllegalArgumentException("order must be 0 or more, got " + order);
         }
-        if (order > profile.maxOrder()) {
-            if (!modern) {
-                return 0; // 2.0: "if (order >= NR_MEM_LISTS) return 0;"
-            }
-            throw pages.bug("order " + order + " is above MAX_PAGE_ORDER (" + profile.maxOrder()
-                    + "): the buddy allocator has no blocks larger than " + (profile.pageSize() << profile.maxOrder()) / 1024 + " KiB",
-                List.of("WARNING: CPU: 0 PID: " + ctx.taskPid() + " at mm/page_alloc.c: __alloc_pages: order > MAX_PAGE_ORDER",
-                    "Call Trace:", " __get_free_pages+0x0/0x0", " " + CallSite.caller()));
+        if (modern && order > profile.maxOrder()) {
+            warnOrderAboveMax(gfp, "__get_free_pages");
+            pages.lastSlowPath = "order " + order + " is above MAX_PAGE_ORDER (" + profile.maxOrder() + ")";
+            return 0;
         }
         // Pages without a permanent mapping cannot be returned as an address (mm/page_alloc.c strips HIGHMEM).
-        int pfn = pages.alloc_pages(modern ? gfp & ~Gfp.__GFP_HIGHMEM : gfp, order);
+        int pfn = modern ? pages.alloc_pages(gfp & ~Gfp.__GFP_HIGHMEM, order) : pages.get_free_pages_legacy(gfp, order);
         if (pfn < 0) {
             return 0;
         }
@@ -324,8 +407,15 @@ public final class Kernel {
         return __get_free_pages(gfp, 0);
     }
 
-    /** Linux 2.0's get_free_page: one page, cleared, and most of its cost is the clearing. */
+    /** Linux 1.2/2.0's get_free_page: one page, cleared, and most of its cost is the clearing. */
     public long get_free_page(int gfp) {
+        if (modern) {
+            throw new UnsupportedOperationException("no such function in Linux 6.x; use get_zeroed_page");
+        }
+        return zeroedPage(gfp);
+    }
+
+    private long zeroedPage(int gfp) {
         long addr = __get_free_pages(gfp, 0);
         if (addr != 0) {
             clock.charge(profile.cost().clearNs(profile.pageSize()));
@@ -335,9 +425,13 @@ public final class Kernel {
         return addr;
     }
 
-    /** The modern name of the clearing variant. */
+    /** The modern name of the clearing variant (include/linux/gfp.h); 1.2 and 2.0 call it get_free_page. */
     public long get_zeroed_page(int gfp) {
-        return get_free_page(gfp);
+        if (!modern) {
+            throw new UnsupportedOperationException("no such function in Linux " + profile.era().release()
+                + "; use get_free_page");
+        }
+        return zeroedPage(gfp);
     }
 
     /** Pages a device on the ISA bus can reach: adds GFP_DMA. */
@@ -348,6 +442,17 @@ public final class Kernel {
     /** Returns pages from __get_free_pages; the order must be the one they were allocated with. */
     public void free_pages(long addr, int order) {
         if (addr == 0) {
+            return;
+        }
+        if (!modern && Long.compareUnsigned(addr - profile.pageOffset(), layout.memoryEnd()) >= 0
+                && Long.compareUnsigned(addr - profile.pageOffset(), layout.installedEnd()) < 0) {
+            // mm/page_alloc.c of 2.0, mm/swap.c of 1.2: free_pages only acts below high_memory; RAM above
+            // mem= has no mem_map entry, so handing it back does nothing.
+            return;
+        }
+        if (!modern && as.virt_addr_valid(addr) && mem_map.tag(as.virt_to_pfn(addr)) == FrameTable.RESERVED) {
+            // The same functions look at the page's map entry (MAP_NR(addr), any offset in the page)
+            // and return at once for a reserved page.
             return;
         }
         if (as.is_vmalloc_addr(addr)) {
@@ -368,10 +473,11 @@ public final class Kernel {
     /** alloc_pages: like __get_free_pages but returns the page, so HighMem is allowed. */
     public Page alloc_pages(int gfp, int order) {
         gfp = checkGfp(gfp, "alloc_pages");
-        if (order > profile.maxOrder()) {
+        if (modern && order > profile.maxOrder()) {
+            warnOrderAboveMax(gfp, "alloc_pages");
             return null;
         }
-        int pfn = pages.alloc_pages(gfp, order);
+        int pfn = modern ? pages.alloc_pages(gfp, order) : pages.get_free_pages_legacy(gfp, order);
         if (pfn < 0) {
             return null;
         }
@@ -462,15 +568,23 @@ public final class Kernel {
             return Kmalloc.ZERO_SIZE_PTR;
         }
         long limit = modern ? profile.kmallocMaxSize() : kmalloc.largestCacheSize();
+        // mm/kmalloc.c: 1.2 checks the interrupt context before the size, 2.0 after it.
+        if (profile.era() == Era.LINUX_1_2) {
+            gfp = kmallocInterruptCheck(gfp);
+        }
         if (size > limit) {
+            pages.lastSlowPath = fn + "(" + size + ") is larger than the largest kmalloc block (" + limit + " bytes)";
             if (!modern) {
-                String msg = "kmalloc of too large a block (" + size + " bytes).";
-                throw pages.bug(msg.substring(0, msg.length() - 1) + ": Linux 2.0's largest kmalloc block holds "
-                    + limit + " bytes; use vmalloc or __get_free_pages", List.of(msg));
+                // mm/kmalloc.c of 1.2 and 2.0: no bucket is large enough: say so and return NULL.
+                log.printk("kmalloc of too large a block (" + size + " bytes).");
+                return 0;
             }
-            throw pages.bug("kmalloc(" + size + "): larger than KMALLOC_MAX_SIZE (" + limit + " bytes); use vmalloc",
-                List.of("WARNING: CPU: 0 PID: " + ctx.taskPid() + " at mm/page_alloc.c: __alloc_pages: order > MAX_PAGE_ORDER",
-                    "Call Trace:", " " + fn + "+0x0/0x0", " " + CallSite.caller()));
+            // Above KMALLOC_MAX_SIZE the order is above MAX_PAGE_ORDER: __alloc_pages warns once, NULL.
+            warnOrderAboveMax(gfp, "__kmalloc_large_node");
+            return 0;
+        }
+        if (profile.era() == Era.LINUX_2_0) {
+            gfp = kmallocInterruptCheck(gfp);
         }
         long addr = kmalloc.alloc(size, gfp, zero || (modern && (gfp & Gfp.__GFP_ZERO) != 0));
         if (tracer.on("kmalloc")) {
@@ -574,10 +688,19 @@ public final class Kernel {
         }
         int gfp = modern ? Gfp.GFP_KERNEL | Gfp.__GFP_HIGHMEM : Gfp20.GFP_KERNEL;
         gfp = checkGfp(gfp, fn);
+        if (!modern) {
+            // mm/vmalloc.c of 1.2 and 2.0: the area descriptor comes from kmalloc(GFP_KERNEL), the
+            // pages one by one from __get_free_page(GFP_KERNEL); each checks the interrupt rule.
+            kmallocInterruptCheck(gfp);
+        }
         if (size <= 0) {
             if (modern) {
                 log.printk("vmalloc_node_range for size " + size + " failed: Address range restricted");
             }
+            return 0;
+        }
+        if (!modern && ((size + profile.pageSize() - 1) & -profile.pageSize()) > layout.memoryEnd()) {
+            // mm/vmalloc.c of 1.2 and 2.0: "if (!size || size > high_memory) return NULL".
             return 0;
         }
         String caller = CallSite.caller();
@@ -677,16 +800,35 @@ public final class Kernel {
         return dma_map_single(isaDevice, addr, size);
     }
 
+    /** include/linux/dma-mapping.h: DMA_MAPPING_ERROR, ~(dma_addr_t)0: what a failed mapping returns. */
+    public static final long DMA_MAPPING_ERROR = ~0L;
+
+    /** dev_WARN_ONCE sites already fired: each warns once per boot. */
+    private final java.util.Set<String> warnedOnce = new java.util.HashSet<>();
+
+    private void devWarnOnce(String site, Device dev, String message, String where) {
+        if (!warnedOnce.add(site)) {
+            return;
+        }
+        List.of("------------[ cut here ]------------", dev.name() + ": " + message,
+            "WARNING: CPU: 0 PID: " + ctx.taskPid() + " at " + where,
+            "Call Trace:", " <TASK>", " dma_map_single_attrs+0x0/0x0", " " + CallSite.caller(), " </TASK>",
+            "---[ end trace 0000000000000000 ]---").forEach(log::printk);
+    }
+
     /**
-     * Maps a buffer for DMA: it must be physically contiguous kernel memory the device can reach
-     * (kernel/dma/debug.c checks, and the mask check of dma_capable).
+     * Maps a buffer for DMA and returns its bus address, or {@link #DMA_MAPPING_ERROR}: drivers check
+     * with {@link #dma_mapping_error}. vmalloc memory is rejected with a one-time warning
+     * (include/linux/dma-mapping.h: dma_map_single_attrs); a buffer the device cannot reach bounces
+     * through swiotlb when the machine has it, otherwise warns "DMA addr ... overflow" once and
+     * fails (kernel/dma/direct.h: dma_direct_map_phys). An address outside the direct map
+     * altogether is a driver bug and is reported as one.
      */
     public long dma_map_single(Device dev, long addr, long size) {
         if (as.is_vmalloc_addr(addr)) {
-            throw pages.bug("dma_map_single: " + ptr(addr) + " is vmalloc memory: its pages are not physically "
-                    + "contiguous and it is outside the direct map; use kmalloc(GFP_DMA) or __get_dma_pages",
-                List.of(dev.name() + ": DMA-API: device driver maps memory from vmalloc area [addr=" + ptr(addr)
-                    + "] [len=" + size + "]"));
+            devWarnOnce("dma_map_single_attrs", dev, "rejecting DMA map of vmalloc memory",
+                "include/linux/dma-mapping.h: dma_map_single_attrs");
+            return DMA_MAPPING_ERROR;
         }
         if (!as.virt_addr_valid(addr) || !as.virt_addr_valid(addr + Math.max(size, 1) - 1)) {
             throw pages.bug("dma_map_single: " + ptr(addr) + " is not in the kernel's direct map",
@@ -694,13 +836,40 @@ public final class Kernel {
                     + "] [len=" + size + "]"));
         }
         long phys = as.virt_to_phys(addr);
-        long last = phys + size - 1;
-        if (Long.compareUnsigned(last, dev.dma_mask()) > 0) {
-            throw pages.bug(String.format("dma_map_single: buffer at physical 0x%x-0x%x is above %s's DMA mask 0x%x; "
-                    + "allocate it with GFP_DMA (below 16 MiB) so the device can reach it", phys, last, dev.name(), dev.dma_mask()),
-                List.of(String.format("%s: DMA addr 0x%016x+%d overflow (mask %x, bus limit 0).", dev.name(), phys, size, dev.dma_mask())));
+        if (dma_capable(dev, phys, size)) {
+            return phys;
         }
-        return phys;
+        if (swiotlb != null) {
+            return swiotlb.map(dev, phys, size);
+        }
+        devWarnOnce("dma_direct_map_phys", dev, String.format("DMA addr 0x%016x+%d overflow (mask %x, bus limit 0).",
+            phys, size, dev.dma_mask()), "kernel/dma/direct.h: dma_direct_map_phys");
+        return DMA_MAPPING_ERROR;
+    }
+
+    /** kernel/dma/direct.h: dma_capable: the whole buffer lies within the device's mask. */
+    static boolean dma_capable(Device dev, long busAddr, long size) {
+        return Long.compareUnsigned(busAddr + Math.max(size, 1) - 1, dev.dma_mask()) <= 0;
+    }
+
+    /** include/linux/dma-mapping.h: dma_mapping_error: -ENOMEM for {@link #DMA_MAPPING_ERROR}, else 0. */
+    public int dma_mapping_error(Device dev, long dma_addr) {
+        return dma_addr == DMA_MAPPING_ERROR ? -12 : 0;
+    }
+
+    /** Ends a mapping; a bounced one gives its swiotlb slots back. */
+    public void dma_unmap_single(Device dev, long dma_addr, long size) {
+        if (swiotlb != null && dma_addr != DMA_MAPPING_ERROR) {
+            swiotlb.unmap(dma_addr, size);
+        }
+    }
+
+    /** The bounce buffer, on machines that set one up at boot (null otherwise). */
+    Swiotlb swiotlb;
+
+    /** Whether this machine bounces unreachable DMA through swiotlb. */
+    public boolean swiotlb_active() {
+        return swiotlb != null;
     }
 
     private String ptr(long addr) {

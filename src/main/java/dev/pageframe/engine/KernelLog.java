@@ -3,18 +3,27 @@ package dev.pageframe.engine;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The kernel ring buffer that dmesg prints, stamped with simulated time. */
+/**
+ * The kernel ring buffer that dmesg prints. Modern lines carry a [seconds.micros] stamp of simulated
+ * time; printk of Linux 1.2 and 2.0 had none (kernel/printk.c of the era).
+ */
 public final class KernelLog {
     private static final int CAPACITY = 4096;
     private final List<String> lines = new ArrayList<>();
     private final SimClock clock;
+    private final boolean timestamps;
     private long dropped;
 
     KernelLog(SimClock clock) {
-        this.clock = clock;
+        this(clock, true);
     }
 
-    /** Appends one line, as printk would, with a [seconds.micros] stamp. */
+    KernelLog(SimClock clock, boolean timestamps) {
+        this.clock = clock;
+        this.timestamps = timestamps;
+    }
+
+    /** Appends one line, as printk would. */
     void printk(String text) {
         for (String line : text.split("\n", -1)) {
             append(line);
@@ -25,6 +34,10 @@ public final class KernelLog {
         if (lines.size() == CAPACITY) {
             lines.remove(0);
             dropped++;
+        }
+        if (!timestamps) {
+            lines.add(line);
+            return;
         }
         long ns = clock.now();
         lines.add(String.format("[%5d.%06d] %s", ns / 1_000_000_000L, (ns / 1000) % 1_000_000, line));

@@ -139,15 +139,18 @@ final class Kmalloc {
     private long objectAddress(Slab slab, int idx) {
         KmallocClass cls = caches.get(slab.cacheIndex).cls;
         long base = as.pfn_to_virt(slab.pfn);
-        // 2.0 put a page descriptor in front of the blocks of shared pages, and a header in front of each block.
-        long descriptor = cls.header() == 0 ? 0 : 2L * cls.header();
+        // 2.0 put a page descriptor in front of the blocks of a page, and a header in front of each block.
+        // mm/kmalloc.c: struct page_descriptor is two pointers and two ints: 16 bytes on i386, 24 on
+        // Alpha; struct block_header is two longs (the header size here), so the descriptor is header + 8.
+        long descriptor = cls.header() == 0 ? 0 : cls.header() + 8L;
         return base + descriptor + (long) idx * cls.size() + cls.header();
     }
 
     private Slab newSlab(Cache c, int gfp) {
         // A slab holds only the cache's objects: never HighMem, never movable.
         int slabGfp = modern ? (gfp & ~(Gfp.__GFP_HIGHMEM | Gfp.__GFP_MOVABLE | Gfp.__GFP_ZERO)) | Gfp.__GFP_COMP : gfp;
-        int pfn = pages.alloc_pages(slabGfp, c.cls.slabOrder());
+        int pfn = modern ? pages.alloc_pages(slabGfp, c.cls.slabOrder())
+            : pages.get_free_pages_legacy(slabGfp, c.cls.slabOrder());
         if (pfn < 0) {
             return null;
         }

@@ -12,6 +12,7 @@ import java.util.List;
  *                        is a device hole and the rest of RAM starts after it (0 = no hole)
  * @param vmallocGap      gap between the end of the direct map and the vmalloc area (VMALLOC_OFFSET)
  * @param vmallocStart    fixed start of the vmalloc area, or 0 when it follows the direct map
+ * @param kernelCodeBytes the text part of the kernel image (the "kernel code" of 1.2/2.0's banner)
  */
 public record MachineProfile(
         String name,
@@ -28,6 +29,7 @@ public record MachineProfile(
         long pciHoleEnd,
         long kernelPhysStart,
         long kernelImageBytes,
+        long kernelCodeBytes,
         List<PhysRange> firmwareReserved,
         long vmallocStart,
         long vmallocGap,

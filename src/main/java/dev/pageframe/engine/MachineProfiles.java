@@ -48,13 +48,34 @@ public final class MachineProfiles {
         return List.copyOf(classes);
     }
 
+    /**
+     * Linux 1.2.13 on a PC: the same buddy lists (NR_MEM_LISTS 6) and kmalloc buckets as 2.0
+     * (mm/kmalloc.c of 1.2 has the 4 KiB table), a reserve of 1/64 of memory and no kswapd
+     * (mm/swap.c of 1.2), and built-in drivers that take memory_start (init/main.c of 1.2).
+     */
+    public static final MachineProfile I386_LINUX_1_2 = new MachineProfile(
+        "i386-linux-1.2", Era.LINUX_1_2,
+        "PC running Linux 1.2 (1995): 4 KiB pages, orders 0-5, built-in drivers reserve boot memory",
+        12, 5, 5,
+        0L,                 // the kernel segment maps physical memory at 0, as in 2.0
+        16 * M, 0, 0, 0, 0,
+        1 * M, 450 * K, 300 * K,
+        List.of(new PhysRange(0, 4 * K, "BIOS data page"),
+                new PhysRange(640 * K, 1 * M, "ISA hole (video memory, BIOS ROM)")),
+        0, 8 * M, 128 * M,  // mm/vmalloc.c of 1.2: areas start 8 MiB above high_memory
+        linux20Kmalloc(4096, 8, new int[][] {
+            {32, 127}, {64, 63}, {128, 31}, {252, 16}, {508, 8}, {1020, 4}, {2040, 2}}),
+        131072 - 16 - 8, 8,
+        CostModel.PC_1996,
+        2 * M, 960 * M);
+
     public static final MachineProfile I386_LINUX_2_0 = new MachineProfile(
         "i386-linux-2.0", Era.LINUX_2_0,
         "PC running Linux 2.0 (1996): 4 KiB pages, orders 0-5, ISA DMA below 16 MiB",
         12, 5, 5,
         0L,                 // 2.0 ran the kernel in its own segment: kernel addresses equal physical ones
         16 * M, 0, 0, 0, 0,
-        1 * M, 600 * K,     // loaded at 1 MiB, above the ISA hole
+        1 * M, 600 * K, 400 * K, // loaded at 1 MiB, above the ISA hole
         List.of(new PhysRange(0, 4 * K, "BIOS data page"),
                 new PhysRange(640 * K, 1 * M, "ISA hole (video memory, BIOS ROM)")),
         0, 8 * M, 128 * M,  // vmalloc: 8 MiB above the end of physical memory
@@ -70,11 +91,11 @@ public final class MachineProfiles {
         13, 5, 5,
         0xfffffc0000000000L, // KSEG: the whole of physical memory at this base
         16 * M, 0, 0, 0, 0,
-        0x310000L, 1536 * K, // loaded at 3 MiB + 64 KiB, after the console firmware and PALcode
+        0x310000L, 1536 * K, 1024 * K, // loaded at 3 MiB + 64 KiB, after the console firmware and PALcode
         List.of(new PhysRange(0, 0x310000L, "console firmware, PALcode, boot stack")),
         0xfffffe0000000000L, 0, 8 * G,
         linux20Kmalloc(8192, 16, new int[][] {
-            {64, 127}, {128, 63}, {248, 32}, {504, 16}, {1016, 8}, {2040, 4}, {4080, 2}}),
+            {64, 127}, {128, 63}, {248, 31}, {504, 16}, {1016, 8}, {2040, 4}, {4080, 2}}),
         262144 - 32 - 16, 16,
         CostModel.ALPHA_1996,
         8 * M, 64 * G);
@@ -85,7 +106,7 @@ public final class MachineProfiles {
         12, 10, 9,
         0xC0000000L,        // 3G/1G split
         16 * M, 0, 896 * M, 0, 0,
-        16 * M, 12 * M,     // CONFIG_PHYSICAL_START
+        16 * M, 12 * M, 8 * M, // CONFIG_PHYSICAL_START
         List.of(new PhysRange(0, 1 * M, "low 1 MiB (BIOS, real-mode trampoline)")),
         0, 8 * M, 120 * M,
         MODERN_KMALLOC, 4 * M, 0,
@@ -98,14 +119,14 @@ public final class MachineProfiles {
         12, 10, 9,
         0xffff888000000000L, // direct map base with 4-level page tables
         16 * M, 4 * G, 0, 3 * G, 4 * G,
-        16 * M, 32 * M,
+        16 * M, 32 * M, 20 * M,
         List.of(new PhysRange(0, 1 * M, "low 1 MiB (BIOS, real-mode trampoline)")),
         0xffffc90000000000L, 0, 32L * 1024 * G,
         MODERN_KMALLOC, 4 * M, 0,
         CostModel.PC_2024,
         2 * M, 1024 * G);
 
-    private static final Map<String, MachineProfile> BY_NAME = List.of(I386_LINUX_2_0, ALPHA_LINUX_2_0, I386, X86_64)
+    private static final Map<String, MachineProfile> BY_NAME = List.of(I386_LINUX_1_2, I386_LINUX_2_0, ALPHA_LINUX_2_0, I386, X86_64)
         .stream().collect(Collectors.toMap(MachineProfile::name, Function.identity(), (a, b) -> a,
             java.util.LinkedHashMap::new));
 

@@ -43,9 +43,18 @@ public final class Memblock {
 
     /** Allocates size bytes aligned to align (zeroed, as memblock_alloc does) and returns its virtual address, or 0. */
     public long memblock_alloc(long size, long align) {
-        checkOpen("memblock_alloc");
+        return alloc_below(size, align, limit, "memblock_alloc");
+    }
+
+    /** mm/memblock.c: memblock_alloc_low: like memblock_alloc, but below ARCH_LOW_ADDRESS_LIMIT (4 GiB on x86). */
+    long memblock_alloc_low(long size, long align) {
+        return alloc_below(size, align, Math.min(limit, 1L << 32), "memblock_alloc_low");
+    }
+
+    private long alloc_below(long size, long align, long limit, String fn) {
+        checkOpen(fn);
         if (align <= 0 || Long.bitCount(align) != 1) {
-            throw new IllegalArgumentException("memblock_alloc: align must be a power of two, got " + align);
+            throw new IllegalArgumentException(fn + ": align must be a power of two, got " + align);
         }
         for (int i = memory.size() - 1; i >= 0; i--) {
             PhysRange m = memory.get(i);

@@ -448,48 +448,112 @@ final class PageAllocator {
 
     // ---------------------------------------------------------------- Linux 2.0
 
-    /** Linux 2.0 mm/page_alloc.c: __get_free_pages(priority, order, dma). */
+    /** The static count in legacy __get_free_pages: how many non-atomic calls came from interrupts. */
+    int gfpNonatomicFromInterrupt;
+
+    /**
+     * The legacy sanity check, shared by __get_free_pages and kmalloc (mm/page_alloc.c of 2.0,
+     * mm/swap.c and mm/kmalloc.c of 1.2: {@code if (++count < 5)}): the first four non-atomic calls
+     * from an interrupt are reported and forced to GFP_ATOMIC; from the fifth on nothing is said
+     * and nothing is forced, so the caller may go on to sleep in the interrupt.
+     */
+    int nonatomicFromInterrupt(int priority, int count, String who) {
+        if (!ctx.in_interrupt() || (priority & Gfp20.GFP_LEVEL_MASK) == Gfp20.GFP_ATOMIC) {
+            return priority;
+        }
+        if (count < 5) {
+            log.printk(who + " called nonatomically from interrupt " + CallSite.caller());
+            return (priority & Gfp20.GFP_DMA) | Gfp20.GFP_ATOMIC;
+        }
+        return priority;
+    }
+
+    /**
+     * Legacy __get_free_pages(priority, order[, dma]): mm/page_alloc.c of 2.0.3x and mm/swap.c of
+     * 1.2, in their order of checks. Returns the pfn, or -1 for the kernel's 0.
+     */
+    int get_free_pages_legacy(int priority, int order) {
+        boolean v12 = profile.era() == Era.LINUX_1_2;
+        // 2.0 refuses orders beyond its lists first; 1.2 had no such check (its RMQUEUE
+        // then found nothing), so there the order is looked at after the interrupt check.
+        if (!v12 && order > profile.maxOrder()) {
+            return -1;
+        }
+        if (ctx.in_interrupt() && (priority & Gfp20.GFP_LEVEL_MASK) != Gfp20.GFP_ATOMIC) {
+            priority = nonatomicFromInterrupt(priority, ++gfpNonatomicFromInterrupt, "gfp");
+        }
+        if (order > profile.maxOrder()) {
+            return -1;
+        }
+        int pfn = alloc_pages(priority, order);
+        return pfn;
+    }
+
+    /** Legacy allocation after the checks: reserve, RMQUEUE, try_to_free_page, repeat. */
     private int alloc_20(int priority, int order) {
-        int level = priority & Gfp20.GFP_LEVEL_MASK;
+        boolean v12 = profile.era() == Era.LINUX_1_2;
         boolean dma = (priority & Gfp20.GFP_DMA) != 0;
+        int level = priority & Gfp20.GFP_LEVEL_MASK;
+        if (v12 && dma && level != Gfp20.GFP_ATOMIC) {
+            // mm/swap.c of 1.2 (__get_dma_pages): anything but an atomic request becomes GFP_BUFFER.
+            level = Gfp20.GFP_BUFFER;
+        }
         // GFP_NFS may dig deeper than anyone but atomic callers: it must not deadlock the server.
-        long reserved_pages = level == Gfp20.GFP_NFS ? 5 : min_free_pages;
+        long reserved_pages = Watermarks.reserved_pages_20(level, min_free_pages, profile.era().release());
         List<Zone> zonelist = zonelist(dma ? ZoneType.DMA : ZoneType.NORMAL);
         long splits = buddy.splits;
         lastSlowPath = "";
         try {
             while (true) {
-                if (level == Gfp20.GFP_ATOMIC || nr_free_pages() > reserved_pages) {
+                boolean allowed = level == Gfp20.GFP_ATOMIC || nr_free_pages() > reserved_pages;
+                if (allowed) {
                     for (Zone z : zonelist) {
                         int pfn = buddy.rmqueue(z, order, 0);
                         if (pfn >= 0) {
-                            if (nr_free_pages() < free_pages_low) {
+                            if (!v12 && nr_free_pages() < free_pages_low) {
                                 reclaim.wakeup_kswapd();
                             }
                             return pfn;
                         }
                     }
-                    lastSlowPath = "no free block of order " + order + (dma ? " below 16 MiB" : "");
-                    alloc_fail++;
-                    return -1;
+                    // 1.2 gives up at once; 2.0.3x falls through to try_to_free_page and tries again,
+                    // GFP_ATOMIC included (mm/vmscan.c of 2.0 does not look at the priority).
+                    if (v12) {
+                        lastSlowPath = "no free block of order " + order + (dma ? " below 16 MiB" : "");
+                        alloc_fail++;
+                        return -1;
+                    }
                 }
                 // GFP_BUFFER is what the buffer cache itself uses: reclaiming would recurse into it.
                 if (level == Gfp20.GFP_BUFFER) {
-                    lastSlowPath = "free pages at or below min_free_pages and GFP_BUFFER never reclaims";
+                    lastSlowPath = allowed ? "no free block of order " + order + " and GFP_BUFFER never reclaims"
+                        : "free pages at or below the reserve (" + reserved_pages + ") and GFP_BUFFER never reclaims";
                     alloc_fail++;
                     return -1;
+                }
+                if (ctx.in_interrupt() && level != Gfp20.GFP_ATOMIC) {
+                    // try_to_free_page waits for I/O: schedule() in an interrupt (kernel/sched.c of the era).
+                    throw sleepingInInterrupt(v12);
                 }
                 allocstall++;
                 if (reclaim.shrink(zonelist, 1) == 0) {
-                    lastSlowPath = "free pages at or below min_free_pages and try_to_free_page found nothing";
+                    lastSlowPath = (allowed ? "no free block of order " + order : "free pages at or below the reserve ("
+                        + reserved_pages + ")") + " and try_to_free_page found nothing";
                     alloc_fail++;
                     return -1;
                 }
-                lastSlowPath = "try_to_free_page reclaimed to get above min_free_pages";
+                lastSlowPath = "try_to_free_page reclaimed a page and the allocation was retried";
             }
         } finally {
             clock.charge((buddy.splits - splits) * cost.perSplitNs());
         }
+    }
+
+    private KernelBugException sleepingInInterrupt(boolean v12) {
+        String line = v12 ? "Aiee: scheduling in interrupt" : "Aiee: scheduling in interrupt " + CallSite.caller();
+        return bug("a non-atomic allocation in an interrupt had to reclaim, and reclaim sleeps: after four "
+                + "warnings the kernel stopped forcing GFP_ATOMIC, so this handler tried to schedule. "
+                + "Use GFP_ATOMIC in interrupt handlers", List.of(line));
     }
 
     KernelBugException bug(String summary, List<String> report) {

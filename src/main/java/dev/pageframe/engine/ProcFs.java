@@ -112,14 +112,27 @@ final class ProcFs {
             sb.append(String.format("        min      %d\n", z.min_wmark_pages()));
             sb.append(String.format("        low      %d\n", z.low_wmark_pages()));
             sb.append(String.format("        high     %d\n", z.high_wmark_pages()));
+            // WMARK_PROMO: high plus the same step again (mm/page_alloc.c: __setup_per_zone_wmarks).
+            sb.append(String.format("        promo    %d\n", z.high_wmark_pages() + (z.high_wmark_pages() - z.low_wmark_pages())));
             sb.append(String.format("        spanned  %d\n", z.spanned_pages));
             sb.append(String.format("        present  %d\n", z.present_pages));
             sb.append(String.format("        managed  %d\n", z.managed_pages));
+            sb.append(String.format("        cma      %d\n", 0));
+            // One entry per zone the kernel is built with: x86-64 has DMA, DMA32, Normal, Movable;
+            // 32-bit x86 has DMA, Normal, HighMem, Movable (no DMA32). Movable is empty here, so
+            // its entry repeats the last one.
             sb.append("        protection: (");
-            for (int t = 0; t < z.lowmem_reserve.length; t++) {
-                sb.append(t == 0 ? "" : ", ").append(z.lowmem_reserve[t]);
+            boolean first = true;
+            long last = 0;
+            for (ZoneType t : ZoneType.values()) {
+                if ((t == ZoneType.DMA32 && !k.profile().hasDma32()) || (t == ZoneType.HIGHMEM && !k.profile().hasHighmem())) {
+                    continue;
+                }
+                last = z.lowmem_reserve[t.ordinal()];
+                sb.append(first ? "" : ", ").append(last);
+                first = false;
             }
-            sb.append(")\n");
+            sb.append(", ").append(last).append(")\n");
             sb.append(String.format("      nr_free_pages %d\n", z.free_pages));
             sb.append(String.format("  start_pfn:           %d\n", z.zone_start_pfn));
         }
@@ -187,7 +200,9 @@ final class ProcFs {
         }
         line(sb, "Slab", slab);
         line(sb, "SUnreclaim", slab);
-        sb.append(String.format("%-16s%8d kB\n", "VmallocTotal:", (k.as.vmallocEnd - k.as.vmallocStart) / 1024));
+        // fs/proc/meminfo.c: (VMALLOC_END - VMALLOC_START) >> 10; x86-64's VMALLOC_END is the last byte.
+        long vmallocEnd = k.profile().vmallocStart() != 0 ? k.as.vmallocEnd - 1 : k.as.vmallocEnd;
+        sb.append(String.format("%-16s%8d kB\n", "VmallocTotal:", (vmallocEnd - k.as.vmallocStart) >> 10));
         line(sb, "VmallocUsed", k.vmalloc.vmallocPages);
         return sb.toString();
     }
@@ -234,7 +249,8 @@ final class ProcFs {
             for (int o = 0; o < z.nr_free().length; o++) {
                 int idx = fragmentation ? Fragmentation.fragmentation_index(z.nr_free(), o)
                     : Fragmentation.unusable_free_index(z.nr_free(), o);
-                sb.append(Fragmentation.format(idx)).append(' ');
+                // mm/vmstat.c: extfrag_show_print pads ("%2d.%03d "), unusable_show_print does not.
+                sb.append(fragmentation ? Fragmentation.format(idx) : Fragmentation.formatUnusable(idx)).append(' ');
             }
             sb.append('\n');
         }

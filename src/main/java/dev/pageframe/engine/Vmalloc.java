@@ -54,7 +54,7 @@ final class Vmalloc {
             byId.add(null);
         }
         for (int i = 0; i < nr; i++) {
-            int pfn = pages.alloc_pages(gfp, 0);
+            int pfn = profile.era() == Era.MODERN ? pages.alloc_pages(gfp, 0) : pages.get_free_pages_legacy(gfp, 0);
             if (pfn < 0) {
                 for (int j = 0; j < list.size(); j++) {
                     mem_map.set(list.get(j), FrameTable.PAGE, 0, 0, 0);

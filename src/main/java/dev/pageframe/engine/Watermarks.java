@@ -73,8 +73,42 @@ final class Watermarks {
         }
     }
 
-    /** Linux 2.0 mm init: one global reserve of 1/128 of memory, at least 16 pages. */
-    static long min_free_pages_20(long freePages) {
-        return Math.max(16, freePages >> 7);
+    /**
+     * The legacy global reserve, sized from all of memory (end_mem - PAGE_OFFSET in pages), not
+     * from the pages left free after boot. Returns {min_free_pages, free_pages_low, free_pages_high}.
+     * <ul>
+     * <li>mm/swap.c of 1.2 (free_area_init): pages / 64, at least 16; there is no kswapd, so no
+     *     low and high marks.</li>
+     * <li>mm/page_alloc.c of 2.0.0-2.0.2x: pages / 128, at least 16.</li>
+     * <li>mm/page_alloc.c of 2.0.3x: pages / 128, at least 24, plus 24 (the slack that lets
+     *     GFP_BUFFER and GFP_IO dig 12 + min/8 deeper).</li>
+     * </ul>
+     * In 2.0, low = min + min/2 and high = 2 * min.
+     */
+    static long[] legacy_free_pages(Era era, String release, long memPages) {
+        if (era == Era.LINUX_1_2) {
+            return new long[] {Math.max(16, memPages >> 6), 0, 0};
+        }
+        long i = memPages >> 7;
+        if (sublevel(release) >= 30) {
+            i = Math.max(24, i) + 24;
+        } else {
+            i = Math.max(16, i);
+        }
+        return new long[] {i, i + (i >> 1), i + i};
+    }
+
+    /** mm/page_alloc.c of 2.0.3x (__get_free_pages): GFP_BUFFER and GFP_IO keep 12 + min/8 fewer pages back once min >= 48. */
+    static long reserved_pages_20(int level, long min_free_pages, String release) {
+        long reserved = level == Gfp20.GFP_NFS ? 5 : min_free_pages;
+        if (sublevel(release) >= 30 && (level == Gfp20.GFP_BUFFER || level == Gfp20.GFP_IO) && reserved >= 48) {
+            reserved -= 12 + (reserved >> 3);
+        }
+        return reserved;
+    }
+
+    private static int sublevel(String release) {
+        String[] parts = release.split("\\.");
+        return parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
     }
 }

@@ -163,7 +163,9 @@ public final class Workloads {
             if (addr == 0) {
                 failures++;
             } else {
-                k.dma_map_single(addr, k.PAGE_SIZE() << order);
+                if (k.dma_map_single(addr, k.PAGE_SIZE() << order) == Kernel.DMA_MAPPING_ERROR) {
+                    failures++;
+                }
             }
             s.maybe(i);
             progress.report(i, buffers, "DMA driver");

@@ -3,6 +3,7 @@ package dev.pageframe.execution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import jdk.jshell.Diag;
 
@@ -11,6 +12,16 @@ final class CompileErrors {
     static final String ENAME = "CompilationError";
     /** JShell hides its wrapper classes, leaving javac's "location: class" lines naming nothing. */
     private static final Pattern EMPTY_LOCATION = Pattern.compile("\\R\\s*location: class\\s*$", Pattern.MULTILINE);
+
+    /**
+     * Marker parameter types the prelude declares for a function another era has (see the engine's
+     * LegacyApi and ModernApi): a call that names one becomes this message instead of javac's.
+     */
+    private static final Map<String, String> ERA_NAMES = Map.of(
+            "NoSuchFunctionInLinux6x_UseGetZeroedPage",
+            "no such function in Linux 6.x; use get_zeroed_page (get_free_page is the Linux 1.2/2.0 name)",
+            "NoSuchFunctionBeforeLinux2_4_UseGetFreePage",
+            "no such function in Linux 1.2/2.0; use get_free_page (get_zeroed_page came with Linux 2.4)");
 
     private CompileErrors() {}
 
@@ -64,7 +75,12 @@ final class CompileErrors {
         return (int) Math.max(snippet.offset(), Math.min(cell, snippet.end()));
     }
 
-    private static String clean(String message) {
+    static String clean(String message) {
+        for (Map.Entry<String, String> e : ERA_NAMES.entrySet()) {
+            if (message.contains(e.getKey())) {
+                return e.getValue();
+            }
+        }
         return EMPTY_LOCATION.matcher(message).replaceAll("").replace(" in class  ", " ").strip();
     }
 }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public record MachineSpec(String profile, long memoryBytes) {
 
     /** Machine profiles the simulator offers, oldest first. */
-    public static final List<String> PROFILES = List.of("i386-linux-2.0", "alpha-linux-2.0", "i386", "x86_64");
+    public static final List<String> PROFILES = List.of("i386-linux-1.2", "i386-linux-2.0", "alpha-linux-2.0", "i386", "x86_64");
 
     /** What a notebook without a machine in its metadata runs on: x86_64 with 1 GiB. */
     public static final MachineSpec DEFAULT = new MachineSpec("x86_64", 1L << 30);

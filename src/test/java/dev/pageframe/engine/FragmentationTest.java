@@ -31,9 +31,12 @@ class FragmentationTest {
         assertEquals(1000, Fragmentation.unusable_free_index(new long[] {0, 0, 0, 0}, 0));
     }
 
+    /** mm/vmstat.c: extfrag_show_print uses "%2d.%03d ", unusable_show_print "%d.%03d ". */
     @Test
     void indexPrintsAsTheKernelPrintsIt() {
         assertEquals("-1.000", Fragmentation.format(-1000));
-        assertEquals("0.865", Fragmentation.format(865));
+        assertEquals(" 0.865", Fragmentation.format(865), "extfrag_index pads the whole part to two places");
+        assertEquals("0.865", Fragmentation.formatUnusable(865));
+        assertEquals("1.000", Fragmentation.formatUnusable(1000));
     }
 }

@@ -31,12 +31,38 @@ class KmallocTest {
         assertNull(k.kmalloc_cache_name(131049));
     }
 
+    /** mm/kmalloc.c of 2.0: no bucket fits: printk "kmalloc of too large a block (%d bytes)." and return NULL. */
     @Test
     void linux20RefusesTooLargeABlockWithItsMessage() {
         Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8 * M);
-        KernelBugException e = assertThrows(KernelBugException.class, () -> k.kmalloc(200_000, Gfp20.GFP_KERNEL));
+        long free = k.nr_free_pages();
+        assertEquals(0, k.kmalloc(200_000, Gfp20.GFP_KERNEL), "failure is a return value");
         assertTrue(k.dmesg().contains("kmalloc of too large a block (200000 bytes)."), k.dmesg());
-        assertTrue(e.getMessage().contains("vmalloc"));
+        assertEquals(free, k.nr_free_pages());
+        assertNotEquals(0, k.kmalloc(131048, Gfp20.GFP_KERNEL), "131072 - 16 with its 8-byte header still fits");
+        Kernel alpha = Kernel.boot(MachineProfiles.ALPHA_LINUX_2_0, 16 * M);
+        assertEquals(0, alpha.kmalloc(262144 - 32 - 16 + 1, Gfp20.GFP_KERNEL));
+        assertNotEquals(0, alpha.kmalloc(262144 - 32 - 16, Gfp20.GFP_KERNEL));
+    }
+
+    /** mm/kmalloc.c of 2.0, PAGE_SIZE 8192: 64/127, 128/63, 248/31, 504/16, 1016/8, 2040/4, 4080/2. */
+    @Test
+    void alphaBucketsHoldTheBlocksPerPageOf20() {
+        Kernel k = Kernel.boot(MachineProfiles.ALPHA_LINUX_2_0, 16 * M);
+        int[][] expected = {{64, 127}, {128, 63}, {248, 31}, {504, 16}, {1016, 8}, {2040, 4}, {4080, 2}, {8160, 1}};
+        for (int i = 0; i < expected.length; i++) {
+            KmallocClass c = k.kmalloc.caches.get(i).cls;
+            assertEquals(expected[i][0], c.size());
+            assertEquals(expected[i][1], c.objsPerSlab(), c.name());
+            // kmalloc_init's own check: the blocks and the page descriptor fit in the page.
+            assertTrue(c.objsPerSlab() * c.size() + 24 <= 8192L << c.slabOrder(), c.name());
+        }
+        assertEquals("size-248", k.kmalloc_cache_name(248 - 16), "a 16-byte header on Alpha");
+        // The first block sits after the 24-byte page descriptor and its own 16-byte header.
+        long p = k.kmalloc(100, Gfp20.GFP_KERNEL);
+        assertEquals(24 + 16, p & 8191);
+        Kernel pc = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 16 * M);
+        assertEquals(16 + 8, pc.kmalloc(100, Gfp20.GFP_KERNEL) & 4095, "16-byte descriptor and 8-byte header on i386");
     }
 
     @Test
@@ -92,9 +118,23 @@ class KmallocTest {
         modern.kfree(a);
     }
 
+    /**
+     * mm/page_alloc.c: above KMALLOC_MAX_SIZE (4 MiB) the order exceeds MAX_PAGE_ORDER: WARN_ON_ONCE_GFP
+     * fires once (not with __GFP_NOWARN) and kmalloc returns NULL.
+     */
     @Test
-    void kmallocAboveTheMaximumIsRefused() {
-        assertThrows(KernelBugException.class, () -> modern.kmalloc(8 * M, GFP_KERNEL));
+    void kmallocAboveTheMaximumWarnsOnceAndReturnsNull() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 256 * M);
+        assertEquals(0, k.kmalloc(8 * M, GFP_KERNEL | __GFP_NOWARN));
+        assertEquals("", k.dmesg("WARNING"), "__GFP_NOWARN silences it");
+        assertEquals(0, k.kmalloc(8 * M, GFP_KERNEL));
+        assertEquals(0, k.kmalloc(5 * M, GFP_KERNEL));
+        assertEquals(1, k.dmesg("WARNING: CPU: 0").lines().count(), "WARN_ON_ONCE: one backtrace per boot");
+        assertTrue(k.dmesg().contains("mm/page_alloc.c"));
+        assertNotEquals(0, k.kmalloc(4 * M, GFP_KERNEL), "exactly KMALLOC_MAX_SIZE is an order-10 block");
+        Kernel i386 = Kernel.boot(MachineProfiles.I386, 256 * M);
+        assertEquals(0, i386.kmalloc(8 * M, GFP_KERNEL));
+        assertTrue(i386.dmesg().contains("WARNING: CPU: 0"));
     }
 
     @Test

@@ -22,11 +22,18 @@ class PageAllocatorTest {
         assertNotEquals(0, k.__get_free_pages(Gfp20.GFP_KERNEL, 5));
     }
 
+    /** mm/page_alloc.c (__alloc_pages): order > MAX_PAGE_ORDER warns once unless __GFP_NOWARN, and returns NULL. */
     @Test
-    void modernOrderAboveMaxIsReported() {
+    void modernOrderAboveMaxWarnsOnceAndReturnsNull() {
         Kernel k = Kernel.boot(MachineProfiles.X86_64, 64 * M);
-        assertThrows(KernelBugException.class, () -> k.__get_free_pages(GFP_KERNEL, 11));
-        assertTrue(k.dmesg().contains("order > MAX_PAGE_ORDER"));
+        assertEquals(0, k.__get_free_pages(GFP_KERNEL, 11));
+        assertEquals(0, k.__get_free_pages(GFP_KERNEL, 12));
+        assertEquals(1, k.dmesg("WARNING: CPU: 0").lines().count(), k.dmesg());
+        assertTrue(k.dmesg().contains("at mm/page_alloc.c"));
+        assertNull(k.alloc_pages(GFP_KERNEL, 11));
+        Kernel quiet = Kernel.boot(MachineProfiles.I386, 64 * M);
+        assertEquals(0, quiet.__get_free_pages(GFP_KERNEL | __GFP_NOWARN, 11));
+        assertEquals("", quiet.dmesg("WARNING"));
     }
 
     @Test
@@ -123,16 +130,65 @@ class PageAllocatorTest {
         assertEquals(0, k.dma_map_single(addr, 4 * 4096) >>> 24);
     }
 
+    /**
+     * include/linux/dma-mapping.h (dma_map_single_attrs) and kernel/dma/direct.h (dma_direct_map_phys):
+     * vmalloc memory and memory out of the device's reach fail with DMA_MAPPING_ERROR, each site
+     * warning once; dma_mapping_error says -ENOMEM. (The old test expected exceptions.)
+     */
     @Test
-    void dmaMappingRefusesVmallocAndMemoryAboveTheMask() {
+    void dmaMappingFailuresAreReturnValues() {
         Kernel k = Kernel.boot(MachineProfiles.X86_64, 1024 * M);
+        Device isa = Device.isa("sb16");
         long v = k.vmalloc(8192);
-        KernelBugException e = assertThrows(KernelBugException.class, () -> k.dma_map_single(v, 8192));
-        assertTrue(e.report().getFirst().contains("DMA-API: device driver maps memory from vmalloc area"));
+        assertEquals(Kernel.DMA_MAPPING_ERROR, k.dma_map_single(isa, v, 8192));
+        assertEquals(Kernel.DMA_MAPPING_ERROR, k.dma_map_single(isa, v, 8192));
+        assertEquals(1, k.dmesg("rejecting DMA map of vmalloc memory").lines().count(), "dev_WARN_ONCE");
+        assertEquals(-12, k.dma_mapping_error(isa, Kernel.DMA_MAPPING_ERROR));
         long high = k.__get_free_page(GFP_KERNEL);
         assertTrue(k.virt_to_phys(high) >= 16 * M);
-        assertThrows(KernelBugException.class, () -> k.dma_map_single(high, 4096));
-        assertEquals(k.virt_to_phys(high), k.dma_map_single(Device.pci32("nic"), high, 4096));
+        assertFalse(k.swiotlb_active(), "1 GiB never reaches above 4 GiB: no swiotlb");
+        assertEquals(Kernel.DMA_MAPPING_ERROR, k.dma_map_single(isa, high, 4096));
+        assertTrue(k.dmesg().contains(String.format("sb16: DMA addr 0x%016x+4096 overflow (mask ffffff, bus limit 0).",
+            k.virt_to_phys(high))), k.dmesg());
+        long bus = k.dma_map_single(Device.pci32("nic"), high, 4096);
+        assertEquals(k.virt_to_phys(high), bus);
+        assertEquals(0, k.dma_mapping_error(Device.pci32("nic"), bus));
+    }
+
+    /** The same return values on modern 32-bit x86 (include/linux/dma-mapping.h, kernel/dma/direct.h). */
+    @Test
+    void dmaMappingFailuresAreReturnValuesOnI386Too() {
+        Kernel k = Kernel.boot(MachineProfiles.I386, 512 * M);
+        Device isa = Device.isa("sb16");
+        assertEquals(Kernel.DMA_MAPPING_ERROR, k.dma_map_single(isa, k.vmalloc(4096), 4096));
+        long high = k.__get_free_page(GFP_KERNEL);
+        assertEquals(Kernel.DMA_MAPPING_ERROR, k.dma_map_single(isa, high, 4096));
+        assertEquals(-12, k.dma_mapping_error(isa, Kernel.DMA_MAPPING_ERROR));
+        assertTrue(k.dmesg().contains("rejecting DMA map of vmalloc memory") && k.dmesg().contains("overflow"), k.dmesg());
+        long low = k.__get_dma_pages(GFP_KERNEL, 0);
+        assertEquals(0, k.dma_mapping_error(isa, k.dma_map_single(isa, low, 4096)));
+    }
+
+    /** kernel/dma/swiotlb.c: with RAM above 4 GiB, an unreachable buffer bounces through the 64 MiB pool below 4 GiB. */
+    @Test
+    void swiotlbBouncesForA32BitDeviceWhenRamReachesAbove4Gib() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 8L << 30);
+        assertTrue(k.swiotlb_active());
+        assertTrue(k.dmesg().contains("software IO TLB: mapped [mem "), k.dmesg());
+        assertTrue(k.dmesg().contains("(64MB)"));
+        Device nic = Device.pci32("nic");
+        long addr = 0;
+        for (int i = 0; i < 100_000 && (addr == 0 || k.virt_to_phys(addr) < 1L << 32); i++) {
+            addr = k.__get_free_page(GFP_KERNEL);
+        }
+        assertTrue(k.virt_to_phys(addr) >= 1L << 32);
+        long bus = k.dma_map_single(nic, addr, 4096);
+        assertNotEquals(Kernel.DMA_MAPPING_ERROR, bus);
+        assertTrue(bus < 1L << 32 && bus != k.virt_to_phys(addr), "the device gets the bounce buffer's address");
+        k.dma_unmap_single(nic, bus, 4096);
+        // An ISA card cannot reach the pool either: swiotlb warns once and fails.
+        assertEquals(Kernel.DMA_MAPPING_ERROR, k.dma_map_single(Device.isa("sb16"), addr, 4096));
+        assertTrue(k.dmesg().contains("swiotlb addr"), k.dmesg());
     }
 
     @Test

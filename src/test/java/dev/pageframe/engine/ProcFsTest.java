@@ -73,4 +73,45 @@ class ProcFsTest {
         String s = k.cat("/sys/kernel/debug/extfrag/extfrag_index");
         assertTrue(s.startsWith("Node 0, zone      DMA -1.000"), s);
     }
+
+    /**
+     * mm/vmstat.c (zoneinfo_show_print): promo and cma lines after high and managed, and one
+     * protection entry per zone the kernel is built with: DMA, DMA32, Normal, Movable on x86-64;
+     * DMA, Normal, HighMem, Movable on 32-bit x86, which has no DMA32.
+     */
+    @Test
+    void zoneinfoHasPromoCmaAndTheArchitecturesZones() {
+        String zi = k.cat("/proc/zoneinfo");
+        assertTrue(Pattern.compile("        high     \\d+\n        promo    \\d+\n        spanned").matcher(zi).find(), zi);
+        assertTrue(zi.contains("        cma      0\n        protection: ("), zi);
+        Zone dma = k.pages.zone(ZoneType.DMA);
+        assertTrue(zi.contains(String.format("protection: (0, %d, %d, %d)", dma.lowmem_reserve(ZoneType.DMA32),
+            dma.lowmem_reserve(ZoneType.NORMAL), dma.lowmem_reserve(ZoneType.NORMAL))), zi);
+        long promo = dma.high_wmark_pages() + (dma.high_wmark_pages() - dma.low_wmark_pages());
+        assertTrue(zi.contains("promo    " + promo + "\n"), "WMARK_PROMO = high + the low-to-high step");
+        Kernel i386 = Kernel.boot(MachineProfiles.I386, 2L << 30);
+        Zone d = i386.pages.zone(ZoneType.DMA);
+        String z32 = i386.cat("/proc/zoneinfo");
+        assertTrue(z32.contains(String.format("protection: (0, %d, %d, %d)\n", d.lowmem_reserve(ZoneType.NORMAL),
+            d.lowmem_reserve(ZoneType.HIGHMEM), d.lowmem_reserve(ZoneType.HIGHMEM))), z32);
+    }
+
+    /** mm/vmstat.c: extfrag_index "%2d.%03d " pads the whole part; unusable_index "%d.%03d " does not. */
+    @Test
+    void extfragPadsAndUnusableDoesNot() {
+        for (int i = 0; i < 2000; i++) {
+            k.__get_free_page(Gfp.GFP_KERNEL);
+        }
+        String unusable = k.cat("/sys/kernel/debug/extfrag/unusable_index");
+        assertTrue(Pattern.compile("^Node 0, zone      DMA \\d\\.\\d{3} ").matcher(unusable).find(), unusable);
+        String extfrag = k.cat("/sys/kernel/debug/extfrag/extfrag_index");
+        assertTrue(Pattern.compile("(-1|  ?\\d)\\.\\d{3} ").matcher(extfrag).find(), extfrag);
+        assertFalse(Pattern.compile("zone +\\w+ \\d\\.").matcher(extfrag).find(), "never an unpadded index: " + extfrag);
+    }
+
+    /** fs/proc/meminfo.c: (VMALLOC_END - VMALLOC_START) >> 10, and x86-64's VMALLOC_END is inclusive. */
+    @Test
+    void vmallocTotalOnX8664Is32TibMinusOneByte() {
+        assertTrue(k.cat("/proc/meminfo").contains("VmallocTotal:   34359738367 kB\n"), k.cat("/proc/meminfo"));
+    }
 }

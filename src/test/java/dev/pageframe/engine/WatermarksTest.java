@@ -43,13 +43,46 @@ class WatermarksTest {
         assertEquals(0, normal.lowmem_reserve(ZoneType.NORMAL));
     }
 
+    /** mm/page_alloc.c of 2.0.3x (free_area_init): max(24, pages/128) + 24 of all memory; low 1.5x, high 2x. */
     @Test
-    void linux20KeepsOneGlobalReserveOfAHundredTwentyEighth() {
-        Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 2L << 20);
-        assertEquals(16, k.pages.min_free_pages, "a 2 MiB machine has fewer than 16*128 pages: the floor applies");
+    void linux20ReserveComesFromAllOfMemory() {
+        Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 16L << 20);
+        // 16 MiB = 4096 pages: 4096/128 = 32, max(24, 32) + 24 = 56; low 84; high 112.
+        assertEquals(56, k.pages.min_free_pages);
+        assertEquals(84, k.pages.free_pages_low);
+        assertEquals(112, k.pages.free_pages_high);
+        assertTrue(k.nr_free_pages() / 128 + 24 < 56, "sized from end_mem, not from the pages left free");
+        Kernel small = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 2L << 20);
+        assertEquals(48, small.pages.min_free_pages, "512 pages: the floor of 24, plus 24");
         Kernel big = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 64L << 20);
-        assertEquals(big.nr_free_pages() / 128, big.pages.min_free_pages);
-        assertEquals(big.pages.min_free_pages * 2, big.pages.free_pages_high);
-        assertEquals(big.pages.min_free_pages * 3 / 2, big.pages.free_pages_low);
+        assertEquals(128 + 24, big.pages.min_free_pages);
+    }
+
+    /** The same rule on Alpha's 8 KiB pages (mm/page_alloc.c of 2.0.3x). */
+    @Test
+    void alphaLinux20ReserveUsesItsOwnPageCount() {
+        Kernel k = Kernel.boot(MachineProfiles.ALPHA_LINUX_2_0, 16L << 20);
+        // 16 MiB = 2048 pages: 2048/128 = 16, max(24, 16) + 24 = 48; low 72; high 96.
+        assertEquals(48, k.pages.min_free_pages);
+        assertEquals(72, k.pages.free_pages_low);
+        assertEquals(96, k.pages.free_pages_high);
+    }
+
+    /** mm/page_alloc.c of 2.0.0-2.0.2x: max(16, pages/128), before 2.0.3x added the 24. */
+    @Test
+    void earlyLinux20ReserveHadNoExtraTwentyFour() {
+        assertArrayEquals(new long[] {32, 48, 64}, Watermarks.legacy_free_pages(Era.LINUX_2_0, "2.0.20", 4096));
+        assertArrayEquals(new long[] {16, 24, 32}, Watermarks.legacy_free_pages(Era.LINUX_2_0, "2.0.0", 512));
+        assertArrayEquals(new long[] {56, 84, 112}, Watermarks.legacy_free_pages(Era.LINUX_2_0, "2.0.40", 4096));
+    }
+
+    /** mm/swap.c of 1.2 (free_area_init): pages/64 of all memory, at least 16; no low or high mark (no kswapd). */
+    @Test
+    void linux12ReserveIsASixtyFourthWithoutLowAndHigh() {
+        Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_1_2, 16L << 20);
+        assertEquals(64, k.pages.min_free_pages);
+        assertEquals(0, k.pages.free_pages_low);
+        assertEquals(0, k.pages.free_pages_high);
+        assertEquals(16, Kernel.boot(MachineProfiles.I386_LINUX_1_2, 512L << 10 << 2).pages.min_free_pages);
     }
 }

@@ -8,6 +8,7 @@ import dev.pageframe.engine.Kernel;
 import dev.pageframe.engine.Memblock;
 import dev.pageframe.engine.Page;
 import dev.pageframe.engine.BootInit;
+import dev.pageframe.engine.BootStep;
 import dev.pageframe.engine.Spinlock;
 import dev.pageframe.engine.WorkloadResult;
 import dev.pageframe.engine.Workloads;
@@ -29,8 +30,7 @@ public final class KernelApi {
     // Page allocator
     public static long __get_free_pages(int gfp, int order) { return k().__get_free_pages(gfp, order); }
     public static long __get_free_page(int gfp) { return k().__get_free_page(gfp); }
-    public static long get_free_page(int gfp) { return k().get_free_page(gfp); }
-    public static long get_zeroed_page(int gfp) { return k().get_zeroed_page(gfp); }
+    // get_free_page (1.2, 2.0) and get_zeroed_page (modern) are era names: see LegacyApi and ModernApi.
     public static long __get_dma_pages(int gfp, int order) { return k().__get_dma_pages(gfp, order); }
     public static void free_pages(long addr, int order) { k().free_pages(addr, order); }
     public static void free_page(long addr) { k().free_page(addr); }
@@ -64,6 +64,13 @@ public final class KernelApi {
     public static long page_address(Page page) { return k().page_address(page); }
     public static long dma_map_single(long addr, long size) { return k().dma_map_single(addr, size); }
     public static long dma_map_single(Device dev, long addr, long size) { return k().dma_map_single(dev, addr, size); }
+    /** What a failed mapping returns: ~0. */
+    public static final long DMA_MAPPING_ERROR = Kernel.DMA_MAPPING_ERROR;
+    /** -ENOMEM (-12) when the mapping failed, 0 when the bus address may be used. */
+    public static int dma_mapping_error(Device dev, long dma_addr) { return k().dma_mapping_error(dev, dma_addr); }
+    /** The same check for the default ISA device. */
+    public static int dma_mapping_error(long dma_addr) { return k().dma_mapping_error(k().isaDevice, dma_addr); }
+    public static void dma_unmap_single(Device dev, long dma_addr, long size) { k().dma_unmap_single(dev, dma_addr, size); }
 
     // Context
     public static void in_interrupt(Runnable handler) { k().in_interrupt(handler); }
@@ -105,8 +112,14 @@ public final class KernelApi {
     public static void task_exit(int pid) { k().task_exit(pid); }
 
     // Boot
-    /** A Linux 2.0 built-in driver init function: takes mem_start, mem_end; returns the new mem_start. */
+    /** A Linux 1.2 built-in driver init function: takes mem_start, mem_end; returns the new mem_start. */
     public static Initcall builtin_init(String name, BootInit fn) { return Initcall.builtin(name, fn); }
+    /** A Linux 1.2/2.0 built-in driver that uses bytes of the RAM above mem= (see reboot_mem). */
+    public static Initcall above_mem_init(String name, long bytes) { return Initcall.aboveMem(name, bytes); }
+    /** The kernel address of the RAM above mem= a built-in driver took, or 0. */
+    public static long above_mem_address(String driver) { return k().above_mem_address(driver); }
+    /** The legacy start_kernel chain: who took memory_start, and how much. */
+    public static List<BootStep> boot_chain() { return k().boot_chain(); }
     /** The same, built as a loadable module: rebooting with it is refused. */
     public static Initcall module_init(String name, BootInit fn) { return Initcall.module(name, fn); }
     /** Modern early-boot code using memblock. */
@@ -117,6 +130,15 @@ public final class KernelApi {
     public static Kernel reboot(Initcall... initcalls) {
         Kernel old = k();
         return Session.boot(old.profile(), old.memoryBytes(), old.seed(), initcalls);
+    }
+    /**
+     * Reboots the same machine with the mem= option, e.g. {@code reboot_mem("mem=14M", ...)}: the
+     * kernel manages only that much, and the RAM above it is left to built-in drivers.
+     */
+    public static Kernel reboot_mem(String option, Initcall... initcalls) {
+        Kernel old = k();
+        String value = option.startsWith("mem=") ? option.substring(4) : option;
+        return Session.boot(old.profile(), old.memoryBytes(), dev.pageframe.engine.Sizes.parse(value), old.seed(), initcalls);
     }
 
     // Workloads

@@ -26,7 +26,13 @@ public final class Session {
     }
 
     public static synchronized Kernel boot(MachineProfile profile, long memoryBytes, long seed, Initcall... initcalls) {
-        current = Kernel.boot(profile, memoryBytes, seed, List.of(initcalls));
+        return boot(profile, memoryBytes, 0, seed, initcalls);
+    }
+
+    /** Boots with the mem= option (memLimit bytes managed, 0 = all). */
+    public static synchronized Kernel boot(MachineProfile profile, long memoryBytes, long memLimit, long seed,
+                                           Initcall... initcalls) {
+        current = Kernel.boot(profile, memoryBytes, memLimit, seed, List.of(initcalls));
         return current;
     }
 
@@ -59,8 +65,14 @@ public final class Session {
         List<String> s = new ArrayList<>();
         s.add("import dev.pageframe.engine.*;");
         s.add("import static dev.pageframe.engine.api.KernelApi.*;");
-        s.add(profile.era() == Era.MODERN ? "import static dev.pageframe.engine.Gfp.*;"
-            : "import static dev.pageframe.engine.Gfp20.*;");
+        s.add(switch (profile.era()) {
+            case MODERN -> "import static dev.pageframe.engine.Gfp.*;";
+            case LINUX_2_0 -> "import static dev.pageframe.engine.Gfp20.*;";
+            case LINUX_1_2 -> "import static dev.pageframe.engine.Gfp12.*;";
+        });
+        // The era's own name for a cleared page: get_free_page before 2.4, get_zeroed_page now.
+        s.add(profile.era() == Era.MODERN ? "import static dev.pageframe.engine.api.ModernApi.*;"
+            : "import static dev.pageframe.engine.api.LegacyApi.*;");
         s.add("final long PAGE_SIZE = " + profile.pageSize() + "L;");
         s.add("final int PAGE_SHIFT = " + profile.pageShift() + ";");
         s.add("final int MAX_ORDER = " + profile.maxOrder() + ";");

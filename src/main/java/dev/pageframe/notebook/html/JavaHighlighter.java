@@ -111,7 +111,8 @@ public final class JavaHighlighter {
             "vmalloc_to_page", "vmalloc_to_pfn", "is_vmalloc_addr",
             // addresses and DMA
             "virt_to_phys", "__pa", "__va", "virt_to_page", "page_to_pfn", "pfn_to_page", "page_address",
-            "dma_map_single", "isa_device", "pci32_device", "pci64_device",
+            "dma_map_single", "dma_mapping_error", "dma_unmap_single", "DMA_MAPPING_ERROR", "isa_device", "pci32_device",
+            "pci64_device",
             // context and locks
             "in_interrupt", "DEFINE_SPINLOCK", "spin_lock", "spin_unlock", "spin_lock_irqsave",
             "spin_unlock_irqrestore",
@@ -119,6 +120,7 @@ public final class JavaHighlighter {
             "cat", "proc", "dmesg", "vmstat", "zones", "nr_free_pages", "frame_map", "last_slowpath",
             "fragmentation_index", "unusable_free_index", "drop_caches", "page_cache_read", "now_ns",
             "trace_enable", "trace_disable", "reboot", "kernel", "early_init", "builtin_init", "module_init",
+            "reboot_mem", "above_mem_init", "above_mem_address", "boot_chain",
             "spawn_task", "task_touch", "task_exit", "fragment", "random_churn", "page_cache_pressure",
             "dma_driver",
             // GFP flags

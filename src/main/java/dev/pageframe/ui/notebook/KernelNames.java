@@ -3,6 +3,8 @@ package dev.pageframe.ui.notebook;
 import dev.pageframe.engine.Gfp;
 import dev.pageframe.engine.Gfp20;
 import dev.pageframe.engine.api.KernelApi;
+import dev.pageframe.engine.api.LegacyApi;
+import dev.pageframe.engine.api.ModernApi;
 import dev.pageframe.execution.cells.CellApi;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
@@ -31,14 +33,14 @@ public final class KernelNames {
 
     private static Set<String> collect() {
         Set<String> names = new TreeSet<>();
-        for (Class<?> api : new Class<?>[] {KernelApi.class, CellApi.class}) {
+        for (Class<?> api : new Class<?>[] {KernelApi.class, LegacyApi.class, ModernApi.class, CellApi.class}) {
             for (Method m : api.getDeclaredMethods()) {
                 if (isPublicStatic(m)) {
                     names.add(m.getName());
                 }
             }
         }
-        for (Class<?> flags : new Class<?>[] {Gfp.class, Gfp20.class}) {
+        for (Class<?> flags : new Class<?>[] {Gfp.class, Gfp20.class, KernelApi.class}) {
             for (Field f : flags.getDeclaredFields()) {
                 if (isPublicStatic(f) && f.getName().toUpperCase().equals(f.getName())) {
                     names.add(f.getName());
