@@ -133,7 +133,7 @@ name=$1; shift
 "$@" > "$(dirname "$0")/app.log" 2>&1 &
 pid=$!
 for i in $(seq 1 600); do
-  if xwininfo -root -tree 2>/dev/null | grep -qF "\"$name"; then kill "$pid"; wait "$pid"; exit 0; fi
+  if xwininfo -root -tree 2>/dev/null | grep -F "\"$name" > "$(dirname "$0")/window.txt"; then kill "$pid"; wait "$pid"; exit 0; fi
   kill -0 "$pid" 2>/dev/null || break
   sleep 0.1
 done
@@ -142,6 +142,10 @@ SH
 window_appears() { xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/window.sh" "$@"; }
 window_appears tour.ipynb pageframe || fail "no window titled tour.ipynb from the installed pageframe"
 ok "pageframe opens a window with the tour"
+# Docks group the window with its menu entry by the window's class (xwininfo shows it as ("class" "name")).
+wm_class=$(sed -n 's/^StartupWMClass=//p' "$desktop")
+grep -qF "(\"$wm_class\"" "$work/window.txt" || fail "the window's class is not the entry's StartupWMClass $wm_class: $(cat "$work/window.txt")"
+ok "the window's class is the desktop entry's StartupWMClass ($wm_class)"
 cp notebooks/watermarks-and-reclaim.ipynb "$work/lesson.ipynb"
 exec_line=$(sed -n 's/^Exec=//p' "$desktop" | head -n 1)
 read -r -a opener <<< "${exec_line//%[fFuU]/$work/lesson.ipynb}"

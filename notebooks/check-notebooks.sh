@@ -31,12 +31,4 @@ if [[ ${#files[@]} -eq 0 ]]; then
     files=(notebooks/*.ipynb content/**/*.md)
 fi
 
-# The .ipynb files are generated: make sure nobody edited one by hand without the generator.
-if command -v python3 >/dev/null && [[ ${#files[@]} -gt 0 ]]; then
-    python3 notebooks/build_notebooks.py --check >/dev/null || {
-        echo "check-notebooks: notebooks/*.ipynb differ from notebooks/build_notebooks.py; run it and commit" >&2
-        exit 1
-    }
-fi
-
 exec java --class-path target/classes notebooks/CheckNotebooks.java "${args[@]}" "${files[@]}"

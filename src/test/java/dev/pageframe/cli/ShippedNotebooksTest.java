@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.pageframe.notebook.Notebook;
 import dev.pageframe.notebook.NotebookFiles;
 import dev.pageframe.notebook.NotebookValidator;
+import dev.pageframe.notebook.NotebookWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +18,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every notebook we ship validates and runs from top to bottom without a failing cell. */
+/**
+ * Every notebook we ship validates, runs from top to bottom without a failing cell, holds the outputs of a fresh run,
+ * and is laid out as Jupyter writes notebooks.
+ */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ShippedNotebooksTest {
     static Stream<Path> shipped() throws Exception {
@@ -27,10 +34,39 @@ class ShippedNotebooksTest {
 
     @ParameterizedTest
     @MethodSource("shipped")
-    void shippedNotebookIsValidAndRunsClean(Path file) throws Exception {
+    void shippedNotebookIsValidRunsCleanAndStoresTheOutputsOfAFreshRun(Path file) throws Exception {
         assertEquals(List.of(), NotebookValidator.validateFile(file), file + " validates");
         Notebook nb = new NotebookFiles().load(file).notebook();
         RunReport report = NotebookRunner.installed().orElseThrow().run(nb, RunOptions.DEFAULTS, RunProgress.NONE);
         assertEquals(List.of(), report.failures(), file + " runs without a failing cell");
+        // Shipped with their outputs, so they read on GitHub and in JupyterLab without running; the engine is
+        // deterministic, so a fresh run gives the same outputs but for when each cell ran.
+        JsonNode stored = withoutTiming(NotebookWriter.toJson(nb));
+        JsonNode fresh = withoutTiming(NotebookWriter.toJson(report.result()));
+        for (int i = 0; i < fresh.get("cells").size(); i++) {
+            JsonNode want = fresh.get("cells").get(i);
+            JsonNode have = stored.get("cells").get(i);
+            assertEquals(want, have, file + ": cell " + want.get("id").asText() + " does not hold the outputs of a fresh"
+                    + " run; store them with: ./pageframe run " + file);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("shipped")
+    void shippedNotebookIsWrittenAsJupyterWritesIt(Path file) throws Exception {
+        // The .ipynb files are the source and are edited as notebooks: in the app, in JupyterLab, or by
+        // `pageframe run`. Whatever wrote them last, they are kept in the one layout Jupyter's own writer makes.
+        Notebook nb = new NotebookFiles().load(file).notebook();
+        assertEquals(NotebookWriter.toJson(nb), Files.readString(file), file + " is not in Jupyter's layout");
+    }
+
+    private static JsonNode withoutTiming(String json) throws Exception {
+        JsonNode nb = new ObjectMapper().readTree(json);
+        for (JsonNode cell : nb.get("cells")) {
+            if (cell.get("metadata") instanceof ObjectNode metadata) {
+                metadata.remove("execution");
+            }
+        }
+        return nb;
     }
 }
