@@ -14,6 +14,10 @@ rpm --root "$root" --initdb
 rpm --root "$root" -i --nodeps --noscripts --nosignature "$rpm_file" 2> "$root/rpm.log" || { cat "$root/rpm.log"; fail "rpm -i"; }
 launcher="$root/opt/pageframe/bin/pageframe"
 [ -x "$launcher" ] || fail "no launcher at /opt/pageframe/bin/pageframe"
+# What %post does to the jar's time (below, the scripts are checked to do it), so the start-up cache is used.
+touch -m -d "@$(date -r target/installer/image/pageframe/lib/app/pageframe.jar +%s)" "$root/opt/pageframe/lib/app/pageframe.jar"
+JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$launcher" --version > /dev/null 2> "$root/aot.log" \
+  || { cat "$root/aot.log"; fail "the rpm's start-up cache does not fit its jar and runtime"; }
 env -u JAVA_HOME PATH=/usr/bin:/bin HOME="$root" "$launcher" run notebooks/tour.ipynb -o "$root/tour.ipynb" 2> "$root/run.log" \
   || { cat "$root/run.log"; fail "the rpm's pageframe run of the tour"; }
 scripts=$(rpm -qp --scripts "$rpm_file")
