@@ -46,4 +46,16 @@ if command -v python3 >/dev/null && [[ ${#files[@]} -gt 0 ]]; then
     }
 fi
 
-exec java --class-path target/classes notebooks/CheckNotebooks.java "${args[@]}" "${files[@]}"
+# display(...) turns charts into MIME bundles with Jackson: put the runtime dependencies on the class path.
+classpath=target/classes
+if [[ "${SKIP_COMPILE:-0}" != 1 || ! -s target/check-classpath.txt ]]; then
+    mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/check-classpath.txt \
+        >/dev/null 2>&1 \
+        || mvn -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/check-classpath.txt \
+        >/dev/null 2>&1 || true
+fi
+if [[ -s target/check-classpath.txt ]]; then
+    classpath="$classpath:$(cat target/check-classpath.txt)"
+fi
+
+exec java --class-path "$classpath" notebooks/CheckNotebooks.java "${args[@]}" "${files[@]}"
