@@ -3,7 +3,6 @@ package dev.pageframe.execution.png;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
 import java.awt.Paint;
 import java.awt.RenderingHints;
 import java.awt.Shape;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -32,12 +30,6 @@ import org.w3c.dom.Node;
  * PNG is the same picture as the SVG, laid out by the same code.
  */
 final class SvgRasterizer {
-
-    /** Font families this JVM can draw, looked up once: the list never changes while it runs. */
-    private static final class Fonts {
-        static final Set<String> AVAILABLE = Set.of(
-                GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT));
-    }
 
     private final double scale;
     private final Map<String, Element> patterns = new HashMap<>();
@@ -179,13 +171,18 @@ final class SvgRasterizer {
             if (n.equals("sans-serif")) {
                 break;
             }
-            if (Fonts.AVAILABLE.contains(n)) {
+            if (installed(n)) {
                 family = n;
                 break;
             }
         }
         int weight = style.bold() ? Font.BOLD : Font.PLAIN;
         return new Font(family, weight, 1).deriveFont((float) style.fontSize());
+    }
+
+    /** True when fontconfig has the family: Java 2D falls back to "Dialog" for a name it does not know. */
+    private static boolean installed(String family) {
+        return new Font(family, Font.PLAIN, 1).getFamily(Locale.ROOT).equalsIgnoreCase(family);
     }
 
     private Paint paint(String value, double opacity) {
