@@ -59,6 +59,12 @@ final class SideScroller extends Region {
         return snapSizeX(content.prefWidth(-1));
     }
 
+    /** The height depends on the width (a bar under rows wider than it), so parents must pass the width. */
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
     @Override
     protected double computePrefWidth(double height) {
         return snappedLeftInset() + contentWidth() + snappedRightInset();

@@ -84,6 +84,7 @@ class StreamAndErrorViewTest {
                 "the rows are laid out wider than the window, not wrapped to it");
         assertEquals(fx(() -> flow.prefHeight(-1)), fx(flow::getHeight), 0.5, "three rows, three lines");
         assertTrue(fx(scroller::overflows), "a scroll bar shows under the table");
+        assertTrue(fx(() -> scroller.getHeight() >= flow.getHeight() + 8), "the bar has room under the rows, not over them");
         assertEquals(0, fx(scroller::scrolled), 0.01);
         robot.moveTo(scroller);
         robot.scroll(3, javafx.geometry.HorizontalDirection.RIGHT);
