@@ -195,7 +195,9 @@ public final class CheckNotebooks {
         int failures = 0;
         {
             // A clean slate, as a restarted kernel: drop every snippet but an identical prelude.
-            List<String> prelude = Session.prelude(MachineProfiles.byName(u.profile()));
+            // The engine's prelude plus what a notebook kernel adds: display(...) and the chart builders.
+            List<String> prelude = new ArrayList<>(Session.prelude(MachineProfiles.byName(u.profile())));
+            prelude.addAll(dev.pageframe.execution.NotebookExecution.CELL_IMPORTS);
             if (!prelude.equals(currentPrelude)) {
                 shell.snippets().toList().forEach(shell::drop);
                 String preludeError = evalAll(shell, String.join("\n", prelude));

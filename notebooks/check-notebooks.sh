@@ -31,4 +31,17 @@ if [[ ${#files[@]} -eq 0 ]]; then
     files=(notebooks/*.ipynb content/**/*.md)
 fi
 
-exec java --class-path target/classes notebooks/CheckNotebooks.java "${args[@]}" "${files[@]}"
+# display(...) turns charts into MIME bundles with Jackson: put the runtime dependencies on the class path. The
+# dependency plugin is pinned: unpinned, Maven takes its old default (2.8), which a fresh repository lacks offline.
+dep_goal=org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath
+classpath=target/classes
+if [[ "${SKIP_COMPILE:-0}" != 1 || ! -s target/check-classpath.txt ]]; then
+    mvn -B -q -o "$dep_goal" -Dmdep.includeScope=runtime -Dmdep.outputFile=target/check-classpath.txt >/dev/null 2>&1 \
+        || mvn -B -q "$dep_goal" -Dmdep.includeScope=runtime -Dmdep.outputFile=target/check-classpath.txt >/dev/null 2>&1 \
+        || true
+fi
+if [[ -s target/check-classpath.txt ]]; then
+    classpath="$classpath:$(cat target/check-classpath.txt)"
+fi
+
+exec java --class-path "$classpath" notebooks/CheckNotebooks.java "${args[@]}" "${files[@]}"

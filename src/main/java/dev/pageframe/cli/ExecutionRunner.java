@@ -30,7 +30,7 @@ final class ExecutionRunner implements NotebookRunner {
             session.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return RunRules.run(start, opts.allowErrors(), progress, (i, cell) -> {
                 CellResult r = runCell(session, cell, opts.timeout(), progress);
-                return new RunRules.Ran(OutputMapper.apply(cell, r), r.timing() == null ? null : r.timing().duration(),
+                return new RunRules.Ran(OutputMapper.apply(cell, r, opts.charts()), r.timing() == null ? null : r.timing().duration(),
                         r.ok() ? null : failure(i, cell, r, opts.timeout()), r.kernelDied());
             });
         }

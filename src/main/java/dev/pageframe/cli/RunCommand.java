@@ -1,5 +1,6 @@
 package dev.pageframe.cli;
 
+import dev.pageframe.execution.ChartFormat;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellTags;
 import dev.pageframe.notebook.LoadResult;
@@ -19,6 +20,7 @@ import java.util.ServiceConfigurationError;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,9 +80,28 @@ final class RunCommand implements Callable<Integer> {
                     + " cell not tagged raises-exception failed).")
     private boolean allowErrors;
 
+    @Option(names = "--charts", paramLabel = "FORMAT", defaultValue = "png",
+            converter = ChartFormatConverter.class,
+            description = "How charts are stored beside their data: png (the default; shown by every notebook viewer,"
+                    + " nbconvert 6.5 included) or svg (smaller and sharp at any zoom, but empty in nbconvert 6.5.1"
+                    + " to 7.2).")
+    private ChartFormat charts;
+
     @Option(names = "--force",
             description = "Run a notebook written for another kernel (e.g. Python) anyway, as Java.")
     private boolean force;
+
+    /** Reads {@code png} or {@code svg}, in any case. */
+    static final class ChartFormatConverter implements CommandLine.ITypeConverter<ChartFormat> {
+        @Override
+        public ChartFormat convert(String value) {
+            try {
+                return ChartFormat.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a chart format; use png or svg");
+            }
+        }
+    }
 
     /** The known machine profiles, for help and shell completion. */
     static final class Profiles implements Iterable<String> {
@@ -226,7 +247,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Duration limit = timeout == null ? null : parseTimeout(timeout);
-        return new RunOptions(machine, memoryBytes, limit, allowErrors);
+        return new RunOptions(machine, memoryBytes, limit, allowErrors, charts);
     }
 
     private Duration parseTimeout(String text) {

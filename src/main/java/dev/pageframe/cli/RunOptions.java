@@ -1,6 +1,8 @@
 package dev.pageframe.cli;
 
+import dev.pageframe.execution.ChartFormat;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * What {@code pageframe run} was asked for; every field is null when the option was not given, and the
@@ -12,11 +14,17 @@ import java.time.Duration;
  * @param allowErrors true to run every cell whatever fails ({@code --allow-errors}, nbclient's
  *                    {@code allow_errors}); false to stop at the first failing cell not tagged
  *                    {@code raises-exception}
+ * @param charts      how a chart's picture is stored ({@code --charts}); never null, PNG unless asked
  */
-public record RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors) {
+public record RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors, ChartFormat charts) {
 
-    /** No overrides: the notebook's machine, no time limit, stop at the first failure. */
+    /** No overrides: the notebook's machine, no time limit, stop at the first failure, charts as PNG. */
     public static final RunOptions DEFAULTS = new RunOptions(null, null, null, false);
+
+    /** As the canonical constructor, charts stored as PNG. */
+    public RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors) {
+        this(profile, memoryBytes, timeout, allowErrors, ChartFormat.PNG);
+    }
 
     /** The notebook's machine and time limits overridden, stopping at the first failure. */
     public RunOptions(String profile, Long memoryBytes, Duration timeout) {
@@ -25,6 +33,7 @@ public record RunOptions(String profile, Long memoryBytes, Duration timeout, boo
 
     /** Checks that the memory and timeout, when given, are positive. */
     public RunOptions {
+        Objects.requireNonNull(charts, "charts");
         if (memoryBytes != null && memoryBytes <= 0) {
             throw new IllegalArgumentException("memory must be positive: " + memoryBytes);
         }

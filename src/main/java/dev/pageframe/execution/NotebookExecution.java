@@ -12,15 +12,22 @@ import java.util.List;
  * puts the kernel API in scope before the first cell, and again on every restart.
  */
 public final class NotebookExecution {
+    /**
+     * What a notebook cell has in scope besides the engine's prelude: {@code display(...)} and the
+     * other cell functions, and the chart builders. notebooks/CheckNotebooks.java uses the same list.
+     */
+    public static final List<String> CELL_IMPORTS = List.of(
+            "import static dev.pageframe.execution.cells.CellApi.*;",
+            "import dev.pageframe.execution.display.Charts;",
+            "import dev.pageframe.execution.display.Unit;");
+
     private NotebookExecution() {}
 
     /** The startup snippets for a machine: the engine prelude, the cell functions, then boot. */
     public static List<String> startupSnippets(MachineSpec machine, long seed) {
         MachineProfile profile = MachineProfiles.byName(machine.profile());
         List<String> s = new ArrayList<>(Session.prelude(profile));
-        s.add("import static dev.pageframe.execution.cells.CellApi.*;");
-        s.add("import dev.pageframe.execution.display.Charts;");
-        s.add("import dev.pageframe.execution.display.Unit;");
+        s.addAll(CELL_IMPORTS);
         s.add("dev.pageframe.engine.api.Session.progressSink(dev.pageframe.execution.agent.CellContext::progress);");
         s.add("dev.pageframe.engine.api.Session.boot(\"" + profile.name() + "\", \"" + machine.memoryBytes() + "\", "
             + seed + "L);");

@@ -147,6 +147,21 @@ class RunCommandTest {
     }
 
     @Test
+    void chartsArePngUnlessSvgIsAskedForAndAnyOtherFormatIsAUsageError() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        FakeRunner runner = new FakeRunner();
+        assertEquals(0, new Cli().runner(runner).run("run", nb).exit());
+        assertEquals(dev.pageframe.execution.ChartFormat.PNG, runner.options.charts());
+        assertEquals(0, new Cli().runner(runner).run("run", nb, "--charts", "SVG").exit());
+        assertEquals(dev.pageframe.execution.ChartFormat.SVG, runner.options.charts());
+        int calls = runner.calls;
+        Cli.Result gif = new Cli().runner(runner).run("run", nb, "--charts=gif");
+        assertEquals(2, gif.exit());
+        assertTrue(gif.err().contains("'gif' is not a chart format; use png or svg"), gif.err());
+        assertEquals(calls, runner.calls);
+    }
+
+    @Test
     void badMachineMemoryOrTimeoutAreUsageErrors() throws Exception {
         Path nb = Cli.fixture("rich.ipynb", dir);
         byte[] before = Files.readAllBytes(nb);

@@ -42,4 +42,14 @@ class ExecutionArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.pageframe.execution")
                 .check(CLASSES);
     }
+
+    @Test
+    void codeThatRunsInsideTheAgentUsesNoAwt() {
+        // The agent JVM must not load AWT; charts become PNGs on the host (execution.png).
+        noClasses().that().resideInAnyPackage("dev.pageframe.execution.agent..", "dev.pageframe.execution.cells..",
+                        "dev.pageframe.execution.display..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..", "javax.swing..",
+                        "dev.pageframe.execution.png..")
+                .check(CLASSES);
+    }
 }

@@ -53,6 +53,7 @@ class NotebookExecutionTest {
         assertTrue(d.data().containsKey("application/vnd.pageframe.buddyinfo+json"));
         Output mapped = OutputMapper.toNotebook(d);
         assertInstanceOf(Output.DisplayData.class, mapped);
+        assertTrue(((Output.DisplayData) mapped).data().has("image/png"), "the host draws the agent's SVG as a PNG");
     }
 
     @Test

@@ -134,6 +134,11 @@ public final class UiFixture {
 
                 `long kmalloc(long size, int gfp)`. Free it with [kfree](kfree.md).
                 """);
+        Files.writeString(dir.resolve("api/Charts.line.md"), """
+                # Charts.line
+
+                Starts a line chart: one or more series of values over x, each drawn as a line.
+                """);
         Files.writeString(dir.resolve("api/kfree.md"), """
                 # kfree
 

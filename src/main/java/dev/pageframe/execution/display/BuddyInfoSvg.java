@@ -24,12 +24,14 @@ final class BuddyInfoSvg {
             }
             series.add(new CategorySeries(z.zone(), values));
         }
-        Axis y = new Axis("free blocks", Unit.NONE, info.log());
+        // The app's default, so a stored picture shows what the app first shows.
+        boolean log = info.logByDefault();
+        Axis y = new Axis("free blocks", Unit.NONE, log);
         Plot plot = BarSvg.frame(info.title(), Axis.of("order (block size)"), y, categories, sizes, series, false);
         for (ZoneFreeAreas z : info.zones()) {
             plot.caption(caption(z, info.pageSize()));
         }
-        if (info.log()) {
+        if (log) {
             plot.caption("Log scale: each gridline is ten times the one below; empty orders have no bar.");
         }
         return BarSvg.grouped(plot, categories, series, Unit.NONE);

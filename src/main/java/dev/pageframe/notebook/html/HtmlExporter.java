@@ -34,6 +34,7 @@ public final class HtmlExporter {
     private static final Pattern BASE64 = Pattern.compile("^[A-Za-z0-9+/=\\s]+$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int ALT_TEXT_LIMIT = 200;
+    private static final String PAGEFRAME_VND = "application/vnd.pageframe.";
 
     private final JavaHighlighter highlighter;
 
@@ -184,8 +185,13 @@ public final class HtmlExporter {
             out.append("</div>");
         }
 
-        /** Shows the richest representation that is present and usable. */
+        /**
+         * Shows the richest representation that is present and usable. A Pageframe chart's picture (a
+         * bundle with an {@code application/vnd.pageframe.*} entry) is marked {@code chart}, so it fills the
+         * column as the app's chart fills its card.
+         */
         private void bundle(MimeBundle data, ObjectNode metadata) {
+            String chart = data.mimeTypes().stream().anyMatch(m -> m.startsWith(PAGEFRAME_VND)) ? " chart" : "";
             for (String mime : MIME_PREFERENCE) {
                 Optional<String> text = data.text(mime);
                 if (text.isEmpty()) {
@@ -194,12 +200,13 @@ public final class HtmlExporter {
                 String value = text.get();
                 switch (mime) {
                     case "image/svg+xml" -> {
-                        out.append("<div class=\"output svg\">").append(HtmlSanitizer.sanitize(value).strip()).append("</div>");
+                        out.append("<div class=\"output svg").append(chart).append("\">")
+                                .append(HtmlSanitizer.sanitize(value).strip()).append("</div>");
                         return;
                     }
                     case "image/png", "image/jpeg", "image/gif" -> {
                         if (BASE64.matcher(value).matches()) {
-                            image(mime, WHITESPACE.matcher(value).replaceAll(""), data, metadata.path(mime));
+                            image(mime, WHITESPACE.matcher(value).replaceAll(""), data, metadata.path(mime), chart);
                             return;
                         }
                     }
@@ -231,8 +238,8 @@ public final class HtmlExporter {
             out.append("<pre class=\"output text\">").append(Html.escape(TerminalText.render(text))).append("</pre>");
         }
 
-        private void image(String mime, String base64, MimeBundle data, JsonNode imageMetadata) {
-            out.append("<div class=\"output image\"><img src=\"data:").append(mime).append(";base64,")
+        private void image(String mime, String base64, MimeBundle data, JsonNode imageMetadata, String chart) {
+            out.append("<div class=\"output image").append(chart).append("\"><img src=\"data:").append(mime).append(";base64,")
                     .append(base64).append('"');
             String alt = data.text("text/plain").map(String::strip).orElse("");
             if (alt.length() > ALT_TEXT_LIMIT) {

@@ -29,7 +29,7 @@ final class Stylesheet {
               line-height: 1.55;
               -webkit-text-size-adjust: 100%;
             }
-            main.notebook { max-width: 900px; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+            main.notebook { max-width: 1100px; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
             a { color: var(--accent); }
             .cell { margin: 0 0 1.1rem; }
             .row { display: flex; align-items: flex-start; gap: .5rem; }
@@ -56,6 +56,9 @@ final class Stylesheet {
             }
             .outputs { margin-top: .35rem; }
             .output { padding: .3rem .1rem; overflow-x: auto; }
+            /* Printed text keeps its rows: a /proc table's row is never wrapped, the output scrolls sideways. */
+            pre.output { white-space: pre; overflow-wrap: normal; }
+            .error pre.traceback { white-space: pre-wrap; overflow-wrap: anywhere; }
             .output + .output { margin-top: .15rem; }
             .stream.stderr { background: #fff8e6; border-left: 3px solid #d4a72c; padding-left: .6rem; }
             .error {
@@ -69,6 +72,8 @@ final class Stylesheet {
             .error .traceback { margin-top: .35rem; color: var(--fg); }
             .output img, .markdown img { max-width: 100%; height: auto; }
             .output svg { max-width: 100%; height: auto; }
+            /* A Pageframe chart fills the column, as the app's chart fills its card. */
+            .output.chart img, .output.chart svg { width: 100%; max-width: 100%; height: auto; }
             .unknown { color: var(--muted); font-style: italic; font-size: .85rem; }
             .raw pre { color: var(--muted); }
             .markdown > :first-child { margin-top: 0; }
@@ -117,6 +122,7 @@ final class Stylesheet {
               .markdown h1, .markdown h2, .markdown h3 { break-after: avoid; page-break-after: avoid; }
               .source, .markdown pre { background: none; }
               .stream.stderr { background: none; }
+              pre.output { white-space: pre-wrap; overflow-wrap: anywhere; }
               .error { background: none; }
               a { color: inherit; }
               * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

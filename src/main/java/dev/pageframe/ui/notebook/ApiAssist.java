@@ -215,15 +215,16 @@ final class ApiAssist {
     }
 
     private void showSummary(int index, Point2D at) {
-        JavaSyntax.Word word = JavaSyntax.wordAt(editor.getText(), index);
-        if (word == null || !KernelNames.isKernelName(word.text())) {
+        String source = editor.getText();
+        Optional<String> documented = KernelNames.documentedName(source, JavaSyntax.wordAt(source, index));
+        if (documented.isEmpty()) {
             return;
         }
-        Optional<String> summary = notebook.services().apiSummary(word.text());
+        Optional<String> summary = notebook.services().apiSummary(documented.get());
         if (summary.isEmpty()) {
             return;
         }
-        Label name = new Label(word.text());
+        Label name = new Label(documented.get());
         name.getStyleClass().add("api-hover-name");
         Label text = new Label(summary.get());
         text.setWrapText(true);

@@ -266,9 +266,11 @@ final class CodeCellView extends CellView {
         ed.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F1 && !e.isConsumed()) {
                 e.consume();
-                JavaSyntax.Word w = JavaSyntax.wordAt(ed.getText(), ed.getCaretPosition());
+                String text = ed.getText();
+                JavaSyntax.Word w = JavaSyntax.wordAt(text, ed.getCaretPosition());
                 if (w != null) {
-                    notebook.services().openApiDocs(w.text());
+                    // Charts.line opens its own page; other words go as they are (the docs search them).
+                    notebook.services().openApiDocs(KernelNames.documentedName(text, w).orElse(w.text()));
                 }
             }
         });

@@ -8,6 +8,7 @@ import dev.pageframe.execution.ErrorOutput;
 import dev.pageframe.execution.KernelListener;
 import dev.pageframe.execution.KernelSession;
 import dev.pageframe.execution.KernelState;
+import dev.pageframe.execution.ChartFormat;
 import dev.pageframe.execution.OutputMapper;
 import dev.pageframe.execution.Progress;
 import dev.pageframe.notebook.Cell;
@@ -405,7 +406,11 @@ public final class NotebookDocument {
             c.runStateProperty().set(RunState.QUEUED);
             // A cell tagged raises-exception may fail without dropping the cells queued after it, as in JupyterLab.
             kernel.execute(source, new LiveCell(c, source), !CellTags.raisesException(c.toCell()))
-                    .whenComplete((result, error) -> Platform.runLater(() -> finished(c, source, result, error)));
+                    .whenComplete((result, error) -> {
+                        // Charts become PNGs here, off the FX thread: drawing one takes milliseconds.
+                        List<Output> mapped = result == null ? List.of() : OutputMapper.outputs(result, ChartFormat.PNG);
+                        Platform.runLater(() -> finished(c, source, result, mapped, error));
+                    });
         }
         return true;
     }
@@ -525,7 +530,7 @@ public final class NotebookDocument {
         }
     }
 
-    private void finished(CellModel cell, String source, CellResult result, Throwable error) {
+    private void finished(CellModel cell, String source, CellResult result, List<Output> mapped, Throwable error) {
         cell.runStateProperty().set(RunState.IDLE);
         cell.progressProperty().set(null);
         Instant started = cell.startedAtProperty().get();
@@ -544,7 +549,7 @@ public final class NotebookDocument {
         if (started == null) {
             cell.markRan(++runSequence, source);
         }
-        Cell ran = OutputMapper.apply(cell.toCell(), result);
+        Cell ran = OutputMapper.apply(cell.toCell(), result, mapped);
         cell.applyRun(ran, cell.ranAt(), source);
         cell.lastDurationProperty().set(result.timing() == null ? null : result.timing().duration());
         cell.diagnostics().setAll(result.diagnostics());

@@ -62,7 +62,7 @@ public final class BuddyInfoView extends VBox {
         title.setWrapText(true);
         title.setMaxWidth(Double.MAX_VALUE);
         logScale.getStyleClass().add("buddyinfo-log-toggle");
-        logScale.setSelected(info.log() || spansDecades(info));
+        logScale.setSelected(info.logByDefault());
         logScale.setTooltip(new Tooltip("Counts on a log scale, so that rare high orders still show"));
         logScale.selectedProperty().addListener((obs, o, n) -> rebuildChart());
         HBox header = new HBox(title, logScale);
@@ -94,25 +94,6 @@ public final class BuddyInfoView extends VBox {
                 info.node(), Unit.BYTES.format((double) info.pageSize())));
         caption.getStyleClass().add("output-caption");
         getChildren().add(caption);
-    }
-
-    /**
-     * True when the counts span two decades or more, as they do on any machine that has run a
-     * while: on a linear axis the high orders would not show at all.
-     */
-    static boolean spansDecades(BuddyInfo info) {
-        long max = 0;
-        long minPositive = Long.MAX_VALUE;
-        for (ZoneFreeAreas z : info.zones()) {
-            for (int o = 0; o < z.orders(); o++) {
-                long n = z.nrFree(o);
-                max = Math.max(max, n);
-                if (n > 0) {
-                    minPositive = Math.min(minPositive, n);
-                }
-            }
-        }
-        return max > 0 && max >= 100L * minPositive;
     }
 
     static Node render(MimeRequest request) {

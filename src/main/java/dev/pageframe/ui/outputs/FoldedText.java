@@ -27,7 +27,8 @@ import javafx.scene.text.TextFlow;
  * Long text shown folded: the first {@value #FOLD_LINES} lines, then a "Show N more lines" button.
  * The rest is only turned into nodes when the reader expands it; past {@value #INLINE_CHARS}
  * characters it goes into a virtualized list, so a million characters of output cost no more
- * than the lines on screen. Lines wrap, as Jupyter's output does.
+ * than the lines on screen. Printed text keeps its rows whole (a /proc table's row is never
+ * wrapped; the text scrolls sideways in a {@link SideScroller}); a traceback's lines wrap.
  */
 final class FoldedText extends VBox {
 
@@ -48,6 +49,8 @@ final class FoldedText extends VBox {
     private final int totalLines;
     private final int previewEnd;
     private final TextFlow flow = new TextFlow();
+    /** What holds the flow: the flow itself when lines wrap, else a scroller around it. */
+    private final Node shown;
     private Button toggle;
     private boolean expanded;
 
@@ -57,6 +60,14 @@ final class FoldedText extends VBox {
      * @param textClasses style classes of the text runs
      */
     FoldedText(String text, Function<String, List<Node>> decorator, String... textClasses) {
+        this(text, true, decorator, textClasses);
+    }
+
+    /**
+     * @param wrap true to wrap long lines to the width (prose, tracebacks); false to keep every row on
+     *             one line and scroll sideways (printed tables, /proc files)
+     */
+    FoldedText(String text, boolean wrap, Function<String, List<Node>> decorator, String... textClasses) {
         this.text = stripFinalNewline(text);
         this.decorator = decorator;
         this.textClasses = textClasses;
@@ -69,7 +80,8 @@ final class FoldedText extends VBox {
         boolean fold = totalLines - FOLD_LINES >= MIN_HIDDEN || this.text.length() > PREVIEW_CHARS + 2_000;
         previewEnd = fold ? Math.min(end, PREVIEW_CHARS) : this.text.length();
         fill(flow, this.text.substring(0, previewEnd));
-        getChildren().add(flow);
+        shown = wrap ? flow : new SideScroller(flow);
+        getChildren().add(shown);
         if (previewEnd < this.text.length()) {
             toggle = new Button(showMoreLabel());
             toggle.getStyleClass().addAll("output-show-more", "flat", "small");
@@ -112,7 +124,7 @@ final class FoldedText extends VBox {
             toggle.setText("Show fewer lines");
         } else {
             fill(flow, text.substring(0, previewEnd));
-            getChildren().set(0, flow);
+            getChildren().set(0, shown);
             toggle.setText(showMoreLabel());
         }
     }

@@ -15,7 +15,7 @@ public final class StreamOutputView extends VBox {
         boolean stderr = "stderr".equals(stream.name());
         getStyleClass().addAll("output-stream", stderr ? "output-stderr" : "output-stdout");
         setMinWidth(0);
-        text = new FoldedText(TextCleaner.clean(stream.text()), null, "output-mono");
+        text = new FoldedText(TextCleaner.clean(stream.text()), false, null, "output-mono");
         getChildren().add(text);
     }
 

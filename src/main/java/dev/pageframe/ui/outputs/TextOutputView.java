@@ -10,7 +10,7 @@ public final class TextOutputView extends VBox {
     TextOutputView(String text, String styleClass) {
         getStyleClass().add(styleClass);
         setMinWidth(0);
-        this.text = new FoldedText(TextCleaner.clean(text), null, "output-mono");
+        this.text = new FoldedText(TextCleaner.clean(text), false, null, "output-mono");
         getChildren().add(this.text);
     }
 

@@ -1,5 +1,6 @@
 package dev.pageframe.execution.display;
 
+import dev.pageframe.execution.png.ChartPng;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-/** Writes every sample chart's SVG and text to a folder for a person to look at; off unless asked for. */
+/** Writes every sample chart's SVG, PNG and text to a folder for a person to look at; off unless asked for. */
 class SampleGalleryTest {
 
     @Test
@@ -20,6 +21,7 @@ class SampleGalleryTest {
             Files.writeString(dir.resolve(sample.name() + ".txt"), (String) bundle.get(MimeBundles.TEXT_PLAIN));
             if (bundle.get(MimeBundles.IMAGE_SVG) instanceof String svg) {
                 Files.writeString(dir.resolve(sample.name() + ".svg"), svg);
+                Files.write(dir.resolve(sample.name() + ".png"), ChartPng.fromSvg(svg).bytes());
             }
             if (bundle.get(MimeBundles.TEXT_HTML) instanceof String html) {
                 Files.writeString(dir.resolve(sample.name() + ".html"), html);

@@ -120,10 +120,22 @@ class SvgOutputTest {
 
     @Test
     void buddyInfoHasASeriesPerZoneAndABarPerOrder() throws Exception {
-        BuddyInfo info = SampleCharts.buddyInfo(false);
+        BuddyInfo info = Charts.buddyInfo("flat").zone("DMA", 5, 4, 3).zone("DMA32", 9, 8, 7).zone("Normal", 2, 2, 1)
+                .build();
         Document doc = SvgDocs.parse(MimeBundles.svg(info));
         assertEquals(3, SvgDocs.byClass(doc, "series").size());
-        assertEquals(3 * 11, SvgDocs.byClass(doc, "bar").size());
+        assertEquals(3 * 3, SvgDocs.byClass(doc, "bar").size());
+        assertFalse(MimeBundles.svg(info).contains("Log scale"), "counts within a decade stay linear");
+    }
+
+    @Test
+    void buddyInfoSpanningDecadesIsDrawnOnTheLogScaleTheAppStartsWith() throws Exception {
+        BuddyInfo info = SampleCharts.buddyInfo(false);
+        assertFalse(info.log());
+        assertTrue(info.logByDefault(), "12,940 free order-0 blocks against 1 elsewhere");
+        long positive = info.zones().stream().flatMapToLong(z -> java.util.Arrays.stream(z.nrFree())).filter(v -> v > 0).count();
+        Document doc = SvgDocs.parse(MimeBundles.svg(info));
+        assertEquals(positive, SvgDocs.byClass(doc, "bar").size(), "a log axis has no bar for an empty order");
         String svg = MimeBundles.svg(info);
         assertTrue(svg.contains("watermarks min 2,896, low 4,993, high 7,090"));
         assertTrue(svg.contains("4 MiB"), "order 10 is labelled with its block size");

@@ -98,7 +98,7 @@ class HtmlExporterTest {
         assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"), html);
         assertTrue(html.endsWith("</html>\n"));
         assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:;"));
-        assertTrue(html.contains("<style>") && html.contains("max-width: 900px") && html.contains("@media print"));
+        assertTrue(html.contains("<style>") && html.contains("max-width: 1100px") && html.contains("@media print"));
         assertTrue(html.contains("system-ui") && html.contains("monospace"));
         assertNothingIsFetched(html);
     }
@@ -215,6 +215,35 @@ class HtmlExporterTest {
                 new Output.DisplayData(MimeBundle.of("image/png", PNG + "\n").with("text/plain", "<Figure>"), metadata, null))));
         assertTrue(html.contains("<div class=\"prompt out-prompt\"></div><div class=\"body\"><div class=\"output image\">"
                 + "<img src=\"data:image/png;base64," + PNG + "\" alt=\"&lt;Figure&gt;\" width=\"320\" height=\"200\"></div>"), html);
+    }
+
+    @Test
+    void aPageframeChartFillsTheColumnAndOtherImagesKeepTheirSize() {
+        var metadata = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        metadata.putObject("image/png").put("width", 720).put("height", 420);
+        MimeBundle chart = MimeBundle.of("image/png", PNG).with("text/plain", "free areas")
+                .withJson("application/vnd.pageframe.buddyinfo+json", new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createObjectNode().put("kind", "buddyinfo"));
+        String html = exporter.export(notebook(code("c", "x", 1, new Output.DisplayData(chart, metadata, null),
+                new Output.DisplayData(MimeBundle.of("image/png", PNG), metadata, null))));
+        assertTrue(html.contains("<div class=\"output image chart\"><img src=\"data:image/png;base64," + PNG
+                + "\" alt=\"free areas\" width=\"720\" height=\"420\">"), html);
+        assertEquals(1, count(html, "output image chart"), "a plain image is not stretched");
+        assertTrue(html.contains(".output.chart img, .output.chart svg { width: 100%; max-width: 100%; height: auto; }"));
+    }
+
+    @Test
+    void procTablesInOutputsNeverWrapARowAndScrollSideways() {
+        String zoneinfo = "Node 0, zone   Normal  pages free 45282  min 2896  low 4993  high 7090  spanned 1572864"
+                + "  present 1572864  managed 1525044  protection: (0, 0, 0, 0)\n";
+        String html = exporter.export(notebook(code("c", "cat(\"/proc/zoneinfo\");", 1, Output.Stream.stdout(zoneinfo),
+                Output.ExecuteResult.of(1, MimeBundle.plain(zoneinfo)))));
+        assertTrue(html.contains("<pre class=\"output stream stdout\">" + zoneinfo.replace("\n", "") ), html);
+        String screen = html.substring(0, html.indexOf("@media print"));
+        assertTrue(screen.contains("pre.output { white-space: pre; overflow-wrap: normal; }"), "rows keep one line");
+        assertTrue(screen.contains(".output { padding: .3rem .1rem; overflow-x: auto; }"), "and scroll sideways");
+        assertFalse(screen.substring(screen.indexOf("pre.output {")).contains("pre.output { white-space: pre-wrap"),
+                "nothing later in the screen styles wraps them again");
     }
 
     @Test

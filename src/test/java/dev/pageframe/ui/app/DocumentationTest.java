@@ -53,6 +53,30 @@ class DocumentationTest extends WindowTest {
     }
 
     @Test
+    void aChartBuilderHasHoverHelpAndF1UnderItsQualifiedName() {
+        var tab = ui.newNotebook();
+        CellEditor editor = ui.clickIntoEditor(tab, 0);
+        ui.robot.write("display(Charts.line(\"free\").build());");
+        int at = ui.fx(() -> editor.getText().indexOf("line") + 2);
+        ui.waitUntil("the text is laid out", () -> editor.getCharacterBoundsOnScreen(at, at + 1).isPresent());
+        Bounds b = ui.fx(() -> editor.getCharacterBoundsOnScreen(at, at + 1).orElseThrow());
+
+        ui.robot.moveTo(new Point2D(b.getCenterX(), b.getCenterY()));
+
+        ui.waitUntil("the summary popup shows", () -> ui.robot.lookup(".api-hover-text").tryQuery().isPresent());
+        assertEquals("Charts.line", ui.fx(() -> ((Label) ui.robot.lookup(".api-hover-name").query()).getText()));
+        assertEquals("Starts a line chart: one or more series of values over x, each drawn as a line.",
+                ui.fx(() -> ((Label) ui.robot.lookup(".api-hover-text").query()).getText()));
+        ui.robot.moveTo(ui.window.status());
+
+        ui.fxRun(() -> editor.moveTo(at));
+        ui.fxRun(() -> ui.window.docsShownProperty().set(false));
+        ui.robot.push(KeyCode.F1);
+        ui.waitUntil("the Charts.line page is on show",
+                () -> "api/Charts.line.md".equals(ui.window.docs().currentPathProperty().get()));
+    }
+
+    @Test
     void searchFindsPagesByTheirTextAndLinksBetweenPagesWork() {
         ui.robot.clickOn("#docs-search");
         ui.robot.write("size classes");
@@ -76,6 +100,6 @@ class DocumentationTest extends WindowTest {
         assertEquals("api/kfree.md", ui.fx(() -> ui.window.docs().currentPathProperty().get()));
 
         ui.robot.clickOn("#docs-pages-button");
-        ui.waitUntil("the page list shows every page", () -> list.isVisible() && list.getItems().size() == 6);
+        ui.waitUntil("the page list shows every page", () -> list.isVisible() && list.getItems().size() == 7);
     }
 }

@@ -228,6 +228,13 @@ class RunningCellsTest extends WindowTest {
         ui.waitUntil("the zones are drawn (as a buddyinfo chart)",
                 () -> view.lookup(".output-buddyinfo") != null || view.lookupAll(".output-chart").size() >= 2);
         assertEquals(3, ui.fx(() -> view.lookupAll(".cell-output").size()));
+        // The views draw from the data; what the file will keep is the PNG every other viewer shows.
+        List<dev.pageframe.notebook.Output> stored = ui.fx(() -> List.copyOf(tab.document().cells().get(0).outputs()));
+        assertEquals(3, stored.size());
+        for (dev.pageframe.notebook.Output o : stored) {
+            var data = ((dev.pageframe.notebook.Output.DisplayData) o).data();
+            assertTrue(data.has("image/png") && !data.has("image/svg+xml"), data.mimeTypes().toString());
+        }
     }
 
     @Test

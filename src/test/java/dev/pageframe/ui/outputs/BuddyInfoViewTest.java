@@ -76,7 +76,7 @@ class BuddyInfoViewTest {
     @Test
     void countsSpanningDecadesStartOnALogScale() {
         BuddyInfoView view = render(twoZones());
-        assertFalse(BuddyInfoView.spansDecades(Charts.buddyInfo("x").zone("N", 10, 8).build()));
+        assertFalse(Charts.buddyInfo("x").zone("N", 10, 8).build().spansDecades());
         assertTrue(view.isLogScale(), "216 against 1 is better read on a log scale");
     }
 

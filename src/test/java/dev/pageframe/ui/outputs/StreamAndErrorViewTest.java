@@ -68,6 +68,45 @@ class StreamAndErrorViewTest {
         assertEquals(40, shownText(view).split("\n").length);
     }
 
+    /** /proc/zoneinfo-like rows, each far wider than a narrow window. */
+    private static final String WIDE_TABLE = """
+            Node 0, zone      DMA  pages free     3979  min 6  low 9  high 12  spanned 4095  present 3998  managed 3977  protection: (0, 1905, 7862, 7862)
+            Node 0, zone    DMA32  pages free   216596  min 1470  low 2110  high 2750  spanned 1044480  present 506768  managed 490383
+            Node 0, zone   Normal  pages free    45282  min 2896  low 4993  high 7090  spanned 1572864  present 1572864  managed 1525044
+            """;
+
+    @Test
+    void aWideProcTableKeepsEachRowOnOneLineAndScrollsSideways(FxRobot robot) {
+        Node view = show(stage, () -> OutputViews.render(Output.Stream.stdout(WIDE_TABLE), OutputContext.NONE), 320, 400);
+        TextFlow flow = (TextFlow) styled(view, "output-text-flow");
+        SideScroller scroller = first(view, SideScroller.class);
+        assertTrue(fx(() -> flow.getWidth() > ((javafx.scene.layout.Region) view).getWidth()),
+                "the rows are laid out wider than the window, not wrapped to it");
+        assertEquals(fx(() -> flow.prefHeight(-1)), fx(flow::getHeight), 0.5, "three rows, three lines");
+        assertTrue(fx(scroller::overflows), "a scroll bar shows under the table");
+        assertTrue(fx(() -> scroller.getHeight() >= flow.getHeight() + 8), "the bar has room under the rows, not over them");
+        assertEquals(0, fx(scroller::scrolled), 0.01);
+        robot.moveTo(scroller);
+        robot.scroll(3, javafx.geometry.HorizontalDirection.RIGHT);
+        FxTest.settle();
+        if (fx(scroller::scrolled) == 0) {
+            // Some headless robots deliver no sideways wheel; the bar itself must still move the rows.
+            fx(() -> {
+                scroller.scrollTo(120);
+                return null;
+            });
+        }
+        assertTrue(fx(scroller::scrolled) > 0);
+        assertEquals(-fx(scroller::scrolled), fx(flow::getTranslateX), 0.01, "the rows move with the bar");
+    }
+
+    @Test
+    void aTracebackStillWrapsToTheWidth() {
+        Node view = show(stage, () -> OutputViews.render(Output.ErrorOutput.of("IllegalStateException", "x".repeat(30),
+                List.of("    at " + "veryLongFrameName".repeat(12) + " (cell [1], line 1)")), OutputContext.NONE), 320, 400);
+        assertFalse(FxTest.hasStyled(view, "output-side-scroller"), "a traceback's lines wrap, as Jupyter's do");
+    }
+
     @Test
     void shortStreamIsNotFolded() {
         Node view = render(Samples.longStream(44), OutputContext.NONE);
