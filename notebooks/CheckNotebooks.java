@@ -112,7 +112,7 @@ public final class CheckNotebooks {
 
     private static final Pattern CELL_ID = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
-    /** What a shipped notebook must look like: nbformat 4.5, unique ids, the Pageframe kernel, no outputs. */
+    /** What a shipped notebook must look like: nbformat 4.5, unique ids, the Pageframe kernel, an outputs list per code cell. */
     @SuppressWarnings("unchecked")
     static List<String> shapeProblems(Path f) throws Exception {
         List<String> problems = new ArrayList<>();
@@ -149,10 +149,9 @@ public final class CheckNotebooks {
             } else if (!ids.add(s)) {
                 problems.add("duplicate cell id " + s);
             }
-            if ("code".equals(c.get("cell_type"))) {
-                if (!(c.get("outputs") instanceof List<?> outs) || !outs.isEmpty() || c.get("execution_count") != null) {
-                    problems.add("code cell " + id + " should ship with no outputs and execution_count null");
-                }
+            // Notebooks ship with the outputs of a fresh run; ShippedNotebooksTest checks that they are.
+            if ("code".equals(c.get("cell_type")) && !(c.get("outputs") instanceof List<?>)) {
+                problems.add("code cell " + id + " has no outputs list");
             }
         }
         return problems;
