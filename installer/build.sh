@@ -56,7 +56,8 @@ mkdir -p "$out/input"
 # path, and their native libraries are put beside the jar in step 3.
 modules=$(grep -Ev '^[[:space:]]*(#|$)' "$here/modules.txt" | paste -sd, -)
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --output "$out/runtime" \
-  --strip-debug --no-header-files --no-man-pages --compress=zip-9 --exclude-files='**/ct.sym'
+  --strip-debug --no-header-files --no-man-pages --compress=zip-9 \
+  --exclude-files='**/ct.sym,**/libawt_xawt.*,**/libsplashscreen.*,**/libjsound.*'
 # Their symbol tables are a sixth of the runtime (libjvm.so: 29.8 MB, 24.8 MB stripped); crash reports still name
 # the Java frames.
 if command -v strip >/dev/null && [ "$os" = linux ]; then
