@@ -61,6 +61,13 @@ final class CellExecution {
                 return finish(recorder, diagnostics, submitted, started, compileError(here, lines, recorder, diagnostics,
                         List.of(), CompilerStack.MESSAGE, CompilerStack.CODE));
             }
+            OptionalInt longName = CompilerStack.overlongName(source);
+            if (longName.isPresent()) {
+                int at = longName.getAsInt();
+                CellSplitter.CellSnippet here = new CellSplitter.CellSnippet(source.substring(at, at + 1), at, at + 1, false);
+                return finish(recorder, diagnostics, submitted, started, compileError(here, lines, recorder, diagnostics,
+                        List.of(), CompilerStack.NAME_MESSAGE, "pageframe.name.too.long"));
+            }
             List<CellSplitter.CellSnippet> snippets = split(source);
             outcome = snippets == null ? died(recorder) : runSnippets(snippets, lines, recorder, diagnostics);
         } catch (StackOverflowError | InternalError error) {

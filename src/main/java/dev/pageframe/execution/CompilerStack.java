@@ -43,6 +43,37 @@ final class CompilerStack {
         return OptionalInt.empty();
     }
 
+    /** Most UTF-8 bytes javac can write for one name (a constant-pool entry). */
+    static final int LONGEST_NAME = 65_535;
+
+    static final String NAME_MESSAGE = "this name is longer than the 65,535 bytes a Java class file can hold";
+
+    /**
+     * Where a name (a run of identifier characters) over {@link #LONGEST_NAME} UTF-8 bytes starts.
+     * javac reports it only while writing the class, after JShell has recorded the declaration, so
+     * every later cell failed on it too: the whole kernel was poisoned by one cell.
+     */
+    static OptionalInt overlongName(String cell) {
+        int start = -1;
+        int bytes = 0;
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c)) {
+                if (start < 0) {
+                    start = i;
+                    bytes = 0;
+                }
+                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                if (bytes > LONGEST_NAME) {
+                    return OptionalInt.of(start);
+                }
+            } else {
+                start = -1;
+            }
+        }
+        return OptionalInt.empty();
+    }
+
     /**
      * Whether {@code error} is the compiler giving up on a cell too deep for its stack: a
      * StackOverflowError, or javac's InternalError wrapping one.
