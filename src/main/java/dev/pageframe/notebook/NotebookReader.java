@@ -340,7 +340,7 @@ public final class NotebookReader {
                 if (!valid) {
                     if (idsRequired) {
                         throw new JsonProblem(idPath, id.isTextual()
-                                ? "invalid id \"" + id.textValue() + "\": ids are 1 to 64 letters, digits, '-' or '_'"
+                                ? "invalid id \"" + Excerpt.of(id.textValue()) + "\": ids are 1 to 64 letters, digits, '-' or '_'"
                                 : "expected string, got " + JsonPaths.typeName(id));
                     }
                     continue;

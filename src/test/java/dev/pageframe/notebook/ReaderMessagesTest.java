@@ -61,6 +61,10 @@ class ReaderMessagesTest {
         String id = "x".repeat(1 << 20) + " ";
         List<String> found = problems("{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": ["
                 + "{\"id\": \"" + id + "\", \"cell_type\": \"raw\", \"metadata\": {}, \"source\": \"\"}]}");
+        String json = "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": ["
+                + "{\"id\": \"" + id + "\", \"cell_type\": \"raw\", \"metadata\": {}, \"source\": \"\"}]}";
+        String read = failure(json).getMessage();
+        assertTrue(read.length() < 300 && read.contains("x".repeat(Excerpt.KEPT) + "…"), "the reader cuts it too: " + read.length());
         String idProblem = found.stream().filter(p -> p.startsWith("cells[0].id")).findFirst().orElseThrow();
         assertTrue(idProblem.startsWith("cells[0].id: invalid id \"" + "x".repeat(Excerpt.KEPT) + "… (1048577 characters)\""),
                 idProblem.substring(0, Math.min(200, idProblem.length())));
