@@ -4,21 +4,23 @@ import java.util.OptionalInt;
 
 /**
  * Keeps cells the Java compiler cannot handle from taking the host down: a large stack for the
- * threads that compile, a bound on how much a cell may chain or nest, and what a cell that still
- * overflows becomes.
+ * threads that compile, bounds on what a cell may hold, and what a cell that still overflows becomes.
  *
  * <p>javac recurses once per nesting level and once per operand of a chain like {@code 0 + 1 + 1
- * + ...} (a left-leaning tree of binary nodes), so a few thousand terms overflow a thread's default
- * stack and the error escaped as a host stack trace. Measured on the kernel thread with a 256 MiB
+ * + ...} (a left-leaning tree of binary nodes), so 5,000 terms overflowed the kernel thread's default
+ * stack and the error escaped as a host stack trace that ended the whole run. Measured with a 256 MiB
  * stack (reserved address space, touched only as deep as a cell goes): 200,000 terms and 20,000
- * nested parentheses compile without overflowing, but the 200,000-term sum took 455 s, and javac
- * cannot be interrupted. A large stack alone is therefore not enough; the bound below refuses,
- * before the compiler sees it, a cell with more operators and opening brackets than {@link #LIMIT}
- * (counted on the raw text, so literals and comments count too, which only errs towards refusing).
- * That bound sits far below what the stack survives, so the overflow catch is a last net only.
+ * nested parentheses compile without overflowing, but the 200,000-term sum took 455 s (20,000
+ * terms: 2.7 s; 20,000 parentheses: 1.5 s), and javac cannot be interrupted. A large stack alone is
+ * therefore not enough, nor is a bound alone (5,000 terms is a fair cell, past the default stack):
+ * the cell is refused before the compiler sees it when it has more operators and opening brackets
+ * than {@link #LIMIT} (counted on the raw text, so literals and comments count too, which only errs
+ * towards refusing), and everything that compiles runs with {@link #BYTES} of stack: the kernel
+ * thread, and completion queries through {@link #onLargeStack}. The bound sits far below what the
+ * stack survives, so the overflow catch in CellExecution is a last net only.
  */
 final class CompilerStack {
-    /** Stack size of the thread that compiles cells (the kernel thread). */
+    /** Stack size of the threads that compile: the kernel thread and each completion query's. */
     static final long BYTES = 256L << 20;
 
     /** Most operator and opening-bracket characters a cell may hold. */
@@ -72,6 +74,45 @@ final class CompilerStack {
             }
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * Runs {@code work} on a fresh thread with the compiler's stack and waits for it: completion and
+     * documentation queries come from the UI's threads, whose default stack can overflow replaying a
+     * declaration the kernel thread compiled. A thread per query costs well under a millisecond.
+     */
+    static <T> T onLargeStack(java.util.function.Supplier<T> work) {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread thread = Thread.ofPlatform().daemon().name("pageframe-analysis").stackSize(BYTES).start(() -> {
+            try {
+                result[0] = work.get();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                // The query must finish before the shell is touched again; keep the interrupt for the caller.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
     }
 
     /**

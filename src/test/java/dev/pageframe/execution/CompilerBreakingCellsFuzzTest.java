@@ -141,6 +141,25 @@ class CompilerBreakingCellsFuzzTest {
     }
 
     @Test
+    void completionFromASmallStackSurvivesADeclarationOnlyALargeStackCompiles() throws Exception {
+        assertTrue(session.execute("int longSum = 0" + " + 1".repeat(5_000) + ";").join().ok());
+        CompletionResult[] found = new CompletionResult[1];
+        Throwable[] failed = new Throwable[1];
+        // A UI thread's stack: replaying longSum for completion overflowed it.
+        Thread caller = Thread.ofPlatform().stackSize(256 << 10).start(() -> {
+            try {
+                found[0] = session.completions("longS", 5);
+            } catch (Throwable t) {
+                failed[0] = t;
+            }
+        });
+        caller.join();
+        assertEquals(null, failed[0]);
+        assertTrue(found[0].suggestions().stream().anyMatch(s -> s.continuation().equals("longSum")),
+                found[0].suggestions().toString());
+    }
+
+    @Test
     void anUnterminatedCommentIsACompileErrorNotADeadKernel() {
         CellResult result = session.execute("/* x").join();
         assertEquals(CellStatus.ERROR, result.status());
