@@ -108,7 +108,7 @@ public final class NotebookFiles {
      * save of the same file running at this very moment in another process loses its temporary
      * file and fails cleanly, leaving this save's content, which is no worse than losing the race.
      */
-    static void removeLeftoverTemps(Path dir, String name) {
+    public static void removeLeftoverTemps(Path dir, String name) {
         String prefix = "." + name + ".";
         try (var entries = Files.newDirectoryStream(dir, entry -> isOurTemp(entry.getFileName().toString(), prefix))) {
             for (Path leftover : entries) {
