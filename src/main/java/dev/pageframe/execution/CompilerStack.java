@@ -14,8 +14,7 @@ import java.util.OptionalInt;
  * terms: 2.7 s; 20,000 parentheses: 1.5 s), and javac cannot be interrupted. A large stack alone is
  * therefore not enough, nor is a bound alone (5,000 terms is a fair cell, past the default stack):
  * the cell is refused before the compiler sees it when it has more operators and opening brackets
- * than {@link #LIMIT} (counted on the raw text, so literals and comments count too, which only errs
- * towards refusing), and everything that compiles runs with {@link #BYTES} of stack: the kernel
+ * than {@link #LIMIT} (outside comments and literals), and everything that compiles runs with {@link #BYTES} of stack: the kernel
  * thread, and completion queries through {@link #onLargeStack}. The bound sits far below what the
  * stack survives, so the overflow catch in CellExecution is a last net only.
  */
@@ -34,15 +33,43 @@ final class CompilerStack {
 
     private CompilerStack() {}
 
-    /** The offset at which {@code cell} goes over {@link #LIMIT}, if it does. */
+    /**
+     * The offset at which {@code cell} goes over {@link #LIMIT}, if it does. Comments and string,
+     * character and text-block literals do not count: a long ASCII table in a string nests nothing.
+     */
     static OptionalInt overLimit(String cell) {
         int count = 0;
-        for (int i = 0; i < cell.length(); i++) {
-            if (COUNTED.indexOf(cell.charAt(i)) >= 0 && ++count > LIMIT) {
+        int n = cell.length();
+        for (int i = 0; i < n; i++) {
+            char c = cell.charAt(i);
+            if (cell.startsWith("//", i)) {
+                int eol = cell.indexOf('\n', i);
+                i = eol < 0 ? n : eol;
+            } else if (cell.startsWith("/*", i)) {
+                int close = cell.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 1;
+            } else if (cell.startsWith("\"\"\"", i)) {
+                i = skipLiteral(cell, i + 3, "\"\"\"") + 2;
+            } else if (c == '"' || c == '\'') {
+                i = skipLiteral(cell, i + 1, String.valueOf(c));
+            } else if (COUNTED.indexOf(c) >= 0 && ++count > LIMIT) {
                 return OptionalInt.of(i);
             }
         }
         return OptionalInt.empty();
+    }
+
+    /** Where the literal opened before {@code from} closes with {@code quote}, or the end of the text. */
+    private static int skipLiteral(String cell, int from, String quote) {
+        for (int i = from; i < cell.length(); i++) {
+            if (cell.charAt(i) == '\\') {
+                i++;
+            } else if (cell.startsWith(quote, i) || cell.charAt(i) == '\n' && quote.length() == 1) {
+                // A string or character literal ends at its line, closed or not, as javac's lexer ends it.
+                return i;
+            }
+        }
+        return cell.length();
     }
 
     /** Most UTF-8 bytes javac can write for one name (a constant-pool entry). */
