@@ -58,7 +58,8 @@ class CompilerBreakingCellsFuzzTest {
             r -> "String s = \"\"" + " + \"a\"".repeat(size(r)),
             r -> "{".repeat(size(r)) + "int inner = 1;",
             r -> { int n = size(r); return "int[] a = " + "{".repeat(n) + "1" + "}".repeat(n) + ";"; },
-            // Under javac's 65,535-byte constant limit: a literal over it poisons JShell (see the report of issue 21).
+            // Kept under javac's 65,535-byte constant limit: a longer literal is rejected, yet every later
+            // snippet of the kernel then fails on it too; that gap is open (issue 21) and not fuzzed here.
             r -> "String big = \"" + "x".repeat(r.nextInt(60_000)) + "\";",
             r -> "long digits = " + "9".repeat(1 + r.nextInt(100_000)) + "L;",
             r -> "int " + "i".repeat(r.nextBoolean() ? MIB : 1 + r.nextInt(1000)) + " = 1;",
