@@ -37,6 +37,8 @@ final class AtomicFile {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             moved = true;
+            // Same naming as a notebook save, so the same sweep finds what an interrupted export left.
+            dev.pageframe.notebook.NotebookFiles.removeLeftoverTemps(dir, target.getFileName().toString());
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);

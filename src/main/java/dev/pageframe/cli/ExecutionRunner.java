@@ -65,7 +65,7 @@ final class ExecutionRunner implements NotebookRunner {
 
     private static CellFailure failure(int index, Cell cell, CellResult r, Duration timeout) {
         if (r.interrupted() && timeout != null) {
-            return new CellFailure(index, cell.id(), "Timeout", "cell ran longer than " + timeout.toSeconds() + " s and was interrupted");
+            return new CellFailure(index, cell.id(), "Timeout", "cell ran longer than " + Seconds.of(timeout) + " and was interrupted");
         }
         if (r.kernelDied()) {
             return new CellFailure(index, cell.id(), "KernelDied", r.kernelDeath());

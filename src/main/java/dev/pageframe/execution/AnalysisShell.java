@@ -33,9 +33,21 @@ final class AnalysisShell implements AutoCloseable {
     }
 
     synchronized CompletionResult completions(String source, int cursor) {
+        CompletionResult none = new CompletionResult(clamp(source, cursor), List.of());
         if (closed) {
-            return new CompletionResult(clamp(source, cursor), List.of());
+            return none;
         }
+        try {
+            return CompilerStack.onLargeStack(() -> completionsNow(source, cursor));
+        } catch (StackOverflowError | InternalError e) {
+            if (!CompilerStack.overflowed(e)) {
+                throw e;
+            }
+            return none; // a query too deep for the compiler offers nothing, as an unknown name would
+        }
+    }
+
+    private CompletionResult completionsNow(String source, int cursor) {
         SourceCodeAnalysis analysis = catchUp();
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> found = analysis.completionSuggestions(source, clamp(source, cursor), anchor);
@@ -49,6 +61,17 @@ final class AnalysisShell implements AutoCloseable {
         if (closed) {
             return List.of();
         }
+        try {
+            return CompilerStack.onLargeStack(() -> documentationNow(source, cursor));
+        } catch (StackOverflowError | InternalError e) {
+            if (!CompilerStack.overflowed(e)) {
+                throw e;
+            }
+            return List.of();
+        }
+    }
+
+    private List<Documentation> documentationNow(String source, int cursor) {
         SourceCodeAnalysis analysis = catchUp();
         return analysis.documentation(source, clamp(source, cursor), true).stream()
                 .map(d -> new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc()))

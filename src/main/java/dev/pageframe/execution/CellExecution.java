@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -53,11 +54,38 @@ final class CellExecution {
         Listeners.call(() -> listener.started(executionCount, started));
         Outcome outcome;
         try {
+            OptionalInt tooDeep = CompilerStack.overLimit(source);
+            if (tooDeep.isPresent()) {
+                int at = tooDeep.getAsInt();
+                CellSplitter.CellSnippet here = new CellSplitter.CellSnippet(source.substring(at, at + 1), at, at + 1, false);
+                return finish(recorder, diagnostics, submitted, started, compileError(here, lines, recorder, diagnostics,
+                        List.of(), CompilerStack.MESSAGE, CompilerStack.CODE));
+            }
+            OptionalInt longName = CompilerStack.overlongName(source);
+            if (longName.isPresent()) {
+                int at = longName.getAsInt();
+                CellSplitter.CellSnippet here = new CellSplitter.CellSnippet(source.substring(at, at + 1), at, at + 1, false);
+                return finish(recorder, diagnostics, submitted, started, compileError(here, lines, recorder, diagnostics,
+                        List.of(), CompilerStack.NAME_MESSAGE, "pageframe.name.too.long"));
+            }
             List<CellSplitter.CellSnippet> snippets = split(source);
             outcome = snippets == null ? died(recorder) : runSnippets(snippets, lines, recorder, diagnostics);
+        } catch (StackOverflowError | InternalError error) {
+            if (!CompilerStack.overflowed(error)) {
+                throw error;
+            }
+            // The splitter's parser overflowed before any snippet existed: the whole cell is the error.
+            String start = source.substring(0, Math.min(1, source.length()));
+            CellSplitter.CellSnippet whole = new CellSplitter.CellSnippet(start, 0, start.length(), false);
+            outcome = compileError(whole, lines, recorder, diagnostics, List.of(), CompilerStack.MESSAGE, CompilerStack.CODE);
         } finally {
             kernel.endCell();
         }
+        return finish(recorder, diagnostics, submitted, started, outcome);
+    }
+
+    private CellResult finish(CellRecorder recorder, List<CompileDiagnostic> diagnostics, Instant submitted,
+            Instant started, Outcome outcome) {
         Instant finished = Instant.now();
         return new CellResult(executionCount, outcome.status(), recorder.outputs(), diagnostics,
                 new CellTiming(submitted, started, finished), outcome.kernelDeath());
@@ -99,6 +127,11 @@ final class CellExecution {
             events = shell.eval(snippet.source());
         } catch (IllegalStateException closed) {
             events = List.of();
+        } catch (StackOverflowError | InternalError error) {
+            if (!CompilerStack.overflowed(error)) {
+                throw error;
+            }
+            return compileError(snippet, lines, recorder, diagnostics, List.of(), CompilerStack.MESSAGE, CompilerStack.CODE);
         }
         if (kernel.engineTerminated()) {
             return died(recorder);
@@ -106,12 +139,25 @@ final class CellExecution {
         SnippetEvent event = events.stream().filter(e -> e.causeSnippet() == null).findFirst()
                 .orElse(events.isEmpty() ? null : events.getFirst());
         if (event == null) {
+            if (kernel.isAlive()) {
+                // JShell gives no event for text that holds no snippet it can compile, such as an
+                // unterminated comment (the splitter hands it over as it is); the agent is fine.
+                return compileError(snippet, lines, recorder, diagnostics, List.of(),
+                        Unfinished.describe(snippet.source()), "pageframe.incomplete");
+            }
             return died(recorder);
         }
         Snippet declared = event.snippet();
         kernel.origins().record(declared.id(), executionCount, lines.line(snippet.offset()));
         List<CompileDiagnostic> located = CompileErrors.locate(shell.diagnostics(declared).toList(), snippet, lines);
         diagnostics.addAll(located);
+        if (event.status().isActive() && located.stream().anyMatch(d -> d.severity() == CompileDiagnostic.Severity.ERROR)) {
+            // JShell can keep a declaration javac failed on only when writing its class (a string
+            // constant over 65,535 bytes): every later snippet would then fail on it. Drop it.
+            dropQuietly(declared);
+            return compileError(snippet, lines, recorder, diagnostics, located,
+                    "this snippet was rejected by the compiler", "pageframe.rejected");
+        }
         return switch (event.status()) {
             case REJECTED -> compileError(snippet, lines, recorder, diagnostics, located,
                     "this snippet was rejected by the compiler", "pageframe.rejected");

@@ -52,7 +52,9 @@ public final class KernelSession implements AutoCloseable {
 
     public KernelSession(KernelConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        ThreadFactory factory = Thread.ofPlatform().daemon().name("pageframe-kernel").factory();
+        ThreadFactory factory = Thread.ofPlatform().daemon().name("pageframe-kernel")
+                .stackSize(CompilerStack.BYTES) // JShell compiles on this thread: see CompilerStack
+                .factory();
         this.kernelThread = Executors.newSingleThreadExecutor(task -> {
             Thread thread = factory.newThread(task);
             kernelThreadRef = thread;

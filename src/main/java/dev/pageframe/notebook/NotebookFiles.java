@@ -89,6 +89,7 @@ public final class NotebookFiles {
             moved = true;
             syncDirectory(dir);
             Files.deleteIfExists(backup);
+            removeLeftoverTemps(dir, target.getFileName().toString());
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
@@ -98,6 +99,32 @@ public final class NotebookFiles {
                 }
             }
         }
+    }
+
+    /**
+     * Deletes the temporary files of earlier saves of this file that were interrupted (a kill -9
+     * between create and rename) and so were never renamed or deleted: nothing else ever would.
+     * Only names this class makes ({@code .NAME.} + 8 hex digits + {@code .tmp}) are touched. A
+     * save of the same file running at this very moment in another process loses its temporary
+     * file and fails cleanly, leaving this save's content, which is no worse than losing the race.
+     */
+    public static void removeLeftoverTemps(Path dir, String name) {
+        String prefix = "." + name + ".";
+        try (var entries = Files.newDirectoryStream(dir, entry -> isOurTemp(entry.getFileName().toString(), prefix))) {
+            for (Path leftover : entries) {
+                Files.deleteIfExists(leftover);
+            }
+        } catch (IOException e) {
+            // Best effort: the save itself succeeded; the next one tries again.
+        }
+    }
+
+    private static boolean isOurTemp(String candidate, String prefix) {
+        if (!candidate.startsWith(prefix) || !candidate.endsWith(".tmp")
+                || candidate.length() != prefix.length() + 8 + ".tmp".length()) {
+            return false;
+        }
+        return candidate.substring(prefix.length(), prefix.length() + 8).chars().allMatch(c -> Character.digit(c, 16) >= 0);
     }
 
     private void writeDurably(Path temp, Notebook notebook) throws IOException {

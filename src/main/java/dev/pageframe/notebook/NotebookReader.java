@@ -196,6 +196,13 @@ public final class NotebookReader {
             }
             return root;
         } catch (JsonProcessingException e) {
+            if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+                    && String.valueOf(e.getOriginalMessage()).startsWith("Document nesting depth")) {
+                // Jackson's limit check has neither a location nor words for a user: say both.
+                throw new NotebookFormatException(source, JsonNesting.whereTooDeep(text, StreamReadConstraints.DEFAULT_MAX_DEPTH),
+                        "lists and objects are nested more than " + StreamReadConstraints.DEFAULT_MAX_DEPTH
+                                + " deep here; no notebook nests that deep");
+            }
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             throw new NotebookFormatException(source, where, "malformed JSON: " + cleanJacksonMessage(e.getOriginalMessage()));
@@ -333,7 +340,7 @@ public final class NotebookReader {
                 if (!valid) {
                     if (idsRequired) {
                         throw new JsonProblem(idPath, id.isTextual()
-                                ? "invalid id \"" + id.textValue() + "\": ids are 1 to 64 letters, digits, '-' or '_'"
+                                ? "invalid id \"" + Excerpt.of(id.textValue()) + "\": ids are 1 to 64 letters, digits, '-' or '_'"
                                 : "expected string, got " + JsonPaths.typeName(id));
                     }
                     continue;
@@ -573,7 +580,14 @@ public final class NotebookReader {
     }
 
     static int intValue(JsonNode node, String path) {
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+        if (node.isNull()) {
+            throw new JsonProblem(path, "is null (no value); expected an integer");
+        }
+        if (node.isNumber() && !node.canConvertToInt()) {
+            throw new JsonProblem(path, abbreviate(node) + " is out of range; expected an integer from "
+                    + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+        }
+        if (!node.isIntegralNumber()) {
             throw new JsonProblem(path, "expected integer, got " + JsonPaths.typeName(node) + " " + abbreviate(node));
         }
         return node.intValue();

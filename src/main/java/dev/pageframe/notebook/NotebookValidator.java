@@ -82,6 +82,13 @@ public final class NotebookValidator {
         JsonNode major = root.get("nbformat");
         if (major == null) {
             problem("nbformat", "missing");
+        } else if (major.isNull()) {
+            problem("nbformat", "is null (no value); expected the integer 4");
+            return;
+        } else if (major.isNumber() && !major.canConvertToInt()) {
+            // asLong() would wrap round: 100000000000000000000 became 7766279631452241920.
+            problem("nbformat", major.asText() + " is out of range; expected 4");
+            return;
         } else if (!major.isIntegralNumber()) {
             problem("nbformat", "expected integer, got " + JsonPaths.typeName(major));
         } else if (major.asLong() == 3) {
@@ -254,7 +261,7 @@ public final class NotebookValidator {
         }
         String value = id.textValue();
         if (!CellIds.isValid(value)) {
-            problem(path, "invalid id \"" + value + "\": ids are 1 to " + CellIds.MAX_LENGTH
+            problem(path, "invalid id \"" + Excerpt.of(value) + "\": ids are 1 to " + CellIds.MAX_LENGTH
                     + " characters from a-z, A-Z, 0-9, '-' and '_'");
             return;
         }

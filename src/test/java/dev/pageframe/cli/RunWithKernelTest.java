@@ -72,9 +72,23 @@ class RunWithKernelTest {
     @Test
     void timeoutInterruptsARunawayCell() throws Exception {
         Path p = write("loop.ipynb", MachineSpec.DEFAULT, "while (true) {}");
-        Cli.Result r = cli.run("run", p, "--timeout", "2");
+        Cli.Result r = cli.run("run", p, "--timeout", "1.5");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("Timeout"), r.err());
+        assertTrue(r.err().contains("longer than 1.5 s"), "the limit as the user gave it: " + r.err());
+    }
+
+    @Test
+    void aSumTooLongForTheCompilerIsItsCellsErrorAndTheRunIsSaved() throws Exception {
+        String sum = "int x = 0" + " + 1".repeat(50_000) + ";";
+        Path p = write("long.ipynb", MachineSpec.DEFAULT, "int a = 1;", sum, "a");
+        Cli.Result r = cli.run("run", p);
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("too deeply"), r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("StackOverflowError") || r.err().contains("broke off"), r.err());
+        Notebook out = new NotebookFiles().load(p).notebook();
+        assertEquals(1, out.cells().get(0).executionCount(), "the cell that ran before is saved");
+        assertInstanceOf(Output.ErrorOutput.class, out.cells().get(1).outputs().getFirst());
     }
 
     @Test

@@ -109,6 +109,21 @@ class NotebookFilesTest {
     }
 
     @Test
+    void temporaryFilesOfInterruptedSavesAreRemovedByTheNextSave() throws IOException {
+        Path file = dir.resolve("lesson.ipynb");
+        // What a kill -9 between writing and renaming leaves: temporaries of this file's earlier saves.
+        Files.writeString(dir.resolve(".lesson.ipynb.0badf00d.tmp"), "half");
+        Files.writeString(dir.resolve(".lesson.ipynb.DEADBEEF.tmp"), "half");
+        Path otherNotebooks = dir.resolve(".other.ipynb.0badf00d.tmp");
+        Path notOurs = dir.resolve(".lesson.ipynb.notes.tmp");
+        Files.writeString(otherNotebooks, "another file's save in flight");
+        Files.writeString(notOurs, "a name we never make");
+        new NotebookFiles().save(file, Notebook.newEmpty());
+        assertEquals(List.of(file, otherNotebooks, notOurs).stream().sorted().toList(), listing().stream().sorted().toList(),
+                "only this file's own leftover temporaries go");
+    }
+
+    @Test
     void backupPathIsJupytersHiddenTildeName() {
         assertEquals(dir.resolve(".~lesson.ipynb"), NotebookFiles.backupPath(dir.resolve("lesson.ipynb")));
     }
