@@ -74,7 +74,7 @@ public final class BundledNotebooks {
 
     /** The bytes of a bundled notebook, by file name. */
     public static Optional<byte[]> read(String name) {
-        if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+        if (!isPlainName(name)) {
             return Optional.empty();
         }
         try (InputStream in = BundledNotebooks.class.getResourceAsStream("/notebooks/" + name)) {
@@ -86,7 +86,11 @@ public final class BundledNotebooks {
 
     /** Whether a notebook of this file name ships with the app. */
     public static boolean isBundled(String name) {
-        return !name.contains("/") && !name.contains("\\") && !name.startsWith(".")
-                && BundledNotebooks.class.getResource("/notebooks/" + name) != null;
+        return isPlainName(name) && BundledNotebooks.class.getResource("/notebooks/" + name) != null;
+    }
+
+    /** A file name alone: no folder, no way out of {@code /notebooks}, no hidden file. */
+    private static boolean isPlainName(String name) {
+        return !name.contains("/") && !name.contains("\\") && !name.startsWith(".");
     }
 }
