@@ -57,7 +57,7 @@ mkdir -p "$out/input"
 modules=$(grep -Ev '^[[:space:]]*(#|$)' "$here/modules.txt" | paste -sd, -)
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --output "$out/runtime" \
   --strip-debug --no-header-files --no-man-pages --compress=zip-9 \
-  --exclude-files='**/ct.sym,**/libawt_xawt.*,**/libsplashscreen.*,**/libjsound.*'
+  --exclude-files='**/ct.sym,**/libawt_xawt.*,**/libsplashscreen.*,**/libjsound.*,**/libjawt.*,**/libjavajpeg.*,**/libjdwp.*,**/libdt_socket.*,**/bin/javac,**/bin/jdb,**/bin/jshell,**/bin/keytool,**/bin/serialver'
 # Their symbol tables are a sixth of the runtime (libjvm.so: 29.8 MB, 24.8 MB stripped); crash reports still name
 # the Java frames.
 if command -v strip >/dev/null && [ "$os" = linux ]; then
@@ -67,7 +67,14 @@ fi
 
 # 3. The app image.
 cp -p "$jar" "$out/input/pageframe.jar"
-(cd "$out/input" && "$JAVA_HOME/bin/jar" xf pageframe.jar $("$JAVA_HOME/bin/jar" tf pageframe.jar | grep -E '^[^/]+\.(so|dylib|dll)$' || true))
+native=$("$JAVA_HOME/bin/jar" tf "$out/input/pageframe.jar" | grep -E '^[^/]+\.(so|dylib|dll)$' || true)
+(cd "$out/input" && "$JAVA_HOME/bin/jar" xf pageframe.jar $native)
+# JavaFX loads a library from its jar's folder before it looks inside the jar, so the copies in the jar are never
+# read once they sit beside it: they leave the image's jar (0.8 MB). So does the SWT bridge, which nothing uses.
+if [ -n "$native" ]; then
+  command -v zip >/dev/null || { echo "installer/build.sh: needs zip (apt-get install zip)" >&2; exit 2; }
+  (cd "$out/input" && zip -q -d pageframe.jar $native javafx-swt.jar)
+fi
 mapfile -t jvm_options < <(grep -Ev '^[[:space:]]*(#|$)' "$top/scripts/jvm-options")
 # The jar's manifest enables native access (JavaFX's libraries) only for `java -jar`; the launchers start its class.
 jvm_options+=(--enable-native-access=ALL-UNNAMED)
@@ -80,7 +87,9 @@ for o in "${jvm_options[@]}"; do java_opts+=(--java-options "$o"); done
   --input "$out/input" --main-jar pageframe.jar "${java_opts[@]}" --dest "$out/image"
 case "$os" in
   # jpackage's native launcher on Linux asks rpm and dpkg which package owns it at every start; ours does not.
-  linux) cp "$here/linux/launcher.sh" "$out/image/pageframe/bin/pageframe" ;;
+  # Its shared library (1.7 MB) then serves nothing.
+  linux) cp "$here/linux/launcher.sh" "$out/image/pageframe/bin/pageframe"
+         rm "$out/image/pageframe/lib/libapplauncher.so" ;;
 esac
 case "$os" in
   macos) image="$out/image/pageframe.app"; appdir="$image/Contents/app"; java="$image/Contents/runtime/Contents/Home/bin/java" ;;
