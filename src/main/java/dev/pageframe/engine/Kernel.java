@@ -52,6 +52,7 @@ public final class Kernel {
         this.as = new AddressSpace(profile, layout.lowmemEndPfn(), layout.memoryEnd());
         this.kmalloc = new Kmalloc(profile, mem_map, pages, as, clock);
         this.vmalloc = new Vmalloc(profile, mem_map, pages, as, clock);
+        pages.showMem = new ShowMem(this);
         this.boot = new Boot(this, initcalls);
         boot.run();
     }
@@ -383,7 +384,7 @@ public final class Kernel {
         }
         if (modern && order > profile.maxOrder()) {
             warnOrderAboveMax(gfp, "__get_free_pages");
-            pages.lastSlowPath = "order " + order + " is above MAX_PAGE_ORDER (" + profile.maxOrder() + ")";
+            pages.trace.record("order " + order + " is above MAX_PAGE_ORDER (" + profile.maxOrder() + ")");
             return 0;
         }
         // Pages without a permanent mapping cannot be returned as an address (mm/page_alloc.c strips HIGHMEM).
@@ -573,7 +574,7 @@ public final class Kernel {
             gfp = kmallocInterruptCheck(gfp);
         }
         if (size > limit) {
-            pages.lastSlowPath = fn + "(" + size + ") is larger than the largest kmalloc block (" + limit + " bytes)";
+            pages.trace.record(fn + "(" + size + ") is larger than the largest kmalloc block (" + limit + " bytes)");
             if (!modern) {
                 // mm/kmalloc.c of 1.2 and 2.0: no bucket is large enough: say so and return NULL.
                 log.printk("kmalloc of too large a block (" + size + " bytes).");
@@ -1006,31 +1007,21 @@ public final class Kernel {
 
     /** Why the last page allocation took the slow path or failed, in words; empty if it did not. */
     public String last_slowpath() {
-        return pages.lastSlowPath;
+        return pages.trace.last();
     }
 
-    /** Counters in /proc/vmstat's names. */
+    /** Counters in /proc/vmstat's names and meanings (mm/vmstat.c). */
     public java.util.Map<String, Long> vmstat() {
-        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
-        m.put("nr_free_pages", nr_free_pages());
-        m.put("nr_file_pages", reclaim.nr_file_pages);
-        m.put("nr_slab_unreclaimable", kmalloc.slabPages());
-        m.put("nr_vmalloc", vmalloc.vmallocPages);
-        m.put("pgalloc", pages.pgalloc);
-        m.put("pgfree", pages.pgfree);
-        m.put("allocstall", pages.allocstall);
-        m.put("pgsteal_kswapd", reclaim.pgsteal_kswapd);
-        m.put("pgsteal_direct", reclaim.pgsteal_direct);
-        m.put("kswapd_wakeups", reclaim.kswapd_wakeups);
-        m.put("oom_kill", oom.oom_kills);
-        m.put("alloc_fail", pages.alloc_fail);
-        m.put("compact_stall", pages.compaction.compact_stall);
-        m.put("compact_success", pages.compaction.compact_success);
-        m.put("compact_fail", pages.compaction.compact_fail);
-        m.put("pgmigrate_success", pages.compaction.pgmigrate_success);
-        m.put("buddy_splits", buddy.splits);
-        m.put("buddy_merges", buddy.merges);
-        return m;
+        return new VmStat(this).counters();
+    }
+
+    /**
+     * Counters the kernel does not have but Pageframe keeps for teaching (buddy splits and merges,
+     * kswapd wakeups, failed allocations, SLUB order fallbacks), also in
+     * /sys/kernel/debug/pageframe/counters.
+     */
+    public java.util.Map<String, Long> pageframe_counters() {
+        return new VmStat(this).pageframe();
     }
 
     /** Lets kswapd finish work it was woken for, as if time passed with nothing else running. */

@@ -8,6 +8,8 @@ import java.util.List;
  * mm/vmalloc.c, fs/proc/meminfo.c). Files that did not exist yet in Linux 2.0 are absent there.
  */
 final class ProcFs {
+    /** Where Pageframe's own counters live, apart from the kernel's /proc/vmstat. */
+    static final String PAGEFRAME_COUNTERS = "/sys/kernel/debug/pageframe/counters";
     private final Kernel k;
 
     ProcFs(Kernel k) {
@@ -24,6 +26,8 @@ final class ProcFs {
         } else {
             all.addAll(List.of("/proc/buddyinfo", "/sys/kernel/tracing/trace"));
         }
+        // Not a kernel file: the counters only Pageframe keeps, under a name that says so.
+        all.add(PAGEFRAME_COUNTERS);
         return all;
     }
 
@@ -40,7 +44,8 @@ final class ProcFs {
             case "/proc/slabinfo" -> slabinfo();
             case "/proc/vmallocinfo" -> vmallocinfo();
             case "/proc/meminfo" -> k.modern() ? meminfo() : meminfo20();
-            case "/proc/vmstat" -> vmstat();
+            case "/proc/vmstat" -> VmStat.text(k.vmstat());
+            case PAGEFRAME_COUNTERS -> VmStat.text(k.pageframe_counters());
             case "/sys/kernel/debug/extfrag/extfrag_index" -> extfrag(true);
             case "/sys/kernel/debug/extfrag/unusable_index" -> extfrag(false);
             case "/sys/kernel/tracing/trace" -> k.trace().text();
@@ -139,7 +144,7 @@ final class ProcFs {
         return sb.toString();
     }
 
-    /** mm/slab_common.c: cache_show, version 2.1 as SLUB prints it (no tunables). */
+    /** mm/slab_common.c: cache_show, version 2.1, with mm/slub.c's get_slabinfo counts (no tunables). */
     String slabinfo() {
         StringBuilder sb = new StringBuilder("slabinfo - version: 2.1\n");
         sb.append("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables "
@@ -149,8 +154,8 @@ final class ProcFs {
         for (Kmalloc.Cache c : caches) {
             KmallocClass cls = c.cls;
             sb.append(String.format("%-17s %6d %6d %6d %4d %4d : tunables %4d %4d %4d : slabdata %6d %6d %6d\n",
-                cls.name(), c.active_objs, c.num_objs(), cls.size(), cls.objsPerSlab(), 1 << cls.slabOrder(),
-                0, 0, 0, c.active_slabs(), c.slabs.size(), 0));
+                cls.name(), c.slabinfo_active_objs(), c.num_objs(), cls.size(), cls.objsPerSlab(), 1 << cls.slabOrder(),
+                0, 0, 0, c.num_slabs(), c.num_slabs(), 0));
         }
         return sb.toString();
     }
@@ -173,17 +178,12 @@ final class ProcFs {
         }
         long free = k.nr_free_pages();
         long file = k.reclaim.nr_file_pages;
-        long slab = k.kmalloc.slabPages();
+        long slab = k.kmalloc.slabUnreclaimablePages();
         long anon = 0;
         for (OomKiller.Task t : k.oom.tasks()) {
             anon += t.pages.size();
         }
-        long wmarkLow = 0;
-        for (Zone z : k.zones) {
-            wmarkLow += z.low_wmark_pages();
-        }
-        // mm/show_mem.c: si_mem_available: free minus reserves, plus the page cache that could be dropped.
-        long available = Math.max(0, free - wmarkLow + file - Math.min(file / 2, wmarkLow));
+        long available = si_mem_available(free, file, 0);
         StringBuilder sb = new StringBuilder();
         line(sb, "MemTotal", total);
         line(sb, "MemFree", free);
@@ -205,6 +205,22 @@ final class ProcFs {
         sb.append(String.format("%-16s%8d kB\n", "VmallocTotal:", (vmallocEnd - k.as.vmallocStart) >> 10));
         line(sb, "VmallocUsed", k.vmalloc.vmallocPages);
         return sb.toString();
+    }
+
+    /**
+     * mm/show_mem.c: si_mem_available: free pages minus totalreserve_pages, plus the page cache and
+     * the reclaimable slab that could be dropped, each keeping back the smaller of half of itself
+     * and the sum of the zones' low watermarks.
+     */
+    long si_mem_available(long free, long pagecache, long reclaimable) {
+        long wmarkLow = 0;
+        for (Zone z : k.zones) {
+            wmarkLow += z.low_wmark_pages();
+        }
+        long available = free - k.pages.totalreserve_pages;
+        available += pagecache - Math.min(pagecache / 2, wmarkLow);
+        available += reclaimable - Math.min(reclaimable / 2, wmarkLow);
+        return Math.max(0, available);
     }
 
     private void line(StringBuilder sb, String name, long pages) {
@@ -232,12 +248,6 @@ final class ProcFs {
         sb.append(String.format("Cached:    %8d kB\n", 0));
         sb.append(String.format("SwapTotal: %8d kB\n", 0));
         sb.append(String.format("SwapFree:  %8d kB\n", 0));
-        return sb.toString();
-    }
-
-    String vmstat() {
-        StringBuilder sb = new StringBuilder();
-        k.vmstat().forEach((name, v) -> sb.append(name).append(' ').append(v).append('\n'));
         return sb.toString();
     }
 

@@ -187,8 +187,8 @@ public final class Workloads {
                 got++;
             } else {
                 // The reader would block in direct reclaim: do what it would do, then read.
-                k.reclaim.pgsteal_direct += k.reclaim.shrink(k.zones, Reclaim.SWAP_CLUSTER_MAX);
-                k.pages.allocstall++;
+                k.pages.direct_reclaim(k.zones, k.pages.reclaim_idx(k.modern() ? Gfp.GFP_HIGHUSER_MOVABLE : Gfp20.GFP_BUFFER),
+                    Reclaim.SWAP_CLUSTER_MAX);
                 got += k.page_cache_read(1);
             }
             s.maybe(i);

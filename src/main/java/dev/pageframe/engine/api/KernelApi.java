@@ -94,7 +94,10 @@ public final class KernelApi {
     public static List<ZoneSnapshot> zones() { return k().zones(); }
     public static List<FrameRun> frame_map() { return k().frame_map(); }
     public static String last_slowpath() { return k().last_slowpath(); }
+    /** /proc/vmstat's counters, by the kernel's names. */
     public static java.util.Map<String, Long> vmstat() { return k().vmstat(); }
+    /** Counters only Pageframe keeps (buddy_splits, buddy_merges, kswapd_wakeups, alloc_fail, slub_order_fallback). */
+    public static java.util.Map<String, Long> pageframe_counters() { return k().pageframe_counters(); }
     /** Simulated nanoseconds since boot. */
     public static long now_ns() { return k().clock().now(); }
     public static void trace_enable(String... events) { k().trace().enable(events); }
