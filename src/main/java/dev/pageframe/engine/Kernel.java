@@ -904,17 +904,33 @@ public final class Kernel {
         return oom.spawn(comm).pid;
     }
 
-    /** The task touches nrPages more anonymous pages; returns how many it got before memory ran out. */
+    /**
+     * The task touches nrPages more anonymous pages; returns how many it got before memory ran out.
+     * The faults run as that task, so an OOM report names it (current->comm).
+     */
     public long task_touch(int pid, long nrPages) {
         OomKiller.Task t = oom.task(pid);
         if (t == null) {
             throw new IllegalArgumentException("no task with pid " + pid + " (it may have been OOM-killed)");
         }
+        String comm = ctx.comm;
+        int curPid = ctx.pid;
+        ctx.comm = t.comm;
+        ctx.pid = t.pid;
+        try {
+            return touch(t, nrPages);
+        } finally {
+            ctx.comm = comm;
+            ctx.pid = curPid;
+        }
+    }
+
+    private long touch(OomKiller.Task t, long nrPages) {
         int gfp = modern ? Gfp.GFP_HIGHUSER_MOVABLE : Gfp20.GFP_USER;
         long got = 0;
         for (long i = 0; i < nrPages; i++) {
             int pfn = pages.alloc_pages(gfp, 0);
-            if (pfn < 0 || oom.task(pid) == null) {
+            if (pfn < 0 || oom.task(t.pid) == null) {
                 if (pfn >= 0) {
                     mem_map.set(pfn, FrameTable.PAGE, 0, 0, 0);
                     pages.free_pages(pfn, 0);
@@ -1003,6 +1019,11 @@ public final class Kernel {
     /** Frames in the machine's physical address range (holes included). */
     public long max_pfn() {
         return mem_map.size();
+    }
+
+    /** Why the kernel panicked, or null while it runs; a panicked machine is halted until rebooted. */
+    public String panicked() {
+        return pages.panicked;
     }
 
     /** Why the last page allocation took the slow path or failed, in words; empty if it did not. */

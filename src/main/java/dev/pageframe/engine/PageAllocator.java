@@ -328,20 +328,17 @@ final class PageAllocator {
             if (stop != null) {
                 return fail(rq, stop);
             }
-            if (!out_of_memory(gfp, rq.order())) {
-                if ((gfp & __GFP_NOFAIL) != 0) {
-                    throw bug("__GFP_NOFAIL allocation cannot be satisfied: no reclaimable memory and nothing to OOM-kill",
-                        List.of("WARNING: mm/page_alloc.c: __alloc_pages_slowpath: __GFP_NOFAIL of order " + rq.order()
-                            + " would loop forever"));
-                }
-                return fail(rq, "nothing left to reclaim or kill");
-            }
-            trace.step("OOM killer ran");
+            out_of_memory(gfp, rq.order());
             if (noProgress > MAX_RECLAIM_RETRIES) {
                 break;
             }
         }
-        return fail(rq, null);
+        if ((gfp & __GFP_NOFAIL) != 0) {
+            throw bug("__GFP_NOFAIL allocation cannot be satisfied: reclaim and the OOM killer made no progress",
+                List.of("WARNING: mm/page_alloc.c: __alloc_pages_slowpath: __GFP_NOFAIL of order " + rq.order()
+                    + " would loop forever"));
+        }
+        return fail(rq, "no progress after " + MAX_RECLAIM_RETRIES + " retries");
     }
 
     /** Why this request may not OOM-kill a task (mm/page_alloc.c: __alloc_pages_may_oom), or null if it may. */
@@ -431,14 +428,21 @@ final class PageAllocator {
         return pfn;
     }
 
-    /** mm/oom_kill.c: out_of_memory. Returns whether a task was killed. */
-    private boolean out_of_memory(int gfp, int order) {
+    /**
+     * mm/oom_kill.c: out_of_memory: kills the worst task. A request without __GFP_FS kills nothing
+     * (killing does not make up for reclaim that could not do I/O) and just retries. With nothing
+     * to kill the kernel panics.
+     */
+    private void out_of_memory(int gfp, int order) {
+        if ((gfp & __GFP_FS) == 0) {
+            trace.step("no __GFP_FS: the OOM killer is not used");
+            return;
+        }
         OomKiller.Task victim = oom.select_bad_process();
-        log.printk(ctx.taskName() + " invoked oom-killer: gfp_mask=0x" + Integer.toHexString(gfp) + "("
-            + gfpNames(gfp) + "), order=" + order + ", oom_score_adj=0");
+        dump_header(gfp, order);
         if (victim == null) {
             log.printk("Out of memory and no killable processes...");
-            return false;
+            throw panic("System is deadlocked on memory");
         }
         long kb = victim.pages.size() * (profile.pageSize() / 1024);
         log.printk(String.format("Out of memory: Killed process %d (%s) total-vm:%dkB, anon-rss:%dkB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:0kB oom_score_adj:0",
@@ -451,7 +455,34 @@ final class PageAllocator {
         victim.pages.clear();
         oom.exit(victim);
         oom.oom_kills++;
-        return true;
+        trace.step("OOM killer ran");
+    }
+
+    /** mm/oom_kill.c: dump_header: who invoked the killer, the memory report, and the task table. */
+    private void dump_header(int gfp, int order) {
+        log.printk(ctx.taskName() + " invoked oom-killer: gfp_mask=0x" + Integer.toHexString(gfp) + "("
+            + gfpNames(gfp) + "), order=" + order + ", oom_score_adj=0");
+        log.printk(String.format("CPU: 0 PID: %d Comm: %s", ctx.taskPid(), ctx.taskName()));
+        showMem.show_mem(gfp_zone(gfp)).forEach(log::printk);
+        // mm/oom_kill.c: dump_tasks, memory values in pages.
+        log.printk("Tasks state (memory values in pages):");
+        log.printk("[  pid  ]   uid  tgid total_vm      rss rss_anon rss_file rss_shmem pgtables_bytes swapents oom_score_adj name");
+        for (OomKiller.Task t : oom.tasks()) {
+            log.printk(String.format("[%7d] %5d %5d %8d %8d %8d %8d %9d %8d %8d %8d %s",
+                t.pid, 0, t.pid, t.pages.size(), t.pages.size(), t.pages.size(), 0, 0, 0, 0, 0, t.comm));
+        }
+    }
+
+    /** Set once the kernel has panicked: the machine is halted until it is rebooted. */
+    String panicked;
+
+    /** kernel/panic.c: panic: the message, then the machine stops. */
+    KernelBugException panic(String why) {
+        panicked = why;
+        return bug("Kernel panic: " + why + ". The simulated machine is halted, as a real one would be: "
+                + "reboot() it, or restart the notebook's kernel",
+            List.of("Kernel panic - not syncing: " + why,
+                "---[ end Kernel panic - not syncing: " + why + " ]---"));
     }
 
     private int fail(Request rq, String why) {

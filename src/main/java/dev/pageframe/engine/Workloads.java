@@ -19,8 +19,12 @@ public final class Workloads {
         this.modern = k.profile().era() == Era.MODERN;
     }
 
+    /**
+     * A driver that copes with failure: it asks not to be warned about, nor to have tasks killed
+     * for, the memory it may not get (otherwise a full machine with nothing to kill panics).
+     */
     private int kernelGfp() {
-        return modern ? Gfp.GFP_KERNEL | Gfp.__GFP_NOWARN : Gfp20.GFP_KERNEL;
+        return modern ? Gfp.GFP_KERNEL | Gfp.__GFP_NOWARN | Gfp.__GFP_RETRY_MAYFAIL : Gfp20.GFP_KERNEL;
     }
 
     /** A live allocation the churn may free later. */

@@ -59,7 +59,7 @@ class CompactionTest {
     void pinnedKernelPagesDefeatCompaction() {
         Kernel k = fragmentedBy(false);
         long moved = k.vmstat().get("pgmigrate_success");
-        assertEquals(0, k.__get_free_pages(GFP_KERNEL | __GFP_NOWARN, 3));
+        assertEquals(0, k.__get_free_pages(GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN, 3));
         assertEquals(moved, k.vmstat().get("pgmigrate_success"), "nothing movable: nothing migrated");
     }
 
@@ -112,7 +112,7 @@ class CompactionTest {
         assertEquals(won.vmstat().get("compact_stall"), won.vmstat().get("compact_success"));
         assertTrue(won.vmstat().get("compact_stall") > 0);
         Kernel lost = fragmentedBy(false);
-        assertEquals(0, lost.__get_free_pages(GFP_KERNEL | __GFP_NOWARN, 2));
+        assertEquals(0, lost.__get_free_pages(GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN, 2));
         assertEquals(0, lost.vmstat().get("compact_success"));
         assertEquals(lost.vmstat().get("compact_stall"), lost.vmstat().get("compact_fail"));
     }

@@ -118,7 +118,7 @@ class PageAllocatorTest {
         for (int i = 0; i < pages.size(); i += 2) {
             k.free_page(pages.get(i));
         }
-        assertEquals(0, k.__get_free_pages(GFP_KERNEL | __GFP_NOWARN, 2));
+        assertEquals(0, k.__get_free_pages(GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN, 2));
         assertTrue(k.last_slowpath().startsWith("no free block of order 2 or more in DMA32"), k.last_slowpath());
     }
 

@@ -131,7 +131,7 @@ public final class KernelApi {
     public static void do_initcall(Initcall ic) { k().do_initcall(ic); }
     /** Reboots the same profile and memory size with these init functions built in. */
     public static Kernel reboot(Initcall... initcalls) {
-        Kernel old = k();
+        Kernel old = Session.lastBooted();
         return Session.boot(old.profile(), old.memoryBytes(), old.seed(), initcalls);
     }
     /**
@@ -139,7 +139,7 @@ public final class KernelApi {
      * kernel manages only that much, and the RAM above it is left to built-in drivers.
      */
     public static Kernel reboot_mem(String option, Initcall... initcalls) {
-        Kernel old = k();
+        Kernel old = Session.lastBooted();
         String value = option.startsWith("mem=") ? option.substring(4) : option;
         return Session.boot(old.profile(), old.memoryBytes(), dev.pageframe.engine.Sizes.parse(value), old.seed(), initcalls);
     }
