@@ -355,6 +355,30 @@ public final class Kernel {
         return gfp;
     }
 
+    /** totalram_pages(): the pages the buddy allocator manages. */
+    long totalram_pages() {
+        long n = 0;
+        for (Zone z : zones) {
+            n += z.managed_pages;
+        }
+        return n;
+    }
+
+    /** WARN_ON_ONCE sites that have fired this boot. */
+    private final java.util.Set<String> warnedSites = new java.util.HashSet<>();
+
+    /** A WARN_ON_ONCE: the cut-here report with a backtrace, the first time a site fires. */
+    private void warnOnce(String site, String where, String fn) {
+        if (!warnedSites.add(site)) {
+            return;
+        }
+        List.of("------------[ cut here ]------------",
+            "WARNING: CPU: 0 PID: " + ctx.taskPid() + " at " + where,
+            "CPU: 0 PID: " + ctx.taskPid() + " Comm: " + ctx.taskName(),
+            "Call Trace:", " <TASK>", " " + fn + "+0x0/0x0", " " + CallSite.caller(),
+            " </TASK>", "---[ end trace 0000000000000000 ]---").forEach(log::printk);
+    }
+
     /** Set once mm/page_alloc.c's WARN_ON_ONCE_GFP(order > MAX_PAGE_ORDER) has fired. */
     private boolean warnedOrderAboveMax;
 
@@ -694,10 +718,20 @@ public final class Kernel {
             // pages one by one from __get_free_page(GFP_KERNEL); each checks the interrupt rule.
             kmallocInterruptCheck(gfp);
         }
-        if (size <= 0) {
+        if (size == 0) {
+            // mm/vmalloc.c: __vmalloc_node_range_noprof: WARN_ON_ONCE(!size), then NULL.
             if (modern) {
-                log.printk("vmalloc_node_range for size " + size + " failed: Address range restricted");
+                warnOnce("vmalloc-zero", "mm/vmalloc.c: __vmalloc_node_range_noprof", fn);
             }
+            return 0;
+        }
+        if (modern && Long.compareUnsigned(size >>> profile.pageShift(), totalram_pages()) > 0) {
+            // The same function refuses at once what all of RAM could not hold: no reclaim, no OOM kill.
+            pages.warn_alloc(gfp, "vmalloc error: size " + Long.toUnsignedString(size) + ", exceeds total pages");
+            pages.trace.record(fn + "(" + Long.toUnsignedString(size) + ") is larger than all of RAM");
+            return 0;
+        }
+        if (size < 0) {
             return 0;
         }
         if (!modern && ((size + profile.pageSize() - 1) & -profile.pageSize()) > layout.memoryEnd()) {
@@ -707,8 +741,7 @@ public final class Kernel {
         String caller = CallSite.caller();
         long addr = vmalloc.vmalloc(size, gfp, zero, caller);
         if (addr == 0 && modern) {
-            log.printk(String.format("%s: vmalloc error: size %d, page order 0, failed to allocate pages, mode:0x%x(%s), nodemask=(null)",
-                ctx.taskName(), size, gfp, Gfp.names(gfp)));
+            pages.warn_alloc(gfp, "vmalloc error: size " + size + ", page order 0, failed to allocate pages");
         }
         if (tracer.on("vmalloc") && addr != 0) {
             tracer.emit("vmalloc", String.format("addr=0x%x size=%d caller=%s", addr, size, caller));

@@ -488,7 +488,7 @@ final class PageAllocator {
     private int fail(Request rq, String why) {
         alloc_fail++;
         trace.done(why);
-        warn_alloc(rq.gfp(), rq.order());
+        warn_alloc(rq.gfp(), "page allocation failure: order:" + rq.order());
         return -1;
     }
 
@@ -499,12 +499,12 @@ final class PageAllocator {
      * mm/page_alloc.c: warn_alloc: the failure line, the stack and the memory report of
      * mm/show_mem.c, unless the mask has __GFP_NOWARN or the rate limit holds it back.
      */
-    private void warn_alloc(int gfp, int order) {
+    void warn_alloc(int gfp, String what) {
         if ((gfp & __GFP_NOWARN) != 0 || !nopage_rs.allow(clock.now(), log)) {
             return;
         }
-        log.printk(String.format("%s: page allocation failure: order:%d, mode:%#x(%s), nodemask=(null),cpuset=/,mems_allowed=0",
-            ctx.taskName(), order, gfp, Gfp.names(gfp)));
+        log.printk(String.format("%s: %s, mode:%#x(%s), nodemask=(null),cpuset=/,mems_allowed=0",
+            ctx.taskName(), what, gfp, Gfp.names(gfp)));
         log.printk(String.format("CPU: 0 PID: %d Comm: %s", ctx.taskPid(), ctx.taskName()));
         List.of("Call Trace:", " <TASK>", " warn_alloc+0x0/0x0", " __alloc_pages_slowpath+0x0/0x0",
             " __alloc_pages_noprof+0x0/0x0", " </TASK>").forEach(log::printk);
