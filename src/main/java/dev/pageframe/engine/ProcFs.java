@@ -73,13 +73,13 @@ final class ProcFs {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("Page block order: %d\n", pbOrder));
         sb.append(String.format("Pages per block:  %d\n\n", 1 << pbOrder));
-        sb.append(String.format("%-43s", "Free pages count per migrate type at order"));
+        sb.append(String.format("%-43s ", "Free pages count per migrate type at order"));
         for (int o = 0; o < orders; o++) {
             sb.append(String.format("%6d ", o));
         }
         sb.append('\n');
         for (Zone z : k.zones) {
-            for (int mt = 0; mt < MigrateType.MIGRATE_PCPTYPES; mt++) {
+            for (int mt = 0; mt < MigrateType.MIGRATE_TYPES; mt++) {
                 sb.append(String.format("Node %4d, zone %8s, type %12s ", 0, z.name(), MigrateType.name(mt)));
                 for (FreeArea a : z.free_area) {
                     sb.append(String.format("%6d ", a.nr_free(mt)));
@@ -88,15 +88,17 @@ final class ProcFs {
             }
         }
         sb.append('\n').append(String.format("%-23s", "Number of blocks type "));
-        for (int mt = 0; mt < MigrateType.MIGRATE_PCPTYPES; mt++) {
+        for (int mt = 0; mt < MigrateType.MIGRATE_TYPES; mt++) {
             sb.append(String.format("%12s ", MigrateType.name(mt)));
         }
         sb.append('\n');
         for (Zone z : k.zones) {
-            long[] count = new long[MigrateType.MIGRATE_PCPTYPES];
-            int blocks = (z.spanned_pages + (1 << pbOrder) - 1) >> pbOrder;
-            for (int b = 0; b < blocks; b++) {
-                count[z.pageblock_mt[b]]++;
+            // mm/vmstat.c: pagetypeinfo_showblockcount_print skips pageblocks without a struct page (holes).
+            long[] count = new long[MigrateType.MIGRATE_TYPES];
+            for (int pfn = z.zone_start_pfn; pfn < z.zone_end_pfn(); pfn += 1 << pbOrder) {
+                if (k.mem_map.tag(pfn) != FrameTable.HOLE) {
+                    count[z.get_pageblock_migratetype(pfn)]++;
+                }
             }
             sb.append(String.format("Node %d, zone %8s ", 0, z.name()));
             for (long c : count) {

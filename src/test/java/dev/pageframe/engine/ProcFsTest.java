@@ -114,4 +114,24 @@ class ProcFsTest {
     void vmallocTotalOnX8664Is32TibMinusOneByte() {
         assertTrue(k.cat("/proc/meminfo").contains("VmallocTotal:   34359738367 kB\n"), k.cat("/proc/meminfo"));
     }
+
+    /**
+     * mm/vmstat.c (pagetypeinfo_showfree, pagetypeinfo_showblockcount): "%-43s " then "%6d " per
+     * order; one row per migrate type including HighAtomic; pageblocks in holes are not counted.
+     */
+    @Test
+    void pagetypeinfoHasEveryMigrateTypeAndSkipsHoles() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 8L << 30);
+        java.util.List<String> lines = k.cat("/proc/pagetypeinfo").lines().toList();
+        assertTrue(lines.contains("Free pages count per migrate type at order  " + "     0      1      2      3      4      5"
+            + "      6      7      8      9     10 "), String.join("\n", lines));
+        assertTrue(lines.contains("Node    0, zone    DMA32, type   HighAtomic      0      0      0      0      0      0      0"
+            + "      0      0      0      0 "), String.join("\n", lines));
+        assertEquals(6, lines.stream().filter(l -> l.startsWith("Node    0, zone   Normal, type")).count());
+        assertTrue(lines.contains("Number of blocks type     Unmovable      Movable  Reclaimable   HighAtomic          CMA      Isolate "),
+            String.join("\n", lines));
+        String dma32 = lines.stream().filter(l -> l.startsWith("Node 0, zone    DMA32 ")).findFirst().orElseThrow();
+        long blocks = java.util.Arrays.stream(dma32.substring(22).trim().split(" +")).mapToLong(Long::parseLong).sum();
+        assertEquals((3L << 30) - (16L << 20) >> 21, blocks, "16 MiB to 3 GiB: the PCI hole up to 4 GiB has no pageblocks");
+    }
 }
