@@ -43,7 +43,7 @@ final class ProcFs {
             case "/proc/zoneinfo" -> zoneinfo();
             case "/proc/slabinfo" -> slabinfo();
             case "/proc/vmallocinfo" -> vmallocinfo();
-            case "/proc/meminfo" -> k.modern() ? meminfo() : meminfo20();
+            case "/proc/meminfo" -> k.modern() ? new Meminfo(k).show() : meminfo20();
             case "/proc/vmstat" -> VmStat.text(k.vmstat());
             case PAGEFRAME_COUNTERS -> VmStat.text(k.pageframe_counters());
             case "/sys/kernel/debug/extfrag/extfrag_index" -> extfrag(true);
@@ -170,63 +170,6 @@ final class ProcFs {
                 a.addr(), a.addr() + a.size(), a.size(), a.caller(), a.nr_pages(), a.nr_pages()));
         }
         return sb.toString();
-    }
-
-    /** fs/proc/meminfo.c: meminfo_proc_show, the allocator-related lines. */
-    String meminfo() {
-        long total = 0;
-        for (Zone z : k.zones) {
-            total += z.managed_pages;
-        }
-        long free = k.nr_free_pages();
-        long file = k.reclaim.nr_file_pages;
-        long slab = k.kmalloc.slabUnreclaimablePages();
-        long anon = 0;
-        for (OomKiller.Task t : k.oom.tasks()) {
-            anon += t.pages.size();
-        }
-        long available = si_mem_available(free, file, 0);
-        StringBuilder sb = new StringBuilder();
-        line(sb, "MemTotal", total);
-        line(sb, "MemFree", free);
-        line(sb, "MemAvailable", available);
-        line(sb, "Buffers", 0);
-        line(sb, "Cached", file);
-        line(sb, "AnonPages", anon);
-        if (k.profile().hasHighmem()) {
-            Zone high = k.pages.zone(ZoneType.HIGHMEM);
-            line(sb, "HighTotal", high == null ? 0 : high.managed_pages);
-            line(sb, "HighFree", high == null ? 0 : high.free_pages);
-            line(sb, "LowTotal", total - (high == null ? 0 : high.managed_pages));
-            line(sb, "LowFree", free - (high == null ? 0 : high.free_pages));
-        }
-        line(sb, "Slab", slab);
-        line(sb, "SUnreclaim", slab);
-        // fs/proc/meminfo.c: (VMALLOC_END - VMALLOC_START) >> 10; x86-64's VMALLOC_END is the last byte.
-        long vmallocEnd = k.profile().vmallocStart() != 0 ? k.as.vmallocEnd - 1 : k.as.vmallocEnd;
-        sb.append(String.format("%-16s%8d kB\n", "VmallocTotal:", (vmallocEnd - k.as.vmallocStart) >> 10));
-        line(sb, "VmallocUsed", k.vmalloc.vmallocPages);
-        return sb.toString();
-    }
-
-    /**
-     * mm/show_mem.c: si_mem_available: free pages minus totalreserve_pages, plus the page cache and
-     * the reclaimable slab that could be dropped, each keeping back the smaller of half of itself
-     * and the sum of the zones' low watermarks.
-     */
-    long si_mem_available(long free, long pagecache, long reclaimable) {
-        long wmarkLow = 0;
-        for (Zone z : k.zones) {
-            wmarkLow += z.low_wmark_pages();
-        }
-        long available = free - k.pages.totalreserve_pages;
-        available += pagecache - Math.min(pagecache / 2, wmarkLow);
-        available += reclaimable - Math.min(reclaimable / 2, wmarkLow);
-        return Math.max(0, available);
-    }
-
-    private void line(StringBuilder sb, String name, long pages) {
-        sb.append(String.format("%-16s%8d kB\n", name + ":", k.kb(pages)));
     }
 
     /** Linux 2.0 fs/proc/array.c: get_meminfo, bytes table first, then the kB lines. */

@@ -65,4 +65,30 @@ class MeminfoTest {
         k.kfree(p);
         assertEquals(slab, field(k, "Slab"), "kfree gives the pages back to the page allocator");
     }
+
+    /** fs/proc/meminfo.c (meminfo_proc_show): every line of a 6.x x86 kernel, in order, with sums that agree. */
+    @Test
+    void meminfoHasEveryLineInTheKernelsOrder() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 256 * M);
+        k.page_cache_read(1000);
+        int pid = k.spawn_task("app");
+        k.task_touch(pid, 700);
+        java.util.List<String> names = k.cat("/proc/meminfo").lines().map(l -> l.substring(0, l.indexOf(':'))).toList();
+        assertEquals(java.util.List.of("MemTotal", "MemFree", "MemAvailable", "Buffers", "Cached", "SwapCached", "Active",
+            "Inactive", "Active(anon)", "Inactive(anon)", "Active(file)", "Inactive(file)", "Unevictable", "Mlocked",
+            "SwapTotal", "SwapFree", "Dirty", "Writeback", "AnonPages", "Mapped", "Shmem", "KReclaimable", "Slab",
+            "SReclaimable", "SUnreclaim", "KernelStack", "PageTables", "SecPageTables", "NFS_Unstable", "Bounce",
+            "WritebackTmp", "CommitLimit", "Committed_AS", "VmallocTotal", "VmallocUsed", "VmallocChunk", "Percpu",
+            "HardwareCorrupted", "AnonHugePages", "ShmemHugePages", "ShmemPmdMapped", "FileHugePages", "FilePmdMapped",
+            "CmaTotal", "CmaFree", "HugePages_Total", "HugePages_Free", "HugePages_Rsvd", "HugePages_Surp",
+            "Hugepagesize", "Hugetlb"), names);
+        assertEquals(field(k, "Inactive"), field(k, "Inactive(anon)") + field(k, "Inactive(file)"));
+        assertEquals(field(k, "Inactive(file)"), field(k, "Cached"));
+        assertEquals(700 * 4, field(k, "AnonPages"));
+        assertEquals(field(k, "Slab"), field(k, "SReclaimable") + field(k, "SUnreclaim"));
+        assertTrue(k.cat("/proc/meminfo").contains("HugePages_Total:       0\n"), "hugetlb_report_meminfo's widths");
+        Kernel i386 = Kernel.boot(MachineProfiles.I386, 1024 * M);
+        assertEquals(field(i386, "MemTotal"), field(i386, "HighTotal") + field(i386, "LowTotal"));
+        assertTrue(i386.cat("/proc/meminfo").indexOf("Mlocked:") < i386.cat("/proc/meminfo").indexOf("HighTotal:"));
+    }
 }
