@@ -40,7 +40,7 @@ final class ProcFs {
         return switch (path) {
             case "/proc/buddyinfo" -> buddyinfo();
             case "/proc/pagetypeinfo" -> pagetypeinfo();
-            case "/proc/zoneinfo" -> zoneinfo();
+            case "/proc/zoneinfo" -> new Zoneinfo(k).show();
             case "/proc/slabinfo" -> slabinfo();
             case "/proc/vmallocinfo" -> vmallocinfo();
             case "/proc/meminfo" -> k.modern() ? new Meminfo(k).show() : meminfo20();
@@ -105,43 +105,6 @@ final class ProcFs {
                 sb.append(String.format("%12d ", c));
             }
             sb.append('\n');
-        }
-        return sb.toString();
-    }
-
-    /** mm/vmstat.c: zoneinfo_show_print, the watermark part. */
-    String zoneinfo() {
-        StringBuilder sb = new StringBuilder();
-        for (Zone z : k.zones) {
-            sb.append(String.format("Node 0, zone %8s\n", z.name()));
-            sb.append(String.format("  pages free     %d\n", z.free_pages));
-            sb.append(String.format("        boost    %d\n", 0));
-            sb.append(String.format("        min      %d\n", z.min_wmark_pages()));
-            sb.append(String.format("        low      %d\n", z.low_wmark_pages()));
-            sb.append(String.format("        high     %d\n", z.high_wmark_pages()));
-            // WMARK_PROMO: high plus the same step again (mm/page_alloc.c: __setup_per_zone_wmarks).
-            sb.append(String.format("        promo    %d\n", z.high_wmark_pages() + (z.high_wmark_pages() - z.low_wmark_pages())));
-            sb.append(String.format("        spanned  %d\n", z.spanned_pages));
-            sb.append(String.format("        present  %d\n", z.present_pages));
-            sb.append(String.format("        managed  %d\n", z.managed_pages));
-            sb.append(String.format("        cma      %d\n", 0));
-            // One entry per zone the kernel is built with: x86-64 has DMA, DMA32, Normal, Movable;
-            // 32-bit x86 has DMA, Normal, HighMem, Movable (no DMA32). Movable is empty here, so
-            // its entry repeats the last one.
-            sb.append("        protection: (");
-            boolean first = true;
-            long last = 0;
-            for (ZoneType t : ZoneType.values()) {
-                if ((t == ZoneType.DMA32 && !k.profile().hasDma32()) || (t == ZoneType.HIGHMEM && !k.profile().hasHighmem())) {
-                    continue;
-                }
-                last = z.lowmem_reserve[t.ordinal()];
-                sb.append(first ? "" : ", ").append(last);
-                first = false;
-            }
-            sb.append(", ").append(last).append(")\n");
-            sb.append(String.format("      nr_free_pages %d\n", z.free_pages));
-            sb.append(String.format("  start_pfn:           %d\n", z.zone_start_pfn));
         }
         return sb.toString();
     }

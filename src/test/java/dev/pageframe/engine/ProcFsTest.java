@@ -134,4 +134,23 @@ class ProcFsTest {
         long blocks = java.util.Arrays.stream(dma32.substring(22).trim().split(" +")).mapToLong(Long::parseLong).sum();
         assertEquals((3L << 30) - (16L << 20) >> 21, blocks, "16 MiB to 3 GiB: the PCI hole up to 4 GiB has no pageblocks");
     }
+
+    /**
+     * mm/vmstat.c (zoneinfo_show_print): the empty Movable zone is listed with its watermarks and
+     * protection only; the node's stats follow the first populated zone; populated zones end with
+     * their counters, pagesets and start_pfn.
+     */
+    @Test
+    void zoneinfoListsTheEmptyMovableZoneAndThePerNodeAndPagesetSections() {
+        String zi = k.cat("/proc/zoneinfo");
+        assertTrue(zi.startsWith("Node 0, zone      DMA\n  per-node stats\n      nr_inactive_anon 0\n"), zi);
+        assertEquals(1, zi.split("per-node stats", -1).length - 1, "only under the first populated zone");
+        assertTrue(zi.endsWith("Node 0, zone  Movable\n  pages free     0\n        boost    0\n        min      0\n"
+            + "        low      0\n        high     0\n        promo    0\n        spanned  0\n        present  0\n"
+            + "        managed  0\n        cma      0\n        protection: (0, 0, 0, 0)\n"), zi);
+        assertTrue(zi.contains("\n  pagesets\n    cpu: 0\n              count:    0\n"), zi);
+        Zone dma32 = k.pages.zone(ZoneType.DMA32);
+        assertTrue(zi.contains("\n      nr_free_pages " + dma32.free_pages + "\n"), zi);
+        assertTrue(zi.contains("\n  start_pfn:           " + dma32.zone_start_pfn() + "\n"), zi);
+    }
 }
