@@ -21,7 +21,7 @@ final class Meminfo {
         long total = k.totalram_pages();
         long free = k.nr_free_pages();
         long file = k.reclaim.nr_file_pages;
-        long anon = k.pages.nr_anon_pages();
+        long anon = ShowMem.nr_anon_pages(k.oom);
         long sunreclaim = k.kmalloc.slabUnreclaimablePages();
         long sreclaimable = 0;
         kb("MemTotal", total);

@@ -21,7 +21,7 @@ final class ShowMem {
         List<String> out = new ArrayList<>();
         out.add("Mem-Info:");
         long free = k.nr_free_pages();
-        long anon = k.pages.nr_anon_pages();
+        long anon = ShowMem.nr_anon_pages(k.oom);
         long file = k.reclaim.nr_file_pages;
         out.add("active_anon:0 inactive_anon:" + anon + " isolated_anon:0");
         out.add(" active_file:0 inactive_file:" + file + " isolated_file:0");
@@ -74,7 +74,7 @@ final class ShowMem {
     }
 
     private String zoneLine(Zone z) {
-        long[] lru = k.pages.lruPagesIn(z);
+        long[] lru = ShowMem.lruPagesIn(k.mem_map, z);
         return "Node 0 " + z.name() + " free:" + k.kb(z.free_pages) + "kB boost:0kB min:" + k.kb(z.min_wmark_pages())
             + "kB low:" + k.kb(z.low_wmark_pages()) + "kB high:" + k.kb(z.high_wmark_pages())
             + "kB reserved_highatomic:0KB active_anon:0kB inactive_anon:" + k.kb(lru[1])
@@ -118,5 +118,28 @@ final class ShowMem {
         }
         cols.add(cols.getLast());
         return cols;
+    }
+
+    /** Pages user tasks hold (NR_ANON_PAGES). */
+    static long nr_anon_pages(OomKiller oom) {
+        long anon = 0;
+        for (OomKiller.Task t : oom.tasks()) {
+            anon += t.pages.size();
+        }
+        return anon;
+    }
+
+    /** {file, anon} pages on the LRU that lie in this zone. */
+    static long[] lruPagesIn(FrameTable mem_map, Zone z) {
+        long[] n = new long[2];
+        for (int pfn = z.zone_start_pfn; pfn < z.zone_end_pfn(); pfn++) {
+            int tag = mem_map.tag(pfn);
+            if (tag == FrameTable.PAGECACHE) {
+                n[0]++;
+            } else if (tag == FrameTable.ANON) {
+                n[1]++;
+            }
+        }
+        return n;
     }
 }

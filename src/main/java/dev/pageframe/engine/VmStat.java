@@ -38,13 +38,13 @@ final class VmStat {
         Compaction c = pa.compaction;
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("nr_free_pages", k.nr_free_pages());
-        m.put("nr_zone_inactive_anon", pa.nr_anon_pages());
+        m.put("nr_zone_inactive_anon", ShowMem.nr_anon_pages(k.oom));
         m.put("nr_zone_inactive_file", r.nr_file_pages);
-        m.put("nr_inactive_anon", pa.nr_anon_pages());
+        m.put("nr_inactive_anon", ShowMem.nr_anon_pages(k.oom));
         m.put("nr_inactive_file", r.nr_file_pages);
         m.put("nr_slab_reclaimable", 0L);
         m.put("nr_slab_unreclaimable", k.kmalloc.slabUnreclaimablePages());
-        m.put("nr_anon_pages", pa.nr_anon_pages());
+        m.put("nr_anon_pages", ShowMem.nr_anon_pages(k.oom));
         m.put("nr_file_pages", r.nr_file_pages);
         m.put("nr_vmalloc", k.vmalloc.vmallocPages);
         Map<String, Integer> zones = zoneTexts();

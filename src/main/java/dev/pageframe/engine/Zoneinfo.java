@@ -51,7 +51,7 @@ final class Zoneinfo {
 
     private void nodeStats() {
         sb.append("\n  per-node stats");
-        long anon = k.pages.nr_anon_pages();
+        long anon = ShowMem.nr_anon_pages(k.oom);
         long file = k.reclaim.nr_file_pages;
         stat("nr_inactive_anon", anon);
         stat("nr_active_anon", 0);
@@ -88,7 +88,7 @@ final class Zoneinfo {
     }
 
     private void zoneStats(Zone z) {
-        long[] lru = k.pages.lruPagesIn(z);
+        long[] lru = ShowMem.lruPagesIn(k.mem_map, z);
         stat("nr_free_pages", z.free_pages);
         stat("nr_zone_inactive_anon", lru[1]);
         stat("nr_zone_active_anon", 0);
