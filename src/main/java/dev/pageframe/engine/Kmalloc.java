@@ -19,7 +19,6 @@ final class Kmalloc {
         final int index;
         final KmallocClass cls;
         final List<Slab> slabs = new ArrayList<>();
-        long active_objs;
 
         Cache(int index, KmallocClass cls) {
             this.index = index;
@@ -166,7 +165,6 @@ final class Kmalloc {
         }
         int idx = slab.firstFree();
         slab.take(idx);
-        c.active_objs++;
         bytesRequested += size;
         bytesAllocated += c.cls.size();
         clock.charge(profile.cost().slabAllocNs() + (zero ? profile.cost().clearNs(size) : 0));
@@ -292,7 +290,6 @@ final class Kmalloc {
         Slab slab = o.slab();
         Cache c = o.cache();
         slab.release(o.index());
-        c.active_objs--;
         bytesAllocated -= c.cls.size();
         clock.charge(profile.cost().slabAllocNs());
         if (slab.inuse == 0) {
