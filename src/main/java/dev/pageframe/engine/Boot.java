@@ -326,6 +326,7 @@ final class Boot {
             long minFreeKb = Watermarks.min_free_kbytes(lowmemKb);
             Watermarks.setup_per_zone_wmarks(k.zones, minFreeKb, p.pageShift());
             Watermarks.setup_per_zone_lowmem_reserve(k.zones);
+            pa.totalreserve_pages = Watermarks.calculate_totalreserve_pages(k.zones);
         } else {
             // free_area_init sizes the reserve from end_mem - PAGE_OFFSET: all of memory, not the free pages.
             long[] w = Watermarks.legacy_free_pages(p.era(), p.era().release(), k.layout.memoryEnd() >>> p.pageShift());

@@ -20,6 +20,7 @@ final class Compaction {
     private final OomKiller oom;
     private final SimClock clock;
     private final long migrateCostNs;
+    /** /proc/vmstat: direct compaction attempts and their outcomes (counted by the page allocator). */
     long compact_stall;
     long compact_success;
     long compact_fail;
@@ -36,14 +37,32 @@ final class Compaction {
         this.migrateCostNs = 2 * cost.clearNs(pageSize) + 500;
     }
 
-    /** mm/compaction.c: compaction_suitable, by the fragmentation index of the zone for the order. */
-    static boolean suitable(Zone z, int order) {
-        long[] nr = new long[z.free_area.length];
-        for (int o = 0; o < nr.length; o++) {
-            nr[o] = z.free_area[o].nr_free;
+    /** mm/compaction.c: compact_gap: room for the pages being migrated and their copies. */
+    static long compact_gap(int order) {
+        return 2L << order;
+    }
+
+    /**
+     * mm/compaction.c: __compaction_suitable and compaction_suitable. Compaction needs free pages to
+     * migrate into: the zone must pass the order-0 watermark check (low for costly orders, min
+     * otherwise) with compact_gap on top. For costly orders a low fragmentation index also rules
+     * it out: then the zone is short of memory, not fragmented.
+     */
+    static boolean suitable(Zone z, int order, ZoneType highest) {
+        long watermark = order > PageAllocator.PAGE_ALLOC_COSTLY_ORDER ? z.low_wmark_pages() : z.min_wmark_pages();
+        watermark += compact_gap(order);
+        if (!PageAllocator.zone_watermark_ok(z, 0, watermark, highest, 0)) {
+            return false;
         }
-        int idx = Fragmentation.fragmentation_index(nr, order);
-        return !(idx >= 0 && idx <= EXTFRAG_THRESHOLD);
+        if (order > PageAllocator.PAGE_ALLOC_COSTLY_ORDER) {
+            long[] nr = new long[z.free_area.length];
+            for (int o = 0; o < nr.length; o++) {
+                nr[o] = z.free_area[o].nr_free;
+            }
+            int idx = Fragmentation.fragmentation_index(nr, order);
+            return !(idx >= 0 && idx <= EXTFRAG_THRESHOLD);
+        }
+        return true;
     }
 
     private static boolean blockAvailable(Zone z, int order) {
@@ -57,7 +76,6 @@ final class Compaction {
 
     /** mm/compaction.c: compact_zone. True when a free block of the order exists afterwards. */
     boolean compact_zone(Zone z, int order) {
-        compact_stall++;
         IntList targets = new IntList();
         int migrate = z.zone_start_pfn;
         int freeScan = z.zone_end_pfn() - 1;
@@ -91,13 +109,7 @@ final class Compaction {
         for (int i = 0; i < targets.size(); i++) {
             buddy.free_one_page(z, targets.get(i), 0);
         }
-        done = done || blockAvailable(z, order);
-        if (done) {
-            compact_success++;
-        } else {
-            compact_fail++;
-        }
-        return done;
+        return done || blockAvailable(z, order);
     }
 
     /** mm/compaction.c: isolate_freepages: takes free blocks from the top, split into single pages. */

@@ -19,19 +19,47 @@ final class Kmalloc {
         final int index;
         final KmallocClass cls;
         final List<Slab> slabs = new ArrayList<>();
-        long active_objs;
 
         Cache(int index, KmallocClass cls) {
             this.index = index;
             this.cls = cls;
         }
 
+        /** SLUB's per-CPU slab: objects come from it until it is full (mm/slub.c: ___slab_alloc). */
+        Slab cpu_slab;
+
         long num_objs() {
-            return (long) slabs.size() * cls.objsPerSlab();
+            long n = 0;
+            for (Slab s : slabs) {
+                n += s.objects;
+            }
+            return n;
         }
 
-        long active_slabs() {
-            return slabs.stream().filter(s -> s.inuse > 0).count();
+        long num_slabs() {
+            return slabs.size();
+        }
+
+        /**
+         * mm/slub.c: get_slabinfo: only the free objects of slabs on the partial list count as free
+         * (count_partial_free_approx); the CPU slab and full slabs count as wholly in use.
+         */
+        long slabinfo_active_objs() {
+            long free = 0;
+            for (Slab s : slabs) {
+                if (s != cpu_slab) {
+                    free += s.objects - s.inuse;
+                }
+            }
+            return num_objs() - free;
+        }
+
+        long pages() {
+            long n = 0;
+            for (Slab s : slabs) {
+                n += 1L << s.order;
+            }
+            return n;
         }
     }
 
@@ -54,6 +82,8 @@ final class Kmalloc {
     long bytesAllocated;
     /** Pages held by large kmalloc allocations (modern only). */
     long largePages;
+    /** mm/slub.c: ORDER_FALLBACK, slabs that had to be made at the cache's minimum order. */
+    long order_fallback;
 
     Kmalloc(MachineProfile profile, FrameTable mem_map, PageAllocator pages, AddressSpace as, SimClock clock) {
         this.profile = profile;
@@ -114,11 +144,14 @@ final class Kmalloc {
         if (c == null) {
             return allocLarge(size, gfp, zero);
         }
-        Slab slab = null;
-        for (Slab s : c.slabs) {
-            if (s.inuse < s.objects) {
-                slab = s;
-                break;
+        Slab slab = modern ? c.cpu_slab : null;
+        if (slab == null || slab.inuse == slab.objects) {
+            slab = null;
+            for (Slab s : c.slabs) {
+                if (s.inuse < s.objects) {
+                    slab = s;
+                    break;
+                }
             }
         }
         if (slab == null) {
@@ -127,9 +160,11 @@ final class Kmalloc {
                 return 0;
             }
         }
+        if (modern) {
+            c.cpu_slab = slab;
+        }
         int idx = slab.firstFree();
         slab.take(idx);
-        c.active_objs++;
         bytesRequested += size;
         bytesAllocated += c.cls.size();
         clock.charge(profile.cost().slabAllocNs() + (zero ? profile.cost().clearNs(size) : 0));
@@ -147,10 +182,30 @@ final class Kmalloc {
     }
 
     private Slab newSlab(Cache c, int gfp) {
-        // A slab holds only the cache's objects: never HighMem, never movable.
-        int slabGfp = modern ? (gfp & ~(Gfp.__GFP_HIGHMEM | Gfp.__GFP_MOVABLE | Gfp.__GFP_ZERO)) | Gfp.__GFP_COMP : gfp;
-        int pfn = modern ? pages.alloc_pages(slabGfp, c.cls.slabOrder())
-            : pages.get_free_pages_legacy(slabGfp, c.cls.slabOrder());
+        int order = c.cls.slabOrder();
+        int pfn;
+        if (modern) {
+            // A slab holds only the cache's objects: never HighMem, never movable.
+            int flags = (gfp & ~(Gfp.__GFP_HIGHMEM | Gfp.__GFP_MOVABLE | Gfp.__GFP_ZERO)) | (order > 0 ? Gfp.__GFP_COMP : 0);
+            int minOrder = min_order(c.cls);
+            // mm/slub.c: allocate_slab: the preferred order is only tried lightly (no warning, no
+            // retry, no direct reclaim while a smaller order exists); then the smallest order that
+            // holds one object is asked for with the caller's own flags.
+            int light = (flags | Gfp.__GFP_NOWARN | Gfp.__GFP_NORETRY) & ~Gfp.__GFP_NOFAIL;
+            if ((light & Gfp.__GFP_DIRECT_RECLAIM) != 0 && order > minOrder) {
+                light = (light | Gfp.__GFP_NOMEMALLOC) & ~(Gfp.__GFP_DIRECT_RECLAIM | Gfp.__GFP_KSWAPD_RECLAIM);
+            }
+            pfn = pages.alloc_pages(light, order);
+            if (pfn < 0) {
+                order = minOrder;
+                pfn = pages.alloc_pages((flags & ~Gfp.__GFP_COMP) | (order > 0 ? Gfp.__GFP_COMP : 0), order);
+                if (pfn >= 0) {
+                    order_fallback++;
+                }
+            }
+        } else {
+            pfn = pages.get_free_pages_legacy(gfp, order);
+        }
         if (pfn < 0) {
             return null;
         }
@@ -161,11 +216,17 @@ final class Kmalloc {
             id = slabById.size();
             slabById.add(null);
         }
-        Slab s = new Slab(id, c.index, pfn, c.cls.slabOrder(), c.cls.objsPerSlab());
+        int objects = order == c.cls.slabOrder() ? c.cls.objsPerSlab() : (int) ((profile.pageSize() << order) / c.cls.size());
+        Slab s = new Slab(id, c.index, pfn, order, objects);
         slabById.set(id, s);
-        mem_map.set(pfn, FrameTable.SLAB, c.index, c.cls.slabOrder(), id);
+        mem_map.set(pfn, FrameTable.SLAB, c.index, order, id);
         c.slabs.add(s);
         return s;
+    }
+
+    /** mm/slub.c: calculate_sizes: s->min, the smallest slab order that holds one object. */
+    int min_order(KmallocClass cls) {
+        return getOrder(cls.size(), profile.pageShift());
     }
 
     private long allocLarge(long size, int gfp, boolean zero) {
@@ -229,13 +290,13 @@ final class Kmalloc {
         Slab slab = o.slab();
         Cache c = o.cache();
         slab.release(o.index());
-        c.active_objs--;
         bytesAllocated -= c.cls.size();
         clock.charge(profile.cost().slabAllocNs());
         if (slab.inuse == 0) {
             long empty = c.slabs.stream().filter(s -> s.inuse == 0).count();
-            // 2.0 gave a page back as soon as its last block was freed; SLUB keeps a few empty slabs.
-            if (!modern || empty > MIN_PARTIAL) {
+            // 2.0 gave a page back as soon as its last block was freed; SLUB keeps a few empty slabs
+            // and never discards the CPU slab on free.
+            if (!modern || (empty > MIN_PARTIAL && slab != c.cpu_slab)) {
                 discard(c, slab);
             }
         }
@@ -243,6 +304,9 @@ final class Kmalloc {
 
     private void discard(Cache c, Slab slab) {
         c.slabs.remove(slab);
+        if (c.cpu_slab == slab) {
+            c.cpu_slab = null;
+        }
         slabById.set(slab.id, null);
         freeSlabIds.add(slab.id);
         mem_map.set(slab.pfn, FrameTable.PAGE, 0, slab.order, 0);
@@ -267,11 +331,20 @@ final class Kmalloc {
         return slabById.get(id);
     }
 
+    /** Pages in slabs of all caches. */
     long slabPages() {
         long n = 0;
         for (Cache c : caches) {
-            n += (long) c.slabs.size() << c.cls.slabOrder();
+            n += c.pages();
         }
         return n;
+    }
+
+    /**
+     * NR_SLAB_UNRECLAIMABLE_B in pages: the slabs plus the large kmalloc blocks, which
+     * mm/slub.c (___kmalloc_large_node) accounts as unreclaimable slab memory.
+     */
+    long slabUnreclaimablePages() {
+        return slabPages() + largePages;
     }
 }

@@ -7,10 +7,17 @@ public final class MigrateType {
     public static final int MIGRATE_UNMOVABLE = 0;
     public static final int MIGRATE_MOVABLE = 1;
     public static final int MIGRATE_RECLAIMABLE = 2;
-    /** The types that have their own free lists in this model (HIGHATOMIC, CMA and ISOLATE are not modelled). */
+    /** The types that have their own free lists in this model (HIGHATOMIC, CMA and ISOLATE stay empty). */
     public static final int MIGRATE_PCPTYPES = 3;
+    public static final int MIGRATE_HIGHATOMIC = 3;
+    /**
+     * MIGRATE_TYPES of a distribution's x86 kernel, built with CONFIG_CMA and CONFIG_MEMORY_ISOLATION:
+     * the types /proc/pagetypeinfo has a row and a column for.
+     */
+    public static final int MIGRATE_TYPES = 6;
 
-    private static final String[] NAMES = {"Unmovable", "Movable", "Reclaimable"};
+    /** mm/vmstat.c: migratetype_names. */
+    private static final String[] NAMES = {"Unmovable", "Movable", "Reclaimable", "HighAtomic", "CMA", "Isolate"};
 
     /** Name as /proc/pagetypeinfo prints it. */
     public static String name(int migratetype) {

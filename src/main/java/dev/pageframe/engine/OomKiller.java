@@ -44,11 +44,15 @@ final class OomKiller {
         tasks.remove(t.pid);
     }
 
-    /** The task with the most resident pages, or null when there is nothing to kill. */
+    /**
+     * The task with the most resident pages, or null when there is nothing to kill. Walking the
+     * tasks in order, an equal score replaces the one chosen so far (mm/oom_kill.c:
+     * oom_evaluate_task skips only lower scores), so of equals the last one found is killed.
+     */
     Task select_bad_process() {
         Task worst = null;
         for (Task t : tasks.values()) {
-            if (t.pages.size() > 0 && (worst == null || t.pages.size() > worst.pages.size())) {
+            if (t.pages.size() > 0 && (worst == null || t.pages.size() >= worst.pages.size())) {
                 worst = t;
             }
         }

@@ -44,14 +44,19 @@ final class PageAllocator {
     long min_free_pages;
     long free_pages_low;
     long free_pages_high;
+    /** mm/show_mem.c: totalreserve_pages, what MemAvailable holds back (modern only). */
+    long totalreserve_pages;
 
-    /** /proc/vmstat counters. */
-    long pgalloc;
+    /** /proc/vmstat counters: pgalloc_<zone> by the zone that served, allocstall_<zone> by the request's highest zone. */
+    final long[] pgalloc = new long[ZoneType.values().length + 1];
     long pgfree;
-    long allocstall;
+    final long[] allocstall = new long[ZoneType.values().length + 1];
+    /** Pageframe's own count of requests that returned NULL; the kernel has no such counter. */
     long alloc_fail;
-    /** Set when the last request had to pass through the slow path, for cells that want to know why. */
-    String lastSlowPath = "";
+    /** What the last request did in the slow path, for cells that want to know why. */
+    final SlowPathTrace trace = new SlowPathTrace();
+    /** The index of ZONE_MOVABLE in the per-zone counters: the kernel has it, these machines leave it empty. */
+    static final int ZONE_MOVABLE = ZoneType.values().length;
 
     PageAllocator(MachineProfile profile, List<Zone> zones, FrameTable mem_map, BuddyAllocator buddy,
                   Reclaim reclaim, OomKiller oom, SimClock clock, KernelLog log, Tracer tracer, ExecContext ctx) {
@@ -70,6 +75,7 @@ final class PageAllocator {
         this.ctx = ctx;
         this.cost = profile.cost();
         this.modern = profile.era() == Era.MODERN;
+        this.oomKill = new OutOfMemory(this, log, ctx, clock);
         this.compaction = new Compaction(mem_map, buddy, reclaim, oom, clock, cost, profile.pageSize());
     }
 
@@ -102,7 +108,8 @@ final class PageAllocator {
         runDeferredKswapd();
         int pfn = modern ? alloc_modern(gfp, order) : alloc_20(gfp, order);
         if (pfn >= 0) {
-            pgalloc += 1L << order;
+            // mm/page_alloc.c: __count_zid_vm_events(PGALLOC, page_zonenum(page), 1 << order)
+            pgalloc[zoneOf(pfn).type.ordinal()] += 1L << order;
             clock.charge(cost.pageAllocBaseNs());
             if (tracer.on("mm_page_alloc")) {
                 tracer.emit("mm_page_alloc", String.format("page=%s pfn=0x%x order=%d migratetype=%d gfp_flags=%s",
@@ -142,7 +149,7 @@ final class PageAllocator {
         List<Zone> zonelist = zonelist(highest);
         int mt = gfp_migratetype(gfp);
         long splits = buddy.splits;
-        lastSlowPath = "";
+        trace.fastPath();
 
         // Fast path: above the low watermark in some zone (mm/page_alloc.c: get_page_from_freelist).
         int pfn = get_page_from_freelist(zonelist, highest, order, mt, ALLOC_WMARK_LOW);
@@ -251,177 +258,185 @@ final class PageAllocator {
         return alloc_flags;
     }
 
-    /** mm/page_alloc.c: __alloc_pages_slowpath, without compaction and cpusets. */
+    /** One request's way through the slow path: what it asked for and where it may look. */
+    private record Request(int gfp, int order, List<Zone> zonelist, ZoneType highest, int mt, int alloc_flags) {
+        boolean costly() {
+            return order > PAGE_ALLOC_COSTLY_ORDER;
+        }
+    }
+
+    /** mm/page_alloc.c: __alloc_pages_slowpath, without cpusets. */
     private int alloc_slowpath(int gfp, int order, List<Zone> zonelist, ZoneType highest, int mt) {
-        int alloc_flags = gfp_to_alloc_flags(gfp);
-        boolean can_direct_reclaim = gfpflags_allow_blocking(gfp);
-        StringBuilder why = new StringBuilder(fastPathMiss(zonelist, highest, order));
+        Request rq = new Request(gfp, order, zonelist, highest, mt, gfp_to_alloc_flags(gfp));
+        trace.enter(fastPathMiss(zonelist, highest, order));
         if ((gfp & __GFP_KSWAPD_RECLAIM) != 0) {
             reclaim.wakeup_kswapd();
-            why.append("; woke kswapd");
+            trace.step("woke kswapd");
         }
-        int pfn = get_page_from_freelist(zonelist, highest, order, mt, alloc_flags);
+        int pfn = get_page_from_freelist(zonelist, highest, order, mt, rq.alloc_flags());
         if (pfn >= 0) {
-            lastSlowPath = why.append("; served from the reserve above min").toString();
-            return pfn;
+            return got(pfn, "served from the reserve above min");
         }
-        if ((gfp & __GFP_MEMALLOC) != 0 && (gfp & __GFP_NOMEMALLOC) == 0) {
+        boolean memalloc = (gfp & __GFP_MEMALLOC) != 0 && (gfp & __GFP_NOMEMALLOC) == 0;
+        if (memalloc) {
             pfn = get_page_from_freelist(zonelist, highest, order, mt, ALLOC_NO_WATERMARKS);
             if (pfn >= 0) {
-                lastSlowPath = why.append("; __GFP_MEMALLOC ignored the watermarks").toString();
-                return pfn;
+                return got(pfn, "__GFP_MEMALLOC ignored the watermarks");
             }
         }
-        if (!can_direct_reclaim) {
-            return fail(gfp, order, why.append("; cannot sleep, so no direct reclaim").toString());
+        if (!gfpflags_allow_blocking(gfp)) {
+            return fail(rq, "cannot sleep, so no direct reclaim");
         }
-        // Costly high-order requests try compaction before reclaim (mm/page_alloc.c: __alloc_pages_direct_compact).
-        pfn = try_compaction(zonelist, highest, order, mt, alloc_flags, why);
-        if (pfn >= 0) {
-            lastSlowPath = why.toString();
-            return pfn;
+        // Costly orders, and high orders that cannot be moved later, try compaction before reclaim.
+        if ((rq.costly() || (order > 0 && mt != MigrateType.MIGRATE_MOVABLE)) && !memalloc) {
+            pfn = direct_compact(rq);
+            if (pfn >= 0) {
+                return got(pfn, null);
+            }
+            if (rq.costly() && (gfp & __GFP_NORETRY) != 0 && compactSkipped) {
+                return fail(rq, "compaction was skipped, and a costly __GFP_NORETRY request gives up without reclaim");
+            }
         }
+        return reclaim_and_retry(rq);
+    }
+
+    /** The retry loop: direct reclaim, compaction, and the OOM killer as the last resort. */
+    private int reclaim_and_retry(Request rq) {
+        int gfp = rq.gfp();
         int noProgress = 0;
         for (int attempt = 0; attempt < MAX_RECLAIM_RETRIES || (gfp & __GFP_NOFAIL) != 0; attempt++) {
-            allocstall++;
-            long freed = reclaim.shrink(zonelist, Math.max(Reclaim.SWAP_CLUSTER_MAX, 1L << order));
-            reclaim.pgsteal_direct += freed;
-            if (freed > 0) {
-                why.append(attempt == 0 ? "; direct reclaim freed " + freed + " page cache pages" : "");
+            long freed = direct_reclaim(rq.zonelist(), reclaim_idx(gfp), Math.max(Reclaim.SWAP_CLUSTER_MAX, 1L << rq.order()));
+            if (freed > 0 && attempt == 0) {
+                trace.step("direct reclaim freed " + freed + " page cache pages");
             }
-            pfn = get_page_from_freelist(zonelist, highest, order, mt, alloc_flags);
+            int pfn = get_page_from_freelist(rq.zonelist(), rq.highest(), rq.order(), rq.mt(), rq.alloc_flags());
             if (pfn >= 0) {
-                lastSlowPath = why.toString();
-                return pfn;
+                return got(pfn, null);
             }
             if ((gfp & __GFP_NORETRY) != 0) {
-                return fail(gfp, order, why.append("; __GFP_NORETRY gave up after one reclaim").toString());
+                return fail(rq, "__GFP_NORETRY gave up after one reclaim");
             }
             if (freed > 0) {
                 noProgress = 0;
                 continue;
             }
-            pfn = try_compaction(zonelist, highest, order, mt, alloc_flags, why);
+            pfn = direct_compact(rq);
             if (pfn >= 0) {
-                lastSlowPath = why.toString();
-                return pfn;
+                return got(pfn, null);
             }
             noProgress++;
-            // Costly orders and callers that asked to fail are not worth killing a task for.
-            if (order > PAGE_ALLOC_COSTLY_ORDER && (gfp & __GFP_NOFAIL) == 0) {
-                return fail(gfp, order, why.append("; reclaim made no progress for a costly order").toString());
+            String stop = whyNotOom(rq);
+            if (stop != null) {
+                return fail(rq, stop);
             }
-            if ((gfp & __GFP_RETRY_MAYFAIL) != 0) {
-                return fail(gfp, order, why.append("; __GFP_RETRY_MAYFAIL does not invoke the OOM killer").toString());
-            }
-            // mm/page_alloc.c: __alloc_pages_may_oom: killing tasks cannot help a lowmem-only request.
-            if (highest.ordinal() < ZoneType.NORMAL.ordinal() && (gfp & __GFP_NOFAIL) == 0) {
-                return fail(gfp, order, why.append("; the OOM killer is not used for ").append(highest.kernelName())
-                    .append("-only requests").toString());
-            }
-            if (!out_of_memory(gfp, order)) {
-                if ((gfp & __GFP_NOFAIL) != 0) {
-                    throw bug("__GFP_NOFAIL allocation cannot be satisfied: no reclaimable memory and nothing to OOM-kill",
-                        List.of("WARNING: mm/page_alloc.c: __alloc_pages_slowpath: __GFP_NOFAIL of order " + order
-                            + " would loop forever"));
-                }
-                return fail(gfp, order, why.append("; nothing left to reclaim or kill").toString());
-            }
-            why.append("; OOM killer ran");
+            oomKill.out_of_memory(gfp, rq.order());
             if (noProgress > MAX_RECLAIM_RETRIES) {
                 break;
             }
         }
-        return fail(gfp, order, why.toString());
+        if ((gfp & __GFP_NOFAIL) != 0) {
+            throw bug("__GFP_NOFAIL allocation cannot be satisfied: reclaim and the OOM killer made no progress",
+                List.of("WARNING: mm/page_alloc.c: __alloc_pages_slowpath: __GFP_NOFAIL of order " + rq.order()
+                    + " would loop forever"));
+        }
+        return fail(rq, "no progress after " + MAX_RECLAIM_RETRIES + " retries");
     }
 
-    /** Compacts each zone where fragmentation, not shortage, is the problem, then retries. */
-    private int try_compaction(List<Zone> zonelist, ZoneType highest, int order, int mt, int alloc_flags, StringBuilder why) {
-        if (order == 0) {
+    /** Why this request may not OOM-kill a task (mm/page_alloc.c: __alloc_pages_may_oom), or null if it may. */
+    private static String whyNotOom(Request rq) {
+        int gfp = rq.gfp();
+        if ((gfp & __GFP_NOFAIL) != 0) {
+            return null;
+        }
+        if (rq.costly()) {
+            return "reclaim made no progress for a costly order";
+        }
+        if ((gfp & __GFP_RETRY_MAYFAIL) != 0) {
+            return "__GFP_RETRY_MAYFAIL does not invoke the OOM killer";
+        }
+        // Killing tasks cannot help a lowmem-only request.
+        if (rq.highest().ordinal() < ZoneType.NORMAL.ordinal()) {
+            return "the OOM killer is not used for " + rq.highest().kernelName() + "-only requests";
+        }
+        return null;
+    }
+
+    private int got(int pfn, String how) {
+        trace.done(how);
+        return pfn;
+    }
+
+    /**
+     * The zone index reclaim counts against (mm/vmscan.c: sc->reclaim_idx = gfp_zone(gfp)), with
+     * ZONE_MOVABLE for movable HighMem requests as the kernel's GFP_ZONE_TABLE maps them.
+     */
+    int reclaim_idx(int gfp) {
+        if (modern && (gfp & (__GFP_MOVABLE | __GFP_HIGHMEM)) == (__GFP_MOVABLE | __GFP_HIGHMEM)) {
+            return ZONE_MOVABLE;
+        }
+        return modern ? gfp_zone(gfp).ordinal() : ((gfp & Gfp20.GFP_DMA) != 0 ? ZoneType.DMA : ZoneType.NORMAL).ordinal();
+    }
+
+    /** mm/vmscan.c: try_to_free_pages: one direct reclaim stall, counted in allocstall_<zone>. */
+    long direct_reclaim(List<Zone> zonelist, int reclaim_idx, long target) {
+        allocstall[reclaim_idx]++;
+        long freed = reclaim.shrink(zonelist, target);
+        // Every page the simulated LRU scans is clean page cache and is reclaimed, so scanned equals stolen.
+        reclaim.pgscan_direct += freed;
+        reclaim.pgsteal_direct += freed;
+        return freed;
+    }
+
+    /** Whether the last direct compaction found no zone worth compacting (COMPACT_SKIPPED). */
+    private boolean compactSkipped;
+
+    /**
+     * mm/page_alloc.c: __alloc_pages_direct_compact: compacts each zone where compaction can help
+     * (mm/compaction.c: compaction_suitable), then retries. compact_stall counts an attempt that
+     * ran, compact_success only one that then got its page.
+     */
+    private int direct_compact(Request rq) {
+        compactSkipped = true;
+        if (rq.order() == 0) {
             return -1;
         }
-        for (Zone z : zonelist) {
-            if (!Compaction.suitable(z, order)) {
+        int pfn = -1;
+        for (Zone z : rq.zonelist()) {
+            if (!Compaction.suitable(z, rq.order(), rq.highest())) {
                 continue;
             }
+            compactSkipped = false;
             long moved = compaction.pgmigrate_success;
-            boolean ok = compaction.compact_zone(z, order);
-            why.append("; compaction in ").append(z.name()).append(" migrated ")
-                .append(compaction.pgmigrate_success - moved).append(" pages").append(ok ? "" : " without success");
+            boolean ok = compaction.compact_zone(z, rq.order());
+            trace.step("compaction in " + z.name() + " migrated " + (compaction.pgmigrate_success - moved) + " pages"
+                + (ok ? "" : " without success"));
             if (ok) {
-                int pfn = get_page_from_freelist(zonelist, highest, order, mt, alloc_flags);
+                pfn = get_page_from_freelist(rq.zonelist(), rq.highest(), rq.order(), rq.mt(), rq.alloc_flags());
                 if (pfn >= 0) {
-                    return pfn;
+                    break;
                 }
             }
         }
-        return -1;
+        if (compactSkipped) {
+            return -1;
+        }
+        compaction.compact_stall++;
+        if (pfn >= 0) {
+            compaction.compact_success++;
+        } else {
+            compaction.compact_fail++;
+        }
+        return pfn;
     }
 
-    /** mm/oom_kill.c: out_of_memory. Returns whether a task was killed. */
-    private boolean out_of_memory(int gfp, int order) {
-        OomKiller.Task victim = oom.select_bad_process();
-        log.printk(ctx.taskName() + " invoked oom-killer: gfp_mask=0x" + Integer.toHexString(gfp) + "("
-            + gfpNames(gfp) + "), order=" + order + ", oom_score_adj=0");
-        if (victim == null) {
-            log.printk("Out of memory and no killable processes...");
-            return false;
-        }
-        long kb = victim.pages.size() * (profile.pageSize() / 1024);
-        log.printk(String.format("Out of memory: Killed process %d (%s) total-vm:%dkB, anon-rss:%dkB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:0kB oom_score_adj:0",
-            victim.pid, victim.comm, kb, kb));
-        for (int i = 0; i < victim.pages.size(); i++) {
-            int pfn = victim.pages.get(i);
-            mem_map.set(pfn, FrameTable.PAGE, 0, 0, 0);
-            free_pages(pfn, 0);
-        }
-        victim.pages.clear();
-        oom.exit(victim);
-        oom.oom_kills++;
-        return true;
-    }
+    /** The OOM killer, the panic and the failure report. */
+    final OutOfMemory oomKill;
 
-    private int fail(int gfp, int order, String why) {
+    private int fail(Request rq, String why) {
         alloc_fail++;
-        lastSlowPath = why;
-        boolean nowarn = modern ? (gfp & __GFP_NOWARN) != 0 : false;
-        if (!nowarn && modern) {
-            // mm/page_alloc.c: warn_alloc
-            log.printk(String.format("%s: page allocation failure: order:%d, mode:0x%x(%s), nodemask=(null)",
-                ctx.taskName(), order, gfp, Gfp.names(gfp)));
-            log.printk(String.format("CPU: 0 PID: %d Comm: %s", ctx.taskPid(), ctx.taskName()));
-            for (Zone z : zones) {
-                log.printk(String.format("Node 0 %s free:%dkB min:%dkB low:%dkB high:%dkB managed:%dkB",
-                    z.name(), kb(z.free_pages), kb(z.min_wmark_pages()), kb(z.low_wmark_pages()),
-                    kb(z.high_wmark_pages()), kb(z.managed_pages)));
-            }
-            log.printk(showFreeAreas());
-        }
+        trace.done(why);
+        oomKill.warn_alloc(rq.gfp(), "page allocation failure: order:" + rq.order());
         return -1;
-    }
-
-    private long kb(long pages) {
-        return pages * (profile.pageSize() / 1024);
-    }
-
-    /** mm/show_mem.c: the per-order line of show_free_areas, e.g. "Node 0 Normal: 3*4kB (U) ... = 12kB". */
-    String showFreeAreas() {
-        StringBuilder sb = new StringBuilder();
-        for (Zone z : zones) {
-            if (sb.length() > 0) {
-                sb.append('\n');
-            }
-            sb.append("Node 0 ").append(z.name()).append(": ");
-            long total = 0;
-            for (int o = 0; o < z.free_area.length; o++) {
-                long n = z.free_area[o].nr_free;
-                long size = kb(1L << o);
-                sb.append(n).append('*').append(size).append("kB ");
-                total += n * size;
-            }
-            sb.append("= ").append(total).append("kB");
-        }
-        return sb.toString();
     }
 
     /** kswapd runs between calls: it was woken during the last one and catches up before the next. */
@@ -430,20 +445,28 @@ final class PageAllocator {
             return;
         }
         reclaim.kswapdPending = false;
+        // mm/vmscan.c: balance_pgdat counts each run in pageoutrun.
+        reclaim.pageoutrun++;
         if (modern) {
-            // mm/vmscan.c: balance_pgdat reclaims each zone up to its high watermark.
+            // balance_pgdat reclaims each zone up to its high watermark.
             for (Zone z : zones) {
                 long high = z.high_wmark_pages();
                 if (z.free_pages < high) {
-                    reclaim.pgsteal_kswapd += reclaim.shrink(List.of(z), high - z.free_pages);
+                    kswapd_shrink(List.of(z), high - z.free_pages);
                 }
             }
         } else {
             long free = nr_free_pages();
             if (free < free_pages_high) {
-                reclaim.pgsteal_kswapd += reclaim.shrink(zones, free_pages_high - free);
+                kswapd_shrink(zones, free_pages_high - free);
             }
         }
+    }
+
+    private void kswapd_shrink(List<Zone> eligible, long target) {
+        long freed = reclaim.shrink(eligible, target);
+        reclaim.pgscan_kswapd += freed;
+        reclaim.pgsteal_kswapd += freed;
     }
 
     // ---------------------------------------------------------------- Linux 2.0
@@ -502,7 +525,7 @@ final class PageAllocator {
         long reserved_pages = Watermarks.reserved_pages_20(level, min_free_pages, profile.era().release());
         List<Zone> zonelist = zonelist(dma ? ZoneType.DMA : ZoneType.NORMAL);
         long splits = buddy.splits;
-        lastSlowPath = "";
+        trace.fastPath();
         try {
             while (true) {
                 boolean allowed = level == Gfp20.GFP_ATOMIC || nr_free_pages() > reserved_pages;
@@ -519,15 +542,15 @@ final class PageAllocator {
                     // 1.2 gives up at once; 2.0.3x falls through to try_to_free_page and tries again,
                     // GFP_ATOMIC included (mm/vmscan.c of 2.0 does not look at the priority).
                     if (v12) {
-                        lastSlowPath = "no free block of order " + order + (dma ? " below 16 MiB" : "");
+                        trace.record("no free block of order " + order + (dma ? " below 16 MiB" : ""));
                         alloc_fail++;
                         return -1;
                     }
                 }
                 // GFP_BUFFER is what the buffer cache itself uses: reclaiming would recurse into it.
                 if (level == Gfp20.GFP_BUFFER) {
-                    lastSlowPath = allowed ? "no free block of order " + order + " and GFP_BUFFER never reclaims"
-                        : "free pages at or below the reserve (" + reserved_pages + ") and GFP_BUFFER never reclaims";
+                    trace.record(allowed ? "no free block of order " + order + " and GFP_BUFFER never reclaims"
+                        : "free pages at or below the reserve (" + reserved_pages + ") and GFP_BUFFER never reclaims");
                     alloc_fail++;
                     return -1;
                 }
@@ -535,14 +558,14 @@ final class PageAllocator {
                     // try_to_free_page waits for I/O: schedule() in an interrupt (kernel/sched.c of the era).
                     throw sleepingInInterrupt(v12);
                 }
-                allocstall++;
+                allocstall[(dma ? ZoneType.DMA : ZoneType.NORMAL).ordinal()]++;
                 if (reclaim.shrink(zonelist, 1) == 0) {
-                    lastSlowPath = (allowed ? "no free block of order " + order : "free pages at or below the reserve ("
-                        + reserved_pages + ")") + " and try_to_free_page found nothing";
+                    trace.record((allowed ? "no free block of order " + order : "free pages at or below the reserve ("
+                        + reserved_pages + ")") + " and try_to_free_page found nothing");
                     alloc_fail++;
                     return -1;
                 }
-                lastSlowPath = "try_to_free_page reclaimed a page and the allocation was retried";
+                trace.record("try_to_free_page reclaimed a page and the allocation was retried");
             }
         } finally {
             clock.charge((buddy.splits - splits) * cost.perSplitNs());

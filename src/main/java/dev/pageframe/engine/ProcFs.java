@@ -8,6 +8,8 @@ import java.util.List;
  * mm/vmalloc.c, fs/proc/meminfo.c). Files that did not exist yet in Linux 2.0 are absent there.
  */
 final class ProcFs {
+    /** Where Pageframe's own counters live, apart from the kernel's /proc/vmstat. */
+    static final String PAGEFRAME_COUNTERS = "/sys/kernel/debug/pageframe/counters";
     private final Kernel k;
 
     ProcFs(Kernel k) {
@@ -24,6 +26,8 @@ final class ProcFs {
         } else {
             all.addAll(List.of("/proc/buddyinfo", "/sys/kernel/tracing/trace"));
         }
+        // Not a kernel file: the counters only Pageframe keeps, under a name that says so.
+        all.add(PAGEFRAME_COUNTERS);
         return all;
     }
 
@@ -36,11 +40,12 @@ final class ProcFs {
         return switch (path) {
             case "/proc/buddyinfo" -> buddyinfo();
             case "/proc/pagetypeinfo" -> pagetypeinfo();
-            case "/proc/zoneinfo" -> zoneinfo();
+            case "/proc/zoneinfo" -> new Zoneinfo(k).show();
             case "/proc/slabinfo" -> slabinfo();
             case "/proc/vmallocinfo" -> vmallocinfo();
-            case "/proc/meminfo" -> k.modern() ? meminfo() : meminfo20();
-            case "/proc/vmstat" -> vmstat();
+            case "/proc/meminfo" -> k.modern() ? new Meminfo(k).show() : meminfo20();
+            case "/proc/vmstat" -> VmStat.text(k.vmstat());
+            case PAGEFRAME_COUNTERS -> VmStat.text(k.pageframe_counters());
             case "/sys/kernel/debug/extfrag/extfrag_index" -> extfrag(true);
             case "/sys/kernel/debug/extfrag/unusable_index" -> extfrag(false);
             case "/sys/kernel/tracing/trace" -> k.trace().text();
@@ -68,13 +73,13 @@ final class ProcFs {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("Page block order: %d\n", pbOrder));
         sb.append(String.format("Pages per block:  %d\n\n", 1 << pbOrder));
-        sb.append(String.format("%-43s", "Free pages count per migrate type at order"));
+        sb.append(String.format("%-43s ", "Free pages count per migrate type at order"));
         for (int o = 0; o < orders; o++) {
             sb.append(String.format("%6d ", o));
         }
         sb.append('\n');
         for (Zone z : k.zones) {
-            for (int mt = 0; mt < MigrateType.MIGRATE_PCPTYPES; mt++) {
+            for (int mt = 0; mt < MigrateType.MIGRATE_TYPES; mt++) {
                 sb.append(String.format("Node %4d, zone %8s, type %12s ", 0, z.name(), MigrateType.name(mt)));
                 for (FreeArea a : z.free_area) {
                     sb.append(String.format("%6d ", a.nr_free(mt)));
@@ -83,15 +88,17 @@ final class ProcFs {
             }
         }
         sb.append('\n').append(String.format("%-23s", "Number of blocks type "));
-        for (int mt = 0; mt < MigrateType.MIGRATE_PCPTYPES; mt++) {
+        for (int mt = 0; mt < MigrateType.MIGRATE_TYPES; mt++) {
             sb.append(String.format("%12s ", MigrateType.name(mt)));
         }
         sb.append('\n');
         for (Zone z : k.zones) {
-            long[] count = new long[MigrateType.MIGRATE_PCPTYPES];
-            int blocks = (z.spanned_pages + (1 << pbOrder) - 1) >> pbOrder;
-            for (int b = 0; b < blocks; b++) {
-                count[z.pageblock_mt[b]]++;
+            // mm/vmstat.c: pagetypeinfo_showblockcount_print skips pageblocks without a struct page (holes).
+            long[] count = new long[MigrateType.MIGRATE_TYPES];
+            for (int pfn = z.zone_start_pfn; pfn < z.zone_end_pfn(); pfn += 1 << pbOrder) {
+                if (k.mem_map.tag(pfn) != FrameTable.HOLE) {
+                    count[z.get_pageblock_migratetype(pfn)]++;
+                }
             }
             sb.append(String.format("Node %d, zone %8s ", 0, z.name()));
             for (long c : count) {
@@ -102,44 +109,7 @@ final class ProcFs {
         return sb.toString();
     }
 
-    /** mm/vmstat.c: zoneinfo_show_print, the watermark part. */
-    String zoneinfo() {
-        StringBuilder sb = new StringBuilder();
-        for (Zone z : k.zones) {
-            sb.append(String.format("Node 0, zone %8s\n", z.name()));
-            sb.append(String.format("  pages free     %d\n", z.free_pages));
-            sb.append(String.format("        boost    %d\n", 0));
-            sb.append(String.format("        min      %d\n", z.min_wmark_pages()));
-            sb.append(String.format("        low      %d\n", z.low_wmark_pages()));
-            sb.append(String.format("        high     %d\n", z.high_wmark_pages()));
-            // WMARK_PROMO: high plus the same step again (mm/page_alloc.c: __setup_per_zone_wmarks).
-            sb.append(String.format("        promo    %d\n", z.high_wmark_pages() + (z.high_wmark_pages() - z.low_wmark_pages())));
-            sb.append(String.format("        spanned  %d\n", z.spanned_pages));
-            sb.append(String.format("        present  %d\n", z.present_pages));
-            sb.append(String.format("        managed  %d\n", z.managed_pages));
-            sb.append(String.format("        cma      %d\n", 0));
-            // One entry per zone the kernel is built with: x86-64 has DMA, DMA32, Normal, Movable;
-            // 32-bit x86 has DMA, Normal, HighMem, Movable (no DMA32). Movable is empty here, so
-            // its entry repeats the last one.
-            sb.append("        protection: (");
-            boolean first = true;
-            long last = 0;
-            for (ZoneType t : ZoneType.values()) {
-                if ((t == ZoneType.DMA32 && !k.profile().hasDma32()) || (t == ZoneType.HIGHMEM && !k.profile().hasHighmem())) {
-                    continue;
-                }
-                last = z.lowmem_reserve[t.ordinal()];
-                sb.append(first ? "" : ", ").append(last);
-                first = false;
-            }
-            sb.append(", ").append(last).append(")\n");
-            sb.append(String.format("      nr_free_pages %d\n", z.free_pages));
-            sb.append(String.format("  start_pfn:           %d\n", z.zone_start_pfn));
-        }
-        return sb.toString();
-    }
-
-    /** mm/slab_common.c: cache_show, version 2.1 as SLUB prints it (no tunables). */
+    /** mm/slab_common.c: cache_show, version 2.1, with mm/slub.c's get_slabinfo counts (no tunables). */
     String slabinfo() {
         StringBuilder sb = new StringBuilder("slabinfo - version: 2.1\n");
         sb.append("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables "
@@ -149,8 +119,8 @@ final class ProcFs {
         for (Kmalloc.Cache c : caches) {
             KmallocClass cls = c.cls;
             sb.append(String.format("%-17s %6d %6d %6d %4d %4d : tunables %4d %4d %4d : slabdata %6d %6d %6d\n",
-                cls.name(), c.active_objs, c.num_objs(), cls.size(), cls.objsPerSlab(), 1 << cls.slabOrder(),
-                0, 0, 0, c.active_slabs(), c.slabs.size(), 0));
+                cls.name(), c.slabinfo_active_objs(), c.num_objs(), cls.size(), cls.objsPerSlab(), 1 << cls.slabOrder(),
+                0, 0, 0, c.num_slabs(), c.num_slabs(), 0));
         }
         return sb.toString();
     }
@@ -163,52 +133,6 @@ final class ProcFs {
                 a.addr(), a.addr() + a.size(), a.size(), a.caller(), a.nr_pages(), a.nr_pages()));
         }
         return sb.toString();
-    }
-
-    /** fs/proc/meminfo.c: meminfo_proc_show, the allocator-related lines. */
-    String meminfo() {
-        long total = 0;
-        for (Zone z : k.zones) {
-            total += z.managed_pages;
-        }
-        long free = k.nr_free_pages();
-        long file = k.reclaim.nr_file_pages;
-        long slab = k.kmalloc.slabPages();
-        long anon = 0;
-        for (OomKiller.Task t : k.oom.tasks()) {
-            anon += t.pages.size();
-        }
-        long wmarkLow = 0;
-        for (Zone z : k.zones) {
-            wmarkLow += z.low_wmark_pages();
-        }
-        // mm/show_mem.c: si_mem_available: free minus reserves, plus the page cache that could be dropped.
-        long available = Math.max(0, free - wmarkLow + file - Math.min(file / 2, wmarkLow));
-        StringBuilder sb = new StringBuilder();
-        line(sb, "MemTotal", total);
-        line(sb, "MemFree", free);
-        line(sb, "MemAvailable", available);
-        line(sb, "Buffers", 0);
-        line(sb, "Cached", file);
-        line(sb, "AnonPages", anon);
-        if (k.profile().hasHighmem()) {
-            Zone high = k.pages.zone(ZoneType.HIGHMEM);
-            line(sb, "HighTotal", high == null ? 0 : high.managed_pages);
-            line(sb, "HighFree", high == null ? 0 : high.free_pages);
-            line(sb, "LowTotal", total - (high == null ? 0 : high.managed_pages));
-            line(sb, "LowFree", free - (high == null ? 0 : high.free_pages));
-        }
-        line(sb, "Slab", slab);
-        line(sb, "SUnreclaim", slab);
-        // fs/proc/meminfo.c: (VMALLOC_END - VMALLOC_START) >> 10; x86-64's VMALLOC_END is the last byte.
-        long vmallocEnd = k.profile().vmallocStart() != 0 ? k.as.vmallocEnd - 1 : k.as.vmallocEnd;
-        sb.append(String.format("%-16s%8d kB\n", "VmallocTotal:", (vmallocEnd - k.as.vmallocStart) >> 10));
-        line(sb, "VmallocUsed", k.vmalloc.vmallocPages);
-        return sb.toString();
-    }
-
-    private void line(StringBuilder sb, String name, long pages) {
-        sb.append(String.format("%-16s%8d kB\n", name + ":", k.kb(pages)));
     }
 
     /** Linux 2.0 fs/proc/array.c: get_meminfo, bytes table first, then the kB lines. */
@@ -232,12 +156,6 @@ final class ProcFs {
         sb.append(String.format("Cached:    %8d kB\n", 0));
         sb.append(String.format("SwapTotal: %8d kB\n", 0));
         sb.append(String.format("SwapFree:  %8d kB\n", 0));
-        return sb.toString();
-    }
-
-    String vmstat() {
-        StringBuilder sb = new StringBuilder();
-        k.vmstat().forEach((name, v) -> sb.append(name).append(' ').append(v).append('\n'));
         return sb.toString();
     }
 

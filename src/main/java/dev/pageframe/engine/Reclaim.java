@@ -23,8 +23,13 @@ final class Reclaim {
     private int lruHead = NIL;
     private int lruTail = NIL;
     long nr_file_pages;
+    /** /proc/vmstat: pages scanned and reclaimed by kswapd and by direct reclaim, and kswapd's runs. */
+    long pgscan_kswapd;
+    long pgscan_direct;
     long pgsteal_kswapd;
     long pgsteal_direct;
+    long pageoutrun;
+    /** Pageframe's own count of wakeups; the kernel counts kswapd's runs (pageoutrun) instead. */
     long kswapd_wakeups;
     boolean kswapdPending;
 

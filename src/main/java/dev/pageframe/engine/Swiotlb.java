@@ -43,7 +43,7 @@ final class Swiotlb {
             return Kernel.DMA_MAPPING_ERROR;
         }
         long bus = start + next * IO_TLB_SIZE;
-        if (!Kernel.dma_capable(dev, bus, size)) {
+        if (!DmaApi.dma_capable(dev, bus, size)) {
             // The pool itself is out of the device's reach (an ISA card and a pool above 16 MiB).
             if (!warnedOverflow) {
                 warnedOverflow = true;

@@ -54,7 +54,8 @@ final class Vmalloc {
             byId.add(null);
         }
         for (int i = 0; i < nr; i++) {
-            int pfn = profile.era() == Era.MODERN ? pages.alloc_pages(gfp, 0) : pages.get_free_pages_legacy(gfp, 0);
+            // mm/vmalloc.c: vm_area_alloc_pages asks quietly; the caller reports one failure for the area.
+            int pfn = profile.era() == Era.MODERN ? pages.alloc_pages(gfp | Gfp.__GFP_NOWARN, 0) : pages.get_free_pages_legacy(gfp, 0);
             if (pfn < 0) {
                 for (int j = 0; j < list.size(); j++) {
                     mem_map.set(list.get(j), FrameTable.PAGE, 0, 0, 0);

@@ -74,6 +74,24 @@ final class Watermarks {
     }
 
     /**
+     * mm/page_alloc.c: calculate_totalreserve_pages. Per zone, the largest lowmem_reserve entry that
+     * applies to it plus its high watermark, capped at what the zone manages; MemAvailable subtracts
+     * the sum.
+     */
+    static long calculate_totalreserve_pages(List<Zone> zones) {
+        long reserve = 0;
+        for (Zone z : zones) {
+            long max = 0;
+            for (int j = z.type.ordinal(); j < z.lowmem_reserve.length; j++) {
+                max = Math.max(max, z.lowmem_reserve[j]);
+            }
+            max += z.high_wmark_pages();
+            reserve += Math.min(max, z.managed_pages);
+        }
+        return reserve;
+    }
+
+    /**
      * The legacy global reserve, sized from all of memory (end_mem - PAGE_OFFSET in pages), not
      * from the pages left free after boot. Returns {min_free_pages, free_pages_low, free_pages_high}.
      * <ul>

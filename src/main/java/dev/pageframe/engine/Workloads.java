@@ -19,8 +19,12 @@ public final class Workloads {
         this.modern = k.profile().era() == Era.MODERN;
     }
 
+    /**
+     * A driver that copes with failure: it asks not to be warned about, nor to have tasks killed
+     * for, the memory it may not get (otherwise a full machine with nothing to kill panics).
+     */
     private int kernelGfp() {
-        return modern ? Gfp.GFP_KERNEL | Gfp.__GFP_NOWARN : Gfp20.GFP_KERNEL;
+        return modern ? Gfp.GFP_KERNEL | Gfp.__GFP_NOWARN | Gfp.__GFP_RETRY_MAYFAIL : Gfp20.GFP_KERNEL;
     }
 
     /** A live allocation the churn may free later. */
@@ -187,8 +191,8 @@ public final class Workloads {
                 got++;
             } else {
                 // The reader would block in direct reclaim: do what it would do, then read.
-                k.reclaim.pgsteal_direct += k.reclaim.shrink(k.zones, Reclaim.SWAP_CLUSTER_MAX);
-                k.pages.allocstall++;
+                k.pages.direct_reclaim(k.zones, k.pages.reclaim_idx(k.modern() ? Gfp.GFP_HIGHUSER_MOVABLE : Gfp20.GFP_BUFFER),
+                    Reclaim.SWAP_CLUSTER_MAX);
                 got += k.page_cache_read(1);
             }
             s.maybe(i);

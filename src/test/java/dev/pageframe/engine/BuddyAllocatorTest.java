@@ -46,11 +46,11 @@ class BuddyAllocatorTest {
         long pa = k.virt_to_pfn(a);
         long pb = k.virt_to_pfn(b);
         assertEquals(pa ^ 1, pb, "two order-0 requests from one split block are buddies");
-        long before = k.vmstat().get("buddy_merges");
+        long before = k.pageframe_counters().get("buddy_merges");
         k.free_page(a);
-        assertEquals(before, k.vmstat().get("buddy_merges"), "the buddy is still allocated: no merge");
+        assertEquals(before, k.pageframe_counters().get("buddy_merges"), "the buddy is still allocated: no merge");
         k.free_page(b);
-        assertTrue(k.vmstat().get("buddy_merges") > before, "both halves free: they merge");
+        assertTrue(k.pageframe_counters().get("buddy_merges") > before, "both halves free: they merge");
     }
 
     @Test

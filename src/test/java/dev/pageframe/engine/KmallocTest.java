@@ -82,12 +82,13 @@ class KmallocTest {
         modern.kfree(big);
     }
 
+    /** mm/slub.c (get_slabinfo): the CPU slab counts as fully used, so two objects show as a whole slab's 64. */
     @Test
     void objectsOfOneClassShareASlab() {
         long a = modern.kmalloc(64, GFP_KERNEL);
         long b = modern.kmalloc(64, GFP_KERNEL);
         assertEquals(64, b - a);
-        assertTrue(modern.cat("/proc/slabinfo").lines().anyMatch(l -> l.startsWith("kmalloc-64") && l.contains("     2     64     64   64    1")),
+        assertTrue(modern.cat("/proc/slabinfo").lines().anyMatch(l -> l.startsWith("kmalloc-64") && l.contains("    64     64     64   64    1")),
             modern.cat("/proc/slabinfo"));
     }
 
@@ -164,5 +165,49 @@ class KmallocTest {
         }
         modern.kmem_cache_shrink_all();
         assertEquals(free, modern.nr_free_pages());
+    }
+
+    /**
+     * mm/slub.c (allocate_slab): the preferred order is tried without reclaim and without a warning;
+     * when no such block is free, the cache's minimum order (one object) is used, so a fragmented
+     * machine still serves kmalloc(4096) from order-0 slabs.
+     */
+    @Test
+    void slubFallsBackToTheMinimumOrderWhenNoPreferredBlockIsFree() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 64 * M);
+        java.util.List<Long> pages = new java.util.ArrayList<>();
+        for (long a; (a = k.__get_free_page(__GFP_MEMALLOC | __GFP_NOWARN)) != 0; ) {
+            pages.add(a);
+        }
+        for (int i = 0; i < pages.size(); i += 2) {
+            k.free_page(pages.get(i));
+        }
+        String log = k.dmesg();
+        long obj = k.kmalloc(4096, GFP_KERNEL);
+        assertNotEquals(0, obj, "served from an order-0 slab");
+        Kmalloc.Owner o = k.kmalloc.owner(obj);
+        assertEquals(0, o.slab().order, "kmalloc-4k's minimum order");
+        assertEquals(1, o.slab().objects);
+        assertEquals(1, k.pageframe_counters().get("slub_order_fallback"));
+        assertEquals(log, k.dmesg(), "the light first try at order 3 does not warn");
+        assertTrue(k.cat("/proc/slabinfo").lines().anyMatch(l -> l.startsWith("kmalloc-4k ") && l.contains("      1      1   4096    8    8")),
+            k.cat("/proc/slabinfo"));
+    }
+
+    /** mm/slub.c (get_slabinfo): free objects count only on partial slabs; active_slabs equals num_slabs. */
+    @Test
+    void slabinfoCountsOnlyPartialSlabsFreeObjects() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 64 * M);
+        long[] objs = new long[40];
+        for (int i = 0; i < objs.length; i++) {
+            objs[i] = k.kmalloc(128, GFP_KERNEL);
+        }
+        // 32 per slab: the first slab is full, the second is the CPU slab with 8 in use.
+        for (int i = 0; i < 4; i++) {
+            k.kfree(objs[i]);
+        }
+        // The first slab is now partial with 4 free; the CPU slab still counts as wholly in use.
+        String row = k.cat("/proc/slabinfo").lines().filter(l -> l.startsWith("kmalloc-128 ")).findFirst().orElseThrow();
+        assertTrue(row.matches("kmalloc-128 +60 +64 +128 +32 +1 : tunables +0 +0 +0 : slabdata +2 +2 +0"), row);
     }
 }

@@ -114,4 +114,43 @@ class ProcFsTest {
     void vmallocTotalOnX8664Is32TibMinusOneByte() {
         assertTrue(k.cat("/proc/meminfo").contains("VmallocTotal:   34359738367 kB\n"), k.cat("/proc/meminfo"));
     }
+
+    /**
+     * mm/vmstat.c (pagetypeinfo_showfree, pagetypeinfo_showblockcount): "%-43s " then "%6d " per
+     * order; one row per migrate type including HighAtomic; pageblocks in holes are not counted.
+     */
+    @Test
+    void pagetypeinfoHasEveryMigrateTypeAndSkipsHoles() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 8L << 30);
+        java.util.List<String> lines = k.cat("/proc/pagetypeinfo").lines().toList();
+        assertTrue(lines.contains("Free pages count per migrate type at order  " + "     0      1      2      3      4      5"
+            + "      6      7      8      9     10 "), String.join("\n", lines));
+        assertTrue(lines.contains("Node    0, zone    DMA32, type   HighAtomic      0      0      0      0      0      0      0"
+            + "      0      0      0      0 "), String.join("\n", lines));
+        assertEquals(6, lines.stream().filter(l -> l.startsWith("Node    0, zone   Normal, type")).count());
+        assertTrue(lines.contains("Number of blocks type     Unmovable      Movable  Reclaimable   HighAtomic          CMA      Isolate "),
+            String.join("\n", lines));
+        String dma32 = lines.stream().filter(l -> l.startsWith("Node 0, zone    DMA32 ")).findFirst().orElseThrow();
+        long blocks = java.util.Arrays.stream(dma32.substring(22).trim().split(" +")).mapToLong(Long::parseLong).sum();
+        assertEquals((3L << 30) - (16L << 20) >> 21, blocks, "16 MiB to 3 GiB: the PCI hole up to 4 GiB has no pageblocks");
+    }
+
+    /**
+     * mm/vmstat.c (zoneinfo_show_print): the empty Movable zone is listed with its watermarks and
+     * protection only; the node's stats follow the first populated zone; populated zones end with
+     * their counters, pagesets and start_pfn.
+     */
+    @Test
+    void zoneinfoListsTheEmptyMovableZoneAndThePerNodeAndPagesetSections() {
+        String zi = k.cat("/proc/zoneinfo");
+        assertTrue(zi.startsWith("Node 0, zone      DMA\n  per-node stats\n      nr_inactive_anon 0\n"), zi);
+        assertEquals(1, zi.split("per-node stats", -1).length - 1, "only under the first populated zone");
+        assertTrue(zi.endsWith("Node 0, zone  Movable\n  pages free     0\n        boost    0\n        min      0\n"
+            + "        low      0\n        high     0\n        promo    0\n        spanned  0\n        present  0\n"
+            + "        managed  0\n        cma      0\n        protection: (0, 0, 0, 0)\n"), zi);
+        assertTrue(zi.contains("\n  pagesets\n    cpu: 0\n              count:    0\n"), zi);
+        Zone dma32 = k.pages.zone(ZoneType.DMA32);
+        assertTrue(zi.contains("\n      nr_free_pages " + dma32.free_pages + "\n"), zi);
+        assertTrue(zi.contains("\n  start_pfn:           " + dma32.zone_start_pfn() + "\n"), zi);
+    }
 }

@@ -94,7 +94,10 @@ public final class KernelApi {
     public static List<ZoneSnapshot> zones() { return k().zones(); }
     public static List<FrameRun> frame_map() { return k().frame_map(); }
     public static String last_slowpath() { return k().last_slowpath(); }
+    /** /proc/vmstat's counters, by the kernel's names. */
     public static java.util.Map<String, Long> vmstat() { return k().vmstat(); }
+    /** Counters only Pageframe keeps (buddy_splits, buddy_merges, kswapd_wakeups, alloc_fail, slub_order_fallback). */
+    public static java.util.Map<String, Long> pageframe_counters() { return k().pageframe_counters(); }
     /** Simulated nanoseconds since boot. */
     public static long now_ns() { return k().clock().now(); }
     public static void trace_enable(String... events) { k().trace().enable(events); }
@@ -128,7 +131,7 @@ public final class KernelApi {
     public static void do_initcall(Initcall ic) { k().do_initcall(ic); }
     /** Reboots the same profile and memory size with these init functions built in. */
     public static Kernel reboot(Initcall... initcalls) {
-        Kernel old = k();
+        Kernel old = Session.lastBooted();
         return Session.boot(old.profile(), old.memoryBytes(), old.seed(), initcalls);
     }
     /**
@@ -136,7 +139,7 @@ public final class KernelApi {
      * kernel manages only that much, and the RAM above it is left to built-in drivers.
      */
     public static Kernel reboot_mem(String option, Initcall... initcalls) {
-        Kernel old = k();
+        Kernel old = Session.lastBooted();
         String value = option.startsWith("mem=") ? option.substring(4) : option;
         return Session.boot(old.profile(), old.memoryBytes(), dev.pageframe.engine.Sizes.parse(value), old.seed(), initcalls);
     }

@@ -36,8 +36,19 @@ public final class Session {
         return current;
     }
 
-    /** The current machine; an error if none was booted. */
+    /** The current machine; an error if none was booted, or if it panicked and is halted. */
     public static synchronized Kernel kernel() {
+        Kernel k = lastBooted();
+        if (k.panicked() != null) {
+            throw new IllegalStateException("the simulated kernel panicked (\"Kernel panic - not syncing: "
+                + k.panicked() + "\") and is halted: call reboot() to boot the same machine again, "
+                + "or restart the notebook's kernel");
+        }
+        return k;
+    }
+
+    /** The machine booted last, even one that has panicked: what reboot() boots again. */
+    public static synchronized Kernel lastBooted() {
         if (current == null) {
             throw new IllegalStateException("no simulated machine is running: boot one with "
                 + "Session.boot(\"x86_64\", \"1G\", 0)");
