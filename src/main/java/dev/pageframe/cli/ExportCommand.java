@@ -1,5 +1,6 @@
 package dev.pageframe.cli;
 
+import dev.pageframe.notebook.AtomicFile;
 import dev.pageframe.notebook.Notebook;
 import dev.pageframe.notebook.NotebookFormatException;
 import dev.pageframe.notebook.NotebookReader;
