@@ -25,7 +25,7 @@ class ArchitectureTest {
     @Test
     void notebookDependsOnNothingAboveIt() {
         noClasses().that().resideInAPackage("dev.pageframe.notebook..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.pageframe.engine..", "dev.pageframe.execution..",
+            .should().dependOnClassesThat().resideInAnyPackage("dev.pageframe.execution..",
                 "dev.pageframe.ui..", "dev.pageframe.cli..", "javafx..")
             .allowEmptyShould(true)
             .check(MAIN);
