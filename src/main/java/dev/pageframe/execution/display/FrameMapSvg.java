@@ -11,9 +11,6 @@ import java.util.Locale;
  */
 final class FrameMapSvg {
 
-    /** Upper bound on cells: 128 × 64 at 4 px is as much detail as the eye takes in at once. */
-    static final int MAX_CELLS = 8192;
-
     private static final double PAD = 14;
     private static final double ROW_LABELS = 70;
     private static final double ZONE_LABELS = 190;
@@ -22,7 +19,7 @@ final class FrameMapSvg {
     private FrameMapSvg() {}
 
     static String render(FrameMap map) {
-        FrameGrid grid = FrameGrid.of(map, MAX_CELLS);
+        FrameGrid grid = FrameGrid.of(map);
         int cols = grid.cells() <= 256 ? 16 : grid.cells() <= 1024 ? 32 : grid.cells() <= 4096 ? 64 : 128;
         double cell = Math.min(24, 512.0 / cols);
         int rows = (grid.cells() + cols - 1) / cols;
@@ -133,11 +130,11 @@ final class FrameMapSvg {
         FrameKind[] kinds = FrameKind.values();
         StringBuilder[] byKind = new StringBuilder[kinds.length];
         for (int c = 0; c < grid.cells(); ) {
-            FrameKind k = grid.dominant()[c];
+            FrameKind k = grid.kind(c);
             int row = c / cols;
             int start = c;
             // Extend along the row while the kind holds; rows break runs so each rect stays a bar.
-            while (c < grid.cells() && grid.dominant()[c] == k && c / cols == row) {
+            while (c < grid.cells() && grid.kind(c) == k && c / cols == row) {
                 c++;
             }
             StringBuilder b = byKind[k.ordinal()];
