@@ -1,5 +1,6 @@
 package dev.pageframe.ui.markdown;
 
+import dev.pageframe.notebook.html.MarkdownText;
 import dev.pageframe.notebook.MimeBundle;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ public final class MarkdownView {
         MarkdownParser.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
             @Override
             public void visit(org.commonmark.node.Heading heading) {
-                out.add(new Heading(heading.getLevel(), PlainText.of(heading)));
+                out.add(new Heading(heading.getLevel(), MarkdownText.of(heading)));
             }
         });
         return out;
