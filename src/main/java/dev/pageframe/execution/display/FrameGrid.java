@@ -76,11 +76,11 @@ public final class FrameGrid {
     }
 
     /** Frames of each kind per cell ({@code cell * kinds + ordinal}), holes not yet counted. */
-    private static long[] countFrames(List<FrameRun> runs, long first, long end, long base, long per, int cells) {
+    private static long[] countFrames(List<FrameSpan> runs, long first, long end, long base, long per, int cells) {
         int k = KINDS.length;
         long[] frames = new long[cells * k];
         for (int i = firstRunEndingAfter(runs, first); i < runs.size() && runs.get(i).startPfn() < end; i++) {
-            FrameRun r = runs.get(i);
+            FrameSpan r = runs.get(i);
             long runFrom = Math.max(r.startPfn(), first);
             long runTo = Math.min(r.endPfn(), end);
             if (runTo <= runFrom) {
@@ -108,7 +108,7 @@ public final class FrameGrid {
     }
 
     /** The index of the first of {@code runs} (sorted by start) that ends after {@code pfn}. */
-    private static int firstRunEndingAfter(List<FrameRun> runs, long pfn) {
+    private static int firstRunEndingAfter(List<FrameSpan> runs, long pfn) {
         int lo = 0;
         int hi = runs.size();
         while (lo < hi) {
@@ -173,12 +173,12 @@ public final class FrameGrid {
     }
 
     /** The run holding {@code pfn}, or null when it falls in a hole; {@code runs} sorted by start. */
-    public static FrameRun runAt(List<FrameRun> runs, long pfn) {
+    public static FrameSpan runAt(List<FrameSpan> runs, long pfn) {
         int lo = 0;
         int hi = runs.size() - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            FrameRun r = runs.get(mid);
+            FrameSpan r = runs.get(mid);
             if (pfn < r.startPfn()) {
                 hi = mid - 1;
             } else if (pfn >= r.endPfn()) {
@@ -191,11 +191,11 @@ public final class FrameGrid {
     }
 
     /** Frames of each kind (by ordinal) in {@code [from, to)}, holes included. */
-    public static long[] framesByKind(List<FrameRun> runs, long from, long to) {
+    public static long[] framesByKind(List<FrameSpan> runs, long from, long to) {
         long[] byKind = new long[KINDS.length];
         long covered = 0;
         for (int i = firstRunEndingAfter(runs, from); i < runs.size() && runs.get(i).startPfn() < to; i++) {
-            FrameRun r = runs.get(i);
+            FrameSpan r = runs.get(i);
             long n = Math.min(to, r.endPfn()) - Math.max(from, r.startPfn());
             if (n > 0) {
                 byKind[r.kind().ordinal()] += n;

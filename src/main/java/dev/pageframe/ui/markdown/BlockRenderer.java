@@ -241,7 +241,7 @@ final class BlockRenderer {
     }
 
     private javafx.scene.Node table(TableBlock table) {
-        TableBuilder builder = table(table, 0);
+        MarkdownTableGrid builder = table(table, 0);
         while (builder.addRow()) {
             // every row at once
         }
@@ -249,8 +249,8 @@ final class BlockRenderer {
     }
 
     /** A table to be built row by row, with its first {@code rows} rows in. */
-    TableBuilder table(TableBlock table, int rows) {
-        TableBuilder builder = new TableBuilder(inlines, table);
+    MarkdownTableGrid table(TableBlock table, int rows) {
+        MarkdownTableGrid builder = new MarkdownTableGrid(inlines, table);
         for (int i = 0; i < rows && builder.addRow(); i++) {
             // the first rows
         }

@@ -4,7 +4,7 @@ import dev.pageframe.execution.display.Chart;
 import dev.pageframe.execution.display.FrameGrid;
 import dev.pageframe.execution.display.FrameKind;
 import dev.pageframe.execution.display.FrameMap;
-import dev.pageframe.execution.display.FrameRun;
+import dev.pageframe.execution.display.FrameSpan;
 import dev.pageframe.execution.display.Palette;
 import dev.pageframe.execution.display.Unit;
 import dev.pageframe.execution.display.VndJson;
@@ -235,7 +235,7 @@ public final class FrameMapView extends VBox {
         parts.add(String.format(Locale.ROOT, "pfn %s (%,d)", FrameMapCanvas.hex(pfn), pfn));
         ZoneSpan zone = zoneAt(pfn);
         parts.add("zone " + (zone == null ? "none" : zone.name()));
-        FrameRun run = FrameGrid.runAt(map.runs(), pfn);
+        FrameSpan run = FrameGrid.runAt(map.runs(), pfn);
         if (run == null) {
             parts.add("hole (no frame here)");
         } else {

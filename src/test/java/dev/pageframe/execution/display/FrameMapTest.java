@@ -24,9 +24,9 @@ class FrameMapTest {
     void worstCaseAlternatingFramesStillStaySmall() {
         // Every frame differs from its neighbour: 4M runs, the most a map can vary.
         long frames = 4L << 20;
-        List<FrameRun> runs = new ArrayList<>((int) frames);
+        List<FrameSpan> runs = new ArrayList<>((int) frames);
         for (long pfn = 0; pfn < frames; pfn++) {
-            runs.add(new FrameRun(pfn, 1, (pfn / 512) % 2 == 0 ? FrameKind.SLAB : FrameKind.FREE, "Normal"));
+            runs.add(new FrameSpan(pfn, 1, (pfn / 512) % 2 == 0 ? FrameKind.SLAB : FrameKind.FREE, "Normal"));
         }
         FrameMap map = Charts.frameMap("alternating").zone("Normal", 0, frames).runs(runs).build();
         String svg = MimeBundles.svg(map);
