@@ -81,12 +81,9 @@ final class HtmlSanitizer {
             "text-decoration", "writing-mode", "version", "overflow", "pathLength", "color", "paint-order",
             "startOffset", "side", "method", "spacing", "xml:space");
 
-    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Pattern DATA_IMAGE = Pattern.compile(
             "^data:image/(png|jpeg|jpg|gif|webp|bmp|svg\\+xml)(;[a-zA-Z0-9=._-]+)*(;base64)?,[A-Za-z0-9+/=%._~!$&'()*,;:@?\\-\\s]*$");
     private static final Pattern TEXT_ENTITY = Pattern.compile("&(?:[a-zA-Z][a-zA-Z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});");
-    private static final Pattern CSS_URL = Pattern.compile("url\\s*\\(\\s*['\"]?\\s*([^)'\"]*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CSS_PROPERTY = Pattern.compile("^-?[a-zA-Z][a-zA-Z-]*$");
     private static final Map<String, String> NAMED_ENTITIES = Map.ofEntries(
             Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
             Map.entry("apos", "'"), Map.entry("nbsp", "\u00a0"), Map.entry("colon", ":"), Map.entry("tab", "\t"),
@@ -215,62 +212,12 @@ final class HtmlSanitizer {
         int nameEnd = nameEnd(nameStart);
         String lower = in.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
         pos = nameEnd;
-        List<Attribute> attributes = new ArrayList<>();
-        boolean selfClosing = false;
-        int n = in.length();
-        while (true) {
-            while (pos < n && (Character.isWhitespace(in.charAt(pos)) || in.charAt(pos) == '/')) {
-                selfClosing = in.charAt(pos) == '/';
-                pos++;
-            }
-            if (pos >= n) {
-                return; // a tag cut off by the end of the text is dropped
-            }
-            if (in.charAt(pos) == '>') {
-                pos++;
-                break;
-            }
-            selfClosing = false;
-            int a = pos;
-            while (pos < n && !Character.isWhitespace(in.charAt(pos)) && "/>=".indexOf(in.charAt(pos)) < 0) {
-                pos++;
-            }
-            if (pos == a) {
-                pos++; // a stray '=' where a name should be
-                continue;
-            }
-            String attrName = in.substring(a, pos);
-            String value = "";
-            int save = pos;
-            while (pos < n && Character.isWhitespace(in.charAt(pos))) {
-                pos++;
-            }
-            if (pos < n && in.charAt(pos) == '=') {
-                pos++;
-                while (pos < n && Character.isWhitespace(in.charAt(pos))) {
-                    pos++;
-                }
-                if (pos < n && (in.charAt(pos) == '"' || in.charAt(pos) == '\'')) {
-                    char q = in.charAt(pos);
-                    int end = in.indexOf(q, pos + 1);
-                    if (end < 0) {
-                        pos = n;
-                        return;
-                    }
-                    value = in.substring(pos + 1, end);
-                    pos = end + 1;
-                } else {
-                    int v = pos;
-                    while (pos < n && !Character.isWhitespace(in.charAt(pos)) && in.charAt(pos) != '>') {
-                        pos++;
-                    }
-                    value = in.substring(v, pos);
-                }
-            } else {
-                pos = save;
-            }
-            attributes.add(new Attribute(attrName, decodeEntities(value)));
+        TagRest rest = readTagRest();
+        if (rest == null) {
+            return;
         }
+        List<Attribute> attributes = rest.attributes();
+        boolean selfClosing = rest.selfClosing();
 
         boolean svg = inSvg() || lower.equals("svg");
         if (DROP_WITH_CONTENT.contains(lower) || (lower.equals("title") && !inSvg())) {
@@ -297,6 +244,69 @@ final class HtmlSanitizer {
             out.append("</").append(name).append('>');
         } else {
             open.addLast(new Open(name, svg));
+        }
+    }
+
+    /** A start tag after its name: the attributes and whether it closes itself. */
+    private record TagRest(List<Attribute> attributes, boolean selfClosing) {}
+
+    /** Reads a start tag's attributes up to its {@code >}; null when the text ends first. */
+    private TagRest readTagRest() {
+        List<Attribute> attributes = new ArrayList<>();
+        boolean selfClosing = false;
+        int n = in.length();
+        while (true) {
+            while (pos < n && (Character.isWhitespace(in.charAt(pos)) || in.charAt(pos) == '/')) {
+                selfClosing = in.charAt(pos) == '/';
+                pos++;
+            }
+            if (pos >= n) {
+                return null; // a tag cut off by the end of the text is dropped
+            }
+            if (in.charAt(pos) == '>') {
+                pos++;
+                return new TagRest(attributes, selfClosing);
+            }
+            selfClosing = false;
+            int a = pos;
+            while (pos < n && !Character.isWhitespace(in.charAt(pos)) && "/>=".indexOf(in.charAt(pos)) < 0) {
+                pos++;
+            }
+            if (pos == a) {
+                pos++; // a stray '=' where a name should be
+                continue;
+            }
+            String attrName = in.substring(a, pos);
+            String value = "";
+            int save = pos;
+            while (pos < n && Character.isWhitespace(in.charAt(pos))) {
+                pos++;
+            }
+            if (pos < n && in.charAt(pos) == '=') {
+                pos++;
+                while (pos < n && Character.isWhitespace(in.charAt(pos))) {
+                    pos++;
+                }
+                if (pos < n && (in.charAt(pos) == '"' || in.charAt(pos) == '\'')) {
+                    char q = in.charAt(pos);
+                    int end = in.indexOf(q, pos + 1);
+                    if (end < 0) {
+                        pos = n;
+                        return null;
+                    }
+                    value = in.substring(pos + 1, end);
+                    pos = end + 1;
+                } else {
+                    int v = pos;
+                    while (pos < n && !Character.isWhitespace(in.charAt(pos)) && in.charAt(pos) != '>') {
+                        pos++;
+                    }
+                    value = in.substring(v, pos);
+                }
+            } else {
+                pos = save;
+            }
+            attributes.add(new Attribute(attrName, decodeEntities(value)));
         }
     }
 
@@ -384,7 +394,7 @@ final class HtmlSanitizer {
             return;
         }
         String label = "[image" + (alt == null || alt.isBlank() ? "" : ": " + alt) + "]";
-        String href = src == null ? null : safeLink(src);
+        String href = src == null ? null : SafeValues.link(src);
         if (href != null) {
             out.append("<a class=\"external-image\" href=\"").append(Html.attr(href)).append("\">");
             Html.escapeText(label, 0, label.length(), out);
@@ -406,13 +416,13 @@ final class HtmlSanitizer {
             String value = a.value();
             String name;
             if (lower.equals("href") || lower.equals("xlink:href")) {
-                value = svg && !element.equals("a") ? svgReference(element, value) : safeLink(value);
+                value = svg && !element.equals("a") ? svgReference(element, value) : SafeValues.link(value);
                 name = svg && lower.equals("xlink:href") ? "xlink:href" : "href";
                 if (value == null || (!element.equals("a") && !svg)) {
                     continue;
                 }
             } else if (lower.equals("style")) {
-                value = sanitizeCss(value);
+                value = SafeValues.css(value);
                 name = "style";
                 if (value.isEmpty()) {
                     continue;
@@ -424,7 +434,7 @@ final class HtmlSanitizer {
             } else {
                 continue;
             }
-            if (!safeValue(value)) {
+            if (!SafeValues.fetchesNothing(value)) {
                 continue;
             }
             out.append(' ').append(name).append("=\"").append(Html.attr(value)).append('"');
@@ -441,77 +451,6 @@ final class HtmlSanitizer {
             return v.replaceAll("\\s", "");
         }
         return null;
-    }
-
-    /** A link target that is http, https, mailto, a fragment or relative; null for anything else. */
-    static String safeLink(String url) {
-        String v = url.strip();
-        StringBuilder squeezed = new StringBuilder();
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c > ' ' && c != 0x7f) {
-                squeezed.append(c);
-            }
-        }
-        Matcher m = SCHEME.matcher(squeezed);
-        if (m.find()) {
-            String scheme = m.group(1).toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto"))) {
-                return null;
-            }
-        } else if (squeezed.indexOf(":") >= 0 && squeezed.indexOf(":") < firstOf(squeezed, "/?#")) {
-            return null; // something scheme-like the pattern did not accept
-        }
-        return v;
-    }
-
-    private static int firstOf(CharSequence s, String chars) {
-        for (int i = 0; i < s.length(); i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return s.length();
-    }
-
-    /** Rejects attribute values that would fetch something: url(...) that points outside the document. */
-    private static boolean safeValue(String value) {
-        Matcher m = CSS_URL.matcher(value);
-        while (m.find()) {
-            if (!m.group(1).strip().startsWith("#")) {
-                return false;
-            }
-        }
-        String lower = value.toLowerCase(Locale.ROOT);
-        return !lower.contains("javascript:") && !lower.contains("expression(");
-    }
-
-    /** Keeps simple CSS declarations that cannot fetch, run code or cover the page. */
-    static String sanitizeCss(String css) {
-        StringBuilder kept = new StringBuilder();
-        for (String declaration : css.split(";")) {
-            int colon = declaration.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String property = declaration.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            String value = declaration.substring(colon + 1).strip();
-            String lowerValue = value.toLowerCase(Locale.ROOT);
-            if (!CSS_PROPERTY.matcher(property).matches() || value.isEmpty()
-                    || property.equals("position") || property.equals("behavior") || property.contains("binding")
-                    || value.indexOf('\\') >= 0 || value.contains("/*") || value.indexOf('@') >= 0
-                    || value.indexOf('<') >= 0 || value.indexOf('>') >= 0 || lowerValue.contains("expression")
-                    || lowerValue.contains("javascript") || lowerValue.contains("//")
-                    || lowerValue.contains("image-set") || lowerValue.contains("cross-fade")
-                    || lowerValue.contains("element(") || !safeValue(value)) {
-                continue;
-            }
-            if (!kept.isEmpty()) {
-                kept.append("; ");
-            }
-            kept.append(property).append(": ").append(value);
-        }
-        return kept.toString();
     }
 
     private boolean inSvg() {

@@ -156,9 +156,9 @@ class HtmlSanitizerTest {
 
     @Test
     void safeLinkRejectsUnknownSchemes() {
-        assertNull(HtmlSanitizer.safeLink("file:///etc/passwd"));
-        assertNull(HtmlSanitizer.safeLink("data:text/html;base64,PHNjcmlwdD4="));
-        assertEquals("docs/page.html", HtmlSanitizer.safeLink("docs/page.html"));
+        assertNull(SafeValues.link("file:///etc/passwd"));
+        assertNull(SafeValues.link("data:text/html;base64,PHNjcmlwdD4="));
+        assertEquals("docs/page.html", SafeValues.link("docs/page.html"));
     }
 
     @Test
