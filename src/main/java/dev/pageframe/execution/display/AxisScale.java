@@ -41,14 +41,9 @@ sealed interface AxisScale permits AxisScale.Linear, AxisScale.Log {
         if (axis.log()) {
             return Log.of(axis, lo, hi);
         }
-        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
-            lo = 0;
-            hi = 1;
-        }
-        if (includeZero) {
-            lo = Math.min(lo, 0);
-            hi = Math.max(hi, 0);
-        }
+        double[] span = Ticks.span(lo, hi, includeZero);
+        lo = span[0];
+        hi = span[1];
         int target = (int) Math.max(2, Math.min(horizontal ? 11 : 8, Math.floor(length / (horizontal ? 70 : 45))));
         Linear scale = Linear.of(axis, lo, hi, target);
         while (horizontal && target > 2 && !fits(scale, length)) {

@@ -43,17 +43,10 @@ final class AxisFormat {
      * @param targetTicks about how many ticks to aim for
      */
     static void fit(NumberAxis axis, Axis spec, double lo, double hi, boolean includeZero, int targetTicks) {
-        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
-            lo = 0;
-            hi = 1;
-        }
-        if (includeZero) {
-            lo = Math.min(lo, 0);
-            hi = Math.max(hi, 0);
-        }
-        double maxAbs = Math.max(Math.abs(lo), Math.abs(hi));
+        double[] span = Ticks.span(lo, hi, includeZero);
+        double maxAbs = Math.max(Math.abs(span[0]), Math.abs(span[1]));
         apply(axis, spec, maxAbs);
-        setRange(axis, lo, hi, divisor(spec, maxAbs), targetTicks);
+        setRange(axis, span[0], span[1], divisor(spec, maxAbs), targetTicks);
     }
 
     /** Sets [lo, hi] widened to the SVG's round ticks (in units of {@code divisor}) as the axis range. */
