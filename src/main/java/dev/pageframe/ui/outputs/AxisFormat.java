@@ -8,9 +8,9 @@ import javafx.scene.chart.NumberAxis;
 import javafx.util.StringConverter;
 
 /**
- * Puts the SVG's axis wording ({@link AxisLabels}) and its round ticks ({@link Ticks}) on a JavaFX
- * {@link NumberAxis}: sizes in the binary magnitude that suits the data ("size (MiB)", ticks 0, 128,
- * 256), times likewise, counts and pages with k/M/G suffixes.
+ * Puts the SVG's axis wording ({@link AxisLabels}) on a JavaFX {@link NumberAxis}, with round ticks
+ * in the unit's magnitude: sizes in the binary magnitude that suits the data ("size (MiB)", ticks 0,
+ * 128, 256), times likewise, counts and pages with k/M/G suffixes.
  */
 final class AxisFormat {
 
@@ -49,13 +49,39 @@ final class AxisFormat {
         setRange(axis, span[0], span[1], divisor(spec, maxAbs), targetTicks);
     }
 
-    /** Sets [lo, hi] widened to the SVG's round ticks (in units of {@code divisor}) as the axis range. */
+    /**
+     * Sets [lo, hi] widened to a round step (in units of {@code divisor}) as the axis range. The step
+     * is the nearest 1-2-5 value, not the SVG's next larger one, so a zoom that narrows the range by a
+     * wheel notch still gets finer ticks instead of being widened back to where it was.
+     */
     static void setRange(NumberAxis axis, double lo, double hi, double divisor, int targetTicks) {
-        double[] ticks = Ticks.nice(lo / divisor, hi / divisor, targetTicks);
+        if (hi <= lo) {
+            double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
+            lo -= pad;
+            hi += pad;
+        }
+        double step = niceStep((hi - lo) / divisor, targetTicks) * divisor;
+        double lower = Math.floor(lo / step + 1e-9) * step;
+        double upper = Math.ceil(hi / step - 1e-9) * step;
+        if (upper <= lower) {
+            upper = lower + step;
+        }
         axis.setAutoRanging(false);
-        axis.setLowerBound(ticks[0] * divisor);
-        axis.setUpperBound(ticks[ticks.length - 1] * divisor);
-        axis.setTickUnit((ticks[1] - ticks[0]) * divisor);
+        axis.setLowerBound(lower);
+        axis.setUpperBound(upper);
+        axis.setTickUnit(step);
+    }
+
+    /** A "nice" step (1, 2 or 5 times a power of ten) nearest {@code range / target}. */
+    static double niceStep(double range, int target) {
+        double raw = range / Math.max(1, target);
+        if (!(raw > 0) || !Double.isFinite(raw)) {
+            return 1;
+        }
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / p;
+        double nice = f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10;
+        return nice * p;
     }
 
     /** The divisor of the magnitude {@link #apply} chose for values up to {@code maxAbs}. */
