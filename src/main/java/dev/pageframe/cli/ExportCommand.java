@@ -1,5 +1,7 @@
 package dev.pageframe.cli;
 
+import dev.pageframe.execution.cells.CellNames;
+import dev.pageframe.notebook.AtomicFile;
 import dev.pageframe.notebook.Notebook;
 import dev.pageframe.notebook.NotebookFormatException;
 import dev.pageframe.notebook.NotebookReader;
@@ -77,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "The output " + target + " is the notebook itself; choose another file with -o");
         }
-        String html = new HtmlExporter().export(nb, stem(notebook));
+        String html = new HtmlExporter(CellNames.kernelNames()).export(nb, stem(notebook));
         try {
             AtomicFile.write(target, html.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.pageframe.cli;
 
+import dev.pageframe.engine.Sizes;
 import dev.pageframe.execution.ChartFormat;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellTags;
@@ -234,13 +235,13 @@ final class RunCommand implements Callable<Integer> {
     /** The options as the runner takes them; a bad value is a usage error naming the option. */
     private RunOptions options() {
         if (machine != null && !MachineSpec.PROFILES.contains(machine)) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--machine': unknown machine"
-                    + " profile '" + machine + "'; known profiles: " + String.join(", ", MachineSpec.PROFILES));
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--machine': "
+                    + MachineSpec.unknownProfile(machine));
         }
         Long memoryBytes = null;
         if (memory != null) {
             try {
-                memoryBytes = MachineSpec.parseSize(memory);
+                memoryBytes = Sizes.parse(memory);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "Invalid value for option '--memory': "
                         + e.getMessage());

@@ -439,19 +439,7 @@ public final class NotebookTrust {
     }
 
     private void writeAtomically(Path file, byte[] content) throws IOException {
-        Path temp = Files.createTempFile(configDir, "." + file.getFileName() + ".", ".tmp", privateFile(configDir));
-        try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, out -> out.write(content), false, Set.of(privateFile(configDir)));
     }
 
     private interface LockedAction {

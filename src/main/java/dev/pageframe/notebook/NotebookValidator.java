@@ -41,7 +41,7 @@ public final class NotebookValidator {
      * @throws NotebookFormatException if the file is not even JSON (too large, bad UTF-8, broken syntax)
      */
     public static List<ValidationProblem> validateFile(Path file, long maxBytes) throws IOException {
-        return validate(NotebookReader.readTree(file, maxBytes).root());
+        return validate(NotebookJson.readTree(file, maxBytes).root());
     }
 
     /** Problems in the file this notebook would be saved as. */

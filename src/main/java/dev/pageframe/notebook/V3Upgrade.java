@@ -114,8 +114,8 @@ final class V3Upgrade {
             if (type.equals("heading")) {
                 cell.put("cell_type", "markdown");
                 JsonNode levelNode = cell.remove("level");
-                int level = levelNode == null ? 1 : NotebookReader.intValue(levelNode, JsonPaths.field(path, "level"));
-                String source = cell.has("source") ? NotebookReader.multiline(cell.get("source"), JsonPaths.field(path, "source")) : "";
+                int level = levelNode == null ? 1 : NotebookConversion.intValue(levelNode, JsonPaths.field(path, "level"));
+                String source = cell.has("source") ? NotebookConversion.multiline(cell.get("source"), JsonPaths.field(path, "source")) : "";
                 cell.put("source", "#".repeat(Math.max(0, level)) + " " + String.join(" ", TextLines.splitDropEnds(source)));
             } else if (type.equals("html")) {
                 cell.put("cell_type", "markdown");

@@ -168,7 +168,7 @@ class RunCommandTest {
         FakeRunner runner = new FakeRunner();
         Cli.Result machine = new Cli().runner(runner).run("run", nb, "--machine", "vax");
         assertEquals(2, machine.exit());
-        assertTrue(machine.err().contains("unknown machine profile 'vax'; known profiles: i386-linux-1.2, i386-linux-2.0"), machine.err());
+        assertTrue(machine.err().contains("unknown machine profile \"vax\"; known profiles: i386-linux-1.2, i386-linux-2.0"), machine.err());
         Cli.Result memory = new Cli().runner(runner).run("run", nb, "--memory", "lots");
         assertEquals(2, memory.exit());
         assertTrue(memory.err().contains("Invalid value for option '--memory': bad memory size \"lots\""), memory.err());

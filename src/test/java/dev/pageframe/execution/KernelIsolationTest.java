@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -210,7 +211,7 @@ class KernelIsolationTest {
         });
         ProcessHandle agent = ProcessHandle.of(session.agentPid().orElseThrow()).orElseThrow();
         agent.destroyForcibly();
-        dead.await();
+        assertTrue(dead.await(60, TimeUnit.SECONDS), "the session noticed the kill within a minute");
         assertTrue(session.stateDetail().contains("killed by signal 9"), session.stateDetail());
         assertTrue(run(session, "1").ok());
     }
@@ -333,19 +334,28 @@ class KernelIsolationTest {
         options.add("-showversion");
         open(TestKernels.config().withJvmOptions(options));
         CountDownLatch versionSeen = new CountDownLatch(1);
+        List<StreamOutput> unattributed = new java.util.concurrent.CopyOnWriteArrayList<>();
         session.addListener(new KernelListener() {
             @Override
             public void stateChanged(KernelState state, String detail) {}
 
             @Override
             public void unattributedOutput(CellOutput output) {
-                if (output instanceof StreamOutput s && s.text().contains("version")) {
-                    versionSeen.countDown();
+                if (output instanceof StreamOutput s) {
+                    unattributed.add(s);
+                    if (s.text().contains("version")) {
+                        versionSeen.countDown();
+                    }
                 }
             }
         });
         session.start().join();
-        versionSeen.await();
+        assertTrue(versionSeen.await(60, TimeUnit.SECONDS), "no version banner reached the listener: " + unattributed);
+        // -showversion prints the agent JVM's banner on stderr before any cell runs: it must arrive whole, as stderr.
+        StreamOutput banner = unattributed.stream().filter(s -> s.text().contains("version")).findFirst().orElseThrow();
+        assertEquals(StreamName.STDERR, banner.name());
+        assertTrue(banner.text().contains("\"" + Runtime.version().feature()), banner.text());
+        assertTrue(run(session, "1 + 1").ok(), "the kernel still runs cells after printing outside one");
     }
 
     @Test

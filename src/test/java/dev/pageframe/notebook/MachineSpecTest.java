@@ -6,31 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class MachineSpecTest {
 
-    @ParameterizedTest
-    @CsvSource({"16M,16777216", "1G,1073741824", "64G,68719476736", "2MiB,2097152", "512K,524288",
-        "1gb,1073741824", "1 GiB,1073741824", "4096,4096", "2T,2199023255552"})
-    void sizesParseAsBinaryUnits(String text, long bytes) {
-        assertEquals(bytes, MachineSpec.parseSize(text));
+    @Test
+    void profilesAreTheEnginesInItsOrder() {
+        assertEquals(java.util.List.of("i386-linux-1.2", "i386-linux-2.0", "alpha-linux-2.0", "i386", "x86_64"), MachineSpec.PROFILES);
     }
 
-    @ParameterizedTest
-    @CsvSource({"1073741824,1G", "1610612736,1536M", "16777216,16M", "4096,4K", "100,100", "68719476736,64G"})
-    void sizesFormatWithTheLargestExactUnit(long bytes, String text) {
-        assertEquals(text, MachineSpec.formatSize(bytes));
-        assertEquals(bytes, MachineSpec.parseSize(text));
+    @Test
+    void aBadMemorySizeInTheFileIsReportedAtItsPathInTheEnginesWords() {
+        JsonProblem e = assertThrows(JsonProblem.class, () -> MachineSpec.fromMetadata(
+                metadataWithMemory("lots")));
+        assertTrue(e.getMessage().contains("metadata.pageframe.machine.memory"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad memory size \"lots\"; use a whole number"), e.getMessage());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"12X", "1.5G", "-1G", "G", "", "0", "0M", "99999999999999999999G", "16777216T"})
-    void badSizesAreRefusedWithAMessageThatQuotesThem(String text) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MachineSpec.parseSize(text));
-        assertTrue(e.getMessage().contains("\"" + text + "\""), e.getMessage());
+    private static com.fasterxml.jackson.databind.node.ObjectNode metadataWithMemory(String memory) {
+        com.fasterxml.jackson.databind.node.ObjectNode metadata = Json.object();
+        metadata.putObject("pageframe").putObject("machine").put("memory", memory);
+        return metadata;
     }
 
     @Test

@@ -3,9 +3,13 @@ package dev.pageframe.notebook;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.pageframe.engine.MachineProfile;
+import dev.pageframe.engine.MachineProfiles;
+import dev.pageframe.engine.Sizes;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -20,10 +24,13 @@ class NotebookArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..").check(NOTEBOOK);
     }
 
+    /** The engine is the lowest layer; the notebook takes only its size parser and profile names from it. */
     @Test
-    void notebookPackageDependsOnNoOtherPageframePackage() {
+    void notebookPackageTakesOnlySizesAndProfileNamesFromBelow() {
         noClasses().should().dependOnClassesThat(
-                resideInAPackage("dev.pageframe..").and(not(resideInAnyPackage("dev.pageframe.notebook", "dev.pageframe.notebook.html"))))
+                resideInAPackage("dev.pageframe..")
+                        .and(not(resideInAnyPackage("dev.pageframe.notebook", "dev.pageframe.notebook.html")))
+                        .and(not(type(Sizes.class).or(type(MachineProfiles.class)).or(type(MachineProfile.class)))))
                 .check(NOTEBOOK);
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NotebookValidatorTest {
 
     private static List<ValidationProblem> problems(String json) throws NotebookFormatException {
-        JsonNode tree = NotebookReader.parse(json, "t", new ArrayList<>());
+        JsonNode tree = NotebookJson.parse(json, "t", new ArrayList<>());
         return NotebookValidator.validate(tree);
     }
 

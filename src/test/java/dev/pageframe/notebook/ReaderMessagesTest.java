@@ -16,7 +16,7 @@ class ReaderMessagesTest {
     }
 
     private static List<String> problems(String json) throws NotebookFormatException {
-        return NotebookValidator.validate(NotebookReader.parse(json, "t", new ArrayList<>())).stream()
+        return NotebookValidator.validate(NotebookJson.parse(json, "t", new ArrayList<>())).stream()
                 .map(ValidationProblem::toString).toList();
     }
 

@@ -46,7 +46,7 @@ class SchemaValidationTest {
 
     private static JsonNode written(Notebook nb) throws IOException {
         // Parse the written text, not the tree, so the check covers exactly the bytes on disk.
-        return NotebookReader.parse(NotebookWriter.toJson(nb), "written", new ArrayList<>());
+        return NotebookJson.parse(NotebookWriter.toJson(nb), "written", new ArrayList<>());
     }
 
     @ParameterizedTest

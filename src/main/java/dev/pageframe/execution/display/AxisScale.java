@@ -41,14 +41,9 @@ sealed interface AxisScale permits AxisScale.Linear, AxisScale.Log {
         if (axis.log()) {
             return Log.of(axis, lo, hi);
         }
-        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
-            lo = 0;
-            hi = 1;
-        }
-        if (includeZero) {
-            lo = Math.min(lo, 0);
-            hi = Math.max(hi, 0);
-        }
+        double[] span = Ticks.span(lo, hi, includeZero);
+        lo = span[0];
+        hi = span[1];
         int target = (int) Math.max(2, Math.min(horizontal ? 11 : 8, Math.floor(length / (horizontal ? 70 : 45))));
         Linear scale = Linear.of(axis, lo, hi, target);
         while (horizontal && target > 2 && !fits(scale, length)) {
@@ -75,15 +70,13 @@ sealed interface AxisScale permits AxisScale.Linear, AxisScale.Log {
             double[] values = Ticks.nice(lo / m.divisor(), hi / m.divisor(), target);
             double step = values[1] - values[0];
             double maxAbs = Math.max(Math.abs(values[0]), Math.abs(values[values.length - 1]));
-            Unit.Magnitude si = unit.usesSiSuffix() ? Ticks.siMagnitude(maxAbs) : new Unit.Magnitude(1, "");
+            Unit.Magnitude suffix = AxisLabels.suffix(unit, maxAbs);
             List<Tick> ticks = new ArrayList<>(values.length);
             for (double v : values) {
-                // Zero is the same in every magnitude; "0k" or "0.0M" would only make it look like it is not.
-                String label = v == 0 ? "0" : Ticks.label(v / si.divisor(), step / si.divisor()) + si.symbol();
-                ticks.add(new Tick(v * m.divisor(), label));
+                ticks.add(new Tick(v * m.divisor(), AxisLabels.tick(v, step, suffix)));
             }
             return new Linear(values[0] * m.divisor(), values[values.length - 1] * m.divisor(), List.copyOf(ticks),
-                    unit.axisTitle(axis.label(), m));
+                    AxisLabels.title(axis, m));
         }
 
         @Override
@@ -116,25 +109,9 @@ sealed interface AxisScale permits AxisScale.Linear, AxisScale.Log {
             List<Tick> ticks = new ArrayList<>();
             Unit unit = axis.unit();
             for (double v : decades) {
-                ticks.add(new Tick(v, logLabel(unit, v)));
+                ticks.add(new Tick(v, AxisLabels.logTick(unit, v)));
             }
-            // Counts keep their unit in the title; sizes and times carry it in every label.
-            String title = unit.usesSiSuffix() ? unit.axisTitle(axis.label(), unit.magnitude(1)) : axis.label();
-            return new Log(bottom, decades[decades.length - 1], List.copyOf(ticks), title);
-        }
-
-        private static String logLabel(Unit unit, double v) {
-            if (unit.usesSiSuffix()) {
-                String[] suffixes = {"", "k", "M", "G", "T"};
-                int i = 0;
-                double scaled = v;
-                while (i + 1 < suffixes.length && scaled >= 1000) {
-                    scaled /= 1000;
-                    i++;
-                }
-                return Ticks.label(scaled, Math.min(1, scaled)) + suffixes[i];
-            }
-            return unit.format(v);
+            return new Log(bottom, decades[decades.length - 1], List.copyOf(ticks), AxisLabels.logTitle(axis));
         }
 
         @Override

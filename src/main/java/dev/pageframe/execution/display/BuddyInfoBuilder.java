@@ -54,7 +54,7 @@ public final class BuddyInfoBuilder implements ChartBuilder<BuddyInfo> {
     /** Watermarks, in pages, of the zone added last. */
     public BuddyInfoBuilder watermarks(long min, long low, long high) {
         ZoneFreeAreas z = last();
-        zones.set(zones.size() - 1, new ZoneFreeAreas(z.zone(), z.nrFree(), z.freePages(), new Watermarks(min, low, high)));
+        zones.set(zones.size() - 1, new ZoneFreeAreas(z.zone(), z.nrFree(), z.freePages(), new ZoneWatermarks(min, low, high)));
         return this;
     }
 

@@ -47,7 +47,7 @@ final class BuddyInfoSvg {
         StringBuilder b = new StringBuilder();
         b.append(z.zone()).append(": ").append(Unit.plain(z.freePages())).append(" free pages (")
                 .append(Unit.BYTES.format((double) z.freePages() * pageSize)).append(')');
-        Watermarks w = z.watermarks();
+        ZoneWatermarks w = z.watermarks();
         if (w != null) {
             b.append(" · watermarks min ").append(Unit.plain(w.min())).append(", low ").append(Unit.plain(w.low()))
                     .append(", high ").append(Unit.plain(w.high())).append(" — ").append(w.verdict(z.freePages()));

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Who holds which physical page frames: run-length {@link FrameRun}s over the zones' pfn ranges.
+ * Who holds which physical page frames: run-length {@link FrameSpan}s over the zones' pfn ranges.
  * Frames covered by no run are drawn as holes. Runs are kept sorted by pfn and may not overlap.
  */
-public record FrameMap(String title, long pageSize, List<ZoneSpan> zones, List<FrameRun> runs) implements Chart {
+public record FrameMap(String title, long pageSize, List<ZoneSpan> zones, List<FrameSpan> runs) implements Chart {
 
     public static final String KIND = "framemap";
 
@@ -19,11 +19,11 @@ public record FrameMap(String title, long pageSize, List<ZoneSpan> zones, List<F
             pageSize = 4096;
         }
         zones = zones.stream().sorted(Comparator.comparingLong(ZoneSpan::startPfn)).toList();
-        List<FrameRun> sorted = new ArrayList<>(runs);
-        sorted.sort(Comparator.comparingLong(FrameRun::startPfn));
+        List<FrameSpan> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingLong(FrameSpan::startPfn));
         for (int i = 1; i < sorted.size(); i++) {
-            FrameRun prev = sorted.get(i - 1);
-            FrameRun next = sorted.get(i);
+            FrameSpan prev = sorted.get(i - 1);
+            FrameSpan next = sorted.get(i);
             if (next.startPfn() < prev.endPfn()) {
                 throw new IllegalArgumentException("runs overlap: pfn " + next.startPfn() + " is in the run from "
                         + prev.startPfn() + " (" + prev.count() + " frames)");
@@ -65,7 +65,7 @@ public record FrameMap(String title, long pageSize, List<ZoneSpan> zones, List<F
     public long[] framesByKind() {
         long[] byKind = new long[FrameKind.values().length];
         long covered = 0;
-        for (FrameRun r : runs) {
+        for (FrameSpan r : runs) {
             byKind[r.kind().ordinal()] += r.count();
             covered += r.count();
         }

@@ -9,7 +9,7 @@ public final class FrameMapBuilder implements ChartBuilder<FrameMap> {
     private final String title;
     private long pageSize = 4096;
     private final List<ZoneSpan> zones = new ArrayList<>();
-    private final List<FrameRun> runs = new ArrayList<>();
+    private final List<FrameSpan> runs = new ArrayList<>();
 
     FrameMapBuilder(String title) {
         this.title = title;
@@ -29,20 +29,20 @@ public final class FrameMapBuilder implements ChartBuilder<FrameMap> {
 
     /** {@code count} frames of one kind from {@code startPfn}, with no order or owner. */
     public FrameMapBuilder run(long startPfn, long count, FrameKind kind, String zone) {
-        return run(new FrameRun(startPfn, count, kind, zone));
+        return run(new FrameSpan(startPfn, count, kind, zone));
     }
 
     /** {@code count} frames from {@code startPfn} forming a block of {@code order} held by {@code owner}. */
     public FrameMapBuilder run(long startPfn, long count, FrameKind kind, String zone, int order, String owner) {
-        return run(new FrameRun(startPfn, count, kind, zone, order, owner));
+        return run(new FrameSpan(startPfn, count, kind, zone, order, owner));
     }
 
-    public FrameMapBuilder run(FrameRun run) {
+    public FrameMapBuilder run(FrameSpan run) {
         runs.add(run);
         return this;
     }
 
-    public FrameMapBuilder runs(List<FrameRun> more) {
+    public FrameMapBuilder runs(List<FrameSpan> more) {
         runs.addAll(more);
         return this;
     }

@@ -11,9 +11,6 @@ import java.util.Locale;
  */
 final class FrameMapSvg {
 
-    /** Upper bound on cells: 128 × 64 at 4 px is as much detail as the eye takes in at once. */
-    static final int MAX_CELLS = 8192;
-
     private static final double PAD = 14;
     private static final double ROW_LABELS = 70;
     private static final double ZONE_LABELS = 190;
@@ -22,54 +19,22 @@ final class FrameMapSvg {
     private FrameMapSvg() {}
 
     static String render(FrameMap map) {
-        FrameGrid grid = FrameGrid.of(map, MAX_CELLS);
+        FrameGrid grid = FrameGrid.of(map);
         int cols = grid.cells() <= 256 ? 16 : grid.cells() <= 1024 ? 32 : grid.cells() <= 4096 ? 64 : 128;
         double cell = Math.min(24, 512.0 / cols);
         int rows = (grid.cells() + cols - 1) / cols;
         double gridWidth = cols * cell;
         double width = PAD + ROW_LABELS + gridWidth + 10 + ZONE_LABELS;
 
-        long[] byKind = map.framesByKind();
-        List<FrameKind> shown = new ArrayList<>();
-        for (FrameKind k : FrameKind.values()) {
-            if (byKind[k.ordinal()] > 0) {
-                shown.add(k);
-            }
-        }
-        long total = map.endPfn() - map.firstPfn();
-
         // The legend is laid out first because the grid starts below however many rows it needs.
         List<String> titleLines = Plot.titleLines(map.title(), width);
-        double y = PAD + titleLines.size() * (Plot.TITLE_FONT + 4) + 8;
-        List<double[]> legendAt = new ArrayList<>();
-        List<String> legendText = new ArrayList<>();
-        double x = PAD;
-        double rowY = y + 9;
-        for (FrameKind k : shown) {
-            String text = k.label() + " " + Unit.BYTES.format((double) byKind[k.ordinal()] * map.pageSize())
-                    + " (" + percent(byKind[k.ordinal()], total) + ")";
-            double w = 22 + TextMetrics.width(text, Plot.LABEL_FONT) + 16;
-            if (x + w > width - PAD && x > PAD) {
-                x = PAD;
-                rowY += 18;
-            }
-            legendAt.add(new double[] {x, rowY});
-            legendText.add(text);
-            x += w;
-        }
+        Legend legend = layOutLegend(map, width, PAD + titleLines.size() * (Plot.TITLE_FONT + 4) + 8);
+        double rowY = legend.lastRowY();
         double gridLeft = PAD + ROW_LABELS;
         double gridTop = rowY + 9 + 14;
         double gridBottom = gridTop + rows * cell;
 
-        List<String> captions = new ArrayList<>();
-        captions.add(cellCaption(grid, map.pageSize()));
-        captions.add(Unit.plain(total) + " frames of " + Unit.BYTES.format((double) map.pageSize()) + " = "
-                + Unit.BYTES.format((double) total * map.pageSize()) + " · " + Unit.plain(map.runs().size())
-                + " runs · pfns run left to right, top to bottom; heavy lines are zone boundaries.");
-        List<String> captionLines = new ArrayList<>();
-        for (String c : captions) {
-            captionLines.addAll(Plot.wrap(c, width - 2 * PAD, Plot.CAPTION_FONT));
-        }
+        List<String> captionLines = captionLines(map, grid, width);
         double[] zoneLabelY = zoneLabelPositions(map, grid, cols, cell, gridTop);
         double contentBottom = gridBottom;
         for (double zy : zoneLabelY) {
@@ -78,22 +43,9 @@ final class FrameMapSvg {
         double height = contentBottom + 20 + (captionLines.size() - 1) * 15 + PAD;
 
         SvgWriter svg = new SvgWriter(width, height, map.title());
-        svg.start("defs");
-        svg.start("pattern", "id", HOLE_PATTERN, "width", "4", "height", "4", "patternUnits", "userSpaceOnUse");
-        svg.empty("rect", "width", "4", "height", "4", "fill", Palette.frameKind(FrameKind.HOLE));
-        svg.empty("path", "d", "M0 4L4 0", "stroke", Palette.HOLE_HATCH, "stroke-width", "1");
-        svg.end("pattern");
-        svg.end("defs");
+        drawHolePattern(svg);
         Plot.drawTitle(svg, titleLines);
-        svg.start("g", "class", "legend", "fill", Palette.TEXT);
-        for (int i = 0; i < shown.size(); i++) {
-            double[] at = legendAt.get(i);
-            svg.empty("rect", "class", "swatch", "data-kind", shown.get(i).jsonName(), "x", SvgWriter.num(at[0] + 2),
-                    "y", SvgWriter.num(at[1] - 6), "width", "12", "height", "12", "fill", fill(shown.get(i)),
-                    "stroke", Palette.AXIS, "stroke-width", "0.5");
-            svg.text("text", legendText.get(i), "x", SvgWriter.num(at[0] + 20), "y", SvgWriter.num(at[1] + 4));
-        }
-        svg.end("g");
+        drawLegend(svg, legend);
 
         drawCells(svg, grid, cols, cell, gridLeft, gridTop);
         if (cell >= 6) {
@@ -105,14 +57,85 @@ final class FrameMapSvg {
         drawRowLabels(svg, grid, cols, rows, cell, gridLeft, gridTop);
         drawZones(svg, map, grid, cols, cell, gridLeft, gridTop, gridWidth, zoneLabelY);
 
+        drawCaptions(svg, captionLines, contentBottom + 20);
+        return svg.finish();
+    }
+
+    /** The legend's entries (the kinds present, with their share) and where each goes, rows wrapped to the width. */
+    private record Legend(List<FrameKind> kinds, List<double[]> at, List<String> text, double lastRowY) {}
+
+    private static Legend layOutLegend(FrameMap map, double width, double top) {
+        long[] byKind = map.framesByKind();
+        long total = map.endPfn() - map.firstPfn();
+        List<FrameKind> shown = new ArrayList<>();
+        List<double[]> at = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        double x = PAD;
+        double rowY = top + 9;
+        for (FrameKind k : FrameKind.values()) {
+            if (byKind[k.ordinal()] == 0) {
+                continue;
+            }
+            String text = k.label() + " " + Unit.BYTES.format((double) byKind[k.ordinal()] * map.pageSize())
+                    + " (" + percent(byKind[k.ordinal()], total) + ")";
+            double w = 22 + TextMetrics.width(text, Plot.LABEL_FONT) + 16;
+            if (x + w > width - PAD && x > PAD) {
+                x = PAD;
+                rowY += 18;
+            }
+            shown.add(k);
+            at.add(new double[] {x, rowY});
+            texts.add(text);
+            x += w;
+        }
+        return new Legend(shown, at, texts, rowY);
+    }
+
+    private static void drawLegend(SvgWriter svg, Legend legend) {
+        svg.start("g", "class", "legend", "fill", Palette.TEXT);
+        for (int i = 0; i < legend.kinds().size(); i++) {
+            double[] at = legend.at().get(i);
+            FrameKind k = legend.kinds().get(i);
+            svg.empty("rect", "class", "swatch", "data-kind", k.jsonName(), "x", SvgWriter.num(at[0] + 2),
+                    "y", SvgWriter.num(at[1] - 6), "width", "12", "height", "12", "fill", fill(k),
+                    "stroke", Palette.AXIS, "stroke-width", "0.5");
+            svg.text("text", legend.text().get(i), "x", SvgWriter.num(at[0] + 20), "y", SvgWriter.num(at[1] + 4));
+        }
+        svg.end("g");
+    }
+
+    /** Holes are hatched, so a gap in RAM never reads as a kind of use. */
+    private static void drawHolePattern(SvgWriter svg) {
+        svg.start("defs");
+        svg.start("pattern", "id", HOLE_PATTERN, "width", "4", "height", "4", "patternUnits", "userSpaceOnUse");
+        svg.empty("rect", "width", "4", "height", "4", "fill", Palette.frameKind(FrameKind.HOLE));
+        svg.empty("path", "d", "M0 4L4 0", "stroke", Palette.HOLE_HATCH, "stroke-width", "1");
+        svg.end("pattern");
+        svg.end("defs");
+    }
+
+    private static List<String> captionLines(FrameMap map, FrameGrid grid, double width) {
+        long total = map.endPfn() - map.firstPfn();
+        List<String> captions = new ArrayList<>();
+        captions.add(cellCaption(grid, map.pageSize()));
+        captions.add(Unit.plain(total) + " frames of " + Unit.BYTES.format((double) map.pageSize()) + " = "
+                + Unit.BYTES.format((double) total * map.pageSize()) + " · " + Unit.plain(map.runs().size())
+                + " runs · pfns run left to right, top to bottom; heavy lines are zone boundaries.");
+        List<String> lines = new ArrayList<>();
+        for (String c : captions) {
+            lines.addAll(Plot.wrap(c, width - 2 * PAD, Plot.CAPTION_FONT));
+        }
+        return lines;
+    }
+
+    private static void drawCaptions(SvgWriter svg, List<String> lines, double top) {
         svg.start("g", "class", "captions", "fill", Palette.MUTED_TEXT, "font-size", SvgWriter.num(Plot.CAPTION_FONT));
-        double cy = contentBottom + 20;
-        for (String line : captionLines) {
+        double cy = top;
+        for (String line : lines) {
             svg.text("text", line, "x", SvgWriter.num(PAD), "y", SvgWriter.num(cy));
             cy += 15;
         }
         svg.end("g");
-        return svg.finish();
     }
 
     /** Says how much one cell stands for, and that its colour is a majority vote when it groups frames. */
@@ -133,11 +156,11 @@ final class FrameMapSvg {
         FrameKind[] kinds = FrameKind.values();
         StringBuilder[] byKind = new StringBuilder[kinds.length];
         for (int c = 0; c < grid.cells(); ) {
-            FrameKind k = grid.dominant()[c];
+            FrameKind k = grid.kind(c);
             int row = c / cols;
             int start = c;
             // Extend along the row while the kind holds; rows break runs so each rect stays a bar.
-            while (c < grid.cells() && grid.dominant()[c] == k && c / cols == row) {
+            while (c < grid.cells() && grid.kind(c) == k && c / cols == row) {
                 c++;
             }
             StringBuilder b = byKind[k.ordinal()];

@@ -233,7 +233,7 @@ final class TextSummary {
             StringBuilder line = new StringBuilder();
             line.append(String.format(Locale.ROOT, "  %10s |", FrameMapSvg.hex(grid.basePfn() + (long) r * cols * grid.framesPerCell())));
             for (int c = r * cols; c < Math.min(grid.cells(), (r + 1) * cols); c++) {
-                line.append(letter(grid.dominant()[c]));
+                line.append(letter(grid.kind(c)));
             }
             // A closing bar keeps holes at the end of a row visible (and the line free of trailing spaces).
             out.append(line).append("|\n");

@@ -36,6 +36,18 @@ public final class Ticks {
         return ticks;
     }
 
+    /**
+     * The span an axis covers for data in [lo, hi]: [0, 1] when the data has no finite end, and
+     * widened to take in zero when {@code includeZero} (bars and areas grow from it).
+     */
+    public static double[] span(double lo, double hi, boolean includeZero) {
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            lo = 0;
+            hi = 1;
+        }
+        return includeZero ? new double[] {Math.min(lo, 0), Math.max(hi, 0)} : new double[] {lo, hi};
+    }
+
     /** The nice step {@link #nice} uses for this range. */
     public static double step(double min, double max, int target) {
         return niceStepAtLeast((max - min) / Math.max(1, target - 1));

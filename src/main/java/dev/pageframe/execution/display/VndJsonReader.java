@@ -146,9 +146,9 @@ final class VndJsonReader {
         int zone = fields.indexOf("zone");
         int order = fields.indexOf("order");
         int owner = fields.indexOf("owner");
-        List<FrameRun> runs = new ArrayList<>();
+        List<FrameSpan> runs = new ArrayList<>();
         for (JsonNode r : root.path("runs")) {
-            runs.add(new FrameRun(r.path(start).asLong(), r.path(count).asLong(),
+            runs.add(new FrameSpan(r.path(start).asLong(), r.path(count).asLong(),
                     FrameKind.fromJson(r.path(kind).asText("")), r.path(zone).asText(""),
                     order < 0 ? -1 : r.path(order).asInt(-1), owner < 0 ? "" : r.path(owner).asText("")));
         }
@@ -164,8 +164,8 @@ final class VndJsonReader {
                 nrFree[i] = free.get(i).asLong(0);
             }
             JsonNode w = z.path("watermarks");
-            Watermarks marks = w.isObject()
-                    ? new Watermarks(w.path("min").asLong(), w.path("low").asLong(), w.path("high").asLong())
+            ZoneWatermarks marks = w.isObject()
+                    ? new ZoneWatermarks(w.path("min").asLong(), w.path("low").asLong(), w.path("high").asLong())
                     : null;
             zones.add(new ZoneFreeAreas(z.path("name").asText(""), nrFree, z.path("freePages").asLong(-1), marks));
         }

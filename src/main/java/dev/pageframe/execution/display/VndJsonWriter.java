@@ -135,7 +135,7 @@ final class VndJsonWriter {
         ArrayNode fields = root.putArray("runFields");
         List.of("startPfn", "count", "kind", "zone", "order", "owner").forEach(fields::add);
         ArrayNode runs = root.putArray("runs");
-        for (FrameRun r : m.runs()) {
+        for (FrameSpan r : m.runs()) {
             ArrayNode n = runs.addArray();
             n.add(r.startPfn()).add(r.count()).add(r.kind().jsonName()).add(r.zone()).add(r.order()).add(r.owner());
         }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * is the zone's free-page count as the watermark check sees it (it also counts per-CPU lists);
  * -1 means "the pages in the free blocks". {@code watermarks} may be null.
  */
-public record ZoneFreeAreas(String zone, long[] nrFree, long freePages, Watermarks watermarks) {
+public record ZoneFreeAreas(String zone, long[] nrFree, long freePages, ZoneWatermarks watermarks) {
 
     public ZoneFreeAreas {
         Objects.requireNonNull(zone, "zone");

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -38,9 +39,9 @@ public final class HtmlExporter {
 
     private final JavaHighlighter highlighter;
 
-    /** An exporter that highlights code with {@link JavaHighlighter#withDefaults()}. */
-    public HtmlExporter() {
-        this(JavaHighlighter.withDefaults());
+    /** An exporter that marks {@code kernelNames} (e.g. {@code kmalloc}, {@code GFP_KERNEL}) in code. */
+    public HtmlExporter(Set<String> kernelNames) {
+        this(new JavaHighlighter(kernelNames));
     }
 
     /** An exporter that highlights code with {@code highlighter}. */

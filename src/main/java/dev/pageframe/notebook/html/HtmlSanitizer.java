@@ -1,8 +1,7 @@
 package dev.pageframe.notebook.html;
 
-import java.util.ArrayDeque;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,14 +9,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.ParseSettings;
+import org.jsoup.parser.Parser;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
 
 /**
- * Makes HTML and SVG from a notebook safe to place in an exported page. It re-writes the input from
- * scratch, keeping only elements and attributes on an allow-list, so nothing the list does not name
- * can reach the page: no script, no event handler attribute, no {@code javascript:} URL, no frame or
- * object, no style sheet, and no reference that would make the browser fetch anything.
+ * Makes HTML and SVG from a notebook safe to place in an exported page. jsoup parses it as a browser
+ * would and its {@link Cleaner} rebuilds it from a {@link Safelist} of elements and attributes, so
+ * nothing the lists do not name can reach the page: no script, no event handler attribute, no
+ * {@code javascript:} URL, no frame or object, no style sheet, and no reference that would make the
+ * browser fetch anything. Before cleaning, what a safelist cannot say is settled here: elements
+ * dropped with their content, HTML and SVG each keeping only their own elements and attributes (SVG
+ * in its proper case), link targets, styles and values that would fetch ({@link SafeValues}).
  *
  * <p>Images must be inline: an {@code <img>} whose source is not a {@code data:} image (after the
  * resolver has had a chance to turn {@code attachment:} names into one) becomes a link to the image,
@@ -44,19 +54,12 @@ final class HtmlSanitizer {
             "polygon", "text", "tspan", "textPath", "title", "desc", "linearGradient", "radialGradient", "stop",
             "clipPath", "mask", "pattern", "marker", "image", "a", "metadata");
 
-    /** Elements that never get a closing tag. */
-    private static final Set<String> VOID = Set.of("br", "hr", "img", "wbr", "col");
-
     /** Elements dropped together with everything inside them. */
     private static final Set<String> DROP_WITH_CONTENT = Set.of(
             "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "noembed",
             "noframes", "template", "textarea", "select", "xmp", "head", "foreignobject", "animate", "set",
             "animatemotion", "animatetransform", "animatecolor", "handler", "listener", "math", "audio",
             "video", "canvas", "map", "button", "form");
-
-    /** Elements whose content the HTML parser reads as raw text up to the matching end tag. */
-    private static final Set<String> RAW_TEXT = Set.of(
-            "script", "style", "iframe", "noscript", "noembed", "noframes", "textarea", "xmp", "title");
 
     /** Attributes kept on any element (lower case). */
     private static final Set<String> HTML_ATTRIBUTES = Set.of(
@@ -81,35 +84,15 @@ final class HtmlSanitizer {
             "text-decoration", "writing-mode", "version", "overflow", "pathLength", "color", "paint-order",
             "startOffset", "side", "method", "spacing", "xml:space");
 
-    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Pattern DATA_IMAGE = Pattern.compile(
             "^data:image/(png|jpeg|jpg|gif|webp|bmp|svg\\+xml)(;[a-zA-Z0-9=._-]+)*(;base64)?,[A-Za-z0-9+/=%._~!$&'()*,;:@?\\-\\s]*$");
-    private static final Pattern TEXT_ENTITY = Pattern.compile("&(?:[a-zA-Z][a-zA-Z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});");
-    private static final Pattern CSS_URL = Pattern.compile("url\\s*\\(\\s*['\"]?\\s*([^)'\"]*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CSS_PROPERTY = Pattern.compile("^-?[a-zA-Z][a-zA-Z-]*$");
-    private static final Map<String, String> NAMED_ENTITIES = Map.ofEntries(
-            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
-            Map.entry("apos", "'"), Map.entry("nbsp", "\u00a0"), Map.entry("colon", ":"), Map.entry("tab", "\t"),
-            Map.entry("newline", "\n"), Map.entry("lpar", "("), Map.entry("rpar", ")"), Map.entry("sol", "/"),
-            Map.entry("num", "#"), Map.entry("semi", ";"), Map.entry("comma", ","), Map.entry("period", "."),
-            Map.entry("equals", "="));
 
-    private final String in;
-    private final UnaryOperator<String> resolveImage;
-    private final StringBuilder out;
-    /** Open elements as written (canonical names), innermost last. */
-    private final Deque<Open> open = new ArrayDeque<>();
-    private int pos;
+    /** The parser adds a tbody to every table; leaving it out keeps a table as written (browsers imply it alike). */
+    private static final Set<String> IMPLIED = Set.of("tbody");
 
-    private record Open(String name, boolean svg) {}
+    private static final Safelist SAFELIST = safelist();
 
-    private record Attribute(String name, String value) {}
-
-    private HtmlSanitizer(String in, UnaryOperator<String> resolveImage) {
-        this.in = in;
-        this.resolveImage = resolveImage;
-        this.out = new StringBuilder(in.length());
-    }
+    private HtmlSanitizer() {}
 
     /** {@code html} made safe; images other than data: URIs become links. */
     static String sanitize(String html) {
@@ -121,248 +104,72 @@ final class HtmlSanitizer {
      * to a {@code data:} URI, or returns null to leave the source as it is.
      */
     static String sanitize(String html, UnaryOperator<String> resolveImage) {
-        HtmlSanitizer s = new HtmlSanitizer(html, resolveImage);
-        s.run();
-        return s.out.toString();
-    }
-
-    private void run() {
-        int n = in.length();
-        while (pos < n) {
-            int lt = in.indexOf('<', pos);
-            if (lt < 0) {
-                text(pos, n);
-                break;
-            }
-            text(pos, lt);
-            pos = lt;
-            if (in.startsWith("<!--", pos)) {
-                int end = in.indexOf("-->", pos + 4);
-                pos = end < 0 ? n : end + 3;
-            } else if (in.startsWith("<![CDATA[", pos)) {
-                int end = in.indexOf("]]>", pos + 9);
-                int stop = end < 0 ? n : end;
-                if (inSvg()) {
-                    Html.escapeText(in, pos + 9, stop, out);
-                }
-                pos = end < 0 ? n : end + 3;
-            } else if (in.startsWith("<!", pos) || in.startsWith("<?", pos)) {
-                int end = in.indexOf('>', pos);
-                pos = end < 0 ? n : end + 1;
-            } else if (pos + 2 < n && in.charAt(pos + 1) == '/' && isAsciiLetter(in.charAt(pos + 2))) {
-                endTag();
-            } else if (pos + 1 < n && isAsciiLetter(in.charAt(pos + 1))) {
-                startTag();
-            } else {
-                out.append("&lt;");
-                pos++;
+        Document dirty = Parser.htmlParser().settings(ParseSettings.preserveCase).parseInput(html, "");
+        for (Element e : new ArrayList<>(dirty.body().getAllElements())) {
+            if (e != dirty.body() && e.parent() != null) {
+                settle(e, resolveImage);
             }
         }
-        while (!open.isEmpty()) {
-            out.append("</").append(open.removeLast().name()).append('>');
-        }
+        Document clean = new Cleaner(SAFELIST).clean(dirty);
+        clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml).charset(StandardCharsets.UTF_8);
+        return clean.body().html();
     }
 
-    /** Text between tags: kept, with stray ampersands and angle brackets escaped. */
-    private void text(int from, int to) {
-        int i = from;
-        while (i < to) {
-            char c = in.charAt(i);
-            if (c == '&') {
-                Matcher m = TEXT_ENTITY.matcher(in).region(i, to);
-                if (m.lookingAt()) {
-                    out.append(in, i, m.end());
-                    i = m.end();
-                    continue;
-                }
+    /** The element and attribute allow-lists; an element's context (HTML or SVG) is settled before. */
+    private static Safelist safelist() {
+        Safelist list = new Safelist() {
+            @Override
+            public boolean isSafeAttribute(String tagName, Element el, Attribute attr) {
+                return attr.getKey().startsWith("aria-") || super.isSafeAttribute(tagName, el, attr);
             }
-            Html.escapeText(in, i, i + 1, out);
-            i++;
-        }
+        };
+        HTML_ELEMENTS.stream().filter(e -> !IMPLIED.contains(e)).forEach(list::addTags);
+        SVG_ELEMENTS.values().forEach(list::addTags);
+        list.addAttributes(":all", HTML_ATTRIBUTES.toArray(String[]::new));
+        list.addAttributes(":all", SVG_ATTRIBUTES.values().toArray(String[]::new));
+        list.addAttributes(":all", "href", "xlink:href");
+        list.addAttributes("img", "src");
+        return list;
     }
 
-    private void endTag() {
-        int nameStart = pos + 2;
-        int nameEnd = nameEnd(nameStart);
-        String lower = in.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
-        int close = in.indexOf('>', nameEnd);
-        pos = close < 0 ? in.length() : close + 1;
-        String name = canonical(lower, inSvg());
-        if (name == null) {
+    /** Drops, unwraps or rewrites one element of the parsed tree, as its context allows. */
+    private static void settle(Element e, UnaryOperator<String> resolveImage) {
+        String lower = e.normalName();
+        boolean parentSvg = inSvg(e.parent());
+        if (DROP_WITH_CONTENT.contains(lower) || (lower.equals("title") && !parentSvg)) {
+            e.remove();
             return;
         }
-        boolean found = false;
-        for (Open o : open) {
-            if (o.name().equals(name)) {
-                found = true;
-                break;
-            }
-        }
-        if (!found) {
-            return;
-        }
-        while (!open.isEmpty()) {
-            Open o = open.removeLast();
-            out.append("</").append(o.name()).append('>');
-            if (o.name().equals(name)) {
-                break;
-            }
-        }
-    }
-
-    private void startTag() {
-        int nameStart = pos + 1;
-        int nameEnd = nameEnd(nameStart);
-        String lower = in.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
-        pos = nameEnd;
-        List<Attribute> attributes = new ArrayList<>();
-        boolean selfClosing = false;
-        int n = in.length();
-        while (true) {
-            while (pos < n && (Character.isWhitespace(in.charAt(pos)) || in.charAt(pos) == '/')) {
-                selfClosing = in.charAt(pos) == '/';
-                pos++;
-            }
-            if (pos >= n) {
-                return; // a tag cut off by the end of the text is dropped
-            }
-            if (in.charAt(pos) == '>') {
-                pos++;
-                break;
-            }
-            selfClosing = false;
-            int a = pos;
-            while (pos < n && !Character.isWhitespace(in.charAt(pos)) && "/>=".indexOf(in.charAt(pos)) < 0) {
-                pos++;
-            }
-            if (pos == a) {
-                pos++; // a stray '=' where a name should be
-                continue;
-            }
-            String attrName = in.substring(a, pos);
-            String value = "";
-            int save = pos;
-            while (pos < n && Character.isWhitespace(in.charAt(pos))) {
-                pos++;
-            }
-            if (pos < n && in.charAt(pos) == '=') {
-                pos++;
-                while (pos < n && Character.isWhitespace(in.charAt(pos))) {
-                    pos++;
-                }
-                if (pos < n && (in.charAt(pos) == '"' || in.charAt(pos) == '\'')) {
-                    char q = in.charAt(pos);
-                    int end = in.indexOf(q, pos + 1);
-                    if (end < 0) {
-                        pos = n;
-                        return;
-                    }
-                    value = in.substring(pos + 1, end);
-                    pos = end + 1;
-                } else {
-                    int v = pos;
-                    while (pos < n && !Character.isWhitespace(in.charAt(pos)) && in.charAt(pos) != '>') {
-                        pos++;
-                    }
-                    value = in.substring(v, pos);
-                }
-            } else {
-                pos = save;
-            }
-            attributes.add(new Attribute(attrName, decodeEntities(value)));
-        }
-
-        boolean svg = inSvg() || lower.equals("svg");
-        if (DROP_WITH_CONTENT.contains(lower) || (lower.equals("title") && !inSvg())) {
-            if (!selfClosing) {
-                skipContent(lower);
-            }
-            return;
-        }
+        boolean svg = parentSvg || lower.equals("svg");
         String name = canonical(lower, svg);
         if (name == null) {
-            return; // unknown element: the tag goes, its content stays
+            e.unwrap(); // unknown element: the tag goes, its content stays
+            return;
         }
+        e.tagName(name);
         if (name.equals("img")) {
-            image(attributes);
+            e.replaceWith(image(e, resolveImage));
             return;
         }
-        out.append('<').append(name);
-        writeAttributes(name, svg, attributes);
-        out.append('>');
-        if (VOID.contains(name) && !svg) {
-            return;
-        }
-        if (selfClosing) {
-            out.append("</").append(name).append('>');
-        } else {
-            open.addLast(new Open(name, svg));
+        keepAttributes(e, name, svg);
+        if (svg && e.childNodeSize() == 0) {
+            e.appendChild(new TextNode("")); // written <stop></stop>, as before, not <stop />
         }
     }
 
-    /** Skips everything up to and including the end tag that closes {@code lower}. */
-    private void skipContent(String lower) {
-        int n = in.length();
-        if (RAW_TEXT.contains(lower)) {
-            int end = indexOfEndTag(lower, pos);
-            pos = end < 0 ? n : Math.max(pos, in.indexOf('>', end) < 0 ? n : in.indexOf('>', end) + 1);
-            return;
-        }
-        int depth = 1;
-        while (pos < n && depth > 0) {
-            int lt = in.indexOf('<', pos);
-            if (lt < 0) {
-                pos = n;
-                return;
-            }
-            pos = lt + 1;
-            boolean closing = pos < n && in.charAt(pos) == '/';
-            int nameStart = closing ? pos + 1 : pos;
-            int nameEnd = nameEnd(nameStart);
-            String tag = in.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
-            int gt = in.indexOf('>', nameEnd);
-            boolean selfClose = gt > 0 && in.charAt(gt - 1) == '/';
-            pos = gt < 0 ? n : gt + 1;
-            if (tag.equals(lower)) {
-                if (closing) {
-                    depth--;
-                } else if (!selfClose) {
-                    depth++;
-                }
-            } else if (!closing && RAW_TEXT.contains(tag) && !selfClose) {
-                int end = indexOfEndTag(tag, pos);
-                int gt2 = end < 0 ? -1 : in.indexOf('>', end);
-                pos = gt2 < 0 ? n : gt2 + 1;
+    private static boolean inSvg(Element e) {
+        for (Element at = e; at != null; at = at.parent()) {
+            if (at.normalName().equals("svg")) {
+                return true;
             }
         }
-    }
-
-    private int indexOfEndTag(String lower, int from) {
-        String needle = "</" + lower;
-        int n = in.length();
-        for (int i = in.indexOf("</", from); i >= 0 && i < n; i = in.indexOf("</", i + 2)) {
-            if (in.regionMatches(true, i, needle, 0, needle.length())) {
-                int after = i + needle.length();
-                if (after >= n || !Character.isLetterOrDigit(in.charAt(after))) {
-                    return i;
-                }
-            }
-        }
-        return -1;
+        return false;
     }
 
     /** An image: kept only with an inline data: source, otherwise shown as a link to where it lives. */
-    private void image(List<Attribute> attributes) {
-        String src = null;
-        String alt = null;
-        for (Attribute a : attributes) {
-            String lower = a.name().toLowerCase(Locale.ROOT);
-            if (lower.equals("src") && src == null) {
-                src = a.value().strip();
-            } else if (lower.equals("alt") && alt == null) {
-                alt = a.value();
-            }
-        }
+    private static Element image(Element img, UnaryOperator<String> resolveImage) {
+        String src = img.hasAttr("src") ? img.attr("src").strip() : null;
+        String alt = img.hasAttr("alt") ? img.attr("alt") : null;
         String data = null;
         if (src != null) {
             String resolved = resolveImage.apply(src);
@@ -372,63 +179,58 @@ final class HtmlSanitizer {
             }
         }
         if (data != null) {
-            out.append("<img src=\"").append(Html.attr(data)).append('"');
-            List<Attribute> rest = new ArrayList<>();
-            for (Attribute a : attributes) {
-                if (!a.name().equalsIgnoreCase("src")) {
-                    rest.add(a);
-                }
-            }
-            writeAttributes("img", false, rest);
-            out.append('>');
-            return;
+            Element kept = new Element("img").attr("src", data);
+            img.removeAttr("src");
+            keepAttributes(img, "img", false);
+            img.attributes().forEach(a -> kept.attr(a.getKey(), a.getValue()));
+            return kept;
         }
         String label = "[image" + (alt == null || alt.isBlank() ? "" : ": " + alt) + "]";
-        String href = src == null ? null : safeLink(src);
-        if (href != null) {
-            out.append("<a class=\"external-image\" href=\"").append(Html.attr(href)).append("\">");
-            Html.escapeText(label, 0, label.length(), out);
-            out.append("</a>");
-        } else {
-            out.append("<span class=\"external-image\">");
-            Html.escapeText(label, 0, label.length(), out);
-            out.append("</span>");
-        }
+        String href = src == null ? null : SafeValues.link(src);
+        Element shown = href != null ? new Element("a").attr("class", "external-image").attr("href", href)
+                : new Element("span").attr("class", "external-image");
+        return shown.text(label);
     }
 
-    private void writeAttributes(String element, boolean svg, List<Attribute> attributes) {
+    /** Keeps the attributes the element's context allows, with safe values, in their proper case. */
+    private static void keepAttributes(Element e, String element, boolean svg) {
+        List<Attribute> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Attribute a : attributes) {
-            String lower = a.name().toLowerCase(Locale.ROOT);
-            if (!seen.add(lower) || lower.startsWith("on")) {
-                continue;
+        for (Attribute a : e.attributes()) {
+            String lower = a.getKey().toLowerCase(Locale.ROOT);
+            Attribute safe = seen.add(lower) ? safeAttribute(element, svg, lower, a.getValue()) : null;
+            if (safe != null) {
+                kept.add(safe);
             }
-            String value = a.value();
-            String name;
-            if (lower.equals("href") || lower.equals("xlink:href")) {
-                value = svg && !element.equals("a") ? svgReference(element, value) : safeLink(value);
-                name = svg && lower.equals("xlink:href") ? "xlink:href" : "href";
-                if (value == null || (!element.equals("a") && !svg)) {
-                    continue;
-                }
-            } else if (lower.equals("style")) {
-                value = sanitizeCss(value);
-                name = "style";
-                if (value.isEmpty()) {
-                    continue;
-                }
-            } else if (svg && SVG_ATTRIBUTES.containsKey(lower)) {
-                name = SVG_ATTRIBUTES.get(lower);
-            } else if (HTML_ATTRIBUTES.contains(lower) || lower.startsWith("aria-")) {
-                name = lower;
-            } else {
-                continue;
-            }
-            if (!safeValue(value)) {
-                continue;
-            }
-            out.append(' ').append(name).append("=\"").append(Html.attr(value)).append('"');
         }
+        e.clearAttributes();
+        kept.forEach(a -> e.attr(a.getKey(), a.getValue()));
+    }
+
+    private static Attribute safeAttribute(String element, boolean svg, String lower, String value) {
+        String name;
+        if (lower.startsWith("on")) {
+            return null;
+        } else if (lower.equals("href") || lower.equals("xlink:href")) {
+            value = svg && !element.equals("a") ? svgReference(element, value) : SafeValues.link(value);
+            name = svg && lower.equals("xlink:href") ? "xlink:href" : "href";
+            if (value == null || (!element.equals("a") && !svg)) {
+                return null;
+            }
+        } else if (lower.equals("style")) {
+            value = SafeValues.css(value);
+            name = "style";
+            if (value.isEmpty()) {
+                return null;
+            }
+        } else if (svg && SVG_ATTRIBUTES.containsKey(lower)) {
+            name = SVG_ATTRIBUTES.get(lower);
+        } else if (HTML_ATTRIBUTES.contains(lower) || lower.startsWith("aria-")) {
+            name = lower;
+        } else {
+            return null;
+        }
+        return SafeValues.fetchesNothing(value) ? new Attribute(name, value) : null;
     }
 
     /** Inside SVG, references may only point into the document, or at an inline image. */
@@ -443,81 +245,6 @@ final class HtmlSanitizer {
         return null;
     }
 
-    /** A link target that is http, https, mailto, a fragment or relative; null for anything else. */
-    static String safeLink(String url) {
-        String v = url.strip();
-        StringBuilder squeezed = new StringBuilder();
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c > ' ' && c != 0x7f) {
-                squeezed.append(c);
-            }
-        }
-        Matcher m = SCHEME.matcher(squeezed);
-        if (m.find()) {
-            String scheme = m.group(1).toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto"))) {
-                return null;
-            }
-        } else if (squeezed.indexOf(":") >= 0 && squeezed.indexOf(":") < firstOf(squeezed, "/?#")) {
-            return null; // something scheme-like the pattern did not accept
-        }
-        return v;
-    }
-
-    private static int firstOf(CharSequence s, String chars) {
-        for (int i = 0; i < s.length(); i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return s.length();
-    }
-
-    /** Rejects attribute values that would fetch something: url(...) that points outside the document. */
-    private static boolean safeValue(String value) {
-        Matcher m = CSS_URL.matcher(value);
-        while (m.find()) {
-            if (!m.group(1).strip().startsWith("#")) {
-                return false;
-            }
-        }
-        String lower = value.toLowerCase(Locale.ROOT);
-        return !lower.contains("javascript:") && !lower.contains("expression(");
-    }
-
-    /** Keeps simple CSS declarations that cannot fetch, run code or cover the page. */
-    static String sanitizeCss(String css) {
-        StringBuilder kept = new StringBuilder();
-        for (String declaration : css.split(";")) {
-            int colon = declaration.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String property = declaration.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            String value = declaration.substring(colon + 1).strip();
-            String lowerValue = value.toLowerCase(Locale.ROOT);
-            if (!CSS_PROPERTY.matcher(property).matches() || value.isEmpty()
-                    || property.equals("position") || property.equals("behavior") || property.contains("binding")
-                    || value.indexOf('\\') >= 0 || value.contains("/*") || value.indexOf('@') >= 0
-                    || value.indexOf('<') >= 0 || value.indexOf('>') >= 0 || lowerValue.contains("expression")
-                    || lowerValue.contains("javascript") || lowerValue.contains("//")
-                    || lowerValue.contains("image-set") || lowerValue.contains("cross-fade")
-                    || lowerValue.contains("element(") || !safeValue(value)) {
-                continue;
-            }
-            if (!kept.isEmpty()) {
-                kept.append("; ");
-            }
-            kept.append(property).append(": ").append(value);
-        }
-        return kept.toString();
-    }
-
-    private boolean inSvg() {
-        return !open.isEmpty() && open.peekLast().svg();
-    }
-
     /** The name to write for an element, or null if it is not allowed in this context. */
     private static String canonical(String lower, boolean svg) {
         if (svg && SVG_ELEMENTS.containsKey(lower)) {
@@ -527,67 +254,6 @@ final class HtmlSanitizer {
             return lower;
         }
         return null;
-    }
-
-    private int nameEnd(int from) {
-        int i = from;
-        while (i < in.length() && !Character.isWhitespace(in.charAt(i)) && in.charAt(i) != '/' && in.charAt(i) != '>') {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    /** Decodes character references in an attribute value, so checks see what the browser would. */
-    static String decodeEntities(String s) {
-        if (s.indexOf('&') < 0) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c != '&') {
-                sb.append(c);
-                i++;
-                continue;
-            }
-            int j = i + 1;
-            if (j < s.length() && s.charAt(j) == '#') {
-                j++;
-                boolean hex = j < s.length() && (s.charAt(j) == 'x' || s.charAt(j) == 'X');
-                if (hex) {
-                    j++;
-                }
-                int digitsStart = j;
-                while (j < s.length() && j - digitsStart < 8
-                        && (hex ? Character.digit(s.charAt(j), 16) >= 0 : Character.isDigit(s.charAt(j)))) {
-                    j++;
-                }
-                if (j > digitsStart) {
-                    int cp = Integer.parseInt(s.substring(digitsStart, j), hex ? 16 : 10);
-                    sb.appendCodePoint(Character.isValidCodePoint(cp) && cp != 0 ? cp : 0xfffd);
-                    i = j < s.length() && s.charAt(j) == ';' ? j + 1 : j;
-                    continue;
-                }
-            } else {
-                while (j < s.length() && Character.isLetterOrDigit(s.charAt(j)) && j - i <= 32) {
-                    j++;
-                }
-                String replacement = NAMED_ENTITIES.get(s.substring(i + 1, j).toLowerCase(Locale.ROOT));
-                if (replacement != null) {
-                    sb.append(replacement);
-                    i = j < s.length() && s.charAt(j) == ';' ? j + 1 : j;
-                    continue;
-                }
-            }
-            sb.append('&');
-            i++;
-        }
-        return sb.toString();
     }
 
     private static Map<String, String> byLowerCase(String... names) {

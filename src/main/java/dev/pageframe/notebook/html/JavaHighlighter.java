@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A small, forgiving tokenizer for Java and JShell snippets, shared by the HTML export and the desktop
- * editor. It never fails: unterminated strings, text blocks and comments simply run to the end of the
+ * The one tokenizer for Java and JShell snippets: the HTML export, the desktop editor
+ * ({@code ui.notebook.JavaSyntax}) and Java blocks in the docs ({@code ui.markdown.CodeHighlighter})
+ * all colour code by its tokens. It never fails: unterminated strings, text blocks and comments simply run to the end of the
  * line or of the text, as an editor needs while the user is typing.
  *
  * <p>{@link #tokenize} returns tokens in order, without overlaps; every character not covered by a token
@@ -18,9 +19,9 @@ public final class JavaHighlighter {
 
     /** What a token is. */
     public enum Kind {
-        /** A reserved or contextual keyword, {@code @interface}, or the literals true, false and null. */
+        /** A reserved or contextual keyword (primitive types included), {@code @interface}, or true, false and null. */
         KEYWORD("kw"),
-        /** A primitive type or a capitalised name such as {@code String} or {@code List}. */
+        /** A capitalised name such as {@code String} or {@code List}. */
         TYPE("ty"),
         /** A name from the kernel API set, such as {@code __get_free_pages} or {@code GFP_KERNEL}. */
         KERNEL_API("kapi"),
@@ -94,58 +95,18 @@ public final class JavaHighlighter {
     private static final Set<String> CONTEXTUAL = Set.of("module", "exports", "requires", "opens", "uses", "provides",
             "to", "with", "open", "transitive", "when");
 
-    /** The primitive types and void, highlighted as types. */
+    /** The primitive types and void, highlighted as keywords (the JLS lists them among the keywords). */
     public static final Set<String> PRIMITIVES = Set.of(
             "boolean", "byte", "char", "short", "int", "long", "float", "double", "void");
 
-    /**
-     * The kernel API a Pageframe cell sees by default: allocator functions, introspection helpers and GFP
-     * flags. The app may pass its own list, e.g. one derived from the engine's API class.
-     */
-    public static final Set<String> DEFAULT_KERNEL_NAMES = Set.of(
-            // page allocator
-            "__get_free_pages", "__get_free_page", "get_free_page", "get_zeroed_page", "__get_dma_pages",
-            "free_pages", "free_page", "alloc_pages", "alloc_page", "__free_pages", "__free_page",
-            // kmalloc and vmalloc
-            "kmalloc", "kzalloc", "kfree", "ksize", "kmalloc_cache_name", "vmalloc", "vzalloc", "vfree",
-            "vmalloc_to_page", "vmalloc_to_pfn", "is_vmalloc_addr",
-            // addresses and DMA
-            "virt_to_phys", "__pa", "__va", "virt_to_page", "page_to_pfn", "pfn_to_page", "page_address",
-            "dma_map_single", "dma_mapping_error", "dma_unmap_single", "DMA_MAPPING_ERROR", "isa_device", "pci32_device",
-            "pci64_device",
-            // context and locks
-            "in_interrupt", "DEFINE_SPINLOCK", "spin_lock", "spin_unlock", "spin_lock_irqsave",
-            "spin_unlock_irqrestore",
-            // introspection, boot and workloads
-            "cat", "proc", "dmesg", "vmstat", "zones", "nr_free_pages", "frame_map", "last_slowpath",
-            "fragmentation_index", "unusable_free_index", "drop_caches", "page_cache_read", "now_ns",
-            "trace_enable", "trace_disable", "reboot", "kernel", "early_init", "builtin_init", "module_init",
-            "reboot_mem", "above_mem_init", "above_mem_address", "boot_chain",
-            "spawn_task", "task_touch", "task_exit", "fragment", "random_churn", "page_cache_pressure",
-            "dma_driver",
-            // GFP flags
-            "GFP_KERNEL", "GFP_ATOMIC", "GFP_KERNEL_ACCOUNT", "GFP_NOWAIT", "GFP_NOIO", "GFP_NOFS", "GFP_USER",
-            "GFP_DMA", "GFP_DMA32", "GFP_HIGHUSER", "GFP_HIGHUSER_MOVABLE", "GFP_ZONEMASK",
-            "__GFP_DMA", "__GFP_HIGHMEM", "__GFP_DMA32", "__GFP_MOVABLE", "__GFP_RECLAIMABLE", "__GFP_HIGH",
-            "__GFP_IO", "__GFP_FS", "__GFP_ZERO", "__GFP_DIRECT_RECLAIM", "__GFP_KSWAPD_RECLAIM", "__GFP_WRITE",
-            "__GFP_NOWARN", "__GFP_RETRY_MAYFAIL", "__GFP_NOFAIL", "__GFP_NORETRY", "__GFP_MEMALLOC",
-            "__GFP_COMP", "__GFP_NOMEMALLOC", "__GFP_HARDWALL", "__GFP_THISNODE", "__GFP_ACCOUNT",
-            "__GFP_RECLAIM",
-            // sizes
-            "PAGE_SIZE", "PAGE_SHIFT", "MAX_ORDER");
-
-    private static final JavaHighlighter DEFAULT = new JavaHighlighter(DEFAULT_KERNEL_NAMES);
-
     private final Set<String> kernelNames;
 
-    /** A highlighter that marks {@code kernelNames} as {@link Kind#KERNEL_API}. */
+    /**
+     * A highlighter that marks {@code kernelNames} as {@link Kind#KERNEL_API}; the app and the CLI pass
+     * the names read from the cell API ({@code execution.cells.CellNames}), so no list is typed twice.
+     */
     public JavaHighlighter(Set<String> kernelNames) {
         this.kernelNames = Set.copyOf(kernelNames);
-    }
-
-    /** A highlighter with {@link #DEFAULT_KERNEL_NAMES}. */
-    public static JavaHighlighter withDefaults() {
-        return DEFAULT;
     }
 
     /** The kernel names this highlighter marks. */
@@ -376,7 +337,7 @@ public final class JavaHighlighter {
             } else if (kernelNames.contains(w)) {
                 add(Kind.KERNEL_API, start);
             } else if (PRIMITIVES.contains(w)) {
-                add(Kind.TYPE, start);
+                add(Kind.KEYWORD, start);
             } else if (KEYWORDS.contains(w) && !CONTEXTUAL.contains(w) && !isMemberName(start)) {
                 add(Kind.KEYWORD, start);
             } else if (isTypeName(w)) {

@@ -10,13 +10,9 @@ import java.util.function.UnaryOperator;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
@@ -41,7 +37,7 @@ final class Markdown {
                 .softbreak("\n")
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                     if (node instanceof Heading h) {
-                        attributes.put("id", uniqueId(plainText(h)));
+                        attributes.put("id", uniqueId(MarkdownText.of(h)));
                     }
                 })
                 .nodeRendererFactory(context -> new JavaFenceRenderer(context, highlighter))
@@ -67,7 +63,7 @@ final class Markdown {
         if (found[0] == null) {
             return Optional.empty();
         }
-        String text = plainText(found[0]).strip();
+        String text = MarkdownText.of(found[0]).strip();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
@@ -81,32 +77,6 @@ final class Markdown {
             id = base + "-" + k;
         }
         return id;
-    }
-
-    private static String plainText(Node node) {
-        StringBuilder sb = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text text) {
-                sb.append(text.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-                sb.append(code.getLiteral());
-            }
-
-            @Override
-            public void visit(SoftLineBreak softLineBreak) {
-                sb.append(' ');
-            }
-
-            @Override
-            public void visit(HardLineBreak hardLineBreak) {
-                sb.append(' ');
-            }
-        });
-        return sb.toString();
     }
 
     /** Renders {@code ```java} (and jshell) fences with the Java highlighter; other fences as usual. */

@@ -666,8 +666,8 @@ public final class MainWindow extends BorderPane {
         Notebook snapshot = doc.toNotebook();
         CompletableFuture.runAsync(() -> {
             try {
-                Files.writeString(chosen, new dev.pageframe.notebook.html.HtmlExporter().export(snapshot, suggested.replaceFirst("\\.html$", "")),
-                        StandardCharsets.UTF_8);
+                dev.pageframe.notebook.AtomicFile.write(chosen,
+                        new dev.pageframe.notebook.html.HtmlExporter(dev.pageframe.ui.notebook.KernelNames.all()).export(snapshot, suggested.replaceFirst("\\.html$", "")).getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new CompletionException(e);
             }

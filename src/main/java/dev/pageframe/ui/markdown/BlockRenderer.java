@@ -1,5 +1,6 @@
 package dev.pageframe.ui.markdown;
 
+import dev.pageframe.notebook.html.MarkdownText;
 import dev.pageframe.ui.common.Popups;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ final class BlockRenderer {
     private javafx.scene.Node heading(Heading h) {
         int level = Math.max(1, Math.min(6, h.getLevel()));
         TextFlow flow = inlines.flow(h, "md-heading", "md-h" + level);
-        String text = PlainText.of(h);
+        String text = MarkdownText.of(h);
         flow.getProperties().put(MarkdownView.HEADING_PROPERTY, new dev.pageframe.ui.markdown.Heading(level, text));
         flow.getProperties().put(MarkdownView.ANCHOR_PROPERTY, MarkdownView.anchorOf(text));
         flow.setAccessibleText(text);
@@ -110,7 +111,7 @@ final class BlockRenderer {
             figure.getStyleClass().add("md-figure");
             for (Node child = p.getFirstChild(); child != null; child = child.getNext()) {
                 if (child instanceof Image img) {
-                    figure.getChildren().add(inlines.image(img.getDestination(), PlainText.of(img), img.getTitle(), 0,
+                    figure.getChildren().add(inlines.image(img.getDestination(), MarkdownText.of(img), img.getTitle(), 0,
                             null));
                 }
             }
@@ -240,7 +241,7 @@ final class BlockRenderer {
     }
 
     private javafx.scene.Node table(TableBlock table) {
-        TableBuilder builder = table(table, 0);
+        MarkdownTableGrid builder = table(table, 0);
         while (builder.addRow()) {
             // every row at once
         }
@@ -248,8 +249,8 @@ final class BlockRenderer {
     }
 
     /** A table to be built row by row, with its first {@code rows} rows in. */
-    TableBuilder table(TableBlock table, int rows) {
-        TableBuilder builder = new TableBuilder(inlines, table);
+    MarkdownTableGrid table(TableBlock table, int rows) {
+        MarkdownTableGrid builder = new MarkdownTableGrid(inlines, table);
         for (int i = 0; i < rows && builder.addRow(); i++) {
             // the first rows
         }

@@ -1,13 +1,15 @@
 package dev.pageframe.ui.markdown;
 
+import dev.pageframe.notebook.html.JavaHighlighter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * A small lexer that colours code blocks: keywords, strings, comments, numbers, annotations and
- * (for Java) type names. It never fails: anything it does not understand stays plain.
+ * Colours code blocks in the docs: Java through the shared tokenizer ({@link JavaHighlighter}), and a
+ * small lexer for C, Python and shell (keywords, strings, comments, numbers). It never fails:
+ * anything it does not understand stays plain.
  */
 final class CodeHighlighter {
 
@@ -24,13 +26,9 @@ final class CodeHighlighter {
     static final String ANNOTATION = "md-code-annotation";
     static final String META = "md-code-meta";
 
-    private static final Set<String> JAVA_KEYWORDS = Set.of(
-            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
-            "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
-            "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
-            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
-            "throw", "throws", "transient", "try", "void", "volatile", "while", "var", "record", "sealed", "permits",
-            "yield", "non-sealed", "true", "false", "null");
+    /** Docs show Java as the editor does, without kernel-name marks (they have no style here). */
+    private static final JavaHighlighter JAVA = new JavaHighlighter(Set.of());
+
     private static final Set<String> C_KEYWORDS = Set.of(
             "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern",
             "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed",
@@ -61,14 +59,16 @@ final class CodeHighlighter {
             out.add(new Token(code, null));
             return out;
         }
+        if (lang == Language.JAVA) {
+            return java(code);
+        }
         Set<String> keywords = switch (lang) {
-            case JAVA -> JAVA_KEYWORDS;
             case C -> C_KEYWORDS;
             case PYTHON -> PYTHON_KEYWORDS;
             default -> Set.of();
         };
         boolean hashComments = lang == Language.PYTHON || lang == Language.SHELL;
-        boolean slashComments = lang == Language.JAVA || lang == Language.C;
+        boolean slashComments = lang == Language.C;
         StringBuilder plain = new StringBuilder();
         int i = 0;
         int n = code.length();
@@ -100,12 +100,6 @@ final class CodeHighlighter {
                     end++;
                 }
                 style = NUMBER;
-            } else if (c == '@' && lang == Language.JAVA && i + 1 < n && Character.isJavaIdentifierStart(code.charAt(i + 1))) {
-                end = i + 1;
-                while (end < n && Character.isJavaIdentifierPart(code.charAt(end))) {
-                    end++;
-                }
-                style = ANNOTATION;
             } else if (Character.isJavaIdentifierStart(c) && !isIdentifierPart(previous(code, i))) {
                 end = i + 1;
                 while (end < n && Character.isJavaIdentifierPart(code.charAt(end))) {
@@ -114,9 +108,6 @@ final class CodeHighlighter {
                 String word = code.substring(i, end);
                 if (keywords.contains(word)) {
                     style = KEYWORD;
-                } else if (lang == Language.JAVA && Character.isUpperCase(c) && word.length() > 1
-                        && !word.equals(word.toUpperCase(Locale.ROOT))) {
-                    style = TYPE;
                 }
             }
             if (end < 0) {
@@ -140,6 +131,37 @@ final class CodeHighlighter {
         }
         flush(plain, out);
         return out;
+    }
+
+    /** Java through the shared tokenizer ({@link JavaHighlighter}); unstyled tokens join the plain text. */
+    private static List<Token> java(String code) {
+        List<Token> out = new ArrayList<>();
+        StringBuilder plain = new StringBuilder();
+        int at = 0;
+        for (JavaHighlighter.Token t : JAVA.tokenize(code)) {
+            String style = styleOf(t.kind());
+            if (style != null) {
+                plain.append(code, at, t.start());
+                flush(plain, out);
+                out.add(new Token(code.substring(t.start(), t.end()), style));
+                at = t.end();
+            }
+        }
+        plain.append(code, at, code.length());
+        flush(plain, out);
+        return out;
+    }
+
+    private static String styleOf(JavaHighlighter.Kind kind) {
+        return switch (kind) {
+            case KEYWORD -> KEYWORD;
+            case TYPE -> TYPE;
+            case STRING, CHAR -> STRING;
+            case NUMBER -> NUMBER;
+            case COMMENT -> COMMENT;
+            case ANNOTATION -> ANNOTATION;
+            case KERNEL_API, IDENTIFIER, OPERATOR, OTHER -> null;
+        };
     }
 
     private static char previous(String code, int i) {

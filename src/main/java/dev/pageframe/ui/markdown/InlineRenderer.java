@@ -1,5 +1,6 @@
 package dev.pageframe.ui.markdown;
 
+import dev.pageframe.notebook.html.MarkdownText;
 import dev.pageframe.ui.common.Popups;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ final class InlineRenderer {
             case StrongEmphasis s -> styled("md-strong", s, flow);
             case Code c -> flow.getChildren().add(codeSpan(c.getLiteral()));
             case Link l -> link(l, flow);
-            case Image i -> flow.getChildren().add(image(i.getDestination(), PlainText.of(i), i.getTitle(), 0, flow));
+            case Image i -> flow.getChildren().add(image(i.getDestination(), MarkdownText.of(i), i.getTitle(), 0, flow));
             case HtmlInline h -> html(h.getLiteral(), flow);
             default -> {
                 for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
@@ -116,14 +117,14 @@ final class InlineRenderer {
         String tip = link.getTitle() == null || link.getTitle().isBlank() ? href : link.getTitle() + "\n" + href;
         // A linked image (a badge, a figure) is clicked as a whole.
         if (link.getFirstChild() instanceof Image img && img.getNext() == null) {
-            javafx.scene.Node node = image(img.getDestination(), PlainText.of(img), img.getTitle(), 0, flow);
+            javafx.scene.Node node = image(img.getDestination(), MarkdownText.of(img), img.getTitle(), 0, flow);
             node.setCursor(Cursor.HAND);
             node.setOnMouseClicked(e -> links.open(href));
             node.getStyleClass().add("md-link-image");
             flow.getChildren().add(node);
             return;
         }
-        String text = PlainText.of(link);
+        String text = MarkdownText.of(link);
         if (text.isEmpty()) {
             text = href;
         }

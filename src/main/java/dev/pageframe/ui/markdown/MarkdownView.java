@@ -1,5 +1,6 @@
 package dev.pageframe.ui.markdown;
 
+import dev.pageframe.notebook.html.MarkdownText;
 import dev.pageframe.notebook.MimeBundle;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public final class MarkdownView {
         private final BlockRenderer renderer;
         private org.commonmark.node.Node next;
         /** A table whose remaining rows the next steps add; null when none is pending. */
-        private TableBuilder table;
+        private MarkdownTableGrid table;
 
         private Steps(MarkdownPane pane, BlockRenderer renderer, org.commonmark.node.Node first) {
             this.pane = pane;
@@ -116,7 +117,7 @@ public final class MarkdownView {
                 next = node.getNext();
                 Node block;
                 if (node instanceof org.commonmark.ext.gfm.tables.TableBlock t) {
-                    TableBuilder builder = renderer.table(t, TABLE_ROWS_AT_ONCE);
+                    MarkdownTableGrid builder = renderer.table(t, TABLE_ROWS_AT_ONCE);
                     table = builder.complete() ? null : builder;
                     block = builder.node();
                 } else {
@@ -155,7 +156,7 @@ public final class MarkdownView {
         MarkdownParser.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
             @Override
             public void visit(org.commonmark.node.Heading heading) {
-                out.add(new Heading(heading.getLevel(), PlainText.of(heading)));
+                out.add(new Heading(heading.getLevel(), MarkdownText.of(heading)));
             }
         });
         return out;

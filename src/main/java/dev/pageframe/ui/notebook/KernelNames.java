@@ -1,28 +1,16 @@
 package dev.pageframe.ui.notebook;
 
-import dev.pageframe.engine.Gfp;
-import dev.pageframe.engine.Gfp20;
-import dev.pageframe.engine.api.KernelApi;
-import dev.pageframe.engine.api.LegacyApi;
-import dev.pageframe.engine.api.ModernApi;
-import dev.pageframe.execution.cells.CellApi;
-import dev.pageframe.execution.display.Charts;
-import java.lang.reflect.Field;
-import java.lang.reflect.Member;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import dev.pageframe.execution.cells.CellNames;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The kernel API names a cell sees (functions, GFP flags, page constants), read from the classes the
- * kernel imports into every cell, so the editor's highlighting never falls behind the engine.
+ * The editor's view of the kernel API names a cell sees ({@link CellNames}): which name under the
+ * caret has an API page.
  */
 public final class KernelNames {
-    private static final Set<String> NAMES = collect();
-    /** The chart builders, {@code Charts.line} … {@code Charts.buddyInfo}, by method name. */
-    private static final Set<String> CHART_BUILDERS = chartBuilders();
+    private static final Set<String> NAMES = CellNames.kernelNames();
+    private static final Set<String> CHART_BUILDERS = CellNames.chartBuilders();
 
     private KernelNames() {}
 
@@ -31,6 +19,7 @@ public final class KernelNames {
         return NAMES;
     }
 
+    /** True for a name from {@link #all()}. */
     public static boolean isKernelName(String word) {
         return NAMES.contains(word);
     }
@@ -66,40 +55,4 @@ public final class KernelNames {
         return isKernelName(w) ? Optional.of(w) : Optional.empty();
     }
 
-    private static Set<String> chartBuilders() {
-        Set<String> names = new TreeSet<>();
-        for (Method m : Charts.class.getDeclaredMethods()) {
-            if (isPublicStatic(m) && !m.getName().equals("fromJson")) {
-                names.add(m.getName());
-            }
-        }
-        return Set.copyOf(names);
-    }
-
-    private static Set<String> collect() {
-        Set<String> names = new TreeSet<>();
-        for (Class<?> api : new Class<?>[] {KernelApi.class, LegacyApi.class, ModernApi.class, CellApi.class}) {
-            for (Method m : api.getDeclaredMethods()) {
-                if (isPublicStatic(m)) {
-                    names.add(m.getName());
-                }
-            }
-        }
-        for (Class<?> flags : new Class<?>[] {Gfp.class, Gfp20.class, KernelApi.class}) {
-            for (Field f : flags.getDeclaredFields()) {
-                if (isPublicStatic(f) && f.getName().toUpperCase().equals(f.getName())) {
-                    names.add(f.getName());
-                }
-            }
-        }
-        // Defined by the session prelude as plain variables.
-        names.addAll(Set.of("PAGE_SIZE", "PAGE_SHIFT", "MAX_ORDER", "NULL"));
-        names.remove("kernel");
-        return Set.copyOf(names);
-    }
-
-    private static boolean isPublicStatic(Member m) {
-        int mod = m.getModifiers();
-        return Modifier.isPublic(mod) && Modifier.isStatic(mod) && !m.isSynthetic();
-    }
 }

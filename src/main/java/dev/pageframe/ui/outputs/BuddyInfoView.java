@@ -5,7 +5,7 @@ import dev.pageframe.execution.display.BuddyInfo;
 import dev.pageframe.execution.display.Chart;
 import dev.pageframe.execution.display.Unit;
 import dev.pageframe.execution.display.VndJson;
-import dev.pageframe.execution.display.Watermarks;
+import dev.pageframe.execution.display.ZoneWatermarks;
 import dev.pageframe.execution.display.ZoneFreeAreas;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,7 +205,7 @@ public final class BuddyInfoView extends VBox {
         }
         int row = 1;
         for (ZoneFreeAreas z : info.zones()) {
-            Watermarks w = z.watermarks();
+            ZoneWatermarks w = z.watermarks();
             long free = z.freePages();
             grid.add(cell(z.zone(), "buddyinfo-zone-name"), 0, row);
             grid.add(cell(String.format(Locale.ROOT, "%,d", free), "buddyinfo-number"), 1, row);

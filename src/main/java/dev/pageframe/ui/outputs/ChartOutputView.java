@@ -2,6 +2,7 @@ package dev.pageframe.ui.outputs;
 
 import dev.pageframe.execution.display.AreaChart;
 import dev.pageframe.execution.display.Axis;
+import dev.pageframe.execution.display.AxisLabels;
 import dev.pageframe.execution.display.BarChart;
 import dev.pageframe.execution.display.CategorySeries;
 import dev.pageframe.execution.display.Chart;
@@ -371,9 +372,7 @@ public final class ChartOutputView extends VBox {
     /** A number axis in {@code y}'s unit, or a log axis when {@code y} asks for one. */
     static ValueAxis<Number> valueAxis(Axis y, double lo, double hi, boolean includeZero) {
         if (y.log()) {
-            Unit unit = y.unit();
-            String label = unit.usesSiSuffix() ? unit.axisTitle(y.label(), unit.magnitude(1)) : y.label();
-            LogAxis axis = new LogAxis(label, v -> AxisFormat.logTick(v, unit));
+            LogAxis axis = new LogAxis(AxisLabels.logTitle(y), v -> AxisLabels.logTick(y.unit(), v));
             axis.setAnimated(false);
             return axis;
         }

@@ -1,5 +1,6 @@
 package dev.pageframe.ui.outputs;
 
+import dev.pageframe.execution.display.FrameGrid;
 import dev.pageframe.execution.display.FrameKind;
 import dev.pageframe.execution.display.FrameMap;
 import dev.pageframe.execution.display.Palette;
@@ -56,7 +57,7 @@ final class FrameMapCanvas extends Region {
     }
 
     private final FrameMap map;
-    private FrameCells cells;
+    private FrameGrid cells;
     private final Canvas canvas = new Canvas();
     private final Rectangle hover = new Rectangle();
     private final Path selection = new Path();
@@ -83,7 +84,7 @@ final class FrameMapCanvas extends Region {
      * @param onHover gets the pfn under the pointer, or -1 when the pointer leaves the cells
      * @param onRange gets the pfns of the cells dragged across
      */
-    FrameMapCanvas(FrameMap map, FrameCells cells, LongConsumer onHover, RangeListener onRange) {
+    FrameMapCanvas(FrameMap map, FrameGrid cells, LongConsumer onHover, RangeListener onRange) {
         this.map = map;
         this.cells = cells;
         this.onHover = onHover;
@@ -118,7 +119,7 @@ final class FrameMapCanvas extends Region {
     }
 
     /** Draws {@code shown} instead: the whole map, or the part of it the view zoomed into. */
-    void show(FrameCells shown) {
+    void show(FrameGrid shown) {
         this.cells = shown;
         hover.setVisible(false);
         selection.setVisible(false);
@@ -166,7 +167,7 @@ final class FrameMapCanvas extends Region {
             }
             lastValid = c;
             lastCell = size;
-            int r = (cells.cells + c - 1) / c;
+            int r = (cells.cells() + c - 1) / c;
             if (r * size <= MAX_GRID_HEIGHT) {
                 bestCols = c;
                 bestCell = size;
@@ -177,7 +178,7 @@ final class FrameMapCanvas extends Region {
             bestCols = lastValid > 0 ? lastValid : 8;
             bestCell = lastValid > 0 ? lastCell : MIN_CELL;
         }
-        int r = (cells.cells + bestCols - 1) / bestCols;
+        int r = (cells.cells() + bestCols - 1) / bestCols;
         double bottom = TOP + r * bestCell;
         double[] ys = new double[map.zones().size()];
         if (labels) {
@@ -263,12 +264,12 @@ final class FrameMapCanvas extends Region {
         // Cells, one rectangle per stretch of one kind within a row.
         for (int r = 0; r < rows; r++) {
             int rowStart = r * cols;
-            int rowEnd = Math.min(cells.cells, rowStart + cols);
+            int rowEnd = Math.min(cells.cells(), rowStart + cols);
             int c = rowStart;
             while (c < rowEnd) {
-                byte kind = cells.dominant[c];
+                byte kind = cells.kindOrdinal(c);
                 int start = c;
-                while (c < rowEnd && cells.dominant[c] == kind) {
+                while (c < rowEnd && cells.kindOrdinal(c) == kind) {
                     c++;
                 }
                 g.setFill(fills.get(cells.kind(start)));
@@ -305,7 +306,7 @@ final class FrameMapCanvas extends Region {
             every <<= 1;
         }
         for (int r = 0; r < rows; r += every) {
-            long pfn = cells.basePfn + (long) r * cols * cells.framesPerCell;
+            long pfn = cells.basePfn() + (long) r * cols * cells.framesPerCell();
             g.fillText(hex(pfn), gridLeft - 8, gridTop + r * cell + Math.min(cell, 15) / 2);
         }
         g.setTextBaseline(VPos.BOTTOM);
@@ -370,7 +371,7 @@ final class FrameMapCanvas extends Region {
     }
 
     private boolean isShown(ZoneSpan z) {
-        return z.endPfn() > cells.firstPfn && z.startPfn() < cells.endPfn;
+        return z.endPfn() > cells.firstPfn() && z.startPfn() < cells.endPfn();
     }
 
     private void pressed(MouseEvent e) {
@@ -403,8 +404,8 @@ final class FrameMapCanvas extends Region {
         if (!moved) {
             return;
         }
-        long from = Math.max(cells.firstPfn, cells.cellStart(range[0]));
-        long to = Math.min(cells.endPfn, cells.cellStart(range[1]) + cells.framesPerCell);
+        long from = Math.max(cells.firstPfn(), cells.cellStart(range[0]));
+        long to = Math.min(cells.endPfn(), cells.cellStart(range[1]) + cells.framesPerCell());
         // One frame is no range to zoom into; a single cell of many frames is.
         if (to - from >= 2) {
             onRange.selected(from, to);
@@ -425,7 +426,7 @@ final class FrameMapCanvas extends Region {
         int row = (int) Math.floor((y - gridTop) / cell);
         col = Math.max(0, Math.min(cols - 1, col));
         row = Math.max(0, Math.min(rows - 1, row));
-        return (int) Math.min(cells.cells - 1L, (long) row * cols + col);
+        return (int) Math.min(cells.cells() - 1L, (long) row * cols + col);
     }
 
     /** Outlines cells {@code c0..c1} as text selection does: the rest of a row, whole rows, the start of a row. */
@@ -486,20 +487,20 @@ final class FrameMapCanvas extends Region {
             return -1;
         }
         long c = (long) row * cols + col;
-        if (c >= cells.cells) {
+        if (c >= cells.cells()) {
             return -1;
         }
         double frac = ((x - gridLeft) - col * cell) / cell;
-        long sub = Math.min(cells.framesPerCell - 1, (long) Math.floor(frac * cells.framesPerCell));
+        long sub = Math.min(cells.framesPerCell() - 1, (long) Math.floor(frac * cells.framesPerCell()));
         long pfn = cells.cellStart((int) c) + Math.max(0, sub);
-        return pfn < cells.firstPfn || pfn >= cells.endPfn ? -1 : pfn;
+        return pfn < cells.firstPfn() || pfn >= cells.endPfn() ? -1 : pfn;
     }
 
     /** The centre of {@code pfn}'s place in this region (within its cell when cells group frames). */
     Point2D pointOf(long pfn) {
         long c = cells.cellOf(pfn);
         long sub = pfn - cells.cellStart((int) c);
-        double x = gridLeft + (c % cols) * cell + (sub + 0.5) / cells.framesPerCell * cell;
+        double x = gridLeft + (c % cols) * cell + (sub + 0.5) / cells.framesPerCell() * cell;
         double y = gridTop + (c / cols) * cell + cell / 2;
         return new Point2D(x, y);
     }

@@ -1,9 +1,10 @@
 package dev.pageframe.ui.outputs;
 
 import dev.pageframe.execution.display.Chart;
+import dev.pageframe.execution.display.FrameGrid;
 import dev.pageframe.execution.display.FrameKind;
 import dev.pageframe.execution.display.FrameMap;
-import dev.pageframe.execution.display.FrameRun;
+import dev.pageframe.execution.display.FrameSpan;
 import dev.pageframe.execution.display.Palette;
 import dev.pageframe.execution.display.Unit;
 import dev.pageframe.execution.display.VndJson;
@@ -28,7 +29,7 @@ import javafx.scene.layout.VBox;
  * {@code application/vnd.pageframe.framemap+json}: who holds which page frames. A legend of kinds
  * with their share of memory, the map drawn on a canvas ({@link FrameMapCanvas}), and a readout
  * that names the frame under the pointer: pfn in hex and decimal, zone, kind, buddy order and
- * owner. The map is grouped into at most {@value FrameCells#MAX_CELLS} cells, so four million
+ * owner. The map is grouped into at most {@value FrameGrid#MAX_CELLS} cells, so four million
  * frames draw as fast as four thousand; nothing is built until the view is first shown. Dragging
  * across the map zooms into those pfns (regrouped, down to a cell per frame); a bar above the map
  * names the range shown, and "Whole memory" (or a double-click) goes back.
@@ -43,7 +44,7 @@ public final class FrameMapView extends VBox {
 
     private final FrameMap map;
     /** The cells drawn: the whole map, or the range zoomed into. */
-    private FrameCells cells;
+    private FrameGrid cells;
     private final FrameMapCanvas canvas;
     private final Label readout = new Label(HINT);
     private final Label zoomLabel = new Label(ZOOM_HINT);
@@ -52,7 +53,7 @@ public final class FrameMapView extends VBox {
 
     FrameMapView(FrameMap map) {
         this.map = map;
-        this.cells = FrameCells.of(map);
+        this.cells = FrameGrid.of(map);
         getStyleClass().add("output-framemap");
         setMinWidth(0);
 
@@ -122,7 +123,7 @@ public final class FrameMapView extends VBox {
         if (hi - lo < 1) {
             return;
         }
-        cells = lo == first && hi == end ? FrameCells.of(map) : FrameCells.of(map, lo, hi, FrameCells.MAX_CELLS);
+        cells = lo == first && hi == end ? FrameGrid.of(map) : FrameGrid.of(map, lo, hi, FrameGrid.MAX_CELLS);
         canvas.show(cells);
         boolean zoomed = isZoomed();
         zoomLabel.setText(zoomed ? String.format(Locale.ROOT, "pfn %s–%s of %,d frames (%,d shown, %s)",
@@ -180,12 +181,12 @@ public final class FrameMapView extends VBox {
 
     /** Frames per cell: 1 when every frame has its own cell, else a power of two. */
     public long framesPerCell() {
-        return cells.framesPerCell;
+        return cells.framesPerCell();
     }
 
     /** Number of cells drawn. */
     public int cellCount() {
-        return cells.cells;
+        return cells.cells();
     }
 
     FrameMapCanvas canvas() {
@@ -193,11 +194,11 @@ public final class FrameMapView extends VBox {
     }
 
     private String cellCaption() {
-        if (cells.framesPerCell == 1) {
+        if (cells.framesPerCell() == 1) {
             return "Each cell is one frame (" + Unit.BYTES.format((double) map.pageSize()) + ").";
         }
         return String.format(Locale.ROOT, "Each cell groups %,d frames (%s) and takes the colour of the kind holding most of them.",
-                cells.framesPerCell, Unit.BYTES.format((double) cells.framesPerCell * map.pageSize()));
+                cells.framesPerCell(), Unit.BYTES.format((double) cells.framesPerCell() * map.pageSize()));
     }
 
     private Node legend() {
@@ -234,7 +235,7 @@ public final class FrameMapView extends VBox {
         parts.add(String.format(Locale.ROOT, "pfn %s (%,d)", FrameMapCanvas.hex(pfn), pfn));
         ZoneSpan zone = zoneAt(pfn);
         parts.add("zone " + (zone == null ? "none" : zone.name()));
-        FrameRun run = FrameCells.runAt(map.runs(), pfn);
+        FrameSpan run = FrameGrid.runAt(map.runs(), pfn);
         if (run == null) {
             parts.add("hole (no frame here)");
         } else {
@@ -250,11 +251,11 @@ public final class FrameMapView extends VBox {
                     : String.format(Locale.ROOT, "run %s–%s (%,d frames)", FrameMapCanvas.hex(run.startPfn()),
                             FrameMapCanvas.hex(run.endPfn() - 1), run.count()));
         }
-        if (cells.framesPerCell > 1) {
+        if (cells.framesPerCell() > 1) {
             int c = (int) cells.cellOf(pfn);
-            long from = Math.max(cells.firstPfn, cells.cellStart(c));
-            long to = Math.min(cells.endPfn, cells.cellStart(c) + cells.framesPerCell);
-            long[] byKind = FrameCells.framesByKind(map.runs(), from, to);
+            long from = Math.max(cells.firstPfn(), cells.cellStart(c));
+            long to = Math.min(cells.endPfn(), cells.cellStart(c) + cells.framesPerCell());
+            long[] byKind = FrameGrid.framesByKind(map.runs(), from, to);
             FrameKind top = cells.kind(c);
             parts.add(String.format(Locale.ROOT, "cell %s–%s: %s %s", FrameMapCanvas.hex(from), FrameMapCanvas.hex(to - 1),
                     percent(byKind[top.ordinal()], to - from), top.label()));

@@ -24,9 +24,9 @@ class FrameMapTest {
     void worstCaseAlternatingFramesStillStaySmall() {
         // Every frame differs from its neighbour: 4M runs, the most a map can vary.
         long frames = 4L << 20;
-        List<FrameRun> runs = new ArrayList<>((int) frames);
+        List<FrameSpan> runs = new ArrayList<>((int) frames);
         for (long pfn = 0; pfn < frames; pfn++) {
-            runs.add(new FrameRun(pfn, 1, (pfn / 512) % 2 == 0 ? FrameKind.SLAB : FrameKind.FREE, "Normal"));
+            runs.add(new FrameSpan(pfn, 1, (pfn / 512) % 2 == 0 ? FrameKind.SLAB : FrameKind.FREE, "Normal"));
         }
         FrameMap map = Charts.frameMap("alternating").zone("Normal", 0, frames).runs(runs).build();
         String svg = MimeBundles.svg(map);
@@ -35,7 +35,7 @@ class FrameMapTest {
 
     @Test
     void largeMapsGroupFramesAndSaySo() {
-        FrameGrid grid = FrameGrid.of(SampleCharts.sixteenGiB(), FrameMapSvg.MAX_CELLS);
+        FrameGrid grid = FrameGrid.of(SampleCharts.sixteenGiB(), FrameGrid.MAX_CELLS);
         assertEquals(512, grid.framesPerCell());
         assertEquals(8192, grid.cells());
         assertTrue(MimeBundles.svg(SampleCharts.sixteenGiB()).contains("Each cell groups 512 frames (2 MiB)"));
@@ -43,7 +43,7 @@ class FrameMapTest {
 
     @Test
     void smallMapsDrawOneCellPerFrame() {
-        FrameGrid grid = FrameGrid.of(SampleCharts.smallMachine(), FrameMapSvg.MAX_CELLS);
+        FrameGrid grid = FrameGrid.of(SampleCharts.smallMachine(), FrameGrid.MAX_CELLS);
         assertEquals(1, grid.framesPerCell());
         assertEquals(4096, grid.cells());
         assertTrue(MimeBundles.svg(SampleCharts.smallMachine()).contains("Each cell is one frame (4 KiB)"));
@@ -55,8 +55,50 @@ class FrameMapTest {
                 .run(0, 3, FrameKind.SLAB, "Normal").run(3, 1, FrameKind.PAGE, "Normal").build();
         FrameGrid grid = FrameGrid.of(map, 8192);
         assertEquals(4, grid.framesPerCell());
-        assertEquals(FrameKind.SLAB, grid.dominant()[0]);
-        assertEquals(FrameKind.HOLE, grid.dominant()[1], "frames no run covers are holes");
+        assertEquals(FrameKind.SLAB, grid.kind(0));
+        assertEquals(FrameKind.HOLE, grid.kind(1), "frames no run covers are holes");
+    }
+
+    /** The SVG, the text summary and the app's canvas all draw {@link FrameGrid}'s cells; the SVG shows each in its kind. */
+    @Test
+    void svgDrawsEveryCellOfTheSharedGridInItsKind() throws Exception {
+        FrameMap map = Charts.frameMap("mixed").zone("DMA", 0, 4096).zone("Normal", 4096, 3 * 4096)
+                .run(0, 700, FrameKind.KERNEL, "DMA").run(900, 2000, FrameKind.SLAB, "DMA")
+                .run(4096, 5000, FrameKind.FREE, "Normal").run(9500, 100, FrameKind.PAGE, "Normal").build();
+        FrameGrid grid = FrameGrid.of(map);
+        java.util.Map<String, Integer> gridCells = new java.util.TreeMap<>();
+        for (int c = 0; c < grid.cells(); c++) {
+            gridCells.merge(grid.kind(c).jsonName(), 1, Integer::sum);
+        }
+        Document doc = SvgDocs.parse(MimeBundles.svg(map));
+        java.util.Map<String, Integer> drawn = new java.util.TreeMap<>();
+        double cell = -1;
+        for (Element kind : SvgDocs.byClass(doc, "kind")) {
+            org.w3c.dom.NodeList rects = kind.getElementsByTagName("rect");
+            for (int i = 0; i < rects.getLength(); i++) {
+                Element r = (Element) rects.item(i);
+                cell = Double.parseDouble(r.getAttribute("height"));
+                drawn.merge(kind.getAttribute("data-kind"),
+                        (int) Math.round(Double.parseDouble(r.getAttribute("width")) / cell), Integer::sum);
+            }
+        }
+        assertEquals(gridCells, drawn);
+        assertEquals(java.util.Set.of("kernel", "slab", "free", "page", "hole"), gridCells.keySet());
+    }
+
+    @Test
+    void aRangeCoveringTheWholeMapGroupsItAsTheWholeMapDoes() {
+        FrameMap map = SampleCharts.sixteenGiB();
+        FrameGrid whole = FrameGrid.of(map, 1024);
+        FrameGrid range = FrameGrid.of(map, map.firstPfn(), map.endPfn(), 1024);
+        assertEquals(whole.framesPerCell(), range.framesPerCell());
+        assertEquals(whole.cells(), range.cells());
+        for (int c = 0; c < whole.cells(); c++) {
+            assertEquals(whole.kind(c), range.kind(c), "cell " + c);
+        }
+        FrameGrid half = FrameGrid.of(map, map.firstPfn(), map.endPfn() / 2, 1024);
+        assertTrue(half.isPartOf(map));
+        assertTrue(half.framesPerCell() < whole.framesPerCell(), "a zoomed range shows finer cells");
     }
 
     @Test

@@ -126,10 +126,10 @@ final class SampleCharts {
         long frames = 4L << 20;
         FrameMapBuilder b = Charts.frameMap("Physical memory, 16 GiB x86-64")
                 .zone("DMA", 0, 4096).zone("DMA32", 4096, 1L << 20).zone("Normal", 1L << 20, frames);
-        List<FrameRun> runs = new ArrayList<>();
-        runs.add(new FrameRun(0, 256, FrameKind.RESERVED, "DMA", -1, "firmware"));
-        runs.add(new FrameRun(4096, 8192, FrameKind.KERNEL, "DMA32", -1, "vmlinux"));
-        runs.add(new FrameRun(786_432, 262_144, FrameKind.HOLE, "DMA32")); // the PCI hole below 4 GiB
+        List<FrameSpan> runs = new ArrayList<>();
+        runs.add(new FrameSpan(0, 256, FrameKind.RESERVED, "DMA", -1, "firmware"));
+        runs.add(new FrameSpan(4096, 8192, FrameKind.KERNEL, "DMA32", -1, "vmlinux"));
+        runs.add(new FrameSpan(786_432, 262_144, FrameKind.HOLE, "DMA32")); // the PCI hole below 4 GiB
         SplittableRandom rnd = new SplittableRandom(5);
         FrameKind[] kinds = {FrameKind.FREE, FrameKind.PAGE, FrameKind.SLAB, FrameKind.PAGECACHE, FrameKind.VMALLOC,
                 FrameKind.DMA};
@@ -157,7 +157,7 @@ final class SampleCharts {
                 k++;
             }
             String zone = pfn < 4096 ? "DMA" : pfn < (1L << 20) ? "DMA32" : "Normal";
-            runs.add(new FrameRun(pfn, size, kinds[k], zone, order, ""));
+            runs.add(new FrameSpan(pfn, size, kinds[k], zone, order, ""));
             pfn += size;
         }
         return b.runs(runs).build();

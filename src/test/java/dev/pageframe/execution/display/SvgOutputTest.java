@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -156,11 +158,34 @@ class SvgOutputTest {
 
     @Test
     void emptyChartsStillDraw() throws Exception {
-        SvgDocs.parse(MimeBundles.svg(Charts.line("nothing").build()));
-        SvgDocs.parse(MimeBundles.svg(Charts.bar("nothing").build()));
-        SvgDocs.parse(MimeBundles.svg(Charts.histogram("nothing").build()));
-        SvgDocs.parse(MimeBundles.svg(Charts.frameMap("nothing").build()));
-        SvgDocs.parse(MimeBundles.svg(Charts.buddyInfo("nothing").build()));
-        SvgDocs.parse(MimeBundles.svg(Charts.line("flat").series("s", new double[] {3, 3, 3}).build()));
+        for (Chart empty : List.of(Charts.line("nothing").build(), Charts.bar("nothing").build(),
+                Charts.histogram("nothing").build(), Charts.frameMap("nothing").build(), Charts.buddyInfo("nothing").build())) {
+            Document doc = SvgDocs.parse(MimeBundles.svg(empty));
+            Element root = doc.getDocumentElement();
+            assertEquals("svg", root.getTagName(), empty.toString());
+            assertTrue(Double.parseDouble(root.getAttribute("width")) > 0 && Double.parseDouble(root.getAttribute("height")) > 0,
+                    "an empty " + empty.getClass().getSimpleName() + " still has a size");
+            assertEquals(1, SvgDocs.byClass(doc, "background").size(), empty.getClass().getSimpleName());
+            assertTrue(SvgDocs.byTag(doc, "text").stream().anyMatch(t -> t.getTextContent().equals("nothing")),
+                    "an empty " + empty.getClass().getSimpleName() + " still shows its title");
+        }
+        Document axes = SvgDocs.parse(MimeBundles.svg(Charts.line("nothing").build()));
+        assertFalse(SvgDocs.byClass(axes, "axes").isEmpty(), "an empty line chart still draws its axes");
+        assertTrue(SvgDocs.byClass(axes, "series").isEmpty(), "and no series");
+
+        Document flat = SvgDocs.parse(MimeBundles.svg(Charts.line("flat").series("s", new double[] {3, 3, 3}).build()));
+        List<Element> series = SvgDocs.byClass(flat, "series");
+        assertEquals(1, series.size());
+        java.util.Set<String> ys = new java.util.TreeSet<>();
+        Matcher point = Pattern.compile("[ML]\\s*([-0-9.]+)[ ,]([-0-9.]+)").matcher(series.getFirst().getAttribute("d"));
+        int points = 0;
+        while (point.find()) {
+            ys.add(point.group(2));
+            points++;
+        }
+        assertEquals(3, points, series.getFirst().getAttribute("d"));
+        assertEquals(1, ys.size(), "a flat series is a level line: " + series.getFirst().getAttribute("d"));
+        assertTrue(SvgDocs.byClass(flat, "axes").getFirst().getTextContent().contains("3"),
+                "the flat value has a tick around it");
     }
 }

@@ -85,4 +85,18 @@ class TicksTest {
         AxisScale s = AxisScale.Log.of(Axis.of("blocks"), 1, 12_940);
         assertEquals(List.of("1", "10", "100", "1k", "10k", "100k"), s.ticks().stream().map(AxisScale.Tick::label).toList());
     }
+
+    /** The app's JavaFX axes label ticks through the same functions, so both show these words. */
+    @Test
+    void axisLabelsAreOneWordingForSvgAndApp() {
+        Unit.Magnitude k = AxisLabels.suffix(Unit.PAGES, 1_900_000);
+        assertEquals("1.5M", AxisLabels.tick(1_500_000, 500_000, k));
+        assertEquals("0", AxisLabels.tick(0, 500_000, k), "zero needs no suffix");
+        assertEquals("9000", AxisLabels.tick(9000, 1000, AxisLabels.suffix(Unit.PAGES, 9000)), "below ten thousand: all digits");
+        assertEquals("256", AxisLabels.tick(256, 128, AxisLabels.suffix(Unit.BYTES, 512)), "sizes carry their unit in the title");
+        assertEquals("size (MiB)", AxisLabels.title(Axis.of("size", Unit.BYTES), Unit.BYTES.magnitude(3.3 * 1024 * 1024)));
+        assertEquals("share (%)", AxisLabels.title(Axis.of("share", Unit.PERCENT), Unit.PERCENT.magnitude(50)));
+        assertEquals(List.of("1", "10", "1k", "10k"), java.util.stream.DoubleStream.of(1, 10, 1000, 10_000)
+                .mapToObj(v -> AxisLabels.logTick(Unit.NONE, v)).toList());
+    }
 }

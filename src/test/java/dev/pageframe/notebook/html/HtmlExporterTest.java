@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pageframe.execution.cells.CellNames;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellType;
 import dev.pageframe.notebook.MimeBundle;
@@ -29,7 +30,7 @@ class HtmlExporterTest {
     private static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">"
             + "<rect width=\"40\" height=\"20\" fill=\"#c33\"/><text x=\"2\" y=\"14\">4 KiB</text></svg>";
 
-    private final HtmlExporter exporter = new HtmlExporter();
+    private final HtmlExporter exporter = new HtmlExporter(CellNames.kernelNames());
 
     private static Cell markdown(String id, String source) {
         return new Cell(id, CellType.MARKDOWN, null, source, null, List.of(), null, null);
@@ -149,7 +150,7 @@ class HtmlExporterTest {
     @Test
     void javaFencesInMarkdownAreHighlightedToo() {
         String html = exporter.export(notebook(markdown("m", "```java\nlong p = kmalloc(64, GFP_KERNEL);\n```")));
-        assertTrue(html.contains("<code class=\"language-java\"><span class=\"tok-ty\">long</span> p = "
+        assertTrue(html.contains("<code class=\"language-java\"><span class=\"tok-kw\">long</span> p = "
                 + "<span class=\"tok-kapi\">kmalloc</span>"), html);
     }
 
@@ -324,7 +325,7 @@ class HtmlExporterTest {
     @Test
     void theSameNotebookGivesTheSameBytes() throws IOException {
         byte[] first = exporter.export(fixture("rich.ipynb"), "rich").getBytes(StandardCharsets.UTF_8);
-        byte[] second = new HtmlExporter().export(fixture("rich.ipynb"), "rich").getBytes(StandardCharsets.UTF_8);
+        byte[] second = new HtmlExporter(CellNames.kernelNames()).export(fixture("rich.ipynb"), "rich").getBytes(StandardCharsets.UTF_8);
         assertArrayEquals(first, second);
         Notebook nb = notebook(markdown("a", "## X"), markdown("b", "## X"));
         assertEquals(exporter.export(nb), exporter.export(nb), "heading ids do not carry over between exports");

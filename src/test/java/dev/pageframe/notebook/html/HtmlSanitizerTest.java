@@ -93,7 +93,8 @@ class HtmlSanitizerTest {
 
     @Test
     void escapesStrayBracketsAndAmpersandsButKeepsEntities() {
-        assertEquals("a &lt; b &amp;&amp; c &gt; d &amp; &eacute; &#169;", HtmlSanitizer.sanitize("a < b && c > d & &eacute; &#169;"));
+        // Character references keep their meaning: jsoup writes the characters they name (the page is UTF-8).
+        assertEquals("a &lt; b &amp;&amp; c &gt; d &amp; \u00e9 \u00a9", HtmlSanitizer.sanitize("a < b && c > d & &eacute; &#169;"));
     }
 
     @Test
@@ -156,13 +157,41 @@ class HtmlSanitizerTest {
 
     @Test
     void safeLinkRejectsUnknownSchemes() {
-        assertNull(HtmlSanitizer.safeLink("file:///etc/passwd"));
-        assertNull(HtmlSanitizer.safeLink("data:text/html;base64,PHNjcmlwdD4="));
-        assertEquals("docs/page.html", HtmlSanitizer.safeLink("docs/page.html"));
+        assertNull(SafeValues.link("file:///etc/passwd"));
+        assertNull(SafeValues.link("data:text/html;base64,PHNjcmlwdD4="));
+        assertEquals("docs/page.html", SafeValues.link("docs/page.html"));
     }
 
     @Test
     void aTagCutOffByTheEndOfTheTextIsDropped() {
         assertEquals("a", HtmlSanitizer.sanitize("a<img src=x onerror=\"alert(1)"));
+    }
+
+    /** Pageframe's own charts pass the cleaner whole: every element, in its SVG case, and every label. */
+    @Test
+    void pageframeChartSvgSurvivesWhole() {
+        List<dev.pageframe.execution.display.Chart> charts = List.of(
+                dev.pageframe.execution.display.Charts.line("free pages").series("Normal", new double[] {5, 3, 8}).build(),
+                dev.pageframe.execution.display.Charts.bar("waste").categories("0", "1", "2").series("Normal", 12_000, 90, 1).build(),
+                dev.pageframe.execution.display.Charts.frameMap("frames").zone("Normal", 0, 4096)
+                        .run(0, 700, dev.pageframe.execution.display.FrameKind.SLAB, "Normal").build());
+        for (dev.pageframe.execution.display.Chart chart : charts) {
+            String svg = dev.pageframe.execution.display.MimeBundles.svg(chart);
+            String out = HtmlSanitizer.sanitize(svg);
+            for (String tag : List.of("<svg", "<g", "<rect", "<path", "<line", "<text", "<pattern", "<defs")) {
+                assertEquals(count(svg, tag + " ") + count(svg, tag + ">"), count(out, tag + " ") + count(out, tag + ">"),
+                        tag + " in " + chart.getClass().getSimpleName());
+            }
+            assertEquals(org.jsoup.Jsoup.parse(svg).select("text").eachText(), org.jsoup.Jsoup.parse(out).select("text").eachText());
+            assertTrue(out.contains("viewBox=") || !svg.contains("viewBox="), "SVG attributes keep their case");
+        }
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 }

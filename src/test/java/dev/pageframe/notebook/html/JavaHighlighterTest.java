@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pageframe.execution.cells.CellNames;
 import dev.pageframe.notebook.html.JavaHighlighter.Kind;
 import dev.pageframe.notebook.html.JavaHighlighter.Token;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class JavaHighlighterTest {
-    private final JavaHighlighter highlighter = JavaHighlighter.withDefaults();
+    private final JavaHighlighter highlighter = new JavaHighlighter(CellNames.kernelNames());
 
     /** "text:KIND" pairs, for compact expectations. */
     private List<String> tokens(String source) {
@@ -34,7 +35,7 @@ class JavaHighlighterTest {
 
     @Test
     void splitsAStatementIntoKeywordsTypesNamesOperatorsAndLiterals() {
-        assertEquals(List.of("final:KEYWORD", "long:TYPE", "buf:IDENTIFIER", "=:OPERATOR",
+        assertEquals(List.of("final:KEYWORD", "long:KEYWORD", "buf:IDENTIFIER", "=:OPERATOR",
                         "__get_free_pages:KERNEL_API", "(:OPERATOR", "GFP_KERNEL:KERNEL_API", ",:OPERATOR",
                         "3:NUMBER", "):OPERATOR", ";:OPERATOR"),
                 tokens("final long buf = __get_free_pages(GFP_KERNEL, 3);"));
@@ -73,7 +74,7 @@ class JavaHighlighterTest {
     void unterminatedLiteralsAndCommentsStopAtLineOrTextEnd() {
         String src = "s = \"open\nint x;";
         assertEquals(Kind.STRING, kindOf(src, "\"open"));
-        assertEquals(Kind.TYPE, kindOf(src, "int"));
+        assertEquals(Kind.KEYWORD, kindOf(src, "int"), "primitive types are keywords, as in the editor");
         assertEquals(Kind.COMMENT, kindOf("a /* never closed\n still comment", "/* never closed\n still comment"));
         assertEquals(Kind.STRING, kindOf("t = \"\"\"\nno end", "\"\"\"\nno end"));
     }
@@ -142,8 +143,9 @@ class JavaHighlighterTest {
         List<Kind> kinds = custom.tokenize(src).stream().map(Token::kind).toList();
         assertEquals(Kind.KERNEL_API, kinds.get(0));
         assertFalse(kinds.subList(1, kinds.size()).contains(Kind.KERNEL_API));
-        assertTrue(JavaHighlighter.DEFAULT_KERNEL_NAMES.containsAll(
-                Set.of("kmalloc", "kfree", "__get_free_pages", "alloc_pages", "vmalloc", "GFP_KERNEL", "GFP_ATOMIC")));
+        assertTrue(highlighter.kernelNames().containsAll(
+                Set.of("kmalloc", "kfree", "__get_free_pages", "alloc_pages", "vmalloc", "GFP_KERNEL", "GFP_ATOMIC")),
+                "the app's names are read from the cell API");
     }
 
     @Test

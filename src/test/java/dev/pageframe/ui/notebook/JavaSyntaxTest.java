@@ -39,6 +39,22 @@ class JavaSyntaxTest {
         assertTrue(!KernelNames.isKernelName("System"));
     }
 
+    /** The editor and the HTML export colour a cell alike because they share one tokenizer. */
+    @Test
+    void theEditorSeesTheTokensTheHtmlExportSees() {
+        String cell = "final long p = kmalloc(64, GFP_KERNEL | __GFP_ZERO); char c = 'x'; // \"q\"\nvar s = \"\"\"\nblock\"\"\";";
+        List<dev.pageframe.notebook.html.JavaHighlighter.Token> shared =
+                new dev.pageframe.notebook.html.JavaHighlighter(KernelNames.all()).tokenize(cell);
+        List<JavaSyntax.Token> editor = syntax.tokenize(cell);
+        assertEquals(shared.size(), editor.size());
+        for (int k = 0; k < shared.size(); k++) {
+            assertEquals(shared.get(k).start(), editor.get(k).start());
+            assertEquals(shared.get(k).end(), editor.get(k).end());
+            assertEquals(shared.get(k).kind().name().replace("CHAR", "STRING").replace("OPERATOR", "OTHER"),
+                    editor.get(k).kind().name(), shared.get(k).text(cell));
+        }
+    }
+
     @Test
     void wordAtFindsTheIdentifierUnderTheCaret() {
         String s = "x = kmalloc(64, GFP_KERNEL);";

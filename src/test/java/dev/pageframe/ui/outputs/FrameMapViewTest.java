@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pageframe.engine.Kernel;
 import dev.pageframe.execution.cells.EngineCharts;
 import dev.pageframe.execution.display.Charts;
+import dev.pageframe.execution.display.FrameGrid;
 import dev.pageframe.execution.display.FrameKind;
 import dev.pageframe.execution.display.FrameMap;
 import dev.pageframe.execution.display.FrameMapBuilder;
@@ -167,16 +168,16 @@ class FrameMapViewTest {
     @Test
     void cellsOfARangeCountOnlyTheFramesInIt() {
         FrameMap map = (FrameMap) Samples.smallFrameMap();
-        FrameCells part = FrameCells.of(map, 130, 140, FrameCells.MAX_CELLS);
-        assertEquals(10, part.cells);
+        FrameGrid part = FrameGrid.of(map, 130, 140, FrameGrid.MAX_CELLS);
+        assertEquals(10, part.cells());
         assertEquals(FrameKind.SLAB, part.kind(0));
         assertEquals(FrameKind.PAGE, part.kind(9));
         assertTrue(part.isPartOf(map));
-        FrameCells tail = FrameCells.of(map, 200, 256, 8);
-        assertEquals(8, tail.framesPerCell, "56 frames in at most 8 cells");
-        assertEquals(FrameKind.FREE, tail.kind(tail.cells - 4), "pfns 224–231: free");
-        assertEquals(FrameKind.HOLE, tail.kind(tail.cells - 1), "the map's last frames are not covered by a run");
-        assertFalse(FrameCells.of(map).isPartOf(map));
+        FrameGrid tail = FrameGrid.of(map, 200, 256, 8);
+        assertEquals(8, tail.framesPerCell(), "56 frames in at most 8 cells");
+        assertEquals(FrameKind.FREE, tail.kind(tail.cells() - 4), "pfns 224–231: free");
+        assertEquals(FrameKind.HOLE, tail.kind(tail.cells() - 1), "the map's last frames are not covered by a run");
+        assertFalse(FrameGrid.of(map).isPartOf(map));
     }
 
     private static void drag(FxRobot robot, Point2D from, Point2D to) {
@@ -215,7 +216,8 @@ class FrameMapViewTest {
         FrameMapView view = render(map, 1000);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(512, view.framesPerCell());
-        assertTrue(view.cellCount() <= FrameCells.MAX_CELLS);
+        assertTrue(view.cellCount() <= FrameGrid.MAX_CELLS);
+        assertEquals(FrameGrid.of(map).cells(), view.cellCount(), "the canvas draws the SVG's grid");
         assertTrue(millis < 20_000, "rendering took " + millis + " ms");
         double w = fx(() -> view.canvas().canvas().getWidth());
         assertTrue(w > 900, "the canvas spans the view: " + w);

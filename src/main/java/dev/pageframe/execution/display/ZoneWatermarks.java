@@ -1,7 +1,7 @@
 package dev.pageframe.execution.display;
 
 /** A zone's free-page watermarks, in pages (see mm/page_alloc.c, {@code __setup_per_zone_wmarks}). */
-public record Watermarks(long min, long low, long high) {
+public record ZoneWatermarks(long min, long low, long high) {
 
     /** Where {@code freePages} stands against the marks, in kswapd's terms. */
     public String verdict(long freePages) {

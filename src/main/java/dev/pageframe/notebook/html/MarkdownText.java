@@ -1,4 +1,4 @@
-package dev.pageframe.ui.markdown;
+package dev.pageframe.notebook.html;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -9,12 +9,16 @@ import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 
-/** The words of a Markdown node without its syntax: what a heading says in the outline. */
-final class PlainText {
+/**
+ * The words of a Markdown node without its syntax, whitespace folded: what a heading says in the
+ * outline, the export's title and heading ids, an image's alt text. The one plain-text extractor.
+ */
+public final class MarkdownText {
 
-    private PlainText() {}
+    private MarkdownText() {}
 
-    static String of(Node node) {
+    /** The text of {@code node} and its children: literals and code spans, line breaks as spaces, no tags. */
+    public static String of(Node node) {
         StringBuilder b = new StringBuilder();
         node.accept(new AbstractVisitor() {
             @Override

@@ -7,9 +7,9 @@ import java.util.Objects;
  * {@code order} is the buddy order of the block they form, or -1 when that does not apply;
  * {@code owner} names who holds them (a slab cache, a driver, a task), or is empty.
  */
-public record FrameRun(long startPfn, long count, FrameKind kind, String zone, int order, String owner) {
+public record FrameSpan(long startPfn, long count, FrameKind kind, String zone, int order, String owner) {
 
-    public FrameRun {
+    public FrameSpan {
         if (startPfn < 0 || count <= 0) {
             throw new IllegalArgumentException("a run needs a pfn ≥ 0 and a positive count: " + startPfn + "+" + count);
         }
@@ -22,7 +22,7 @@ public record FrameRun(long startPfn, long count, FrameKind kind, String zone, i
     }
 
     /** A run with no order and no owner. */
-    public FrameRun(long startPfn, long count, FrameKind kind, String zone) {
+    public FrameSpan(long startPfn, long count, FrameKind kind, String zone) {
         this(startPfn, count, kind, zone, -1, "");
     }
 

@@ -18,7 +18,7 @@ import org.commonmark.node.Node;
  * Builds a GFM table as a grid of wrapped text flows, one row per call of {@link #addRow()}: a long table can
  * then come in over several frames. Rows with missing cells still get their borders.
  */
-final class TableBuilder {
+final class MarkdownTableGrid {
     private final InlineRenderer inlines;
     private final GridPane grid = new GridPane();
     private final HBox holder = new HBox(grid);
@@ -28,7 +28,7 @@ final class TableBuilder {
     private int bodyRows;
     private int columns;
 
-    TableBuilder(InlineRenderer inlines, TableBlock table) {
+    MarkdownTableGrid(InlineRenderer inlines, TableBlock table) {
         this.inlines = inlines;
         grid.getStyleClass().add("md-table");
         grid.setMaxWidth(Region.USE_PREF_SIZE);
