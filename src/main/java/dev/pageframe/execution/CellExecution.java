@@ -24,7 +24,7 @@ import jdk.jshell.VarSnippet;
  * turns JShell's events into Jupyter-shaped outputs located in the cell.
  */
 final class CellExecution {
-    private final Kernel kernel;
+    private final AgentKernel kernel;
     private final int executionCount;
     private final CellListener listener;
     private final Consumer<String> declarations;
@@ -36,7 +36,7 @@ final class CellExecution {
      *     can learn about it
      * @param cancelled whether an interrupt came for this cell before the kernel knew it was running
      */
-    CellExecution(Kernel kernel, int executionCount, CellListener listener, Consumer<String> declarations,
+    CellExecution(AgentKernel kernel, int executionCount, CellListener listener, Consumer<String> declarations,
             BooleanSupplier cancelled) {
         this.kernel = kernel;
         this.executionCount = executionCount;
