@@ -93,6 +93,10 @@ final class AgentKernel implements AutoCloseable {
         return agent.pid();
     }
 
+    SandboxStatus sandbox() {
+        return agent.sandbox();
+    }
+
     /** Marks the start of a cell: clears interrupt state and routes output to {@code recorder}. */
     void beginCell(CellRecorder recorder) {
         synchronized (cellLock) {
@@ -182,6 +186,7 @@ final class AgentKernel implements AutoCloseable {
     @Override
     public void close() {
         kill("the kernel was shut down");
+        agent.awaitExitAndClean(EXIT_WAIT);
         shell.close();
     }
 

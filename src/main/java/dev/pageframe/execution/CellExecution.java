@@ -204,7 +204,8 @@ final class CellExecution {
             boolean stoppedInCell = event.exception() instanceof EvalException thrown
                     && thrown.getExceptionClassName().equals(CellStoppedError.class.getName());
             boolean asInterrupt = interrupted || stoppedInCell;
-            recorder.add(tracebacks().error(event.exception(), asInterrupt));
+            ErrorOutput error = tracebacks().error(event.exception(), asInterrupt);
+            recorder.add(kernel.sandbox().confined() ? SandboxDenials.explain(error) : error);
             return new Outcome(asInterrupt ? CellStatus.INTERRUPTED : CellStatus.ERROR, null);
         }
         if (control.stopped()) {

@@ -72,6 +72,14 @@ public final class KernelSession implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Whether this session's cells run in the sandbox: asked for by the configuration and offered by the
+     * running kernel (Landlock). The same for every kernel the session starts.
+     */
+    public SandboxStatus sandbox() {
+        return config.sandbox().status();
+    }
+
     public KernelState state() {
         synchronized (stateLock) {
             return state;
