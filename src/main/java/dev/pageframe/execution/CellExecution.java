@@ -61,6 +61,13 @@ final class CellExecution {
                 return finish(recorder, diagnostics, submitted, started, compileError(here, lines, recorder, diagnostics,
                         List.of(), CompilerStack.MESSAGE, CompilerStack.CODE));
             }
+            OptionalInt longString = LongStrings.overlong(source);
+            if (longString.isPresent()) {
+                int at = longString.getAsInt();
+                CellSplitter.CellSnippet here = new CellSplitter.CellSnippet(source.substring(at, at + 1), at, at + 1, false);
+                return finish(recorder, diagnostics, submitted, started, compileError(here, lines, recorder, diagnostics,
+                        List.of(), LongStrings.MESSAGE, LongStrings.CODE));
+            }
             OptionalInt longName = CompilerStack.overlongName(source);
             if (longName.isPresent()) {
                 int at = longName.getAsInt();
