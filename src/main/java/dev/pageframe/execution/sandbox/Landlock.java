@@ -58,9 +58,11 @@ public final class Landlock {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Libc.callState(arena);
-            long abi = Libc.syscall(state, SYS_CREATE_RULESET, MemorySegment.NULL, 0, CREATE_RULESET_VERSION);
+            long abi = Libc.syscall(state, SYS_CREATE_RULESET, 0, 0, CREATE_RULESET_VERSION, 0);
             if (abi > 0) {
-                return new Support((int) abi, "");
+                return Libc.knownArchitecture() ? new Support((int) abi, "")
+                        : new Support(0, "Pageframe's sandbox knows x86-64 and AArch64 Linux; this is "
+                                + System.getProperty("os.arch"));
             }
             int errno = Libc.errno(state);
             return new Support(0, switch (errno) {
@@ -111,7 +113,7 @@ public final class Landlock {
             attr.set(JAVA_LONG_UNALIGNED, 0, fs);
             attr.set(JAVA_LONG_UNALIGNED, 8, net);
             attr.set(JAVA_LONG_UNALIGNED, 16, scoped);
-            long ruleset = Libc.syscall(state, SYS_CREATE_RULESET, attr, attrSize, 0);
+            long ruleset = Libc.syscall(state, SYS_CREATE_RULESET, attr.address(), attrSize, 0, 0);
             if (ruleset < 0) {
                 throw new SandboxException("landlock_create_ruleset failed: " + Libc.describe(Libc.errno(state)));
             }
@@ -132,11 +134,11 @@ public final class Landlock {
                         addPort(arena, state, fd, port);
                     }
                 }
-                if (Libc.syscall(state, SYS_RESTRICT_SELF, fd, 0) != 0) {
+                if (Libc.syscall(state, SYS_RESTRICT_SELF, fd, 0, 0, 0) != 0) {
                     throw new SandboxException("landlock_restrict_self failed: " + Libc.describe(Libc.errno(state)));
                 }
             } finally {
-                Libc.close(fd);
+                Libc.close(state, fd);
             }
         }
         return abi;
@@ -150,7 +152,7 @@ public final class Landlock {
         // A rule on a file may only carry the rights that apply to files.
         long allowed = rights & handled
                 & (Files.isDirectory(path) ? -1L : FS_EXECUTE | FS_WRITE_FILE | FS_READ_FILE | FS_TRUNCATE | FS_IOCTL_DEV);
-        int parent = Libc.open(state, arena.allocateFrom(path.toString()), Libc.O_PATH | Libc.O_CLOEXEC);
+        int parent = Libc.open(arena, state, path.toString(), Libc.O_PATH | Libc.O_CLOEXEC);
         if (parent < 0) {
             throw new SandboxException("cannot open " + path + ": " + Libc.describe(Libc.errno(state)));
         }
@@ -159,12 +161,12 @@ public final class Landlock {
             MemorySegment rule = arena.allocate(12, 4);
             rule.set(JAVA_LONG_UNALIGNED, 0, allowed);
             rule.set(JAVA_INT_UNALIGNED, 8, parent);
-            if (Libc.syscall(state, SYS_ADD_RULE, ruleset, RULE_PATH_BENEATH, rule, 0) != 0) {
+            if (Libc.syscall(state, SYS_ADD_RULE, ruleset, RULE_PATH_BENEATH, rule.address(), 0) != 0) {
                 throw new SandboxException("landlock_add_rule for " + path + " failed: "
                         + Libc.describe(Libc.errno(state)));
             }
         } finally {
-            Libc.close(parent);
+            Libc.close(state, parent);
         }
     }
 
@@ -173,7 +175,7 @@ public final class Landlock {
         MemorySegment rule = arena.allocate(16, 8);
         rule.set(JAVA_LONG_UNALIGNED, 0, NET_CONNECT_TCP);
         rule.set(JAVA_LONG_UNALIGNED, 8, port);
-        if (Libc.syscall(state, SYS_ADD_RULE, ruleset, RULE_NET_PORT, rule, 0) != 0) {
+        if (Libc.syscall(state, SYS_ADD_RULE, ruleset, RULE_NET_PORT, rule.address(), 0) != 0) {
             throw new SandboxException("landlock_add_rule for TCP port " + port + " failed: "
                     + Libc.describe(Libc.errno(state)));
         }

@@ -14,45 +14,42 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The few C library calls the sandbox needs, through the foreign function API (no native library of
- * our own). Each returns the raw result; {@link #errno} reads the error of the call just made.
+ * The system calls the sandbox needs, through the C library's {@code syscall(2)} and the foreign function
+ * API (no native library of our own). One downcall handle serves them all: each handle costs the launcher
+ * 40-400 ms to make, and the launcher's start-up is paid at every kernel start.
  */
 final class Libc {
-    static final int O_PATH = 0x200000;
-    static final int O_CLOEXEC = 0x80000;
-    static final int PR_SET_NO_NEW_PRIVS = 38;
+    static final long O_PATH = 0x200000;
+    static final long O_CLOEXEC = 0x80000;
+    static final long PR_SET_NO_NEW_PRIVS = 38;
+    private static final long AT_FDCWD = -100;
+
+    /** System call numbers of the calls whose numbers differ between architectures. */
+    private record Numbers(long openat, long close, long prctl, long execve) {}
+
+    private static final Numbers NUMBERS = switch (System.getProperty("os.arch", "").toLowerCase(Locale.ROOT)) {
+        case "amd64", "x86_64" -> new Numbers(257, 3, 157, 59);
+        case "aarch64", "arm64" -> new Numbers(56, 57, 167, 221);
+        default -> null;
+    };
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final Linker.Option SAVE_ERRNO = Linker.Option.captureCallState("errno");
-
-    // long syscall(long number, ...): the variadic arguments travel as longs or pointers.
-    private static final MethodHandle SYSCALL_PLL = variadic("syscall",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG), 1);
-    private static final MethodHandle SYSCALL_LLPL = variadic("syscall",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG), 1);
-    private static final MethodHandle SYSCALL_LL = variadic("syscall",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), 1);
-    private static final MethodHandle PRCTL = variadic("prctl",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), 1);
-    private static final MethodHandle OPEN = variadic("open",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 2);
-    private static final MethodHandle CLOSE = LINKER.downcallHandle(LIBC.find("close").orElseThrow(),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle EXECVE = LINKER.downcallHandle(LIBC.find("execve").orElseThrow(),
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), SAVE_ERRNO);
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(LIBC.find("strerror").orElseThrow(),
-            FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    // long syscall(long number, ...): every argument travels as a long, pointers as their address.
+    private static final MethodHandle SYSCALL = LINKER.downcallHandle(LIBC.find("syscall").orElseThrow(),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
 
     private Libc() {}
 
-    private static MethodHandle variadic(String name, FunctionDescriptor descriptor, int firstVariadic) {
-        return LINKER.downcallHandle(LIBC.find(name).orElseThrow(), descriptor,
-                Linker.Option.firstVariadicArg(firstVariadic), SAVE_ERRNO);
+    /** Whether this architecture's system call numbers are known here. */
+    static boolean knownArchitecture() {
+        return NUMBERS != null;
     }
 
     /** Room for the errno of one call. */
@@ -64,52 +61,25 @@ final class Libc {
         return (int) ERRNO.get(state, 0L);
     }
 
-    static long syscall(MemorySegment state, long number, MemorySegment pointer, long a, long b) {
+    /** {@code syscall(number, a, b, c, d)}; the result, negative on failure with the cause in {@code state}. */
+    static long syscall(MemorySegment state, long number, long a, long b, long c, long d) {
         try {
-            return (long) SYSCALL_PLL.invokeExact(state, number, pointer, a, b);
+            return (long) SYSCALL.invokeExact(state, number, a, b, c, d, 0L, 0L);
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
     }
 
-    static long syscall(MemorySegment state, long number, long a, long b, MemorySegment pointer, long c) {
-        try {
-            return (long) SYSCALL_LLPL.invokeExact(state, number, a, b, pointer, c);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+    static long prctl(MemorySegment state, long option, long arg2) {
+        return syscall(state, NUMBERS.prctl(), option, arg2, 0, 0);
     }
 
-    static long syscall(MemorySegment state, long number, long a, long b) {
-        try {
-            return (long) SYSCALL_LL.invokeExact(state, number, a, b);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+    static int open(Arena arena, MemorySegment state, String path, long flags) {
+        return (int) syscall(state, NUMBERS.openat(), AT_FDCWD, arena.allocateFrom(path).address(), flags, 0);
     }
 
-    static int prctl(MemorySegment state, int option, long arg2) {
-        try {
-            return (int) PRCTL.invokeExact(state, option, arg2, 0L, 0L, 0L);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    static int open(MemorySegment state, MemorySegment path, int flags) {
-        try {
-            return (int) OPEN.invokeExact(state, path, flags, 0);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    static void close(int fd) {
-        try {
-            int ignored = (int) CLOSE.invokeExact(fd);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+    static void close(MemorySegment state, int fd) {
+        syscall(state, NUMBERS.close(), fd, 0, 0, 0);
     }
 
     /** Replaces this process with {@code command}; returns only on failure, with the errno. */
@@ -124,20 +94,24 @@ final class Libc {
             MemorySegment environ = LIBC.find("environ").orElseThrow()
                     .reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0);
             MemorySegment state = callState(arena);
-            int ignored = (int) EXECVE.invokeExact(state, arena.allocateFrom(command.getFirst()), argv, environ);
+            syscall(state, NUMBERS.execve(), arena.allocateFrom(command.getFirst()).address(), argv.address(),
+                    environ.address(), 0);
             return errno(state);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
         }
     }
 
-    /** The C library's text for an errno value. */
+    /** The C library's text for an errno value (made only when something failed). */
     static String describe(int errno) {
         try {
-            MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment text = (MemorySegment) Strerror.HANDLE.invokeExact(errno);
             return text.reinterpret(Integer.MAX_VALUE).getString(0);
         } catch (Throwable t) {
             return "errno " + errno;
         }
+    }
+
+    private static final class Strerror {
+        static final MethodHandle HANDLE = LINKER.downcallHandle(LIBC.find("strerror").orElseThrow(),
+                FunctionDescriptor.of(ADDRESS, JAVA_INT));
     }
 }
