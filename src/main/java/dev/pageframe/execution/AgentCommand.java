@@ -30,6 +30,9 @@ final class AgentCommand {
     /** Environment variables a sandboxed agent keeps (the text encoding and time zone); others may hold secrets. */
     private static final List<String> KEPT_ENV = List.of("LANG", "LANGUAGE", "TZ");
 
+    private static final String NO_NATIVE_ACCESS = "--illegal-native-access=deny";
+    private static final String ENABLE_NATIVE_ACCESS = "--enable-native-access";
+
     private AgentCommand() {}
 
     /** The agent JVM's own command line, unconfined. */
@@ -47,7 +50,9 @@ final class AgentCommand {
         read.addAll(SYSTEM_READ);
         SandboxPolicy policy = new SandboxPolicy(read, List.of(scratch, Path.of("/dev/null")), List.of(java),
                 List.of(port));
-        List<String> agent = agent(config, port, List.of("-XX:-UsePerfData", "-Djava.io.tmpdir=" + scratch));
+        // No native code for cells: with it a cell could make any system call Landlock does not cover.
+        List<String> agent = agent(config, port, List.of("-XX:-UsePerfData", "-Djava.io.tmpdir=" + scratch,
+                NO_NATIVE_ACCESS));
         List<String> command = new ArrayList<>();
         command.add(config.javaExecutable().toString());
         command.addAll(LAUNCHER_OPTIONS);
@@ -68,7 +73,8 @@ final class AgentCommand {
         List<String> command = new ArrayList<>();
         command.add(config.javaExecutable().toString());
         command.add("-Xmx" + config.maxHeap());
-        command.addAll(config.jvmOptions());
+        boolean confined = extraOptions.contains(NO_NATIVE_ACCESS);
+        config.jvmOptions().stream().filter(o -> !confined || !o.startsWith(ENABLE_NATIVE_ACCESS)).forEach(command::add);
         command.addAll(extraOptions);
         command.add("-cp");
         command.add(AgentClasspath.of(config));

@@ -37,7 +37,8 @@ public record KernelConfig(
     /**
      * Default agent JVM options. The serial collector suits one notebook's heap and runs no
      * concurrent GC threads competing with the UI on a small machine; native access is enabled for
-     * engine code that reads kernel interfaces through the FFM API. Startup time barely depends on
+     * cells that call native code through the FFM API, except in the sandbox, which denies it (a
+     * native call could make any system call). Startup time barely depends on
      * agent options (measured: C1-only, G1, CDS off all within noise), so C2 stays on for cells
      * that compute.
      */

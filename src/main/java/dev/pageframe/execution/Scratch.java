@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A sandboxed agent's private folder, the only place its cells may write: made (mode 0700) at launch,
@@ -19,7 +18,7 @@ final class Scratch {
     static final String PREFIX = "pageframe-scratch-";
 
     private final Path path;
-    private final AtomicBoolean deleted = new AtomicBoolean();
+    private boolean deleted;
 
     private Scratch(Path path) {
         this.path = path;
@@ -35,9 +34,13 @@ final class Scratch {
         return path;
     }
 
-    /** Deletes the folder and all in it; links are removed, never followed. Idempotent; best effort. */
-    void delete() {
-        if (deleted.compareAndSet(false, true)) {
+    /**
+     * Deletes the folder and all in it; links are removed, never followed. Idempotent; best effort. Synchronized:
+     * a second caller (the agent's exit and the session's close both call it) returns once the folder is gone.
+     */
+    synchronized void delete() {
+        if (!deleted) {
+            deleted = true;
             deleteTree(path);
         }
     }

@@ -141,6 +141,15 @@ class SandboxTest {
     }
 
     @Test
+    void cellsCannotCallNativeCode() {
+        // Through the foreign function API a cell could make any system call, Landlock's or not.
+        ErrorOutput e = error("java.lang.foreign.Linker.nativeLinker().downcallHandle(java.lang.foreign.Linker"
+                + ".nativeLinker().defaultLookup().find(\"getpid\").orElseThrow(), java.lang.foreign.FunctionDescriptor"
+                + ".of(java.lang.foreign.ValueLayout.JAVA_INT))");
+        assertEquals("java.lang.IllegalCallerException", e.ename());
+    }
+
+    @Test
     void aTcpConnectionToAnotherLoopbackPortIsRefused() throws IOException {
         assumeTrue(session.sandbox().landlockAbi() >= 4, "TCP rules need Landlock ABI 4");
         try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
