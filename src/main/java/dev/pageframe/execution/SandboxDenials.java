@@ -15,7 +15,8 @@ final class SandboxDenials {
     static final String FILES = "the sandbox keeps cells out of this path: a cell may read the Java runtime and"
             + " Pageframe's classes, and write only in its scratch folder (the working directory)";
     static final String PROGRAMS = "the sandbox does not let cells run programs";
-    static final String NETWORK = "the sandbox does not let cells open network connections or listen on ports";
+    static final String NETWORK = "the sandbox does not let cells open network connections, listen on ports or use"
+            + " local (UNIX-domain) sockets";
 
     private static final Pattern PROGRAM = Pattern.compile("^(Cannot run program \"[^\"]*\")[^\\n]*(error[:=] ?13|Permission denied)",
             Pattern.DOTALL);

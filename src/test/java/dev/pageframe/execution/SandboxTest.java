@@ -160,6 +160,16 @@ class SandboxTest {
     }
 
     @Test
+    void udpAndUnixDomainSocketsAreRefused() {
+        // Landlock has no rules for these; the launcher's seccomp filter refuses the sockets themselves.
+        ErrorOutput udp = error("new java.net.DatagramSocket().send(new java.net.DatagramPacket(new byte[1], 1,"
+                + " java.net.InetAddress.getLoopbackAddress(), 9))");
+        assertEquals("Permission denied: " + SandboxDenials.NETWORK, udp.evalue());
+        ErrorOutput unix = error("java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)");
+        assertEquals("Permission denied: " + SandboxDenials.NETWORK, unix.evalue());
+    }
+
+    @Test
     void workHandedToOtherThreadsIsConfinedToo() {
         List<String> handOffs = List.of(
                 "ForkJoinPool.commonPool().submit(() -> " + READ_PASSWD + ").get()",

@@ -89,7 +89,7 @@ public final class Landlock {
     /**
      * Confines the calling thread, and all it starts or executes from now on, to {@code policy}; first
      * sets no_new_privs, which an unprivileged process must do and which keeps any program it executes
-     * from gaining privileges.
+     * from gaining privileges, and installs {@link SocketFilter} for the sockets Landlock has no rules for.
      *
      * @throws SandboxException naming the call and path that failed; the thread is then unconfined
      */
@@ -107,6 +107,7 @@ public final class Landlock {
             if (Libc.prctl(state, Libc.PR_SET_NO_NEW_PRIVS, 1) != 0) {
                 throw new SandboxException("prctl(PR_SET_NO_NEW_PRIVS) failed: " + Libc.describe(Libc.errno(state)));
             }
+            SocketFilter.install(arena, state);
             // struct landlock_ruleset_attr, cut to the fields this ABI knows.
             long attrSize = abi >= 6 ? 24 : abi >= 4 ? 16 : 8;
             MemorySegment attr = arena.allocate(24, 8);

@@ -71,7 +71,11 @@ final class Libc {
     }
 
     static long prctl(MemorySegment state, long option, long arg2) {
-        return syscall(state, NUMBERS.prctl(), option, arg2, 0, 0);
+        return prctl(state, option, arg2, 0);
+    }
+
+    static long prctl(MemorySegment state, long option, long arg2, long arg3) {
+        return syscall(state, NUMBERS.prctl(), option, arg2, arg3, 0);
     }
 
     static int open(Arena arena, MemorySegment state, String path, long flags) {
