@@ -7,13 +7,18 @@ import dev.pageframe.execution.KernelSession;
 import dev.pageframe.execution.NotebookExecution;
 import dev.pageframe.execution.OutputMapper;
 import dev.pageframe.execution.Progress;
+import dev.pageframe.execution.Sandbox;
+import dev.pageframe.execution.SandboxStatus;
+import dev.pageframe.execution.sandbox.Landlock;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.Notebook;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Runs a notebook's code cells in a fresh kernel session booted with the notebook's machine, by
@@ -22,11 +27,38 @@ import java.util.concurrent.TimeoutException;
 final class ExecutionRunner implements NotebookRunner {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+    private final Supplier<Landlock.Support> landlock;
+
+    ExecutionRunner() {
+        this(Sandbox.ON.probe());
+    }
+
+    /** @param landlock what the running kernel offers; tests play one without Landlock */
+    ExecutionRunner(Supplier<Landlock.Support> landlock) {
+        this.landlock = landlock;
+    }
+
+    private Sandbox sandbox(RunOptions opts) {
+        return Sandbox.of(opts.sandbox()).withProbe(landlock);
+    }
+
+    @Override
+    public Optional<String> sandboxWarning(RunOptions opts) {
+        SandboxStatus status = sandbox(opts).status();
+        if (status.confined()) {
+            return Optional.empty();
+        }
+        return Optional.of(opts.sandbox() ? "warning: " + status.summary()
+                + "; a cell can read and write your files, run programs and use the network"
+                : "warning: --no-sandbox: cells run with your full rights: they can read and write your files,"
+                        + " run programs and use the network");
+    }
+
     @Override
     public RunReport run(Notebook nb, RunOptions opts, RunProgress progress) throws Exception {
         MachineSpec machine = machineFor(nb, opts);
         Notebook start = machine.equals(nb.machine()) ? nb : nb.withMachine(machine);
-        try (KernelSession session = NotebookExecution.session(machine)) {
+        try (KernelSession session = new KernelSession(NotebookExecution.config(machine).withSandbox(sandbox(opts)))) {
             session.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return RunRules.run(start, opts.allowErrors(), progress, (i, cell) -> {
                 CellResult r = runCell(session, cell, opts.timeout(), progress);

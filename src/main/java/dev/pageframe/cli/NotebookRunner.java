@@ -21,6 +21,14 @@ public interface NotebookRunner {
      */
     RunReport run(Notebook nb, RunOptions opts, RunProgress progress) throws Exception;
 
+    /**
+     * What {@code run} should say once, before any cell runs, when cells will not be sandboxed: why (no
+     * Landlock in this kernel, or {@code --no-sandbox}). Empty when they will be, or the runner has no kernel.
+     */
+    default Optional<String> sandboxWarning(RunOptions opts) {
+        return Optional.empty();
+    }
+
     /** The runner this build provides: cells run in a JShell agent against the simulated machine. */
     static Optional<NotebookRunner> installed() {
         return Optional.of(new ExecutionRunner());

@@ -88,6 +88,12 @@ final class RunCommand implements Callable<Integer> {
                     + " to 7.2).")
     private ChartFormat charts;
 
+    @Option(names = "--no-sandbox", negatable = false,
+            description = "Run cells outside the sandbox, with your full rights: they can then read and write your files,"
+                    + " run programs and use the network. Only for a notebook you trust that needs them; by default a cell"
+                    + " may read only the Java runtime and Pageframe, and write only in a scratch folder (Linux, Landlock).")
+    private boolean noSandbox;
+
     @Option(names = "--force",
             description = "Run a notebook written for another kernel (e.g. Python) anyway, as Java.")
     private boolean force;
@@ -165,6 +171,7 @@ final class RunCommand implements Callable<Integer> {
         for (String note : loaded.notes()) {
             err.println("note: " + notebook + ": " + note);
         }
+        runner.sandboxWarning(options).ifPresent(err::println);
         ProgressPrinter progress = new ProgressPrinter(err, terminal.getAsBoolean(),
                 loaded.notebook().cells().stream().map(Cell::id).toList());
         RunReport report;
@@ -248,7 +255,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Duration limit = timeout == null ? null : parseTimeout(timeout);
-        return new RunOptions(machine, memoryBytes, limit, allowErrors, charts);
+        return new RunOptions(machine, memoryBytes, limit, allowErrors, charts, !noSandbox);
     }
 
     private Duration parseTimeout(String text) {

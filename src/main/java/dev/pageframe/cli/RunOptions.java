@@ -15,18 +15,25 @@ import java.util.Objects;
  *                    {@code allow_errors}); false to stop at the first failing cell not tagged
  *                    {@code raises-exception}
  * @param charts      how a chart's picture is stored ({@code --charts}); never null, PNG unless asked
+ * @param sandbox     false to run cells outside the sandbox ({@code --no-sandbox}), with the user's full rights
  */
-public record RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors, ChartFormat charts) {
+public record RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors, ChartFormat charts,
+        boolean sandbox) {
 
     /** No overrides: the notebook's machine, no time limit, stop at the first failure, charts as PNG. */
     public static final RunOptions DEFAULTS = new RunOptions(null, null, null, false);
 
-    /** As the canonical constructor, charts stored as PNG. */
+    /** As the canonical constructor, in the sandbox. */
+    public RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors, ChartFormat charts) {
+        this(profile, memoryBytes, timeout, allowErrors, charts, true);
+    }
+
+    /** As the canonical constructor, charts stored as PNG, in the sandbox. */
     public RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors) {
         this(profile, memoryBytes, timeout, allowErrors, ChartFormat.PNG);
     }
 
-    /** The notebook's machine and time limits overridden, stopping at the first failure. */
+    /** The notebook's machine and time limits overridden, stopping at the first failure, in the sandbox. */
     public RunOptions(String profile, Long memoryBytes, Duration timeout) {
         this(profile, memoryBytes, timeout, false);
     }

@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The class path cells run and compile against: the configured one plus wherever the agent's own
  * classes (and the Jackson it sends events with) live, so that the agent can start and cells can
- * call {@code CellContext} whatever the configuration says.
+ * call {@code CellContext} whatever the configuration says. Entries are absolute: a sandboxed agent
+ * runs in its scratch folder.
  */
 final class AgentClasspath {
     private static final List<Class<?>> AGENT_RUNTIME =
@@ -23,14 +24,22 @@ final class AgentClasspath {
     private AgentClasspath() {}
 
     static String of(KernelConfig config) {
-        Set<Path> entries = new LinkedHashSet<>(config.classpath());
+        return String.join(File.pathSeparator, entries(config).stream().map(Path::toString).toList());
+    }
+
+    static List<Path> entries(KernelConfig config) {
+        Set<Path> entries = new LinkedHashSet<>();
+        for (Path entry : config.classpath()) {
+            entries.add(entry.toAbsolutePath().normalize());
+        }
         for (Class<?> type : AGENT_RUNTIME) {
             entries.add(location(type));
         }
-        return String.join(File.pathSeparator, entries.stream().map(Path::toString).toList());
+        return List.copyOf(entries);
     }
 
-    private static Path location(Class<?> type) {
+    /** The jar or folder a class was loaded from. */
+    static Path location(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {

@@ -2,7 +2,6 @@ package dev.pageframe.execution;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.pageframe.execution.agent.AgentMain;
 import dev.pageframe.execution.agent.AgentProtocol;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -13,13 +12,16 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /** A launched agent JVM and its two loopback connections (JShell streams and control). */
@@ -31,17 +33,23 @@ final class AgentProcess {
     private final Socket control;
     private final DataOutputStream controlOut;
     private final ConsoleTail console;
+    private final SandboxStatus sandbox;
+    private final Scratch scratch;
 
-    private AgentProcess(Process process, Socket main, Socket control, ConsoleTail console) throws IOException {
+    private AgentProcess(Process process, Socket main, Socket control, ConsoleTail console, SandboxStatus sandbox,
+            Scratch scratch) throws IOException {
         this.process = process;
         this.main = main;
         this.control = control;
         this.controlOut = new DataOutputStream(control.getOutputStream());
         this.console = console;
+        this.sandbox = sandbox;
+        this.scratch = scratch;
     }
 
     /**
-     * Launches the agent and waits until it has connected back.
+     * Launches the agent and waits until it has connected back. With the sandbox on and Landlock in the
+     * running kernel, the agent starts confined, in a scratch folder of its own that is deleted when it exits.
      *
      * @param consoleSink receives each line the agent process prints outside JShell's streams
      */
@@ -49,19 +57,35 @@ final class AgentProcess {
         String token = HexFormat.of().formatHex(randomBytes());
         Process process = null;
         ConsoleTail console = null;
+        Scratch scratch = null;
         try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
-            ProcessBuilder builder = new ProcessBuilder(command(config, server.getLocalPort()));
-            builder.environment().put(AgentProtocol.TOKEN_ENV, token);
+            ProcessBuilder builder;
+            SandboxStatus sandbox = config.sandbox().status();
+            if (sandbox.confined()) {
+                scratch = Scratch.create(Path.of(System.getProperty("java.io.tmpdir")));
+                builder = new ProcessBuilder(AgentCommand.sandboxed(config, server.getLocalPort(), scratch.path()));
+                builder.directory(scratch.path().toFile());
+                AgentCommand.confineEnvironment(builder.environment(), scratch.path());
+            } else {
+                builder = new ProcessBuilder(AgentCommand.plain(config, server.getLocalPort()));
+            }
             builder.redirectErrorStream(true);
             process = builder.start();
-            process.getOutputStream().close();
+            if (scratch != null) {
+                process.onExit().thenRun(scratch::delete);
+            }
+            // The token goes through a pipe the agent reads once and closes: not in its environment or
+            // command line, which a cell could read from /proc.
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write((token + "\n").getBytes(UTF_8));
+            }
             console = new ConsoleTail(process.getInputStream(), consoleSink);
             // If the agent dies before connecting, closing the server socket ends the wait at
             // once instead of at the startup timeout.
             process.onExit().thenRun(() -> closeQuietly(server));
             server.setSoTimeout(Math.toIntExact(config.startupTimeout().toMillis()));
             Socket[] sockets = acceptBoth(server, token);
-            return new AgentProcess(process, sockets[0], sockets[1], console);
+            return new AgentProcess(process, sockets[0], sockets[1], console, sandbox, scratch);
         } catch (IOException | RuntimeException e) {
             String why = e instanceof SocketTimeoutException
                     ? "the agent JVM did not connect within " + config.startupTimeout().toSeconds() + " s"
@@ -73,6 +97,8 @@ final class AgentProcess {
                     process.destroyForcibly();
                 }
                 why += describeEarlyExit(process, console);
+            } else if (scratch != null) {
+                scratch.delete();
             }
             throw new KernelStartException(why, e);
         }
@@ -87,18 +113,6 @@ final class AgentProcess {
         console.finished().completeOnTimeout(null, 2, TimeUnit.SECONDS).join();
         List<String> output = console.lastLines();
         return " (exit code " + code + ")" + (output.isEmpty() ? "" : ":\n" + String.join("\n", output));
-    }
-
-    static List<String> command(KernelConfig config, int port) {
-        List<String> command = new ArrayList<>();
-        command.add(config.javaExecutable().toString());
-        command.add("-Xmx" + config.maxHeap());
-        command.addAll(config.jvmOptions());
-        command.add("-cp");
-        command.add(AgentClasspath.of(config));
-        command.add(AgentMain.class.getName());
-        command.add(Integer.toString(port));
-        return command;
     }
 
     /** Accepts the main and control connections, in whichever order they arrive. */
@@ -169,6 +183,11 @@ final class AgentProcess {
         }
     }
 
+    /** Whether this agent runs in the sandbox. */
+    SandboxStatus sandbox() {
+        return sandbox;
+    }
+
     CompletableFuture<Process> onExit() {
         return process.onExit();
     }
@@ -188,6 +207,23 @@ final class AgentProcess {
 
     List<String> consoleTail() {
         return console.lastLines();
+    }
+
+    /**
+     * Waits, at most {@code bound}, for a killed agent to be gone, then deletes its scratch folder: closing a
+     * session leaves nothing behind even when the JVM exits right after. (Its exit deletes the folder too.)
+     */
+    void awaitExitAndClean(Duration bound) {
+        try {
+            process.onExit().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Still there: its exit will delete the folder.
+        }
+        if (scratch != null && !process.isAlive()) {
+            scratch.delete();
+        }
     }
 
     /** Kills the agent at once and closes both connections. */

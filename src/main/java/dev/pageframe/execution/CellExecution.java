@@ -24,7 +24,7 @@ import jdk.jshell.VarSnippet;
  * turns JShell's events into Jupyter-shaped outputs located in the cell.
  */
 final class CellExecution {
-    private final Kernel kernel;
+    private final AgentKernel kernel;
     private final int executionCount;
     private final CellListener listener;
     private final Consumer<String> declarations;
@@ -36,7 +36,7 @@ final class CellExecution {
      *     can learn about it
      * @param cancelled whether an interrupt came for this cell before the kernel knew it was running
      */
-    CellExecution(Kernel kernel, int executionCount, CellListener listener, Consumer<String> declarations,
+    CellExecution(AgentKernel kernel, int executionCount, CellListener listener, Consumer<String> declarations,
             BooleanSupplier cancelled) {
         this.kernel = kernel;
         this.executionCount = executionCount;
@@ -60,6 +60,13 @@ final class CellExecution {
                 CellSplitter.CellSnippet here = new CellSplitter.CellSnippet(source.substring(at, at + 1), at, at + 1, false);
                 return finish(recorder, diagnostics, submitted, started, compileError(here, lines, recorder, diagnostics,
                         List.of(), CompilerStack.MESSAGE, CompilerStack.CODE));
+            }
+            OptionalInt longString = LongStrings.overlong(source);
+            if (longString.isPresent()) {
+                int at = longString.getAsInt();
+                CellSplitter.CellSnippet here = new CellSplitter.CellSnippet(source.substring(at, at + 1), at, at + 1, false);
+                return finish(recorder, diagnostics, submitted, started, compileError(here, lines, recorder, diagnostics,
+                        List.of(), LongStrings.MESSAGE, LongStrings.CODE));
             }
             OptionalInt longName = CompilerStack.overlongName(source);
             if (longName.isPresent()) {
@@ -204,7 +211,8 @@ final class CellExecution {
             boolean stoppedInCell = event.exception() instanceof EvalException thrown
                     && thrown.getExceptionClassName().equals(CellStoppedError.class.getName());
             boolean asInterrupt = interrupted || stoppedInCell;
-            recorder.add(tracebacks().error(event.exception(), asInterrupt));
+            ErrorOutput error = tracebacks().error(event.exception(), asInterrupt);
+            recorder.add(kernel.sandbox().confined() ? SandboxDenials.explain(error) : error);
             return new Outcome(asInterrupt ? CellStatus.INTERRUPTED : CellStatus.ERROR, null);
         }
         if (control.stopped()) {

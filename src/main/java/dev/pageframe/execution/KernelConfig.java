@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param javaExecutable the {@code java} launcher for the agent
  * @param maxStreamChars how much stdout and stderr text one cell may produce before the rest is
  *     dropped; protects the host's heap from a cell that prints in an endless loop
+ * @param sandbox whether the agent runs confined (Landlock on Linux) where the running kernel allows it
  */
 public record KernelConfig(
         List<String> startupSnippets,
@@ -30,12 +31,14 @@ public record KernelConfig(
         Duration interruptGrace,
         Duration startupTimeout,
         Path javaExecutable,
-        long maxStreamChars) {
+        long maxStreamChars,
+        Sandbox sandbox) {
 
     /**
      * Default agent JVM options. The serial collector suits one notebook's heap and runs no
      * concurrent GC threads competing with the UI on a small machine; native access is enabled for
-     * engine code that reads kernel interfaces through the FFM API. Startup time barely depends on
+     * cells that call native code through the FFM API, except in the sandbox, which denies it (a
+     * native call could make any system call). Startup time barely depends on
      * agent options (measured: C1-only, G1, CDS off all within noise), so C2 stays on for cells
      * that compute.
      */
@@ -51,6 +54,7 @@ public record KernelConfig(
         Objects.requireNonNull(interruptGrace, "interruptGrace");
         Objects.requireNonNull(startupTimeout, "startupTimeout");
         Objects.requireNonNull(javaExecutable, "javaExecutable");
+        Objects.requireNonNull(sandbox, "sandbox");
         if (maxStreamChars <= 0) {
             throw new IllegalArgumentException("maxStreamChars must be positive");
         }
@@ -58,8 +62,8 @@ public record KernelConfig(
 
     /**
      * The defaults: no startup snippets, this JVM's class path and {@code java} launcher, a 1 GiB
-     * heap, a 1 s interrupt grace period, a 30 s startup timeout, and 10 million characters of
-     * output per cell.
+     * heap, a 1 s interrupt grace period, a 30 s startup timeout, 10 million characters of
+     * output per cell, and the sandbox on.
      */
     public static KernelConfig defaults() {
         return new KernelConfig(
@@ -70,7 +74,8 @@ public record KernelConfig(
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
                 Path.of(System.getProperty("java.home"), "bin", "java"),
-                10_000_000L);
+                10_000_000L,
+                Sandbox.ON);
     }
 
     /** This JVM's {@code java.class.path} as a list. */
@@ -83,36 +88,41 @@ public record KernelConfig(
 
     public KernelConfig withStartupSnippets(List<String> snippets) {
         return new KernelConfig(snippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars);
+                javaExecutable, maxStreamChars, sandbox);
     }
 
     public KernelConfig withClasspath(List<Path> entries) {
         return new KernelConfig(startupSnippets, entries, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars);
+                javaExecutable, maxStreamChars, sandbox);
     }
 
     public KernelConfig withMaxHeap(String heap) {
         return new KernelConfig(startupSnippets, classpath, heap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars);
+                javaExecutable, maxStreamChars, sandbox);
     }
 
     public KernelConfig withJvmOptions(List<String> options) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, options, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars);
+                javaExecutable, maxStreamChars, sandbox);
     }
 
     public KernelConfig withInterruptGrace(Duration grace) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, grace, startupTimeout,
-                javaExecutable, maxStreamChars);
+                javaExecutable, maxStreamChars, sandbox);
     }
 
     public KernelConfig withStartupTimeout(Duration timeout) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, timeout,
-                javaExecutable, maxStreamChars);
+                javaExecutable, maxStreamChars, sandbox);
     }
 
     public KernelConfig withMaxStreamChars(long chars) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, chars);
+                javaExecutable, chars, sandbox);
+    }
+
+    public KernelConfig withSandbox(Sandbox choice) {
+        return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
+                javaExecutable, maxStreamChars, choice);
     }
 }

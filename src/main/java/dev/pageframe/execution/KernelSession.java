@@ -42,8 +42,8 @@ public final class KernelSession implements AutoCloseable {
     private final Object stateLock = new Object();
     private KernelState state = KernelState.NOT_STARTED;
     private String stateDetail = "";
-    private volatile Kernel kernel;
-    private volatile Kernel busyKernel;
+    private volatile AgentKernel kernel;
+    private volatile AgentKernel busyKernel;
     private volatile AnalysisShell analysis;
     private volatile boolean closed;
     private volatile Thread kernelThreadRef;
@@ -70,6 +70,14 @@ public final class KernelSession implements AutoCloseable {
 
     public KernelConfig config() {
         return config;
+    }
+
+    /**
+     * Whether this session's cells run in the sandbox: asked for by the configuration and offered by the
+     * running kernel (Landlock). The same for every kernel the session starts.
+     */
+    public SandboxStatus sandbox() {
+        return config.sandbox().status();
     }
 
     public KernelState state() {
@@ -145,7 +153,7 @@ public final class KernelSession implements AutoCloseable {
      */
     public void interrupt() {
         abortEpoch.incrementAndGet();
-        Kernel busy = busyKernel;
+        AgentKernel busy = busyKernel;
         if (busy != null) {
             busy.interrupt(config.interruptGrace());
         }
@@ -157,12 +165,12 @@ public final class KernelSession implements AutoCloseable {
      */
     public CompletableFuture<Void> restart() {
         abortEpoch.incrementAndGet();
-        Kernel busy = busyKernel;
+        AgentKernel busy = busyKernel;
         if (busy != null) {
             busy.kill("the kernel was restarted");
         }
         return submit(() -> {
-            Kernel old = kernel;
+            AgentKernel old = kernel;
             kernel = null;
             if (old != null) {
                 old.kill("the kernel was restarted");
@@ -185,7 +193,7 @@ public final class KernelSession implements AutoCloseable {
 
     /** Process id of the running agent JVM, if there is one. */
     public OptionalLong agentPid() {
-        Kernel current = kernel;
+        AgentKernel current = kernel;
         return current == null || current.isDead() ? OptionalLong.empty() : OptionalLong.of(current.pid());
     }
 
@@ -197,7 +205,7 @@ public final class KernelSession implements AutoCloseable {
         }
         closed = true;
         abortEpoch.incrementAndGet();
-        Kernel current = kernel;
+        AgentKernel current = kernel;
         if (current != null) {
             current.kill("the session was closed");
         }
@@ -228,7 +236,7 @@ public final class KernelSession implements AutoCloseable {
             Instant now = Instant.now();
             return new CellResult(0, CellStatus.OK, List.of(), List.of(), new CellTiming(submitted, now, now), null);
         }
-        Kernel current;
+        AgentKernel current;
         try {
             current = ensureKernel();
         } catch (KernelStartException e) {
@@ -263,8 +271,8 @@ public final class KernelSession implements AutoCloseable {
     }
 
     /** Returns the live kernel, starting one if there is none (kernel thread only). */
-    private Kernel ensureKernel() {
-        Kernel current = kernel;
+    private AgentKernel ensureKernel() {
+        AgentKernel current = kernel;
         if (current != null && current.isAlive()) {
             return current;
         }
@@ -288,9 +296,9 @@ public final class KernelSession implements AutoCloseable {
             oldAnalysis.close();
         }
         everStarted = true;
-        Kernel fresh;
+        AgentKernel fresh;
         try {
-            fresh = Kernel.start(config, new OutputRouter(this::unattributed));
+            fresh = AgentKernel.start(config, new OutputRouter(this::unattributed));
             runStartupSnippets(fresh);
         } catch (KernelStartException e) {
             setState(KernelState.DEAD, e.getMessage());
@@ -322,7 +330,7 @@ public final class KernelSession implements AutoCloseable {
         CompletableFuture<java.util.Optional<String>> out = new CompletableFuture<>();
         try {
             kernelThread.execute(() -> {
-                Kernel current = kernel;
+                AgentKernel current = kernel;
                 if (closed || current == null || !current.isAlive()) {
                     out.complete(java.util.Optional.empty());
                     return;
@@ -341,7 +349,7 @@ public final class KernelSession implements AutoCloseable {
         return out;
     }
 
-    private void runStartupSnippets(Kernel fresh) {
+    private void runStartupSnippets(AgentKernel fresh) {
         for (String snippet : config.startupSnippets()) {
             CellResult result = new CellExecution(fresh, 0, CellListener.NONE, ignored -> {}, () -> false)
                     .run(snippet, Instant.now());

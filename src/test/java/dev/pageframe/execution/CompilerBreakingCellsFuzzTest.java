@@ -58,9 +58,12 @@ class CompilerBreakingCellsFuzzTest {
             r -> "String s = \"\"" + " + \"a\"".repeat(size(r)),
             r -> "{".repeat(size(r)) + "int inner = 1;",
             r -> { int n = size(r); return "int[] a = " + "{".repeat(n) + "1" + "}".repeat(n) + ";"; },
-            // Kept under javac's 65,535-byte constant limit: a longer literal is rejected, yet every later
-            // snippet of the kernel then fails on it too; that gap is open (issue 21) and not fuzzed here.
-            r -> "String big = \"" + "x".repeat(r.nextInt(60_000)) + "\";",
+            // Around the class file's 65,535-byte limit for a string constant: one literal (ASCII, words,
+            // three-byte characters) or two joined by +, which javac folds into one constant.
+            r -> "String big = \"" + "x".repeat(r.nextInt(80_000)) + "\";",
+            r -> "String words = \"" + "x ".repeat(r.nextInt(40_000)) + "\";",
+            r -> "String euros = \"" + "\u20ac".repeat(r.nextInt(30_000)) + "\";",
+            r -> "String joined = \"" + "a".repeat(r.nextInt(40_000)) + "\" + \"" + "b".repeat(r.nextInt(40_000)) + "\";",
             r -> "long digits = " + "9".repeat(1 + r.nextInt(100_000)) + "L;",
             r -> "int " + "i".repeat(r.nextBoolean() ? MIB : 1 + r.nextInt(1000)) + " = 1;",
             r -> prefix(r) + "/* " + "x".repeat(r.nextInt(100)),
@@ -158,6 +161,26 @@ class CompilerBreakingCellsFuzzTest {
         assertEquals(null, failed[0]);
         assertTrue(found[0].suggestions().stream().anyMatch(s -> s.continuation().equals("longSum")),
                 found[0].suggestions().toString());
+    }
+
+    @Test
+    void aStringConstantPastTheClassFileLimitIsItsCellsErrorAndLaterCellsRun() {
+        // Once javac had failed to write such a constant, every later cell of the kernel failed on it too.
+        for (String cell : List.of("String big = \"" + "x ".repeat(40_000) + "\";",
+                "int ok = 1;\nString euros = \"" + "\u20ac".repeat(22_000) + "\";",
+                "String joined = \"" + "a".repeat(40_000) + "\" +\n    \"" + "b".repeat(40_000) + "\";")) {
+            ErrorOutput error = session.execute(cell).join().error().orElseThrow();
+            assertEquals(CompileErrors.ENAME, error.ename());
+            assertTrue(error.evalue().matches("line \\d, column \\d+: " + java.util.regex.Pattern.quote(LongStrings.MESSAGE)),
+                    error.evalue());
+            assertEquals("4", session.execute("2 + 2").join().executeResult().map(ExecuteResult::text).orElse(""));
+        }
+        // At the limit still compiles and runs; one more character is refused.
+        CellResult fits = session.execute("\"" + "x ".repeat(LongStrings.LONGEST / 2) + "\".length()").join();
+        assertEquals("65534", fits.executeResult().map(ExecuteResult::text).orElse(fits.toString()));
+        assertEquals(CompileErrors.ENAME, session.execute("\"" + "x ".repeat(LongStrings.LONGEST / 2) + "y\".length()")
+                .join().error().orElseThrow().ename());
+        assertEquals("4", session.execute("2 + 2").join().executeResult().map(ExecuteResult::text).orElse(""));
     }
 
     @Test

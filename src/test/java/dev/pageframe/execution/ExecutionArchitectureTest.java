@@ -52,4 +52,14 @@ class ExecutionArchitectureTest {
                         "dev.pageframe.execution.png..")
                 .check(CLASSES);
     }
+
+    @Test
+    void theSandboxLauncherStandsAlone() {
+        // It runs in a JVM of its own before the agent exists: it loads nothing of Pageframe but itself.
+        noClasses().that().resideInAPackage("dev.pageframe.execution.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.pageframe.execution", "dev.pageframe.execution.agent..",
+                        "dev.pageframe.execution.cells..", "dev.pageframe.execution.display..", "dev.pageframe.engine..",
+                        "dev.pageframe.notebook..", "com.fasterxml..")
+                .check(CLASSES);
+    }
 }

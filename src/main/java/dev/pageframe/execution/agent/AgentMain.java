@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
 import jdk.jshell.execution.Util;
@@ -18,7 +19,8 @@ import jdk.jshell.execution.Util;
 /**
  * Entry point of the agent JVM: connects back to the host and serves JShell execution commands.
  *
- * <p>Usage: {@code AgentMain <port>}, with the connection token in {@link AgentProtocol#TOKEN_ENV}.
+ * <p>Usage: {@code AgentMain <port>}, with the connection token as the first line of standard input
+ * (not the environment or the command line, which a cell could read from {@code /proc/self}).
  */
 public final class AgentMain {
     private static final int BUFFER = 1 << 16;
@@ -27,15 +29,15 @@ public final class AgentMain {
 
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
-        String token = System.getenv(AgentProtocol.TOKEN_ENV);
-        if (token == null) {
-            throw new IllegalStateException(AgentProtocol.TOKEN_ENV + " is not set");
-        }
+        byte[] token = readToken(System.in);
+        // Closing standard input closes descriptor 0: nothing of the token is left to read.
+        System.in.close();
+        System.setIn(InputStream.nullInputStream());
         Socket main = connect(port, token, AgentProtocol.ROLE_MAIN);
         Socket control = connect(port, token, AgentProtocol.ROLE_CONTROL);
+        Arrays.fill(token, (byte) 0);
         CellRunner runner = new CellRunner();
 
-        System.setIn(InputStream.nullInputStream());
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught(runner, thread, error));
         Runtime.getRuntime().addShutdownHook(new Thread(EventChannel::announceExit, "pageframe-exit"));
         Thread.ofPlatform().daemon().name("pageframe-control").start(() -> serveControl(control, runner));
@@ -58,12 +60,25 @@ public final class AgentMain {
         }
     }
 
-    private static Socket connect(int port, String token, byte role) throws IOException {
+    /** The first line of {@code in}, without its newline. */
+    static byte[] readToken(InputStream in) throws IOException {
+        byte[] line = new byte[AgentProtocol.MAX_TOKEN_BYTES];
+        int length = 0;
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0 || length == line.length) {
+                throw new IOException("no connection token on standard input");
+            }
+            line[length++] = (byte) b;
+        }
+        return Arrays.copyOf(line, length);
+    }
+
+    private static Socket connect(int port, byte[] token, byte role) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         // Without this, Nagle's algorithm and delayed ACKs add 40-80 ms to small replies.
         socket.setTcpNoDelay(true);
         OutputStream out = socket.getOutputStream();
-        out.write(token.getBytes(UTF_8));
+        out.write(token);
         out.write(role);
         out.flush();
         return socket;

@@ -11,8 +11,11 @@ package dev.pageframe.execution.agent;
  * command channel is busy while a cell runs; it carries interrupt requests.
  */
 public final class AgentProtocol {
-    /** Environment variable through which the host hands the agent its connection token. */
-    public static final String TOKEN_ENV = "PAGEFRAME_AGENT_TOKEN";
+    /**
+     * Longest connection token the agent reads. The host writes the token as the first line of the agent's
+     * standard input, which the agent then closes: it is in no file, environment or command line a cell can read.
+     */
+    public static final int MAX_TOKEN_BYTES = 128;
 
     /** Output channel carrying the cell's {@code System.out}. */
     public static final String STDOUT_CHANNEL = "out";

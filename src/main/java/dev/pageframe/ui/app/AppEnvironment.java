@@ -1,7 +1,6 @@
 package dev.pageframe.ui.app;
 
 import dev.pageframe.execution.KernelSession;
-import dev.pageframe.execution.NotebookExecution;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.NotebookFiles;
 import dev.pageframe.notebook.NotebookTrust;
@@ -23,10 +22,18 @@ import java.util.function.Supplier;
  * @param browser   opens a web address
  * @param documents the folder where Save first offers to put a notebook that has no file yet (a copy of a bundled
  *                  notebook, a new one); made when first needed
+ * @param sandbox   the Sandbox Cells setting (the real sessions follow it)
  */
 public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<DocsLibrary> docs, FileDialogs dialogs,
         Function<MachineSpec, KernelSession> sessions, ExecutorService background, Consumer<String> browser,
-        Path documents) {
+        Path documents, CellSandbox sandbox) {
+
+    /** With the sandbox setting on and kept nowhere. */
+    public AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<DocsLibrary> docs, FileDialogs dialogs,
+            Function<MachineSpec, KernelSession> sessions, ExecutorService background, Consumer<String> browser,
+            Path documents) {
+        this(trust, files, docs, dialogs, sessions, background, browser, documents, CellSandbox.inMemory());
+    }
 
     /** The trust store's directory: {@code -Dpageframe.config.dir}, else the user's config directory. */
     public static final String CONFIG_DIR_PROPERTY = "pageframe.config.dir";
@@ -40,6 +47,7 @@ public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<
         Objects.requireNonNull(background);
         Objects.requireNonNull(browser);
         Objects.requireNonNull(documents);
+        Objects.requireNonNull(sandbox);
     }
 
     /** The environment of a real run, configured from system properties. */
@@ -48,8 +56,9 @@ public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<
         NotebookTrust records = dir == null || dir.isBlank() ? NotebookTrust.forCurrentUser() : new NotebookTrust(Path.of(dir));
         // A bundled notebook opened by path (./pageframe notebooks/tour.ipynb) is as trusted as the untitled copy.
         NotebookTrust trust = records.withBundled(BundledNotebooks::all);
+        CellSandbox sandbox = CellSandbox.load(records.configDir());
         return new AppEnvironment(trust, new NotebookFiles(), DocsLibrary::locate, FileDialogs.system(),
-                NotebookExecution::session, newBackground(), browser, UserDocuments.folder());
+                sandbox.sessions(), newBackground(), browser, UserDocuments.folder(), sandbox);
     }
 
     /** Daemon threads for file, trust and kernel housekeeping, so none of it runs on the FX thread. */
@@ -58,6 +67,6 @@ public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<
     }
 
     public AppEnvironment withDialogs(FileDialogs newDialogs) {
-        return new AppEnvironment(trust, files, docs, newDialogs, sessions, background, browser, documents);
+        return new AppEnvironment(trust, files, docs, newDialogs, sessions, background, browser, documents, sandbox);
     }
 }

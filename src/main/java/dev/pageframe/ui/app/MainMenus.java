@@ -56,6 +56,19 @@ final class MainMenus {
         return m;
     }
 
+    /** Run ▸ Sandbox Cells: on by default; turning it off warns in the status bar. */
+    private CheckMenuItem sandboxItem() {
+        CheckMenuItem item = new CheckMenuItem("Sandbox Cells");
+        item.setId("menu-sandbox-cells");
+        item.selectedProperty().bindBidirectional(w.sandbox().enabledProperty());
+        item.selectedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                w.bus().publish(new EventBus.StatusMessage(CellSandbox.OFF_WARNING));
+            }
+        });
+        return item;
+    }
+
     private static KeyCombination key(KeyCode code, KeyCombination.Modifier... modifiers) {
         return new KeyCodeCombination(code, modifiers);
     }
@@ -108,7 +121,9 @@ final class MainMenus {
                 new SeparatorMenuItem(),
                 notebookItem("Interrupt (I, I)", null, t -> t.document().interrupt()),
                 notebookItem("Restart Kernel (0, 0)", null, t -> t.document().restart()),
-                notebookItem("Restart and Run All", null, t -> t.document().restartAndRunAll()));
+                notebookItem("Restart and Run All", null, t -> t.document().restartAndRunAll()),
+                new SeparatorMenuItem(),
+                sandboxItem());
 
         Menu view = new Menu("_View");
         ToggleGroup themes = new ToggleGroup();

@@ -103,6 +103,11 @@ public final class MainWindow extends BorderPane {
     /** The {@code #heading} a link asked for, for a tab whose first page is still coming. */
     private final Map<NotebookTab, String> headingOnFirstPage = new HashMap<>();
 
+    /** The Sandbox Cells setting, for the Run menu. */
+    CellSandbox sandbox() {
+        return env.sandbox();
+    }
+
     public MainWindow(AppEnvironment env) {
         this.env = env;
         getStyleClass().add("main-window");
@@ -476,7 +481,8 @@ public final class MainWindow extends BorderPane {
     private NotebookDocument document(Notebook notebook, Path file, boolean trusted, String explanation,
             List<String> notes) {
         return new NotebookDocument(notebook, file, trusted, explanation, notes, env.trust(), env.files(),
-                env.sessions(), env.background());
+                env.sandbox().noticing(env.sessions(), text -> Platform.runLater(() -> status.setMessage(text))),
+                env.background());
     }
 
     /**

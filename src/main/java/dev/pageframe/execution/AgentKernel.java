@@ -16,7 +16,7 @@ import jdk.jshell.JShell;
  * One live agent JVM with the host-side JShell that compiles for it. A kernel never comes back
  * from death; the session replaces it.
  */
-final class Kernel implements AutoCloseable {
+final class AgentKernel implements AutoCloseable {
     /** How long to wait for a dying agent to finish exiting before killing it outright. */
     private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
 
@@ -33,7 +33,7 @@ final class Kernel implements AutoCloseable {
     private long cellGeneration;
     private boolean cellActive;
 
-    private Kernel(KernelConfig config, AgentProcess agent, JShell shell, AgentEngineProvider provider,
+    private AgentKernel(KernelConfig config, AgentProcess agent, JShell shell, AgentEngineProvider provider,
             OutputRouter router) {
         this.config = config;
         this.agent = agent;
@@ -51,7 +51,7 @@ final class Kernel implements AutoCloseable {
     }
 
     /** Launches an agent and connects a JShell to it; the startup snippets are not run yet. */
-    static Kernel start(KernelConfig config, OutputRouter router) {
+    static AgentKernel start(KernelConfig config, OutputRouter router) {
         AgentProcess agent = AgentProcess.launch(config, router::console);
         try {
             AgentEngineProvider provider = new AgentEngineProvider(agent, router);
@@ -62,7 +62,7 @@ final class Kernel implements AutoCloseable {
                     .out(silent)
                     .err(silent)
                     .build();
-            return new Kernel(config, agent, shell, provider, router);
+            return new AgentKernel(config, agent, shell, provider, router);
         } catch (RuntimeException e) {
             agent.kill();
             throw new KernelStartException("could not connect JShell to the agent JVM: " + e.getMessage(), e);
@@ -91,6 +91,10 @@ final class Kernel implements AutoCloseable {
 
     long pid() {
         return agent.pid();
+    }
+
+    SandboxStatus sandbox() {
+        return agent.sandbox();
     }
 
     /** Marks the start of a cell: clears interrupt state and routes output to {@code recorder}. */
@@ -182,6 +186,7 @@ final class Kernel implements AutoCloseable {
     @Override
     public void close() {
         kill("the kernel was shut down");
+        agent.awaitExitAndClean(EXIT_WAIT);
         shell.close();
     }
 

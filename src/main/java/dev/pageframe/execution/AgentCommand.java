@@ -1,0 +1,85 @@
+package dev.pageframe.execution;
+
+import dev.pageframe.execution.agent.AgentMain;
+import dev.pageframe.execution.sandbox.SandboxLauncher;
+import dev.pageframe.execution.sandbox.SandboxPolicy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line that starts an agent JVM: directly, or through {@link SandboxLauncher}, a first JVM
+ * that confines itself with Landlock and then executes the agent's {@code java} in its place, so that
+ * the agent and every thread it ever has start inside the sandbox.
+ */
+final class AgentCommand {
+    /**
+     * The launcher lives for a fraction of a second and runs a few hundred lines: the quick compiler only,
+     * no GC threads to speak of, and no hsperfdata file in /tmp (the agent writes none either: it cannot).
+     */
+    private static final List<String> LAUNCHER_OPTIONS = List.of(
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
+            "--enable-native-access=ALL-UNNAMED");
+
+    /** Files every JVM reads that are no one's secret: random numbers, and the loader's library index. */
+    private static final List<Path> SYSTEM_READ = List.of(
+            Path.of("/dev/urandom"), Path.of("/dev/random"), Path.of("/etc/ld.so.cache"));
+
+    /** Environment variables a sandboxed agent keeps (the text encoding and time zone); others may hold secrets. */
+    private static final List<String> KEPT_ENV = List.of("LANG", "LANGUAGE", "TZ");
+
+    private static final String NO_NATIVE_ACCESS = "--illegal-native-access=deny";
+    private static final String ENABLE_NATIVE_ACCESS = "--enable-native-access";
+
+    private AgentCommand() {}
+
+    /** The agent JVM's own command line, unconfined. */
+    static List<String> plain(KernelConfig config, int port) {
+        return agent(config, port, List.of());
+    }
+
+    /** The command that starts the agent inside the sandbox, with {@code scratch} as its only writable folder. */
+    static List<String> sandboxed(KernelConfig config, int port, Path scratch) throws IOException {
+        Path java = config.javaExecutable().toRealPath();
+        Path javaHome = java.getParent().getParent();
+        List<Path> read = new ArrayList<>();
+        read.add(javaHome);
+        read.addAll(AgentClasspath.entries(config));
+        read.addAll(SYSTEM_READ);
+        SandboxPolicy policy = new SandboxPolicy(read, List.of(scratch, Path.of("/dev/null")), List.of(java),
+                List.of(port));
+        // No native code for cells: with it a cell could make any system call Landlock does not cover.
+        List<String> agent = agent(config, port, List.of("-XX:-UsePerfData", "-Djava.io.tmpdir=" + scratch,
+                NO_NATIVE_ACCESS));
+        List<String> command = new ArrayList<>();
+        command.add(config.javaExecutable().toString());
+        command.addAll(LAUNCHER_OPTIONS);
+        command.add("-cp");
+        command.add(AgentClasspath.location(SandboxLauncher.class).toString());
+        command.add(SandboxLauncher.class.getName());
+        command.addAll(policy.toArguments(agent));
+        return command;
+    }
+
+    /** Keeps only what a sandboxed agent may see of the host's environment; its home is the scratch folder. */
+    static void confineEnvironment(Map<String, String> environment, Path scratch) {
+        environment.keySet().removeIf(name -> !KEPT_ENV.contains(name) && !name.startsWith("LC_"));
+        environment.put("HOME", scratch.toString());
+    }
+
+    private static List<String> agent(KernelConfig config, int port, List<String> extraOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(config.javaExecutable().toString());
+        command.add("-Xmx" + config.maxHeap());
+        boolean confined = extraOptions.contains(NO_NATIVE_ACCESS);
+        config.jvmOptions().stream().filter(o -> !confined || !o.startsWith(ENABLE_NATIVE_ACCESS)).forEach(command::add);
+        command.addAll(extraOptions);
+        command.add("-cp");
+        command.add(AgentClasspath.of(config));
+        command.add(AgentMain.class.getName());
+        command.add(Integer.toString(port));
+        return command;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.pageframe.execution.sandbox;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The system calls the sandbox needs, through the C library's {@code syscall(2)} and the foreign function
+ * API (no native library of our own). One downcall handle serves them all: each handle costs the launcher
+ * 40-400 ms to make, and the launcher's start-up is paid at every kernel start.
+ */
+final class Libc {
+    static final long O_PATH = 0x200000;
+    static final long O_CLOEXEC = 0x80000;
+    static final long PR_SET_NO_NEW_PRIVS = 38;
+    private static final long AT_FDCWD = -100;
+
+    /** System call numbers of the calls whose numbers differ between architectures. */
+    private record Numbers(long openat, long close, long prctl, long execve) {}
+
+    private static final Numbers NUMBERS = switch (System.getProperty("os.arch", "").toLowerCase(Locale.ROOT)) {
+        case "amd64", "x86_64" -> new Numbers(257, 3, 157, 59);
+        case "aarch64", "arm64" -> new Numbers(56, 57, 167, 221);
+        default -> null;
+    };
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    // long syscall(long number, ...): every argument travels as a long, pointers as their address.
+    private static final MethodHandle SYSCALL = LINKER.downcallHandle(LIBC.find("syscall").orElseThrow(),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
+
+    private Libc() {}
+
+    /** Whether this architecture's system call numbers are known here. */
+    static boolean knownArchitecture() {
+        return NUMBERS != null;
+    }
+
+    /** Room for the errno of one call. */
+    static MemorySegment callState(Arena arena) {
+        return arena.allocate(CALL_STATE);
+    }
+
+    static int errno(MemorySegment state) {
+        return (int) ERRNO.get(state, 0L);
+    }
+
+    /** {@code syscall(number, a, b, c, d)}; the result, negative on failure with the cause in {@code state}. */
+    static long syscall(MemorySegment state, long number, long a, long b, long c, long d) {
+        try {
+            return (long) SYSCALL.invokeExact(state, number, a, b, c, d, 0L, 0L);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static long prctl(MemorySegment state, long option, long arg2) {
+        return prctl(state, option, arg2, 0);
+    }
+
+    static long prctl(MemorySegment state, long option, long arg2, long arg3) {
+        return syscall(state, NUMBERS.prctl(), option, arg2, arg3, 0);
+    }
+
+    static int open(Arena arena, MemorySegment state, String path, long flags) {
+        return (int) syscall(state, NUMBERS.openat(), AT_FDCWD, arena.allocateFrom(path).address(), flags, 0);
+    }
+
+    static void close(MemorySegment state, int fd) {
+        syscall(state, NUMBERS.close(), fd, 0, 0, 0);
+    }
+
+    /** Replaces this process with {@code command}; returns only on failure, with the errno. */
+    static int execve(List<String> command) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment argv = arena.allocate(ADDRESS, command.size() + 1L);
+            for (int i = 0; i < command.size(); i++) {
+                argv.setAtIndex(ADDRESS, i, arena.allocateFrom(command.get(i)));
+            }
+            argv.setAtIndex(ADDRESS, command.size(), MemorySegment.NULL);
+            // The environment as the C library holds it: exactly what this process was given.
+            MemorySegment environ = LIBC.find("environ").orElseThrow()
+                    .reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0);
+            MemorySegment state = callState(arena);
+            syscall(state, NUMBERS.execve(), arena.allocateFrom(command.getFirst()).address(), argv.address(),
+                    environ.address(), 0);
+            return errno(state);
+        }
+    }
+
+    /** The C library's text for an errno value (made only when something failed). */
+    static String describe(int errno) {
+        try {
+            MemorySegment text = (MemorySegment) Strerror.HANDLE.invokeExact(errno);
+            return text.reinterpret(Integer.MAX_VALUE).getString(0);
+        } catch (Throwable t) {
+            return "errno " + errno;
+        }
+    }
+
+    private static final class Strerror {
+        static final MethodHandle HANDLE = LINKER.downcallHandle(LIBC.find("strerror").orElseThrow(),
+                FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
+}
