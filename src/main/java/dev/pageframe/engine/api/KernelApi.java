@@ -103,6 +103,13 @@ public final class KernelApi {
     public static int unusable_free_index(ZoneSnapshot zone, int order) { return Fragmentation.unusable_free_index(zone.nr_free(), order); }
     /** The current machine, for everything the functions above do not cover. */
     public static Kernel kernel() { return k(); }
+    /**
+     * Boots a second machine beside the notebook's own, e.g. {@code machine("i386-linux-2.0", "16M")}, to compare
+     * eras side by side: cells call its methods ({@code old.kmalloc(100, Gfp20.GFP_KERNEL)}); it never becomes current.
+     */
+    public static Kernel machine(String profile, String memory) {
+        return Kernel.boot(dev.pageframe.engine.MachineProfiles.byName(profile), dev.pageframe.engine.Sizes.parse(memory));
+    }
 
     // Page cache, tasks, reclaim
     public static long page_cache_read(long pages) { return k().page_cache_read(pages); }
