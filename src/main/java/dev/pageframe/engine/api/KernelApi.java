@@ -105,10 +105,11 @@ public final class KernelApi {
     public static Kernel kernel() { return k(); }
     /**
      * Boots a second machine beside the notebook's own, e.g. {@code machine("i386-linux-2.0", "16M")}, to compare
-     * eras side by side: cells call its methods ({@code old.kmalloc(100, Gfp20.GFP_KERNEL)}); it never becomes current.
+     * eras side by side: cells call its methods ({@code old.kmalloc(100, Gfp20.GFP_KERNEL)}); it never becomes current. Init functions ({@code builtin_init}, {@code early_init}, …) are built into it.
      */
-    public static Kernel machine(String profile, String memory) {
-        return Kernel.boot(dev.pageframe.engine.MachineProfiles.byName(profile), dev.pageframe.engine.Sizes.parse(memory));
+    public static Kernel machine(String profile, String memory, Initcall... initcalls) {
+        return Kernel.boot(dev.pageframe.engine.MachineProfiles.byName(profile), dev.pageframe.engine.Sizes.parse(memory), 0,
+            List.of(initcalls));
     }
 
     // Page cache, tasks, reclaim
