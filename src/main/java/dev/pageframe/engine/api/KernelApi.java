@@ -106,6 +106,14 @@ public final class KernelApi {
     public static int unusable_free_index(ZoneSnapshot zone, int order) { return Fragmentation.unusable_free_index(zone.nr_free(), order); }
     /** The current machine, for everything the functions above do not cover. */
     public static Kernel kernel() { return k(); }
+    /**
+     * Boots a second machine beside the notebook's own, e.g. {@code machine("i386-linux-2.0", "16M")}, to compare
+     * eras side by side: cells call its methods ({@code old.kmalloc(100, Gfp20.GFP_KERNEL)}); it never becomes current. Init functions ({@code builtin_init}, {@code early_init}, …) are built into it.
+     */
+    public static Kernel machine(String profile, String memory, Initcall... initcalls) {
+        return Kernel.boot(dev.pageframe.engine.MachineProfiles.byName(profile), dev.pageframe.engine.Sizes.parse(memory), 0,
+            List.of(initcalls));
+    }
 
     // Page cache, tasks, reclaim
     public static long page_cache_read(long pages) { return k().page_cache_read(pages); }

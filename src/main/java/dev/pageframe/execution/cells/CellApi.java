@@ -1,5 +1,6 @@
 package dev.pageframe.execution.cells;
 
+import dev.pageframe.engine.Kernel;
 import dev.pageframe.engine.api.Session;
 import dev.pageframe.execution.agent.CellContext;
 import dev.pageframe.execution.display.BuddyInfo;
@@ -46,9 +47,19 @@ public final class CellApi {
         return EngineCharts.buddyinfo(Session.kernel(), Session.kernel().zones());
     }
 
+    /** Free blocks per order of a machine booted with {@code machine(...)}, to chart it beside the notebook's. */
+    public static BuddyInfo buddyinfo(Kernel machine) {
+        return EngineCharts.buddyinfo(machine, machine.zones());
+    }
+
     /** The owner of every page frame of the current machine. */
     public static FrameMap frameMap() {
         return EngineCharts.frameMap(Session.kernel(), Session.kernel().frame_map());
+    }
+
+    /** The owner of every page frame of a machine booted with {@code machine(...)}. */
+    public static FrameMap frameMap(Kernel machine) {
+        return EngineCharts.frameMap(machine, machine.frame_map());
     }
 
     /** Reports progress of a long loop in the cell; the notebook draws it as a progress bar. */

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** A value a notebook cell can display: a chart, a table or an allocator view. */
 public sealed interface Chart
-        permits LineChart, AreaChart, BarChart, StackedBarChart, Histogram, Table, FrameMap, BuddyInfo {
+        permits LineChart, AreaChart, BarChart, StackedBarChart, Histogram, Table, FrameMap, BuddyInfo, VmallocMap {
 
     /** The short name of this kind, as in {@code application/vnd.pageframe.<kind>+json}. */
     String kind();

@@ -56,6 +56,11 @@ public final class Charts {
         return new BuddyInfoBuilder(title);
     }
 
+    /** A vmalloc area's pages and the frames its page tables map them to. */
+    public static VmallocMapBuilder vmallocMap(String title) {
+        return new VmallocMapBuilder(title);
+    }
+
     /** The chart a vnd JSON tree describes (see {@link VndJson}). */
     public static Chart fromJson(com.fasterxml.jackson.databind.JsonNode json) {
         return VndJson.read(json);

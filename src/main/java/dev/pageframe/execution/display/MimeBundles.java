@@ -43,6 +43,7 @@ public final class MimeBundles {
             case Histogram h -> HistogramSvg.render(h);
             case FrameMap m -> FrameMapSvg.render(m);
             case BuddyInfo b -> BuddyInfoSvg.render(b);
+            case VmallocMap v -> VmallocMapSvg.render(v);
             case Table t -> throw new IllegalArgumentException("tables are shown as text/html, not SVG");
         };
     }

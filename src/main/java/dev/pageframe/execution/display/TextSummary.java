@@ -26,6 +26,7 @@ final class TextSummary {
             case Table t -> table(t);
             case FrameMap m -> frameMap(m);
             case BuddyInfo b -> buddyInfo(b);
+            case VmallocMap v -> vmallocMap(v);
         };
     }
 
@@ -257,6 +258,18 @@ final class TextSummary {
                 .append(BuddyInfoSvg.blockSize(info.pageSize(), Math.max(0, info.orders() - 1))).append('\n');
         for (ZoneFreeAreas z : info.zones()) {
             out.append(BuddyInfoSvg.caption(z, info.pageSize())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The title, the caption's numbers, and one line per virtual page: its address and the frame behind it. */
+    static String vmallocMap(VmallocMap map) {
+        StringBuilder out = new StringBuilder();
+        out.append(map.title()).append(" (vmalloc map)\n").append(VmallocMapSvg.caption(map)).append('\n');
+        for (int i = 0; i < map.pfns().size(); i++) {
+            long pfn = map.pfns().get(i);
+            out.append(String.format(Locale.ROOT, "  %18s -> %s%n", VmallocMapSvg.hexAddress(map.start() + i * map.pageSize()),
+                    pfn == VmallocMap.UNMAPPED ? "no frame (guard)" : "pfn " + FrameMapSvg.hex(pfn)));
         }
         return out.toString();
     }

@@ -28,6 +28,7 @@ final class VndJsonReader {
             case Table.KIND -> table(root, title);
             case FrameMap.KIND -> frameMap(root, title);
             case BuddyInfo.KIND -> buddyInfo(root, title);
+            case VmallocMap.KIND -> vmallocMap(root, title);
             default -> throw new IllegalArgumentException("unknown chart kind: '" + kind + "'");
         };
     }
@@ -171,5 +172,13 @@ final class VndJsonReader {
         }
         return new BuddyInfo(title, root.path("node").asInt(0), root.path("pageSize").asLong(4096), zones,
                 "log".equals(root.path("scale").asText("linear")));
+    }
+
+    private static VmallocMap vmallocMap(JsonNode root, String title) {
+        String start = root.path("start").asText("0x0");
+        long address = Long.parseUnsignedLong(start.startsWith("0x") ? start.substring(2) : start, 16);
+        java.util.List<Long> pfns = new java.util.ArrayList<>();
+        root.path("pfns").forEach(p -> pfns.add(p.asLong()));
+        return new VmallocMap(title, address, root.path("pageSize").asLong(4096), pfns);
     }
 }

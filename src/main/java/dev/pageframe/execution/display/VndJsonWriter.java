@@ -29,6 +29,7 @@ final class VndJsonWriter {
             case Table t -> table(root, t);
             case FrameMap m -> frameMap(root, m);
             case BuddyInfo b -> buddyInfo(root, b);
+            case VmallocMap v -> vmallocMap(root, v);
         }
         return root;
     }
@@ -181,5 +182,13 @@ final class VndJsonWriter {
             return NODES.numberNode((long) v);
         }
         return NODES.numberNode(v);
+    }
+
+    private static void vmallocMap(ObjectNode root, VmallocMap v) {
+        // Kernel addresses have the top bit set: as hex text they survive readers that parse numbers as doubles.
+        root.put("start", VmallocMapSvg.hexAddress(v.start()));
+        root.put("pageSize", v.pageSize());
+        ArrayNode pfns = root.putArray("pfns");
+        v.pfns().forEach(pfns::add);
     }
 }
