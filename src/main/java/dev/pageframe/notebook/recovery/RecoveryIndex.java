@@ -5,32 +5,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pageframe.notebook.NotebookFiles;
+import dev.pageframe.notebook.AtomicBytes;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * The recovery folder's {@code index.json}: one small entry per copy (original path, name, time, summary, writer's
- * process). Written whole, through a temporary file renamed over it as {@link NotebookFiles} saves a notebook, so a
- * kill leaves the old index or the new one.
+ * process). Written whole by {@link AtomicBytes}, so a kill
+ * leaves the old index or the new one.
  */
 final class RecoveryIndex {
     static final String FILE = "index.json";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private RecoveryIndex() {}
 
@@ -82,33 +74,7 @@ final class RecoveryIndex {
         } catch (JsonProcessingException e) {
             throw new IOException(e);
         }
-        replace(dir.resolve(FILE), bytes);
-    }
-
-    private static void replace(Path target, byte[] bytes) throws IOException {
-        Path dir = target.getParent();
-        Path temp = dir.resolve("." + target.getFileName() + "." + HexFormat.of().toHexDigits(RANDOM.nextInt()) + ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-            NotebookFiles.removeLeftoverTemps(dir, target.getFileName().toString());
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        AtomicBytes.write(dir.resolve(FILE), bytes);
     }
 
 }
