@@ -15,11 +15,25 @@ import java.util.Objects;
  *                    {@code allow_errors}); false to stop at the first failing cell not tagged
  *                    {@code raises-exception}
  * @param charts      how a chart's picture is stored ({@code --charts}); never null, PNG unless asked
+ * @param solutions   true to run each exercise's reference solution in its answer cell ({@code --solutions}), so
+ *                    every check must pass; false to run the answers as they are, where a failing check only means
+ *                    the exercise is not solved yet
  */
-public record RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors, ChartFormat charts) {
+public record RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors, ChartFormat charts,
+                         boolean solutions) {
 
     /** No overrides: the notebook's machine, no time limit, stop at the first failure, charts as PNG. */
     public static final RunOptions DEFAULTS = new RunOptions(null, null, null, false);
+
+    /** As the canonical constructor, answers run as they are. */
+    public RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors, ChartFormat charts) {
+        this(profile, memoryBytes, timeout, allowErrors, charts, false);
+    }
+
+    /** These options with each exercise's reference solution run in its answer cell. */
+    public RunOptions withSolutions() {
+        return new RunOptions(profile, memoryBytes, timeout, allowErrors, charts, true);
+    }
 
     /** As the canonical constructor, charts stored as PNG. */
     public RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors) {
