@@ -116,9 +116,12 @@ public final class RecoveryStore {
         return out;
     }
 
-    /** The copies left by processes that no longer run: what a start after a crash offers to restore. */
+    /**
+     * The copies left by processes that no longer run (this one runs, so its own copies are never among them): what
+     * a start after a crash offers to restore.
+     */
     public List<RecoveryEntry> leftOver() {
-        return entries().stream().filter(e -> e.pid() != pid && (e.pid() < 0 || !alive.test(e.pid()))).toList();
+        return entries().stream().filter(e -> e.pid() < 0 || !alive.test(e.pid())).toList();
     }
 
     /** Reads a copy back. */

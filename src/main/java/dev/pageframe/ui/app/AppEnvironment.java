@@ -23,10 +23,11 @@ import java.util.function.Supplier;
  * @param browser   opens a web address
  * @param documents the folder where Save first offers to put a notebook that has no file yet (a copy of a bundled
  *                  notebook, a new one); made when first needed
+ * @param userData  recovery copies and exercise progress
  */
 public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<DocsLibrary> docs, FileDialogs dialogs,
         Function<MachineSpec, KernelSession> sessions, ExecutorService background, Consumer<String> browser,
-        Path documents) {
+        Path documents, UserData userData) {
 
     /** The trust store's directory: {@code -Dpageframe.config.dir}, else the user's config directory. */
     public static final String CONFIG_DIR_PROPERTY = "pageframe.config.dir";
@@ -40,6 +41,14 @@ public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<
         Objects.requireNonNull(background);
         Objects.requireNonNull(browser);
         Objects.requireNonNull(documents);
+        Objects.requireNonNull(userData);
+    }
+
+    /** An environment keeping its user data in this user's data directory. */
+    public AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<DocsLibrary> docs, FileDialogs dialogs,
+            Function<MachineSpec, KernelSession> sessions, ExecutorService background, Consumer<String> browser,
+            Path documents) {
+        this(trust, files, docs, dialogs, sessions, background, browser, documents, UserData.forCurrentUser());
     }
 
     /** The environment of a real run, configured from system properties. */
@@ -58,6 +67,6 @@ public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<
     }
 
     public AppEnvironment withDialogs(FileDialogs newDialogs) {
-        return new AppEnvironment(trust, files, docs, newDialogs, sessions, background, browser, documents);
+        return new AppEnvironment(trust, files, docs, newDialogs, sessions, background, browser, documents, userData);
     }
 }

@@ -67,6 +67,7 @@ public final class MainWindow extends BorderPane {
     private final StackPane body = new StackPane(split);
     private final WindowLook look = new WindowLook(this, split);
     private final FileCommands files;
+    private final RecoveryCommands recovery;
     private final ObjectProperty<NotebookTab> current = new SimpleObjectProperty<>(this, "current");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final BooleanProperty outlineShown = new SimpleBooleanProperty(this, "outlineShown", true);
@@ -91,6 +92,7 @@ public final class MainWindow extends BorderPane {
     public MainWindow(AppEnvironment env) {
         this.env = env;
         this.files = new FileCommands(this, env);
+        this.recovery = new RecoveryCommands(this, env);
         getStyleClass().add("main-window");
         tabs.getStyleClass().add("notebook-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -337,6 +339,7 @@ public final class MainWindow extends BorderPane {
         });
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+        recovery.track(tab);
         soon.post(() -> {
             tab.attachContent();
             if (tabs.getSelectionModel().getSelectedItem() == tab) {
@@ -469,6 +472,20 @@ public final class MainWindow extends BorderPane {
         return files;
     }
 
+    RecoveryCommands recovery() {
+        return recovery;
+    }
+
+    /** Lists what a crash left to recover, if anything, beside the window. */
+    public CompletableFuture<List<dev.pageframe.notebook.recovery.RecoveryEntry>> offerRecovery() {
+        return recovery.offer();
+    }
+
+    /** The app is exiting normally: recovery copies of this session go. */
+    public void cleanExit() {
+        recovery.cleanExit();
+    }
+
     FrameQueue later() {
         return later;
     }
@@ -508,6 +525,7 @@ public final class MainWindow extends BorderPane {
         headingOnFirstPage.remove(tab);
         firstPageDone(tab);
         tabs.getTabs().remove(tab);
+        recovery.untrack(tab);
         tab.document().close();
     }
 
@@ -528,6 +546,7 @@ public final class MainWindow extends BorderPane {
     public void attach(Stage stage) {
         Scene scene = stage.getScene();
         warmUpTab();
+        recovery.attach(stage);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,

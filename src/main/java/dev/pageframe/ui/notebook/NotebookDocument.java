@@ -70,6 +70,8 @@ public final class NotebookDocument {
     private final KernelRunner runner;
     private BooleanSupplier confirmUntrustedRun = () -> false;
     private long modCount;
+    /** Counts every edit; recovery copies are scheduled from it. */
+    private final javafx.beans.property.ReadOnlyLongWrapper edits = new javafx.beans.property.ReadOnlyLongWrapper(this, "edits");
     private long savedModCount;
     private final ChangeListener<Object> cellEdited = (obs, was, now) -> cellChanged();
     private final ChangeListener<Boolean> folded = (obs, was, now) -> {
@@ -163,6 +165,11 @@ public final class NotebookDocument {
     /** The tab title: the file name, with a dot while there are unsaved changes. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** How many edits were made since the notebook opened; goes up with each one. */
+    public javafx.beans.property.ReadOnlyLongProperty editsProperty() {
+        return edits.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {
@@ -496,6 +503,7 @@ public final class NotebookDocument {
     /** Counts an edit; the title shows a dot until the next save. */
     public void markModified() {
         modCount++;
+        edits.set(edits.get() + 1);
         dirty.set(modCount != savedModCount);
     }
 
