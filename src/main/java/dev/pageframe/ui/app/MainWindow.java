@@ -365,6 +365,11 @@ public final class MainWindow extends BorderPane {
             }
 
             @Override
+            public Optional<javafx.scene.Node> exerciseControls(dev.pageframe.ui.notebook.CellModel taskCell, NotebookDocument document) {
+                return ExerciseControls.forTask(taskCell, document, env.userData().exercises(), status::setMessage);
+            }
+
+            @Override
             public void openLink(String href, NotebookDocument from) {
                 followLink(href, from.file() == null ? null : from.file().getParent());
             }
