@@ -72,6 +72,7 @@ final class MainMenus {
         file.getItems().addAll(
                 item("_New Notebook", key(KeyCode.N, KeyCombination.SHORTCUT_DOWN), w::newNotebook),
                 item("_Open\u2026", key(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> w.files().openWithDialog()),
+                bundledMenu(),
                 new SeparatorMenuItem(),
                 notebookItem("_Save", key(KeyCode.S, KeyCombination.SHORTCUT_DOWN), w::save),
                 notebookItem("Save _As\u2026", key(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), w::saveAs),
@@ -84,6 +85,19 @@ final class MainMenus {
                     }
                 }));
         return file;
+    }
+
+    /** Every notebook that ships with Pageframe; each opens read-only, as the tour does. */
+    private Menu bundledMenu() {
+        Menu bundled = new Menu("Open _Bundled Notebook");
+        bundled.setId("menu-bundled");
+        for (String name : BundledNotebooks.names()) {
+            MenuItem m = item(name, null, () -> w.openBundled(name));
+            m.setMnemonicParsing(false);
+            m.setId("bundled-" + name);
+            bundled.getItems().add(m);
+        }
+        return bundled;
     }
 
     private Menu editMenu() {

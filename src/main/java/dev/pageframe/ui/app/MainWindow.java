@@ -340,6 +340,7 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         recovery.track(tab);
+        BundledCopy.guard(tab, files);
         soon.post(() -> {
             tab.attachContent();
             if (tabs.getSelectionModel().getSelectedItem() == tab) {
