@@ -143,7 +143,8 @@ final class FileCommands {
     /** Saves the notebook; an untitled one asks where. */
     public CompletableFuture<Path> save(NotebookTab tab) {
         Path file = tab.document().file();
-        return file == null ? saveAs(tab) : saveTo(tab, file);
+        // Another program may have changed the file since it was opened: ask before writing over that.
+        return file == null ? saveAs(tab) : w.diskChanges().beforeSave(tab, () -> saveTo(tab, file));
     }
 
     /**

@@ -68,6 +68,7 @@ public final class MainWindow extends BorderPane {
     private final WindowLook look = new WindowLook(this, split);
     private final FileCommands files;
     private final RecoveryCommands recovery;
+    private final DiskChanges diskChanges;
     private final ObjectProperty<NotebookTab> current = new SimpleObjectProperty<>(this, "current");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final BooleanProperty outlineShown = new SimpleBooleanProperty(this, "outlineShown", true);
@@ -93,6 +94,7 @@ public final class MainWindow extends BorderPane {
         this.env = env;
         this.files = new FileCommands(this, env);
         this.recovery = new RecoveryCommands(this, env);
+        this.diskChanges = new DiskChanges(this, env.background());
         getStyleClass().add("main-window");
         tabs.getStyleClass().add("notebook-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -341,6 +343,7 @@ public final class MainWindow extends BorderPane {
         tabs.getSelectionModel().select(tab);
         recovery.track(tab);
         BundledCopy.guard(tab, files);
+        diskChanges.track(tab);
         soon.post(() -> {
             tab.attachContent();
             if (tabs.getSelectionModel().getSelectedItem() == tab) {
@@ -478,6 +481,10 @@ public final class MainWindow extends BorderPane {
         return files;
     }
 
+    DiskChanges diskChanges() {
+        return diskChanges;
+    }
+
     RecoveryCommands recovery() {
         return recovery;
     }
@@ -553,6 +560,7 @@ public final class MainWindow extends BorderPane {
         Scene scene = stage.getScene();
         warmUpTab();
         recovery.attach(stage);
+        diskChanges.attach(stage);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,
