@@ -68,12 +68,18 @@ public final class RecoveryList extends VBox {
         Label detail = new Label(when(e.savedAt(), now, zone) + " \u00b7 " + e.summary() + "\n" + where);
         detail.getStyleClass().add("recovery-detail");
         detail.setId("recovery-detail-" + i);
+        detail.setMinWidth(0);
+        detail.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         VBox text = new VBox(2, name, detail);
+        text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
         Button restoreButton = new Button("Restore");
         restoreButton.setId("recovery-restore-" + i);
         Button discardButton = new Button("Discard");
         discardButton.setId("recovery-discard-" + i);
+        // The path may be long: it is cut, the buttons never are.
+        restoreButton.setMinWidth(Region.USE_PREF_SIZE);
+        discardButton.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(text, restoreButton, discardButton);
         row.getStyleClass().add("recovery-row");
         row.setId("recovery-row-" + i);

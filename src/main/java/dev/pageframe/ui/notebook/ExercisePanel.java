@@ -123,7 +123,8 @@ public final class ExercisePanel extends VBox {
     }
 
     private void addHint(int i) {
-        Label l = new Label("Hint " + (i + 1) + ": " + exercise.hints().get(i));
+        // Hints are written in Markdown like the task; a label shows code spans without their backticks.
+        Label l = new Label("Hint " + (i + 1) + ": " + exercise.hints().get(i).replace("`", ""));
         l.getStyleClass().add("exercise-hint");
         l.setId("exercise-hint-" + (i + 1));
         l.setMaxWidth(Double.MAX_VALUE);

@@ -1,7 +1,6 @@
 package dev.pageframe.ui.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.Notebook;
@@ -50,8 +49,6 @@ class DiskChangesTest extends WindowTest {
         ui.robot.push(KeyCode.CONTROL, KeyCode.S);
         ui.waitUntil("saving asks first", () -> ui.robot.lookup("#disk-changed-dialog").tryQuery().isPresent());
         ui.robot.clickOn("Keep Mine");
-        assertTrue(ui.fx(() -> tab.document().isDirty()) || !new NotebookFiles().load(file).notebook().cells().get(1)
-                .source().contains("theirs"), "Keep Mine writes over the other program's version");
 
         ui.waitUntil("this window's version is saved", () -> !tab.document().isDirty());
         assertEquals("int a = 1; // mine", new NotebookFiles().load(file).notebook().cells().get(1).source());
