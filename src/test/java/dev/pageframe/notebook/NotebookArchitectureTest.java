@@ -23,7 +23,8 @@ class NotebookArchitectureTest {
     @Test
     void notebookPackageDependsOnNoOtherPageframePackage() {
         noClasses().should().dependOnClassesThat(
-                resideInAPackage("dev.pageframe..").and(not(resideInAnyPackage("dev.pageframe.notebook", "dev.pageframe.notebook.html"))))
+                resideInAPackage("dev.pageframe..").and(not(resideInAnyPackage("dev.pageframe.notebook", "dev.pageframe.notebook.html",
+                        "dev.pageframe.notebook.recovery", "dev.pageframe.notebook.exercise"))))
                 .check(NOTEBOOK);
     }
 }

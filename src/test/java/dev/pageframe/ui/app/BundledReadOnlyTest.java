@@ -39,9 +39,13 @@ class BundledReadOnlyTest extends WindowTest {
         ui.waitUntil("the first edit offers a copy", () -> ui.robot.lookup("#bundled-copy-dialog").tryQuery().isPresent());
         Path copy = ui.documents.resolve("tour.ipynb");
         ui.chosenFiles.add(copy);
-        ui.robot.clickOn("Save a Copy");
+        // The dialog's button, not the banner's of the same name.
+        javafx.scene.Node button = ui.fx(() -> ui.robot.lookup("#bundled-copy-dialog").query().lookupAll(".button").stream()
+                .filter(b -> b instanceof javafx.scene.control.Button bb && bb.getText().equals("Save a Copy"))
+                .findFirst().orElseThrow());
+        ui.robot.clickOn(button);
 
-        ui.waitUntil("the copy is saved in the documents folder", () -> copy.equals(tab.document().file()));
+        ui.waitUntil("the copy is saved in the documents folder", 30, () -> copy.equals(tab.document().file()));
         assertEquals(List.of("Save a Copy of tour.ipynb", "tour.ipynb", ui.documents.toString()), ui.saveDialogs.getLast());
         assertFalse(ui.fx(() -> BundledCopy.isMarked(tab)), "the copy is the user's: no mark");
         assertTrue(ui.robot.lookup("#bundled-banner").tryQuery().isEmpty());
