@@ -22,7 +22,8 @@ import jdk.jshell.UnresolvedReferenceException;
 /**
  * Runs every code cell of Pageframe notebooks (and every ```java example block of the Markdown
  * docs) in a real JShell, on the machine the file asks for, and fails on the first cell that does
- * not compile, throws, or returns to the notebook with a spinlock still held.
+ * not compile, throws, or returns to the notebook with a spinlock still held. An exercise's answer cell runs its
+ * reference solution ({@code metadata.pageframe.exercise.solution}), so its check cell must pass.
  *
  * <p>Usage (from the repository root, JDK 25, after {@code mvn -o compile}):
  * {@code java --class-path target/classes notebooks/CheckNotebooks.java [-v] FILE...}
@@ -105,6 +106,14 @@ public final class CheckNotebooks {
             }
             Object src = c.get("source");
             String text = src instanceof List<?> l ? String.join("", (List<String>) l) : (String) src;
+            // An exercise's answer cell runs its reference solution, so every check cell proves its exercise solvable.
+            Map<String, Object> cellMeta = (Map<String, Object>) c.getOrDefault("metadata", Map.of());
+            Map<String, Object> exercise = (Map<String, Object>) ((Map<String, Object>) cellMeta
+                    .getOrDefault("pageframe", Map.of())).getOrDefault("exercise", Map.of());
+            if (((List<Object>) cellMeta.getOrDefault("tags", List.of())).contains("exercise-answer")
+                    && exercise.get("solution") instanceof String solution) {
+                text = solution;
+            }
             cells.add(new Cell(String.valueOf(c.get("id")), text));
         }
         return new Unit(f.toString(), profile, memory, seed, cells);

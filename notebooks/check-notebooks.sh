@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every code cell of the bundled notebooks, and every ```java example block of the docs in
 # content/, in a real JShell on the machine each one asks for. Exits non-zero if any cell fails to
-# compile, throws, or ends holding a spinlock.
+# compile, throws, or ends holding a spinlock. Exercise answer cells run their reference solution,
+# so every exercise check must pass.
 #
 #   notebooks/check-notebooks.sh            # all notebooks and all docs
 #   notebooks/check-notebooks.sh -v FILE..  # chosen files, printing every cell's output

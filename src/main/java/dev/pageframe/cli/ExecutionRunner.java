@@ -60,7 +60,7 @@ final class ExecutionRunner implements NotebookRunner {
         Notebook start = machine.equals(nb.machine()) ? nb : nb.withMachine(machine);
         try (KernelSession session = new KernelSession(NotebookExecution.config(machine).withSandbox(sandbox(opts)))) {
             session.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return RunRules.run(start, opts.allowErrors(), progress, (i, cell) -> {
+            return RunRules.run(start, opts.allowErrors(), opts.solutions(), progress, (i, cell) -> {
                 CellResult r = runCell(session, cell, opts.timeout(), progress);
                 return new RunRules.Ran(OutputMapper.apply(cell, r, opts.charts()), r.timing() == null ? null : r.timing().duration(),
                         r.ok() ? null : failure(i, cell, r, opts.timeout()), r.kernelDied());

@@ -40,6 +40,9 @@ import picocli.CommandLine.Spec;
                 + "is saved as its output. Code cells after it are cleared of outputs and execution counts "
                 + "and named on standard error as not run. A cell tagged raises-exception may fail: its error "
                 + "is saved and the run goes on. A cell tagged skip-execution is not run and keeps its outputs.",
+            "%nAn exercise's check cell (tagged exercise-check) that fails means the exercise is not solved yet: "
+                + "its message is saved and the run goes on. --solutions runs each exercise's reference solution in "
+                + "its answer cell instead of the answer, and then every check must pass.",
             "%nThe notebook is checked first as 'pageframe validate' checks it; an invalid notebook, or one "
                 + "written for another kernel (e.g. Python), is refused before anything runs."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -93,6 +96,11 @@ final class RunCommand implements Callable<Integer> {
                     + " run programs and use the network. Only for a notebook you trust that needs them; by default a cell"
                     + " may read only the Java runtime and Pageframe, and write only in a scratch folder (Linux, Landlock).")
     private boolean noSandbox;
+    @Option(names = "--solutions",
+            description = "Run each exercise's reference solution (kept in the answer cell's metadata) instead of the"
+                    + " answer, so every check must pass: proves the exercises solvable. Needs --output, so the"
+                    + " answers in NOTEBOOK are not replaced.")
+    private boolean solutions;
 
     @Option(names = "--force",
             description = "Run a notebook written for another kernel (e.g. Python) anyway, as Java.")
@@ -219,6 +227,15 @@ final class RunCommand implements Callable<Integer> {
                     + " raised an error, as allowed:");
             report.allowedErrors().forEach(f -> err.println("  " + describe(f, total)));
         }
+        if (!report.checks().isEmpty()) {
+            long solved = report.checks().stream().filter(RunReport.ExerciseCheck::solved).count();
+            int n = report.checks().size();
+            err.println(notebook + ": " + solved + " of " + n + (n == 1 ? " exercise" : " exercises") + " solved"
+                    + (solutions ? " with the reference solutions" : "") + (solved == n ? "" : ":"));
+            report.checks().stream().filter(c -> !c.solved()).forEach(c -> err.println("  "
+                    + ProgressPrinter.position(c.cellIndex(), cells.size()) + " exercise " + c.exerciseId()
+                    + ": not solved yet: " + c.message()));
+        }
         if (!report.notRun().isEmpty()) {
             int n = report.notRun().size();
             err.println(notebook + ": " + n + (n == 1 ? " cell was" : " cells were")
@@ -255,7 +272,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Duration limit = timeout == null ? null : parseTimeout(timeout);
-        return new RunOptions(machine, memoryBytes, limit, allowErrors, charts, !noSandbox);
+        if (solutions && output == null) {
+            throw new ParameterException(spec.commandLine(), "--solutions needs --output OUT: the solutions would"
+                    + " replace the answers in " + notebook);
+        }
+        return new RunOptions(machine, memoryBytes, limit, allowErrors, charts, !noSandbox, solutions);
     }
 
     private Duration parseTimeout(String text) {

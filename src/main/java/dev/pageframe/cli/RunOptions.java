@@ -16,16 +16,24 @@ import java.util.Objects;
  *                    {@code raises-exception}
  * @param charts      how a chart's picture is stored ({@code --charts}); never null, PNG unless asked
  * @param sandbox     false to run cells outside the sandbox ({@code --no-sandbox}), with the user's full rights
+ * @param solutions   true to run each exercise's reference solution in its answer cell ({@code --solutions}), so
+ *                    every check must pass; false to run the answers as they are, where a failing check only means
+ *                    the exercise is not solved yet
  */
 public record RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors, ChartFormat charts,
-        boolean sandbox) {
+        boolean sandbox, boolean solutions) {
 
     /** No overrides: the notebook's machine, no time limit, stop at the first failure, charts as PNG. */
     public static final RunOptions DEFAULTS = new RunOptions(null, null, null, false);
 
-    /** As the canonical constructor, in the sandbox. */
+    /** As the canonical constructor, in the sandbox, answers run as they are. */
     public RunOptions(String profile, Long memoryBytes, Duration timeout, boolean allowErrors, ChartFormat charts) {
-        this(profile, memoryBytes, timeout, allowErrors, charts, true);
+        this(profile, memoryBytes, timeout, allowErrors, charts, true, false);
+    }
+
+    /** These options with each exercise's reference solution run in its answer cell. */
+    public RunOptions withSolutions() {
+        return new RunOptions(profile, memoryBytes, timeout, allowErrors, charts, sandbox, true);
     }
 
     /** As the canonical constructor, charts stored as PNG, in the sandbox. */

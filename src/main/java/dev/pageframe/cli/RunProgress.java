@@ -35,6 +35,8 @@ public interface RunProgress {
         FAILED("FAILED"),
         /** It raised an error, as its {@code raises-exception} tag says it may; the run goes on. */
         ERROR_ALLOWED("error (raises-exception)"),
+        /** An exercise's check failed: the exercise is not solved yet, which is no error; the run goes on. */
+        NOT_SOLVED("not solved yet (exercise check)"),
         /** It raised an error and {@code --allow-errors} lets the run go on. */
         FAILED_CONTINUING("FAILED (run goes on: --allow-errors)");
 

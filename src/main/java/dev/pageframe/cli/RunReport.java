@@ -14,9 +14,20 @@ import java.util.Objects;
  *                      error is stored, the exit code does not count them
  * @param notRun        0-based positions of the code cells left unrun because the run stopped; their
  *                      outputs and execution counts from an earlier run are cleared
+ * @param checks        each exercise check that ran, in notebook order
  */
 public record RunReport(Notebook result, List<CellFailure> failures, List<CellFailure> allowedErrors,
-                        List<Integer> notRun) {
+                        List<Integer> notRun, List<ExerciseCheck> checks) {
+
+    /**
+     * How one exercise's check came out.
+     *
+     * @param exerciseId the exercise
+     * @param cellIndex  0-based position of its check cell
+     * @param solved     the check passed
+     * @param message    what was expected, when it failed; empty when it passed
+     */
+    public record ExerciseCheck(String exerciseId, int cellIndex, boolean solved, String message) {}
 
     /** Requires a result and copies the lists. */
     public RunReport {
@@ -24,6 +35,12 @@ public record RunReport(Notebook result, List<CellFailure> failures, List<CellFa
         failures = List.copyOf(failures);
         allowedErrors = List.copyOf(allowedErrors);
         notRun = List.copyOf(notRun);
+        checks = List.copyOf(checks);
+    }
+
+    /** A run of a notebook without exercises. */
+    public RunReport(Notebook result, List<CellFailure> failures, List<CellFailure> allowedErrors, List<Integer> notRun) {
+        this(result, failures, allowedErrors, notRun, List.of());
     }
 
     /** A run with no tagged errors and no cells left unrun. */

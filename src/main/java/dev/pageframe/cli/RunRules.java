@@ -4,9 +4,13 @@ import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellTags;
 import dev.pageframe.notebook.CellType;
 import dev.pageframe.notebook.Notebook;
+import dev.pageframe.notebook.exercise.Exercise;
+import dev.pageframe.notebook.exercise.Exercises;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,6 +26,9 @@ import java.util.Objects;
  *   <li>A dead kernel stops the run whatever the tags say: the state later cells need is gone. A cell
  *       stopped by {@code --timeout} is interrupted and counts as a failing cell, as with nbclient's
  *       {@code interrupt_on_timeout}.</li>
+ *   <li>An exercise's check cell (tagged {@code exercise-check}) that fails means the exercise is not solved yet:
+ *       recorded, not a failure, and the run goes on. With the reference solutions run in the answer cells
+ *       ({@code --solutions}) every check must pass, and one that fails is a failure like any other.</li>
  *   <li>Code cells that would have run after a stop are cleared of outputs and execution counts, so
  *       nothing from an earlier run passes for this run's.</li>
  * </ul>
@@ -59,7 +66,24 @@ final class RunRules {
      * @param allowErrors true to run every cell whatever fails
      */
     static RunReport run(Notebook nb, boolean allowErrors, RunProgress progress, CellRun cellRun) throws Exception {
-        Notebook result = nb;
+        return run(nb, allowErrors, false, progress, cellRun);
+    }
+
+    /**
+     * Runs {@code nb} by these rules.
+     *
+     * @param allowErrors true to run every cell whatever fails
+     * @param solutions   true to run each exercise's reference solution in its answer cell, and count a failing
+     *                    check as a failure
+     */
+    static RunReport run(Notebook nb, boolean allowErrors, boolean solutions, RunProgress progress, CellRun cellRun)
+            throws Exception {
+        Map<String, Exercise> checkedBy = new HashMap<>();
+        for (Exercise e : Exercises.in(nb).exercises()) {
+            checkedBy.put(e.checkId(), e);
+        }
+        List<RunReport.ExerciseCheck> checks = new ArrayList<>();
+        Notebook result = solutions ? Exercises.withSolutions(nb) : nb;
         int total = nb.cells().size();
         List<CellFailure> failures = new ArrayList<>();
         List<CellFailure> allowed = new ArrayList<>();
@@ -83,7 +107,14 @@ final class RunRules {
             Ran ran = cellRun.run(i, cell);
             result = result.withCell(i, ran.cell());
             RunProgress.Verdict verdict = RunProgress.Verdict.OK;
-            if (ran.failure() != null) {
+            Exercise exercise = checkedBy.get(cell.id());
+            if (exercise != null && !ran.fatal()) {
+                CellFailure f = ran.failure();
+                checks.add(new RunReport.ExerciseCheck(exercise.id(), i, f == null, f == null ? "" : f.evalue()));
+            }
+            if (ran.failure() != null && exercise != null && !solutions && !ran.fatal()) {
+                verdict = RunProgress.Verdict.NOT_SOLVED;
+            } else if (ran.failure() != null) {
                 boolean tagged = CellTags.raisesException(cell) && !ran.fatal();
                 if (tagged) {
                     allowed.add(ran.failure());
@@ -96,6 +127,6 @@ final class RunRules {
             }
             progress.cellFinished(i, total, ran.elapsed(), verdict);
         }
-        return new RunReport(result, failures, allowed, notRun);
+        return new RunReport(result, failures, allowed, notRun, checks);
     }
 }

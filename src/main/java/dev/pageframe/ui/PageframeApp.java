@@ -88,6 +88,7 @@ public class PageframeApp extends Application {
         stage.show();
 
         Measure.openRequested();
+        window.offerRecovery();
         if (files.isEmpty()) {
             window.openTour();
         } else {
@@ -111,6 +112,7 @@ public class PageframeApp extends Application {
     public void stop() {
         Measure.report();
         if (window != null) {
+            window.cleanExit();
             // Stop the kernels' agent JVMs before this JVM goes; bounded so a stuck agent cannot hold up exit.
             List<CompletableFuture<Void>> closing = window.shutdown();
             try {

@@ -31,7 +31,7 @@ final class FakeRunner implements NotebookRunner {
         options = opts;
         int[] count = {0};
         // The real rules decide which cells run; only running a cell is faked.
-        return RunRules.run(nb, opts.allowErrors(), progress, (i, cell) -> {
+        return RunRules.run(nb, opts.allowErrors(), opts.solutions(), progress, (i, cell) -> {
             for (long s = 1; s <= progressSteps; s++) {
                 progress.progress(s, progressSteps, "churn");
             }

@@ -9,6 +9,7 @@ import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.Notebook;
 import dev.pageframe.notebook.NotebookReader;
 import dev.pageframe.notebook.Output;
+import dev.pageframe.notebook.exercise.ExerciseCells;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -213,5 +214,52 @@ class RunCommandTest {
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("the run broke off: the machine did not boot; nothing was saved"), r.err());
         assertArrayEquals(before, Files.readAllBytes(nb));
+    }
+
+    private Path exerciseNotebook() throws Exception {
+        Notebook nb = Notebook.newEmpty().withCells(List.of(
+                ExerciseCells.task("t", "ex", "Free it."),
+                ExerciseCells.answer("a", "ex", "// yours", "free_pages(p, 2);"),
+                ExerciseCells.check("c", "ex", "check(nr_free_pages() == before, \"every page back\");")));
+        Path file = dir.resolve("ex.ipynb");
+        new dev.pageframe.notebook.NotebookFiles().save(file, nb);
+        return file;
+    }
+
+    @Test
+    void anUnsolvedExerciseIsReportedButIsNoFailure() throws Exception {
+        Path nb = exerciseNotebook();
+        Cli.Result r = new Cli().runner(new FakeRunner(Set.of("c"), 0)).run("run", nb);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains(nb + ": 0 of 1 exercise solved:"), r.err());
+        assertTrue(r.err().contains("  [3/3] exercise ex: not solved yet: no free pages of order 3"), r.err());
+        assertEquals("// yours", read(nb).cell("a").orElseThrow().source());
+    }
+
+    @Test
+    void solutionsRunTheReferenceSolutionIntoOutAndAFailingCheckExits1() throws Exception {
+        Path nb = exerciseNotebook();
+        byte[] before = Files.readAllBytes(nb);
+        Path out = dir.resolve("solved.ipynb");
+        FakeRunner runner = new FakeRunner(Set.of("c"), 0);
+        Cli.Result r = new Cli().runner(runner).run("run", "--solutions", nb, "-o", out);
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(runner.options.solutions());
+        assertEquals("free_pages(p, 2);", read(out).cell("a").orElseThrow().source());
+        assertArrayEquals(before, Files.readAllBytes(nb));
+
+        Cli.Result solved = new Cli().runner(new FakeRunner()).run("run", "--solutions", nb, "-o", out);
+        assertEquals(0, solved.exit(), solved.err());
+        assertTrue(solved.err().contains("1 of 1 exercise solved with the reference solutions"), solved.err());
+    }
+
+    @Test
+    void solutionsWithoutOutIsAUsageErrorAndNothingRuns() throws Exception {
+        Path nb = exerciseNotebook();
+        FakeRunner runner = new FakeRunner();
+        Cli.Result r = new Cli().runner(runner).run("run", "--solutions", nb);
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--solutions needs --output OUT"), r.err());
+        assertEquals(0, runner.calls);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellType;
 import dev.pageframe.notebook.Notebook;
+import dev.pageframe.notebook.exercise.ExerciseCells;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,47 @@ class RunRulesTest {
         RunReport r = run(false, "a", false, code("a", "x"), code("b", "y"), code("s", "z", "skip-execution"), code("c", "w"));
         assertEquals(List.of(1, 3), r.notRun());
         assertEquals(4, r.result().cells().get(2).executionCount(), "a skip-execution cell is never touched");
+    }
+
+    private RunReport runExercise(boolean solutions) throws Exception {
+        Notebook nb = Notebook.newEmpty().withCells(List.of(
+                ExerciseCells.task("t", "ex", "Free it."),
+                ExerciseCells.answer("a", "ex", "// yours", "SOLUTION"),
+                ExerciseCells.check("c", "ex", "check(solved, \"it freed\");"),
+                code("after", "z")));
+        return RunRules.run(nb, false, solutions, RunProgress.NONE, (i, c) -> {
+            ran.add(c.id() + ":" + c.source());
+            // The check passes only when the answer that ran before it was the solution.
+            boolean fails = c.id().equals("c") && ran.stream().noneMatch(r -> r.equals("a:SOLUTION"));
+            return new RunRules.Ran(c, null, fails ? new CellFailure(i, c.id(), "NotSolvedYet", "expected it freed") : null, false);
+        });
+    }
+
+    @Test
+    void aFailingCheckMeansNotSolvedYetAndTheRunGoesOn() throws Exception {
+        RunReport r = runExercise(false);
+        assertEquals(List.of("a:// yours", "c:check(solved, \"it freed\");", "after:z"), ran);
+        assertEquals(List.of(), r.failures());
+        assertEquals(List.of(new RunReport.ExerciseCheck("ex", 2, false, "expected it freed")), r.checks());
+        assertEquals("// yours", r.result().cell("a").orElseThrow().source());
+    }
+
+    @Test
+    void withSolutionsTheReferenceSolutionRunsAndEveryCheckMustPass() throws Exception {
+        RunReport r = runExercise(true);
+        assertEquals("a:SOLUTION", ran.getFirst());
+        assertEquals(List.of(new RunReport.ExerciseCheck("ex", 2, true, "")), r.checks());
+        assertEquals(List.of(), r.failures());
+    }
+
+    @Test
+    void withSolutionsAFailingCheckIsAFailure() throws Exception {
+        Notebook nb = Notebook.newEmpty().withCells(List.of(
+                ExerciseCells.task("t", "ex", "Free it."),
+                ExerciseCells.answer("a", "ex", "// yours", "WRONG"),
+                ExerciseCells.check("c", "ex", "check(false, \"x\");")));
+        RunReport r = RunRules.run(nb, false, true, RunProgress.NONE, (i, c) -> new RunRules.Ran(c, null,
+                c.id().equals("c") ? new CellFailure(i, c.id(), "NotSolvedYet", "expected x") : null, false));
+        assertEquals(List.of("c"), r.failures().stream().map(CellFailure::cellId).toList());
     }
 }

@@ -6,6 +6,7 @@ import dev.pageframe.notebook.Notebook;
 import dev.pageframe.notebook.NotebookFiles;
 import dev.pageframe.notebook.NotebookValidator;
 import dev.pageframe.notebook.NotebookWriter;
+import dev.pageframe.notebook.exercise.Exercises;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every notebook we ship validates, runs from top to bottom without a failing cell, holds the outputs of a fresh run,
- * and is laid out as Jupyter writes notebooks.
+ * is laid out as Jupyter writes notebooks, and has exercises that its reference solutions solve.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ShippedNotebooksTest {
@@ -68,5 +69,21 @@ class ShippedNotebooksTest {
             }
         }
         return nb;
+    }
+
+    @ParameterizedTest
+    @MethodSource("shipped")
+    void everyExerciseOfAShippedNotebookIsWellFormedAndSolvedByItsReferenceSolution(Path file) throws Exception {
+        Notebook nb = new NotebookFiles().load(file).notebook();
+        Exercises.Found found = Exercises.in(nb);
+        assertEquals(List.of(), found.problems(), file + ": exercises");
+        if (found.exercises().isEmpty()) {
+            return;
+        }
+        RunReport report = NotebookRunner.installed().orElseThrow()
+                .run(nb, RunOptions.DEFAULTS.withSolutions(), RunProgress.NONE);
+        assertEquals(List.of(), report.failures(), file + " runs with the reference solutions");
+        assertEquals(found.exercises().stream().map(e -> new RunReport.ExerciseCheck(e.id(),
+                nb.indexOf(e.checkId()), true, "")).toList(), report.checks(), file + ": every check passes");
     }
 }

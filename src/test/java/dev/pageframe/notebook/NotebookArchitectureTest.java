@@ -29,7 +29,8 @@ class NotebookArchitectureTest {
     void notebookPackageTakesOnlySizesAndProfileNamesFromBelow() {
         noClasses().should().dependOnClassesThat(
                 resideInAPackage("dev.pageframe..")
-                        .and(not(resideInAnyPackage("dev.pageframe.notebook", "dev.pageframe.notebook.html")))
+                        .and(not(resideInAnyPackage("dev.pageframe.notebook", "dev.pageframe.notebook.html",
+                                "dev.pageframe.notebook.recovery", "dev.pageframe.notebook.exercise")))
                         .and(not(type(Sizes.class).or(type(MachineProfiles.class)).or(type(MachineProfile.class)))))
                 .check(NOTEBOOK);
     }

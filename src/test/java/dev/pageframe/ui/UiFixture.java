@@ -56,6 +56,10 @@ public final class UiFixture {
     public final Deque<List<String>> saveDialogs = new java.util.concurrent.ConcurrentLinkedDeque<>();
     /** The user's Pageframe documents folder for this window (not made until the app needs it). */
     public final Path documents;
+    /** Recovery copies and exercise progress, in this window's own folder; copies written 300 ms after a change. */
+    public final dev.pageframe.ui.app.UserData userData;
+    /** Processes the recovery store takes for dead: add this one's pid to play the next start after a crash. */
+    public final Set<Long> crashed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     public final FxRobot robot = new FxRobot();
     private final ExecutorService background = AppEnvironment.newBackground();
     public MainWindow window;
@@ -66,6 +70,11 @@ public final class UiFixture {
         configDir = root.resolve("config");
         contentDir = root.resolve("content");
         documents = root.resolve("home/Documents/Pageframe");
+        userData = new dev.pageframe.ui.app.UserData(new dev.pageframe.notebook.recovery.RecoveryStore(
+                root.resolve("data/recovery"), new NotebookFiles(), java.time.Clock.systemUTC(),
+                ProcessHandle.current().pid(), pid -> !crashed.contains(pid) && ProcessHandle.of(pid).isPresent()),
+                new dev.pageframe.notebook.exercise.ExerciseProgress(root.resolve("data/exercises")),
+                java.time.Duration.ofMillis(300));
         trust = new NotebookTrust(configDir).withBundled(dev.pageframe.ui.app.BundledNotebooks::all);
         writeDocs(contentDir);
     }
@@ -87,7 +96,7 @@ public final class UiFixture {
             }
         };
         AppEnvironment env = new AppEnvironment(f.trust, new NotebookFiles(), () -> DocsLibrary.fromDirectory(f.contentDir),
-                dialogs, NotebookExecution::session, f.background, url -> { }, f.documents);
+                dialogs, NotebookExecution::session, f.background, url -> { }, f.documents, f.userData);
         FxToolkit.setupStage(stage -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             f.window = new MainWindow(env);

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Notebook functions every cell has in scope besides the kernel API: {@code display(...)} for
- * charts and engine views, and the two views most cells chart.
+ * charts and engine views, the two views most cells chart, and {@code check(...)} for exercises.
  */
 public final class CellApi {
     private CellApi() {}
@@ -65,5 +65,16 @@ public final class CellApi {
     /** Reports progress of a long loop in the cell; the notebook draws it as a progress bar. */
     public static void progress(long done, long total, String label) {
         CellContext.progress(done, total, label);
+    }
+
+    /**
+     * An exercise's check: prints that it passed, or fails the cell with {@link NotSolvedYet} saying what was
+     * expected (e.g. {@code check(nr_free_pages() == before, "every page you took given back")}).
+     */
+    public static void check(boolean passed, String expected) {
+        if (!passed) {
+            throw new NotSolvedYet(expected);
+        }
+        System.out.println("Solved: " + expected);
     }
 }

@@ -23,16 +23,17 @@ import java.util.function.Supplier;
  * @param documents the folder where Save first offers to put a notebook that has no file yet (a copy of a bundled
  *                  notebook, a new one); made when first needed
  * @param sandbox   the Sandbox Cells setting (the real sessions follow it)
+ * @param userData  recovery copies and exercise progress
  */
 public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<DocsLibrary> docs, FileDialogs dialogs,
         Function<MachineSpec, KernelSession> sessions, ExecutorService background, Consumer<String> browser,
-        Path documents, CellSandbox sandbox) {
+        Path documents, CellSandbox sandbox, UserData userData) {
 
     /** With the sandbox setting on and kept nowhere. */
     public AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<DocsLibrary> docs, FileDialogs dialogs,
             Function<MachineSpec, KernelSession> sessions, ExecutorService background, Consumer<String> browser,
-            Path documents) {
-        this(trust, files, docs, dialogs, sessions, background, browser, documents, CellSandbox.inMemory());
+            Path documents, UserData userData) {
+        this(trust, files, docs, dialogs, sessions, background, browser, documents, CellSandbox.inMemory(), userData);
     }
 
     /** The trust store's directory: {@code -Dpageframe.config.dir}, else the user's config directory. */
@@ -48,6 +49,7 @@ public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<
         Objects.requireNonNull(browser);
         Objects.requireNonNull(documents);
         Objects.requireNonNull(sandbox);
+        Objects.requireNonNull(userData);
     }
 
     /** The environment of a real run, configured from system properties. */
@@ -58,7 +60,7 @@ public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<
         NotebookTrust trust = records.withBundled(BundledNotebooks::all);
         CellSandbox sandbox = CellSandbox.load(records.configDir());
         return new AppEnvironment(trust, new NotebookFiles(), DocsLibrary::locate, FileDialogs.system(),
-                sandbox.sessions(), newBackground(), browser, UserDocuments.folder(), sandbox);
+                sandbox.sessions(), newBackground(), browser, UserDocuments.folder(), sandbox, UserData.forCurrentUser());
     }
 
     /** Daemon threads for file, trust and kernel housekeeping, so none of it runs on the FX thread. */
@@ -67,6 +69,7 @@ public record AppEnvironment(NotebookTrust trust, NotebookFiles files, Supplier<
     }
 
     public AppEnvironment withDialogs(FileDialogs newDialogs) {
-        return new AppEnvironment(trust, files, docs, newDialogs, sessions, background, browser, documents, sandbox);
+        return new AppEnvironment(trust, files, docs, newDialogs, sessions, background, browser, documents, sandbox,
+                userData);
     }
 }

@@ -35,27 +35,48 @@ public final class BundledNotebooks {
      * read: what a file must equal to be trusted as bundled. Empty if they cannot be listed.
      */
     public static List<Notebook> all() {
+        try {
+            return withDir(BundledNotebooks::readAll);
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The file names of the bundled notebooks, sorted, for File > Open Bundled Notebook; empty if they cannot be listed. */
+    public static List<String> names() {
+        try {
+            return withDir(dir -> {
+                try (Stream<Path> files = Files.list(dir)) {
+                    return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb")).sorted().toList();
+                }
+            });
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private interface DirReader<T> {
+        List<T> read(Path dir) throws IOException;
+    }
+
+    private static <T> List<T> withDir(DirReader<T> reader) throws IOException, URISyntaxException {
         URL tour = BundledNotebooks.class.getResource("/notebooks/" + TOUR);
         if (tour == null) {
             return List.of();
         }
-        try {
-            URI uri = tour.toURI();
-            if (uri.getScheme().equals("jar")) {
-                // The jar's file system stays open, shared with the documentation (DocsLibrary opens the same one):
-                // closing it here could pull it from under a page being read.
-                FileSystem jar;
-                try {
-                    jar = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    jar = FileSystems.getFileSystem(uri);
-                }
-                return readAll(jar.getPath("/notebooks"));
+        URI uri = tour.toURI();
+        if (uri.getScheme().equals("jar")) {
+            // The jar's file system stays open, shared with the documentation (DocsLibrary opens the same one):
+            // closing it here could pull it from under a page being read.
+            FileSystem jar;
+            try {
+                jar = FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException e) {
+                jar = FileSystems.getFileSystem(uri);
             }
-            return readAll(Path.of(uri).getParent());
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            return List.of();
+            return reader.read(jar.getPath("/notebooks"));
         }
+        return reader.read(Path.of(uri).getParent());
     }
 
     private static List<Notebook> readAll(Path dir) throws IOException {

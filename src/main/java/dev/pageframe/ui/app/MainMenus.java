@@ -74,11 +74,18 @@ final class MainMenus {
     }
 
     MenuBar menuBar() {
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), runMenu(), viewMenu(), helpMenu());
+        bar.getStyleClass().add("main-menu");
+        return bar;
+    }
+
+    private Menu fileMenu() {
         Menu file = new Menu("_File");
-        MenuItem export = notebookItem("Export HTML\u2026", key(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), w::exportHtml);
+        MenuItem export = notebookItem("Export HTML\u2026", key(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> w.files().exportHtml(t));
         file.getItems().addAll(
                 item("_New Notebook", key(KeyCode.N, KeyCombination.SHORTCUT_DOWN), w::newNotebook),
-                item("_Open\u2026", key(KeyCode.O, KeyCombination.SHORTCUT_DOWN), w::openWithDialog),
+                item("_Open\u2026", key(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> w.files().openWithDialog()),
+                bundledMenu(),
                 new SeparatorMenuItem(),
                 notebookItem("_Save", key(KeyCode.S, KeyCombination.SHORTCUT_DOWN), w::save),
                 notebookItem("Save _As\u2026", key(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), w::saveAs),
@@ -90,41 +97,63 @@ final class MainMenus {
                         s.close();
                     }
                 }));
+        return file;
+    }
 
+    /** Every notebook that ships with Pageframe; each opens read-only, as the tour does. */
+    private Menu bundledMenu() {
+        Menu bundled = new Menu("Open _Bundled Notebook");
+        bundled.setId("menu-bundled");
+        for (String name : BundledNotebooks.names()) {
+            MenuItem m = item(name, null, () -> w.openBundled(name));
+            m.setMnemonicParsing(false);
+            m.setId("bundled-" + name);
+            bundled.getItems().add(m);
+        }
+        return bundled;
+    }
+
+    private Menu editMenu() {
         Menu edit = new Menu("_Edit");
         Menu type = new Menu("Cell Type");
         type.getItems().addAll(
-                notebookItem("Code (Y)", null, t -> t.view().changeSelectedType(CellType.CODE)),
-                notebookItem("Markdown (M)", null, t -> t.view().changeSelectedType(CellType.MARKDOWN)),
-                notebookItem("Raw (R)", null, t -> t.view().changeSelectedType(CellType.RAW)));
+                notebookItem("Code (Y)", null, t -> t.view().commands().changeSelectedType(CellType.CODE)),
+                notebookItem("Markdown (M)", null, t -> t.view().commands().changeSelectedType(CellType.MARKDOWN)),
+                notebookItem("Raw (R)", null, t -> t.view().commands().changeSelectedType(CellType.RAW)));
         edit.getItems().addAll(
-                notebookItem("Insert Cell Above (A)", key(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().insert(false, CellType.CODE)),
-                notebookItem("Insert Cell Below (B)", key(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().insert(true, CellType.CODE)),
-                notebookItem("Delete Cell (D, D)", null, t -> t.view().deleteSelected()),
-                notebookItem("Undo Delete Cell (Z)", key(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().undoDelete()),
+                notebookItem("Insert Cell Above (A)", key(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().commands().insert(false, CellType.CODE)),
+                notebookItem("Insert Cell Below (B)", key(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().commands().insert(true, CellType.CODE)),
+                notebookItem("Delete Cell (D, D)", null, t -> t.view().commands().deleteSelected()),
+                notebookItem("Undo Delete Cell (Z)", key(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().commands().undoDelete()),
                 new SeparatorMenuItem(),
-                notebookItem("Move Cell Up", key(KeyCode.UP, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().moveSelected(-1)),
-                notebookItem("Move Cell Down", key(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().moveSelected(+1)),
+                notebookItem("Move Cell Up", key(KeyCode.UP, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().commands().moveSelected(-1)),
+                notebookItem("Move Cell Down", key(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().commands().moveSelected(+1)),
                 new SeparatorMenuItem(),
-                notebookItem("Copy Cell (C)", null, t -> t.view().copySelected()),
-                notebookItem("Paste Cell Below (V)", null, t -> t.view().pasteBelow()),
+                notebookItem("Copy Cell (C)", null, t -> t.view().commands().copySelected()),
+                notebookItem("Paste Cell Below (V)", null, t -> t.view().commands().pasteBelow()),
                 new SeparatorMenuItem(),
                 type);
+        return edit;
+    }
 
+    private Menu runMenu() {
         Menu run = new Menu("_Run");
         run.getItems().addAll(
-                notebookItem("Run Cell", key(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), t -> t.view().runSelected()),
-                notebookItem("Run Cell and Select Below", key(KeyCode.ENTER, KeyCombination.SHIFT_DOWN), t -> t.view().runSelectedAndAdvance()),
-                notebookItem("Run All", key(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().runAll()),
-                notebookItem("Run All Above", null, t -> t.view().runAbove()),
-                notebookItem("Run Selected and All Below", null, t -> t.view().runBelow()),
+                notebookItem("Run Cell", key(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), t -> t.view().commands().runSelected()),
+                notebookItem("Run Cell and Select Below", key(KeyCode.ENTER, KeyCombination.SHIFT_DOWN), t -> t.view().commands().runSelectedAndAdvance()),
+                notebookItem("Run All", key(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().commands().runAll()),
+                notebookItem("Run All Above", null, t -> t.view().commands().runAbove()),
+                notebookItem("Run Selected and All Below", null, t -> t.view().commands().runBelow()),
                 new SeparatorMenuItem(),
                 notebookItem("Interrupt (I, I)", null, t -> t.document().interrupt()),
                 notebookItem("Restart Kernel (0, 0)", null, t -> t.document().restart()),
                 notebookItem("Restart and Run All", null, t -> t.document().restartAndRunAll()),
                 new SeparatorMenuItem(),
                 sandboxItem());
+        return run;
+    }
 
+    private Menu viewMenu() {
         Menu view = new Menu("_View");
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("Light Theme");
@@ -147,7 +176,10 @@ final class MainMenus {
                 item("Zoom Out", key(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> w.zoom(-1)),
                 item("Actual Size", key(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> w.zoom(0)),
                 new SeparatorMenuItem(), outlineItem, docsItem);
+        return view;
+    }
 
+    private Menu helpMenu() {
         Menu help = new Menu("_Help");
         help.getItems().addAll(
                 item("Keyboard Shortcuts", key(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), () -> AppDialogs.shortcuts(w.window())),
@@ -156,10 +188,7 @@ final class MainMenus {
                     w.docs().library().home().ifPresent(p -> w.docs().show(p.path()));
                 }),
                 item("Tour Notebook", null, w::openTour));
-
-        MenuBar bar = new MenuBar(file, edit, run, view, help);
-        bar.getStyleClass().add("main-menu");
-        return bar;
+        return help;
     }
 
     private Button tool(String icon, String tip, EventHandler<ActionEvent> action, boolean needsNotebook) {
@@ -183,10 +212,10 @@ final class MainMenus {
     }
 
     ToolBar toolbar() {
-        Button run = tool(Icons.PLAY, "Run cell and select below (Shift+Enter)", e -> onCurrent(t -> t.view().runSelectedAndAdvance()), true);
+        Button run = tool(Icons.PLAY, "Run cell and select below (Shift+Enter)", e -> onCurrent(t -> t.view().commands().runSelectedAndAdvance()), true);
         run.setId("tool-run");
         run.setText("Run");
-        Button runAll = tool(Icons.FAST_FORWARD, "Run all cells", e -> onCurrent(t -> t.view().runAll()), true);
+        Button runAll = tool(Icons.FAST_FORWARD, "Run all cells", e -> onCurrent(t -> t.view().commands().runAll()), true);
         runAll.setId("tool-run-all");
         Button stop = tool(Icons.STOP, "Interrupt the kernel (I, I)", e -> onCurrent(t -> t.document().interrupt()), true);
         stop.setId("tool-interrupt");
@@ -230,7 +259,7 @@ final class MainMenus {
             NotebookTab t = w.currentProperty().get();
             if (t != null && type.getValue() != null && t.view().selected() != null
                     && t.view().selected().type() != type.getValue()) {
-                t.view().changeSelectedType(type.getValue());
+                t.view().commands().changeSelectedType(type.getValue());
                 t.view().requestFocus();
             }
         });
@@ -247,13 +276,13 @@ final class MainMenus {
 
         ToolBar bar = new ToolBar(
                 tool(Icons.FILE, "New notebook (Ctrl+N)", e -> w.newNotebook(), false),
-                tool(Icons.FOLDER, "Open a notebook (Ctrl+O)", e -> w.openWithDialog(), false),
+                tool(Icons.FOLDER, "Open a notebook (Ctrl+O)", e -> w.files().openWithDialog(), false),
                 tool(Icons.SAVE, "Save (Ctrl+S)", e -> onCurrent(w::save), true),
                 new Separator(Orientation.VERTICAL),
-                tool(Icons.PLUS, "Insert a code cell below (B)", e -> onCurrent(t -> t.view().insert(true, CellType.CODE)), true),
-                tool(Icons.TRASH, "Delete the cell (D, D); Z brings it back", e -> onCurrent(t -> t.view().deleteSelected()), true),
-                tool(Icons.ARROW_UP, "Move the cell up", e -> onCurrent(t -> t.view().moveSelected(-1)), true),
-                tool(Icons.ARROW_DOWN, "Move the cell down", e -> onCurrent(t -> t.view().moveSelected(+1)), true),
+                tool(Icons.PLUS, "Insert a code cell below (B)", e -> onCurrent(t -> t.view().commands().insert(true, CellType.CODE)), true),
+                tool(Icons.TRASH, "Delete the cell (D, D); Z brings it back", e -> onCurrent(t -> t.view().commands().deleteSelected()), true),
+                tool(Icons.ARROW_UP, "Move the cell up", e -> onCurrent(t -> t.view().commands().moveSelected(-1)), true),
+                tool(Icons.ARROW_DOWN, "Move the cell down", e -> onCurrent(t -> t.view().commands().moveSelected(+1)), true),
                 new Separator(Orientation.VERTICAL),
                 run, runAll, stop, restart,
                 new Separator(Orientation.VERTICAL),

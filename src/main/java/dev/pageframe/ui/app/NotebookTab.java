@@ -117,6 +117,21 @@ public final class NotebookTab extends Tab {
         return box;
     }
 
+    /** Adds a notice banner with an action button (before the dismiss button); returns it so it can be removed. */
+    HBox addNotice(String note, Button action) {
+        HBox box = notice(note);
+        action.getStyleClass().add("banner-action");
+        action.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        box.getChildren().add(1, action);
+        banners.getChildren().add(box);
+        return box;
+    }
+
+    /** Removes a banner added by {@link #addNotice}. */
+    void removeNotice(HBox box) {
+        banners.getChildren().remove(box);
+    }
+
     private HBox notice(String note) {
         Label text = new Label(note);
         text.setWrapText(true);

@@ -55,6 +55,15 @@ final class CodeCellView extends CellView {
         super(cell, notebook);
         getStyleClass().add("code-cell");
         preview = new SourcePreview(cell.source(), notebook.syntax());
+        buildPreview();
+        buildGutterAndBody();
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> updateTiming()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        bindModel();
+    }
+
+    /** The source preview, and the editor made ahead once the mouse or the selection rests on it. */
+    private void buildPreview() {
         preview.setOnOffsetClicked(offset -> {
             CellEditor ed = ensureEditor();
             ed.moveTo(Math.min(offset, ed.getLength()));
@@ -84,12 +93,15 @@ final class CodeCellView extends CellView {
         preview.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> hoverRest.stop());
         editorBox.getChildren().add(preview);
         editorBox.getStyleClass().add("cell-input");
+    }
 
+    /** The prompt with its run button, the timing and stale badge, the progress row and the outputs. */
+    private void buildGutterAndBody() {
         Button run = new Button(null, Icons.icon(Icons.PLAY));
         run.getStyleClass().addAll("cell-run-button", "flat");
         Popups.tooltip(run, "Run this cell (Ctrl+Enter)");
         run.setFocusTraversable(false);
-        run.setOnAction(e -> notebook.runInPlace(cell));
+        run.setOnAction(e -> notebook.commands().runInPlace(cell));
         prompt.getStyleClass().add("cell-prompt");
         StackPane promptBox = new StackPane(prompt, run);
         promptBox.getStyleClass().add("cell-prompt-box");
@@ -110,11 +122,10 @@ final class CodeCellView extends CellView {
 
         outputs.getStyleClass().add("cell-outputs");
         body.getChildren().addAll(editorBox, progressRow, outputs);
+    }
 
-        ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> updateTiming()));
-        ticker.setCycleCount(Animation.INDEFINITE);
-
-        // model -> view
+    /** Model to view: source, prompt, run state, timing, staleness, progress, errors and outputs. */
+    private void bindModel() {
         keep(cell.sourceProperty().subscribe(s -> {
             if (editor == null) {
                 preview.setText(s);

@@ -41,14 +41,35 @@ final class CommandKeys {
         CellModel sel = view.selected();
         boolean handled = true;
         if (code == KeyCode.ENTER && e.isShiftDown()) {
-            view.runAndAdvance(sel);
+            view.commands().runAndAdvance(sel);
         } else if (code == KeyCode.ENTER && e.isShortcutDown()) {
-            view.runInPlace(sel);
+            view.commands().runInPlace(sel);
         } else if (code == KeyCode.ENTER && e.isAltDown()) {
-            view.runAndInsertBelow(sel);
+            view.commands().runAndInsertBelow(sel);
         } else if (!plain) {
             handled = false;
         } else {
+            Boolean plainHandled = plainKey(code, sel, now, e);
+            if (plainHandled == null) {
+                return;
+            }
+            handled = plainHandled;
+        }
+        if (handled) {
+            pendingKey = null;
+            e.consume();
+        } else if (!code.isModifierKey()) {
+            pendingKey = null;
+        }
+    }
+
+    /**
+     * A key with no modifier: true if it was a command, false if not, null for the first or second of a doubled
+     * key (already consumed, and the pending key must stay).
+     */
+    private Boolean plainKey(KeyCode code, CellModel sel, long now, KeyEvent e) {
+        boolean handled = true;
+        {
             switch (code) {
                 case ENTER -> {
                     if (sel != null) {
@@ -67,35 +88,35 @@ final class CommandKeys {
                         view.select(next);
                     }
                 }
-                case A -> view.insert(false, CellType.CODE);
-                case B -> view.insert(true, CellType.CODE);
+                case A -> view.commands().insert(false, CellType.CODE);
+                case B -> view.commands().insert(true, CellType.CODE);
                 case D -> {
                     if (twice(code, now)) {
-                        view.deleteSelected();
+                        view.commands().deleteSelected();
                     }
                     e.consume();
-                    return;
+                    return null;
                 }
                 case I -> {
                     if (twice(code, now)) {
                         view.document().interrupt();
                     }
                     e.consume();
-                    return;
+                    return null;
                 }
                 case DIGIT0, NUMPAD0 -> {
                     if (twice(KeyCode.DIGIT0, now)) {
                         view.document().restart();
                     }
                     e.consume();
-                    return;
+                    return null;
                 }
-                case Z -> view.undoDelete();
-                case M -> view.changeSelectedType(CellType.MARKDOWN);
-                case Y -> view.changeSelectedType(CellType.CODE);
-                case R -> view.changeSelectedType(CellType.RAW);
-                case C -> view.copySelected();
-                case V -> view.pasteBelow();
+                case Z -> view.commands().undoDelete();
+                case M -> view.commands().changeSelectedType(CellType.MARKDOWN);
+                case Y -> view.commands().changeSelectedType(CellType.CODE);
+                case R -> view.commands().changeSelectedType(CellType.RAW);
+                case C -> view.commands().copySelected();
+                case V -> view.commands().pasteBelow();
                 case HOME -> {
                     if (!view.document().cells().isEmpty()) {
                         view.select(view.document().cells().getFirst());
@@ -111,11 +132,6 @@ final class CommandKeys {
                 default -> handled = false;
             }
         }
-        if (handled) {
-            pendingKey = null;
-            e.consume();
-        } else if (!code.isModifierKey()) {
-            pendingKey = null;
-        }
+        return handled;
     }
 }

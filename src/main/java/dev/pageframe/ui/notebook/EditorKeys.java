@@ -22,13 +22,13 @@ final class EditorKeys {
             KeyCode code = e.getCode();
             if (code == KeyCode.ENTER && e.isShiftDown() && !e.isShortcutDown() && !e.isAltDown()) {
                 e.consume();
-                notebook.runAndAdvance(view.cell());
+                notebook.commands().runAndAdvance(view.cell());
             } else if (code == KeyCode.ENTER && e.isShortcutDown()) {
                 e.consume();
-                notebook.runInPlace(view.cell());
+                notebook.commands().runInPlace(view.cell());
             } else if (code == KeyCode.ENTER && e.isAltDown()) {
                 e.consume();
-                notebook.runAndInsertBelow(view.cell());
+                notebook.commands().runAndInsertBelow(view.cell());
             } else if (code == KeyCode.ESCAPE) {
                 e.consume();
                 notebook.commandMode();

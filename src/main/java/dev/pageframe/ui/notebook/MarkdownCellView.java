@@ -44,6 +44,7 @@ final class MarkdownCellView extends CellView {
         foldedNote.setOnMouseClicked(e -> cell.sectionCollapsedProperty().set(false));
         gutter.getChildren().add(fold);
         body.getChildren().addAll(rendered, foldedNote);
+        notebook.services().exerciseControls(cell, notebook.document()).ifPresent(body.getChildren()::add);
         keep(cell.sourceProperty().subscribe(s -> {
             if (!editing) {
                 render();

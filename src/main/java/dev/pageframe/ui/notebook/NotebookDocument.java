@@ -1,16 +1,7 @@
 package dev.pageframe.ui.notebook;
 
-import dev.pageframe.execution.CellListener;
-import dev.pageframe.execution.CellOutput;
-import dev.pageframe.execution.CellResult;
-import dev.pageframe.execution.CellStatus;
-import dev.pageframe.execution.ErrorOutput;
-import dev.pageframe.execution.KernelListener;
 import dev.pageframe.execution.KernelSession;
 import dev.pageframe.execution.KernelState;
-import dev.pageframe.execution.ChartFormat;
-import dev.pageframe.execution.OutputMapper;
-import dev.pageframe.execution.Progress;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellTags;
 import dev.pageframe.notebook.CellType;
@@ -19,7 +10,6 @@ import dev.pageframe.notebook.Notebook;
 import dev.pageframe.notebook.NotebookFiles;
 import dev.pageframe.notebook.NotebookKernel;
 import dev.pageframe.notebook.NotebookTrust;
-import dev.pageframe.notebook.Output;
 import dev.pageframe.ui.markdown.MarkdownView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,26 +58,20 @@ public final class NotebookDocument {
     private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty");
     private final BooleanProperty trusted = new SimpleBooleanProperty(this, "trusted");
     private final StringProperty trustExplanation = new SimpleStringProperty(this, "trustExplanation", "");
-    private final ObjectProperty<KernelState> kernelState = new SimpleObjectProperty<>(this, "kernelState", KernelState.NOT_STARTED);
-    private final StringProperty kernelDetail = new SimpleStringProperty(this, "kernelDetail", "");
-    private final ObjectProperty<Instant> busySince = new SimpleObjectProperty<>(this, "busySince");
-    /** Free memory of the simulated machine in bytes after the last cell, or -1 when unknown. */
-    private final javafx.beans.property.LongProperty freeBytes =
-            new javafx.beans.property.SimpleLongProperty(this, "freeBytes", -1);
     private final BooleanProperty structureVersion = new SimpleBooleanProperty(this, "headingsChanged");
     private final Deque<Deleted> deleted = new ArrayDeque<>();
     private final Map<String, HeadingCache> headingCache = new HashMap<>();
     private final NotebookTrust trust;
     private final NotebookFiles files;
-    private final Function<MachineSpec, KernelSession> sessionFactory;
     private final Executor background;
     private final List<String> loadNotes;
     private final String readOnlyReason;
     private Notebook base;
-    private KernelSession session;
+    private final KernelRunner runner;
     private BooleanSupplier confirmUntrustedRun = () -> false;
-    private long runSequence;
     private long modCount;
+    /** Counts every edit; recovery copies are scheduled from it. */
+    private final javafx.beans.property.ReadOnlyLongWrapper edits = new javafx.beans.property.ReadOnlyLongWrapper(this, "edits");
     private long savedModCount;
     private final ChangeListener<Object> cellEdited = (obs, was, now) -> cellChanged();
     private final ChangeListener<Boolean> folded = (obs, was, now) -> {
@@ -114,8 +98,8 @@ public final class NotebookDocument {
         this.base = Objects.requireNonNull(notebook);
         this.trust = Objects.requireNonNull(trust);
         this.files = Objects.requireNonNull(files);
-        this.sessionFactory = Objects.requireNonNull(sessionFactory);
         this.background = Objects.requireNonNull(background);
+        this.runner = new KernelRunner(this, Objects.requireNonNull(sessionFactory), background);
         this.loadNotes = List.copyOf(loadNotes);
         this.readOnlyReason = readOnlyReason(notebook);
         this.file.set(file);
@@ -183,6 +167,11 @@ public final class NotebookDocument {
         return title.getReadOnlyProperty();
     }
 
+    /** How many edits were made since the notebook opened; goes up with each one. */
+    public javafx.beans.property.ReadOnlyLongProperty editsProperty() {
+        return edits.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty dirtyProperty() {
         return dirty;
     }
@@ -229,21 +218,21 @@ public final class NotebookDocument {
     }
 
     public ReadOnlyObjectProperty<KernelState> kernelStateProperty() {
-        return kernelState;
+        return runner.kernelState;
     }
 
     public KernelState kernelState() {
-        return kernelState.get();
+        return runner.kernelState.get();
     }
 
     /** Why the kernel died, when it did. */
     public StringProperty kernelDetailProperty() {
-        return kernelDetail;
+        return runner.kernelDetail;
     }
 
     /** When the kernel turned busy, or null when it is not busy. */
     public ReadOnlyObjectProperty<Instant> busySinceProperty() {
-        return busySince;
+        return runner.busySince;
     }
 
     /** Flips whenever headings or folding may have changed, for the outline. */
@@ -253,7 +242,7 @@ public final class NotebookDocument {
 
     /** The kernel session if the notebook has run something, else null. */
     public KernelSession sessionIfStarted() {
-        return session;
+        return runner.sessionIfStarted();
     }
 
     /** What to ask before running an untrusted notebook; return true to go ahead (and trust it). */
@@ -400,18 +389,7 @@ public final class NotebookDocument {
             }
             trust();
         }
-        KernelSession kernel = session();
-        for (CellModel c : code) {
-            String source = c.source();
-            c.runStateProperty().set(RunState.QUEUED);
-            // A cell tagged raises-exception may fail without dropping the cells queued after it, as in JupyterLab.
-            kernel.execute(source, new LiveCell(c, source), !CellTags.raisesException(c.toCell()))
-                    .whenComplete((result, error) -> {
-                        // Charts become PNGs here, off the FX thread: drawing one takes milliseconds.
-                        List<Output> mapped = result == null ? List.of() : OutputMapper.outputs(result, ChartFormat.PNG);
-                        Platform.runLater(() -> finished(c, source, result, mapped, error));
-                    });
-        }
+        runner.queue(code);
         return true;
     }
 
@@ -439,24 +417,12 @@ public final class NotebookDocument {
 
     /** Stops the running cell and drops the queued ones. */
     public void interrupt() {
-        KernelSession s = session;
-        if (s != null) {
-            background.execute(s::interrupt);
-        }
+        runner.interrupt();
     }
 
     /** Replaces the kernel with a fresh machine; completes on the FX thread once it is idle. */
     public CompletableFuture<Void> restart() {
-        KernelSession s = session();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        s.restart().whenComplete((ok, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                done.completeExceptionally(error);
-            } else {
-                done.complete(null);
-            }
-        }));
-        return done;
+        return runner.restart();
     }
 
     /** Restarts, then runs every cell from the top. */
@@ -466,123 +432,12 @@ public final class NotebookDocument {
 
     /** Starts the kernel now if it is not running (e.g. to warm it up). */
     public KernelSession session() {
-        if (session == null) {
-            session = sessionFactory.apply(machine());
-            session.addListener(new KernelListener() {
-                @Override
-                public void stateChanged(KernelState state, String detail) {
-                    Instant at = Instant.now();
-                    Platform.runLater(() -> {
-                        kernelState.set(state);
-                        kernelDetail.set(detail);
-                        busySince.set(state == KernelState.BUSY ? at : null);
-                    });
-                }
-            });
-        }
-        return session;
-    }
-
-    /** Feeds one cell's live events into its model. */
-    private final class LiveCell implements CellListener {
-        private final CellModel cell;
-        private final String source;
-
-        LiveCell(CellModel cell, String source) {
-            this.cell = cell;
-            this.source = source;
-        }
-
-        @Override
-        public void started(int executionCount, Instant at) {
-            Platform.runLater(() -> {
-                cell.runStateProperty().set(RunState.RUNNING);
-                cell.startedAtProperty().set(at);
-                cell.progressProperty().set(null);
-                cell.outputs().clear();
-                cell.diagnostics().clear();
-                cell.errorLineProperty().set(0);
-                cell.executionCountProperty().set(null);
-                cell.markRan(++runSequence, source);
-                recomputeStale();
-            });
-        }
-
-        @Override
-        public void output(CellOutput output) {
-            Output o = OutputMapper.toNotebook(output);
-            Platform.runLater(() -> appendLive(cell, o));
-        }
-
-        @Override
-        public void progress(Progress progress) {
-            Platform.runLater(() -> cell.progressProperty().set(progress));
-        }
-    }
-
-    private static void appendLive(CellModel cell, Output o) {
-        List<Output> outs = cell.outputs();
-        if (o instanceof Output.Stream s && !outs.isEmpty() && outs.getLast() instanceof Output.Stream last
-                && last.name().equals(s.name())) {
-            outs.set(outs.size() - 1, last.append(s.text()));
-        } else {
-            outs.add(o);
-        }
-    }
-
-    private void finished(CellModel cell, String source, CellResult result, List<Output> mapped, Throwable error) {
-        cell.runStateProperty().set(RunState.IDLE);
-        cell.progressProperty().set(null);
-        Instant started = cell.startedAtProperty().get();
-        cell.startedAtProperty().set(null);
-        if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            cell.outputs().setAll(Output.ErrorOutput.of(cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()),
-                    List.of(String.valueOf(cause))));
-            markModified();
-            return;
-        }
-        if (result.status() == CellStatus.ABORTED || !cell.isCode()) {
-            // It never ran: an earlier cell failed first. Its old outputs still stand.
-            return;
-        }
-        if (started == null) {
-            cell.markRan(++runSequence, source);
-        }
-        Cell ran = OutputMapper.apply(cell.toCell(), result, mapped);
-        cell.applyRun(ran, cell.ranAt(), source);
-        cell.lastDurationProperty().set(result.timing() == null ? null : result.timing().duration());
-        cell.diagnostics().setAll(result.diagnostics());
-        cell.errorLineProperty().set(result.error().map(ErrorOutput::line).orElse(0));
-        markModified();
-        recomputeStale();
-        refreshFreeMemory();
-    }
-
-    /** Asks the live kernel for its machine's free memory, without counting a cell. */
-    private void refreshFreeMemory() {
-        KernelSession s = session;
-        if (s == null || kernelGone()) {
-            freeBytes.set(-1);
-            return;
-        }
-        s.inspect("nr_free_pages() * PAGE_SIZE").thenAccept(v -> Platform.runLater(() ->
-                freeBytes.set(v.map(text -> {
-                    try {
-                        return Long.parseLong(text.strip());
-                    } catch (NumberFormatException e) {
-                        return -1L;
-                    }
-                }).orElse(-1L))));
-    }
-
-    private boolean kernelGone() {
-        return kernelState.get() == KernelState.DEAD || kernelState.get() == KernelState.CLOSED;
+        return runner.session();
     }
 
     /** Free memory of the simulated machine after the last cell, in bytes; -1 when unknown. */
     public javafx.beans.property.ReadOnlyLongProperty freeBytesProperty() {
-        return freeBytes;
+        return runner.freeBytes;
     }
 
     // ---- trust and files ----
@@ -642,16 +497,13 @@ public final class NotebookDocument {
 
     /** Stops the kernel (off the FX thread: closing waits for the agent JVM). */
     public void close() {
-        KernelSession s = session;
-        session = null;
-        if (s != null) {
-            background.execute(s::close);
-        }
+        runner.close();
     }
 
     /** Counts an edit; the title shows a dot until the next save. */
     public void markModified() {
         modCount++;
+        edits.set(edits.get() + 1);
         dirty.set(modCount != savedModCount);
     }
 

@@ -3,7 +3,7 @@ package dev.pageframe.ui.notebook;
 import dev.pageframe.ui.outputs.OutputContext;
 import java.util.Optional;
 
-/** What the notebook view needs from the rest of the app: documentation, links and output rendering. */
+/** What the notebook view needs from the rest of the app: documentation, links, output rendering and exercises. */
 public interface NotebookServices {
     /** The one-sentence summary of an API name's documentation page, if there is one. */
     default Optional<String> apiSummary(String name) {
@@ -26,6 +26,11 @@ public interface NotebookServices {
                 openApiDocs(apiName);
             }
         };
+    }
+
+    /** The controls of the exercise whose task is {@code taskCell} (Check, hints, solution), if it is one's task. */
+    default Optional<javafx.scene.Node> exerciseControls(CellModel taskCell, NotebookDocument document) {
+        return Optional.empty();
     }
 
     /** Services that do nothing, for tests and previews. */

@@ -221,30 +221,10 @@ public final class ChartOutputView extends VBox {
         double xDivisor = AxisFormat.divisor(x, Math.max(Math.abs(xr[0]), Math.abs(xr[1])));
         ValueAxis<Number> yAxis = valueAxis(y, yr[0], yr[1], kind != XyKind.LINE);
 
-        XYChart<Number, Number> xy = switch (kind) {
-            case LINE -> new javafx.scene.chart.LineChart<>(xAxis, yAxis);
-            case AREA -> new javafx.scene.chart.AreaChart<>(xAxis, yAxis);
-            case STACKED_AREA -> new StackedAreaChart<>(xAxis, yAxis);
-        };
         boolean dense = series.stream().anyMatch(s -> s.size() > DENSE_POINTS);
-        switch (xy) {
-            case javafx.scene.chart.LineChart<Number, Number> l -> {
-                l.setCreateSymbols(!dense);
-                l.setAxisSortingPolicy(javafx.scene.chart.LineChart.SortingPolicy.NONE);
-            }
-            case javafx.scene.chart.AreaChart<Number, Number> a -> a.setCreateSymbols(!dense);
-            case StackedAreaChart<Number, Number> a -> a.setCreateSymbols(!dense);
-            default -> { }
-        }
+        XYChart<Number, Number> xy = xyChart(kind, xAxis, yAxis, dense,
+                series.stream().anyMatch(s -> s.size() > QUIET_POINTS));
         chart = xy;
-        if (dense) {
-            xy.getStyleClass().add("output-chart-dense");
-        } else if (series.stream().anyMatch(s -> s.size() > QUIET_POINTS) || kind != XyKind.LINE) {
-            xy.getStyleClass().add("output-chart-quiet-symbols");
-        }
-        if (stacked) {
-            xy.getStyleClass().add("output-chart-stacked");
-        }
 
         List<String> names = new ArrayList<>();
         List<double[]> xs = new ArrayList<>();
@@ -288,13 +268,7 @@ public final class ChartOutputView extends VBox {
         DoubleFunction<String> fx = v -> x.unit().format(v);
         DoubleFunction<String> fy = v -> y.unit().format(v);
         if (!dense) {
-            for (int i = 0; i < all.size(); i++) {
-                for (XYChart.Data<Number, Number> d : all.get(i).getData()) {
-                    install(d.getNode(), label(names.get(i), i)
-                            + axisName(x, "x") + ": " + fx.apply(d.getXValue().doubleValue()) + "\n"
-                            + axisName(y, "y") + ": " + fy.apply(d.getYValue().doubleValue()));
-                }
-            }
+            installPointTips(all, names, x, y, fx, fy);
         }
         addToggles(names);
         controls = new XyControls(xy, xAxis, yAxis, overlay, names, xs, ys,
@@ -303,6 +277,51 @@ public final class ChartOutputView extends VBox {
         resetZoom.visibleProperty().bind(controls.zoomedProperty());
         resetZoom.setOnAction(e -> controls.reset());
 
+        caption.setText(xyCaption(series));
+    }
+
+    /** A tooltip on every point: its series and both values in their units. */
+    private void installPointTips(List<XYChart.Series<Number, Number>> all, List<String> names, Axis x, Axis y,
+            DoubleFunction<String> fx, DoubleFunction<String> fy) {
+        for (int i = 0; i < all.size(); i++) {
+            for (XYChart.Data<Number, Number> d : all.get(i).getData()) {
+                install(d.getNode(), label(names.get(i), i)
+                        + axisName(x, "x") + ": " + fx.apply(d.getXValue().doubleValue()) + "\n"
+                        + axisName(y, "y") + ": " + fy.apply(d.getYValue().doubleValue()));
+            }
+        }
+    }
+
+    /** A line, area or stacked-area chart, its symbols and style quieter when it has many points. */
+    private XYChart<Number, Number> xyChart(XyKind kind, NumberAxis xAxis, ValueAxis<Number> yAxis, boolean dense,
+            boolean quiet) {
+        XYChart<Number, Number> xy = switch (kind) {
+            case LINE -> new javafx.scene.chart.LineChart<>(xAxis, yAxis);
+            case AREA -> new javafx.scene.chart.AreaChart<>(xAxis, yAxis);
+            case STACKED_AREA -> new StackedAreaChart<>(xAxis, yAxis);
+        };
+        switch (xy) {
+            case javafx.scene.chart.LineChart<Number, Number> l -> {
+                l.setCreateSymbols(!dense);
+                l.setAxisSortingPolicy(javafx.scene.chart.LineChart.SortingPolicy.NONE);
+            }
+            case javafx.scene.chart.AreaChart<Number, Number> a -> a.setCreateSymbols(!dense);
+            case StackedAreaChart<Number, Number> a -> a.setCreateSymbols(!dense);
+            default -> { }
+        }
+        if (dense) {
+            xy.getStyleClass().add("output-chart-dense");
+        } else if (quiet || kind != XyKind.LINE) {
+            xy.getStyleClass().add("output-chart-quiet-symbols");
+        }
+        if (stacked) {
+            xy.getStyleClass().add("output-chart-stacked");
+        }
+        return xy;
+    }
+
+    /** Which series were thinned out to fit, and how to zoom. */
+    private static String xyCaption(List<Series> series) {
         List<String> notes = new ArrayList<>();
         for (Series s : series) {
             if (s.downsampled()) {
@@ -311,7 +330,7 @@ public final class ChartOutputView extends VBox {
             }
         }
         notes.add("Drag across the plot to zoom · Ctrl+scroll zooms · double-click resets");
-        caption.setText(String.join(" · ", notes));
+        return String.join(" · ", notes);
     }
 
     private static String label(String name, int i) {

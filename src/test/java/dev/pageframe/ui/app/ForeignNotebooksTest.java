@@ -48,7 +48,7 @@ class ForeignNotebooksTest extends WindowTest {
 
         CellEditor editor = ui.editor(tab, 0);
         assertFalse(ui.fx(editor::isEditable), "the Python source cannot be edited as if it were Java");
-        ui.fxRun(() -> tab.view().insert(true, CellType.CODE));
+        ui.fxRun(() -> tab.view().commands().insert(true, CellType.CODE));
         assertEquals(1, ui.fx(() -> tab.document().cells().size()), "no cells can be added");
     }
 

@@ -62,7 +62,7 @@ class ChartApiPagesTest {
         if (name.startsWith("Charts.")) {
             assertTrue(overview.contains("(" + name + ".md)"), "Charts.md links " + name);
         }
-        assertTrue(List.of("display", "buddyinfo", "frameMap", "progress").contains(name) || name.startsWith("Charts"),
+        assertTrue(List.of("display", "buddyinfo", "frameMap", "progress", "check").contains(name) || name.startsWith("Charts"),
                 "a new cell function needs its place in the docs: " + name);
     }
 }

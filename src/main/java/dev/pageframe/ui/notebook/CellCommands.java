@@ -1,0 +1,198 @@
+package dev.pageframe.ui.notebook;
+
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.CellIds;
+import dev.pageframe.notebook.CellType;
+import java.util.List;
+
+/**
+ * Jupyter's cell commands on a notebook page: run (in place, and advance, and insert), insert, delete and undo,
+ * move, change type, copy and paste. Menus, the toolbar, the command table and the keys call these.
+ */
+public final class CellCommands {
+    private final NotebookView view;
+    private final NotebookDocument document;
+    private Cell clipboard;
+
+    CellCommands(NotebookView view) {
+        this.view = view;
+        this.document = view.document();
+    }
+
+    /** Runs the cell (Markdown renders) and stays on it. */
+    public void runInPlace(CellModel cell) {
+        if (cell == null) {
+            return;
+        }
+        boolean editing = view.editModeProperty().get();
+        if (cell.type() != CellType.CODE) {
+            view.leaveEditQuietly(cell);
+            if (editing) {
+                view.requestFocus();
+            }
+            return;
+        }
+        document.run(List.of(cell));
+    }
+
+    /** Shift+Enter: runs the cell and selects the next one, adding a code cell at the end. */
+    public void runAndAdvance(CellModel cell) {
+        if (cell == null) {
+            return;
+        }
+        runInPlace(cell);
+        CellModel next = view.neighbour(cell, +1);
+        if (next == null) {
+            CellModel added = document.insertCell(document.cells().indexOf(cell) + 1, CellType.CODE);
+            if (added != null) {
+                view.edit(added, false);
+            }
+        } else {
+            view.leaveEditQuietly(cell);
+            view.select(next);
+            view.requestFocus();
+        }
+    }
+
+    /** Alt+Enter: runs the cell and inserts a new code cell below it, in edit mode. */
+    public void runAndInsertBelow(CellModel cell) {
+        if (cell == null) {
+            return;
+        }
+        runInPlace(cell);
+        view.leaveEditQuietly(cell);
+        CellModel added = document.insertCell(document.cells().indexOf(cell) + 1, CellType.CODE);
+        if (added != null) {
+            view.edit(added, false);
+        }
+    }
+
+    public void runSelected() {
+        runInPlace(view.selected());
+    }
+
+    public void runSelectedAndAdvance() {
+        runAndAdvance(view.selected());
+    }
+
+    public void runSelectedAndInsertBelow() {
+        runAndInsertBelow(view.selected());
+    }
+
+    public void runAll() {
+        document.runAll();
+    }
+
+    public void runAbove() {
+        if (view.selected() != null) {
+            document.runAbove(view.selected());
+        }
+    }
+
+    public void runBelow() {
+        if (view.selected() != null) {
+            document.runBelow(view.selected());
+        }
+    }
+
+    private int selectedIndex() {
+        return view.selected() == null ? -1 : document.cells().indexOf(view.selected());
+    }
+
+    /** Inserts a cell of {@code type} above or below the selection and selects it. */
+    public CellModel insert(boolean below, CellType type) {
+        int i = selectedIndex();
+        int at = i < 0 ? (below ? document.cells().size() : 0) : below ? i + 1 : i;
+        CellModel added = document.insertCell(at, type);
+        if (added != null) {
+            view.select(added);
+        }
+        return added;
+    }
+
+    public void deleteSelected() {
+        CellModel c = view.selected();
+        if (c == null) {
+            return;
+        }
+        CellModel next = view.neighbour(c, +1);
+        if (next == null) {
+            next = view.neighbour(c, -1);
+        }
+        document.deleteCell(c);
+        if (next != null) {
+            view.select(next);
+        }
+        view.requestFocus();
+    }
+
+    public void undoDelete() {
+        CellModel back = document.undoDelete();
+        if (back != null) {
+            view.select(back);
+        }
+    }
+
+    public void moveSelected(int delta) {
+        CellModel c = view.selected();
+        if (c != null) {
+            document.moveCell(c, delta);
+            view.selectedProperty().set(c);
+            view.select(c);
+        }
+    }
+
+    public void changeSelectedType(CellType type) {
+        CellModel c = view.selected();
+        if (c != null) {
+            document.changeType(c, type);
+            view.select(c);
+        }
+    }
+
+    public void copySelected() {
+        CellModel c = view.selected();
+        if (c != null) {
+            clipboard = c.toCell();
+        }
+    }
+
+    public void pasteBelow() {
+        if (clipboard == null) {
+            return;
+        }
+        int i = selectedIndex();
+        CellModel pasted = new CellModel(clipboard.withId(CellIds.random()));
+        document.cells().add(i < 0 ? document.cells().size() : i + 1, pasted);
+        document.markModified();
+        view.select(pasted);
+    }
+
+    /** Selects the next visible cell up (-1) or down (+1), if there is one. */
+    public void selectNeighbour(int direction) {
+        CellModel sel = view.selected();
+        CellModel next = sel == null ? null : view.neighbour(sel, direction);
+        if (next != null) {
+            view.select(next);
+        }
+    }
+
+    /** Selects the first (false) or last (true) cell. */
+    public void selectEnd(boolean last) {
+        if (!document.cells().isEmpty()) {
+            view.select(last ? document.cells().getLast() : document.cells().getFirst());
+        }
+    }
+
+    /** Scrolls the page by nine tenths of a screen down (+1) or up (-1). */
+    public void scrollPage(int direction) {
+        view.scrollBy(direction * view.viewportHeight() * 0.9);
+    }
+
+    /** Enters edit mode on the selected cell, the caret at its end. */
+    public void editSelected() {
+        if (view.selected() != null) {
+            view.edit(view.selected(), true);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.pageframe.ui.notebook;
+
+import dev.pageframe.ui.common.Viewports;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The notebook page's one scrollbar and its anchor: the cell at the top of the viewport stays in place while
+ * cells above it change height, and while the user moves the selection by keys the selected cell stays in view.
+ * Only the user's own scrolling (wheel, scroll bar, keys) moves the anchor.
+ */
+final class PageScroll {
+    private final NotebookView view;
+    private final ScrollPane scroller = new ScrollPane();
+    private final Column column = new Column();
+    private final StackPane page = new StackPane(column);
+    private Runnable onMoved = () -> { };
+    private CardSlot anchor;
+    private double anchorOffset;
+    private boolean adjusting;
+    private boolean draggingScrollBar;
+    /** Set when the user moves the selection, cleared when they scroll: keeps the selected cell in view. */
+    private boolean followSelection;
+
+    PageScroll(NotebookView view) {
+        this.view = view;
+        column.getStyleClass().add("notebook-page");
+        column.setMaxWidth(1100);
+        column.setFillWidth(true);
+        page.getStyleClass().add("notebook-page-holder");
+        page.setAlignment(Pos.TOP_CENTER);
+        scroller.setContent(page);
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroller.setFocusTraversable(false);
+        scroller.getStyleClass().add("notebook-scroller");
+        // One scrollbar: the wheel always moves the page, whatever is under the mouse. Ctrl+wheel is left to
+        // what is under it: it zooms a chart's x axis.
+        page.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (!e.isShortcutDown() && Math.abs(e.getDeltaY()) >= Math.abs(e.getDeltaX()) && e.getDeltaY() != 0) {
+                e.consume();
+                scrollBy(-e.getDeltaY());
+            }
+        });
+        // The scroll pane also changes its value when the page grows, and that must not move the anchor.
+        scroller.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (isInScrollBar(e.getPickResult().getIntersectedNode())) {
+                draggingScrollBar = true;
+                followSelection = false;
+            }
+        });
+        scroller.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> draggingScrollBar = false);
+        scroller.vvalueProperty().addListener((obs, was, now) -> {
+            if (!adjusting && draggingScrollBar) {
+                rememberAnchor();
+            }
+            onMoved.run();
+        });
+        scroller.viewportBoundsProperty().addListener((obs, was, now) -> onMoved.run());
+        Viewports.uncache(scroller);
+    }
+
+    /** Runs whenever the page scrolls or the viewport changes (the card builder starts). */
+    void setOnMoved(Runnable r) {
+        this.onMoved = r;
+    }
+
+    ScrollPane scroller() {
+        return scroller;
+    }
+
+    VBox column() {
+        return column;
+    }
+
+    StackPane page() {
+        return page;
+    }
+
+    void followSelection() {
+        followSelection = true;
+    }
+
+    /** Keeps the cell at the top of the viewport in place while cells above it change height. */
+    private final class Column extends VBox {
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            CardSlot a = anchor;
+            if (a != null && a.getParent() == this && a.isManaged()) {
+                double wanted = slotTop(a) - anchorOffset;
+                if (Math.abs(wanted - scrollOffset()) > 0.5) {
+                    setScrollOffset(wanted);
+                }
+            }
+            keepSelectionInView();
+        }
+    }
+
+    /**
+     * Outputs arriving above the selected cell push it down; while the user moves by keys, scroll just enough
+     * that the top of the selected cell stays on screen.
+     */
+    private void keepSelectionInView() {
+        CardSlot s = view.selectedSlot();
+        if (!followSelection || s == null || !s.isManaged()) {
+            return;
+        }
+        double height = viewportHeight();
+        double peek = Math.min(s.getHeight(), view.fontSizeProperty().get() * 4);
+        double bottom = slotTop(s) + peek;
+        if (bottom > scrollOffset() + height) {
+            setScrollOffset(bottom - height);
+            rememberAnchor();
+        }
+    }
+
+    private void rememberAnchor() {
+        double offset = scrollOffset();
+        anchor = null;
+        for (Node n : column.getChildren()) {
+            CardSlot s = (CardSlot) n;
+            if (s.isManaged() && slotTop(s) + s.getHeight() > offset) {
+                anchor = s;
+                anchorOffset = slotTop(s) - offset;
+                return;
+            }
+        }
+    }
+
+    double slotTop(CardSlot s) {
+        return column.getLayoutY() + s.getLayoutY();
+    }
+
+    private double maxOffset() {
+        return Math.max(0, page.getHeight() - viewportHeight());
+    }
+
+    /** The height of the visible part of the page. */
+    double viewportHeight() {
+        return scroller.getViewportBounds().getHeight();
+    }
+
+    /** How far the page is scrolled, in pixels. */
+    double scrollOffset() {
+        double max = maxOffset();
+        double range = scroller.getVmax() - scroller.getVmin();
+        return max == 0 ? 0 : (scroller.getVvalue() - scroller.getVmin()) / range * max;
+    }
+
+    private void setScrollOffset(double px) {
+        double max = maxOffset();
+        double v = max == 0 ? 0 : Math.max(0, Math.min(1, px / max));
+        adjusting = true;
+        try {
+            scroller.setVvalue(scroller.getVmin() + v * (scroller.getVmax() - scroller.getVmin()));
+        } finally {
+            adjusting = false;
+        }
+        onMoved.run();
+    }
+
+    /** Scrolls the page by {@code dy} pixels (positive: down), as the user does with the wheel or keys. */
+    void scrollBy(double dy) {
+        followSelection = false;
+        setScrollOffset(scrollOffset() + dy);
+        rememberAnchor();
+    }
+
+    /** Scrolls so the slot's top is near the top of the page view. */
+    void scrollTo(CardSlot s) {
+        double margin = view.fontSizeProperty().get();
+        column.layout();
+        setScrollOffset(slotTop(s) - margin);
+        anchor = s;
+        anchorOffset = margin;
+    }
+
+    /** Scrolls as little as needed to show the slot (or its top, if it is taller than the view). */
+    void reveal(CardSlot s) {
+        double y = slotTop(s);
+        double h = s.getHeight();
+        double top = scrollOffset();
+        double height = viewportHeight();
+        double margin = view.fontSizeProperty().get();
+        if (y < top + margin) {
+            setScrollOffset(y - margin);
+        } else if (y + h > top + height - margin) {
+            setScrollOffset(Math.min(y - margin, y + h - height + margin));
+        }
+        rememberAnchor();
+    }
+
+    /** Keeps a rectangle given in screen coordinates (e.g. the caret) inside the page view. */
+    void revealScreenBounds(Bounds screen) {
+        Bounds local = page.screenToLocal(screen);
+        if (local == null) {
+            return;
+        }
+        double top = scrollOffset();
+        double height = viewportHeight();
+        double margin = view.fontSizeProperty().get() * 2;
+        if (local.getMinY() < top + margin) {
+            setScrollOffset(local.getMinY() - margin);
+            rememberAnchor();
+        } else if (local.getMaxY() > top + height - margin) {
+            setScrollOffset(local.getMaxY() - height + margin);
+            rememberAnchor();
+        }
+    }
+
+    private static boolean isInScrollBar(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollBar) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.pageframe.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pageframe.ui.notebook.CellModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import org.junit.jupiter.api.Test;
+
+/** Bundled notebooks open read-only, marked in the tab; the first edit offers a copy; File lists every one of them. */
+class BundledReadOnlyTest extends WindowTest {
+    @Test
+    void theTourIsMarkedReadOnlyAndTheFirstEditOffersACopyInTheDocumentsFolder() throws Exception {
+        byte[] shipped = BundledNotebooks.read(BundledNotebooks.TOUR).orElseThrow();
+        NotebookTab tab = ui.fx(() -> ui.window.openTour()).get(20, TimeUnit.SECONDS);
+        ui.waitUntil("the tour's first page is shown", 20, () -> ui.window.settled());
+        assertTrue(ui.fx(() -> BundledCopy.isMarked(tab)), "the tab says read-only");
+        assertTrue(ui.robot.lookup("#bundled-banner").tryQuery().isPresent());
+
+        int code = ui.fx(() -> {
+            List<CellModel> cells = tab.document().cells();
+            for (int i = 0; i < cells.size(); i++) {
+                if (cells.get(i).isCode()) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        ui.clickIntoEditor(tab, code);
+        ui.robot.write(" ");
+        ui.waitUntil("the first edit offers a copy", () -> ui.robot.lookup("#bundled-copy-dialog").tryQuery().isPresent());
+        Path copy = ui.documents.resolve("tour.ipynb");
+        ui.chosenFiles.add(copy);
+        // The dialog's button, not the banner's of the same name.
+        javafx.scene.Node button = ui.fx(() -> ui.robot.lookup("#bundled-copy-dialog").query().lookupAll(".button").stream()
+                .filter(b -> b instanceof javafx.scene.control.Button bb && bb.getText().equals("Save a Copy"))
+                .findFirst().orElseThrow());
+        ui.robot.clickOn(button);
+
+        ui.waitUntil("the copy is saved in the documents folder", 30, () -> copy.equals(tab.document().file()));
+        assertEquals(List.of("Save a Copy of tour.ipynb", "tour.ipynb", ui.documents.toString()), ui.saveDialogs.getLast());
+        assertFalse(ui.fx(() -> BundledCopy.isMarked(tab)), "the copy is the user's: no mark");
+        assertTrue(ui.robot.lookup("#bundled-banner").tryQuery().isEmpty());
+        assertArrayEquals(shipped, BundledNotebooks.read(BundledNotebooks.TOUR).orElseThrow(), "the bundled tour is as shipped");
+    }
+
+    @Test
+    void fileListsEveryBundledNotebookAndEachOpensReadOnly() throws Exception {
+        Menu bundled = ui.fx(() -> {
+            MenuBar bar = (MenuBar) ui.window.lookup(".main-menu");
+            return (Menu) bar.getMenus().getFirst().getItems().stream()
+                    .filter(i -> "menu-bundled".equals(i.getId())).findFirst().orElseThrow();
+        });
+        List<String> names = ui.fx(() -> bundled.getItems().stream().map(MenuItem::getText).toList());
+        assertEquals(BundledNotebooks.names(), names);
+        assertTrue(names.contains("dma-and-vmalloc.ipynb") && names.contains(BundledNotebooks.TOUR), names.toString());
+
+        ui.fxRun(() -> bundled.getItems().get(names.indexOf("dma-and-vmalloc.ipynb")).fire());
+        ui.waitUntil("it opened", 20, () -> ui.window.current() != null
+                && ui.window.current().getText().startsWith("dma-and-vmalloc.ipynb"));
+        NotebookTab tab = ui.window.current();
+        assertNull(ui.fx(() -> tab.document().file()), "never the bundled file itself");
+        assertTrue(ui.fx(() -> BundledCopy.isMarked(tab)));
+    }
+}

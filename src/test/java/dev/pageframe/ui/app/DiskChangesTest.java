@@ -1,0 +1,56 @@
+package dev.pageframe.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.Notebook;
+import dev.pageframe.notebook.NotebookFiles;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+/** A file changed by another program while open is noticed on focus and on save, and the user chooses. */
+class DiskChangesTest extends WindowTest {
+    private static void changeOnDisk(Path file, String source) throws Exception {
+        new NotebookFiles().save(file, Notebook.newEmpty().withCells(List.of(Cell.markdown("# Mine"), Cell.code(source))));
+    }
+
+    private static NotebookTab openStamped(String name) throws Exception {
+        Path file = ui.writeTrustedNotebook(name, List.of(Cell.markdown("# Mine"), Cell.code("int a = 1;")));
+        NotebookTab tab = ui.open(file);
+        ui.waitUntil("the file's content is remembered", () -> ui.window.diskChanges().knows(tab));
+        return tab;
+    }
+
+    @Test
+    void onFocusAChangedFileCanBeReloaded() throws Exception {
+        NotebookTab tab = openStamped("focus.ipynb");
+        Path file = tab.document().file();
+        changeOnDisk(file, "int a = 2; // from another program");
+
+        ui.fxLater(() -> ui.window.diskChanges().checkAll());
+        ui.waitUntil("the change is noticed", () -> ui.robot.lookup("#disk-changed-dialog").tryQuery().isPresent());
+        ui.robot.clickOn("Reload");
+
+        ui.waitUntil("the file's version is shown", 20, () -> ui.window.current() != null
+                && file.equals(ui.window.current().document().file())
+                && ui.window.current().document().cells().get(1).source().contains("from another program"));
+    }
+
+    @Test
+    void onSaveKeepMineWritesThisWindowsVersion() throws Exception {
+        NotebookTab tab = openStamped("save.ipynb");
+        Path file = tab.document().file();
+        ui.clickIntoEditor(tab, 1);
+        ui.robot.write(" // mine");
+        changeOnDisk(file, "int a = 3; // theirs");
+
+        ui.robot.push(KeyCode.CONTROL, KeyCode.S);
+        ui.waitUntil("saving asks first", () -> ui.robot.lookup("#disk-changed-dialog").tryQuery().isPresent());
+        ui.robot.clickOn("Keep Mine");
+
+        ui.waitUntil("this window's version is saved", () -> !tab.document().isDirty());
+        assertEquals("int a = 1; // mine", new NotebookFiles().load(file).notebook().cells().get(1).source());
+    }
+}

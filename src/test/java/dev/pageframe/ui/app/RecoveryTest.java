@@ -1,0 +1,114 @@
+package dev.pageframe.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.recovery.RecoveryEntry;
+import dev.pageframe.notebook.recovery.RecoveryStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Never lose work: edits are copied to the recovery folder soon after they are made; after a crash (played by
+ * declaring this process dead to the recovery store, as the next start sees a killed one) the copies are listed and
+ * restored dirty, never written over the original; saving or a clean exit removes them.
+ */
+class RecoveryTest extends WindowTest {
+    private static RecoveryStore store() {
+        return ui.userData.recovery();
+    }
+
+    private static List<RecoveryEntry> copiesOf(Path file) {
+        return store().entries().stream().filter(e -> file.toAbsolutePath().equals(e.original())).toList();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        ui.crashed.clear();
+        for (RecoveryEntry e : store().entries()) {
+            store().discard(e.key());
+        }
+    }
+
+    private NotebookTab openAndEdit(String name) throws Exception {
+        Path file = ui.writeTrustedNotebook(name, List.of(Cell.markdown("# Mine"), Cell.code("int a = 1;")));
+        NotebookTab tab = ui.open(file);
+        ui.clickIntoEditor(tab, 1);
+        ui.robot.write(" // edited");
+        ui.waitUntil("the tab shows unsaved changes", () -> tab.getText().equals(name + " \u2022"));
+        ui.waitUntil("a recovery copy holds the edit", () -> copiesOf(file).size() == 1
+                && store().load(copiesOf(file).getFirst()).notebook().cells().get(1).source().endsWith("// edited"));
+        return tab;
+    }
+
+    @Test
+    void anEditIsCopiedAndAfterACrashItIsRestoredDirtyWithoutWritingTheOriginal() throws Exception {
+        NotebookTab crashedTab = openAndEdit("mine.ipynb");
+        Path file = crashedTab.document().file();
+        byte[] original = Files.readAllBytes(file);
+        String crashedKey = copiesOf(file).getFirst().key();
+
+        ui.crashed.add(ProcessHandle.current().pid());
+        List<RecoveryEntry> offered = ui.fx(() -> ui.window.offerRecovery()).get();
+        assertEquals(1, offered.size());
+        ui.waitUntil("the recovery list is up", () -> ui.robot.lookup("#recovery-dialog").tryQuery().isPresent());
+        String detail = ui.fx(() -> ((Label) ui.robot.lookup("#recovery-detail-0").query()).getText());
+        assertTrue(detail.contains("1 cell changed") && detail.contains(file.toString()) && detail.startsWith("saved "),
+                detail);
+        ui.crashed.clear();
+
+        ui.robot.clickOn("#recovery-restore-0");
+
+        ui.waitUntil("the restored notebook opened", () -> ui.window.tabs().getTabs().size() == 2);
+        NotebookTab restored = (NotebookTab) ui.fx(() -> ui.window.tabs().getTabs().get(1));
+        assertEquals("mine.ipynb \u2022", ui.fx(restored::getText), "it opens with unsaved changes");
+        assertEquals(file, ui.fx(() -> restored.document().file()), "Save writes the original, when asked to");
+        assertTrue(ui.fx(() -> restored.document().toNotebook().cells().get(1).source()).endsWith("// edited"));
+        assertArrayEquals(original, Files.readAllBytes(file), "restoring writes nothing over the original");
+        ui.waitUntil("the old copy is gone and the restored tab has its own", () -> {
+            List<String> keys = copiesOf(file).stream().map(RecoveryEntry::key).toList();
+            return !keys.contains(crashedKey) && keys.contains(ui.window.recovery().autosave().keyOf(restored.document()));
+        });
+        assertEquals("Nothing left to recover.", ui.fx(() -> ((Label) ui.robot.lookup(".recovery-empty").query()).getText()));
+    }
+
+    @Test
+    void discardDeletesTheCopyAndOpensNothing() throws Exception {
+        NotebookTab tab = openAndEdit("drop.ipynb");
+        Path file = tab.document().file();
+        ui.crashed.add(ProcessHandle.current().pid());
+        ui.fx(() -> ui.window.offerRecovery()).get();
+        ui.waitUntil("the recovery list is up", () -> ui.robot.lookup("#recovery-dialog").tryQuery().isPresent());
+        ui.robot.clickOn("#recovery-discard-0");
+        ui.waitUntil("the copy is deleted", () -> copiesOf(file).isEmpty());
+        assertEquals(1, ui.fx(() -> ui.window.tabs().getTabs().size()));
+    }
+
+    @Test
+    void savingRemovesTheCopyAndClosingWithoutSavingToo() throws Exception {
+        NotebookTab tab = openAndEdit("saved.ipynb");
+        Path file = tab.document().file();
+        ui.robot.push(KeyCode.CONTROL, KeyCode.S);
+        ui.waitUntil("the copy goes once the file is saved", () -> !tab.document().isDirty() && copiesOf(file).isEmpty());
+
+        NotebookTab other = openAndEdit("closed.ipynb");
+        Path otherFile = other.document().file();
+        ui.fxRun(() -> ui.window.closeTab(other));
+        ui.waitUntil("closing drops the copy", () -> copiesOf(otherFile).isEmpty());
+    }
+
+    @Test
+    void aCleanExitRemovesThisSessionsCopies() throws Exception {
+        NotebookTab tab = openAndEdit("exit.ipynb");
+        ui.fxRun(() -> { });
+        ui.window.cleanExit();
+        assertEquals(List.of(), copiesOf(tab.document().file()));
+    }
+}
