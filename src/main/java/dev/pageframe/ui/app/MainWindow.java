@@ -38,9 +38,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -67,6 +64,13 @@ public final class MainWindow extends BorderPane {
     private final StackPane body = new StackPane(split);
     private final WindowLook look = new WindowLook(this, split);
     private final FileCommands files;
+    /** Every command, once: menus, keys, the shortcuts sheet and the palette are made from it. */
+    private final CommandTable commands = CommandTable.standard();
+    private final CommandPalette palette;
+    private final FindBar findBar;
+    private final CommandKeys commandKeys;
+    private final RecentMenu recent;
+    private final List<Consumer<Command>> commandListeners = new ArrayList<>();
     private final ObjectProperty<NotebookTab> current = new SimpleObjectProperty<>(this, "current");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final BooleanProperty outlineShown = new SimpleBooleanProperty(this, "outlineShown", true);
@@ -106,7 +110,8 @@ public final class MainWindow extends BorderPane {
             emptyState.setVisible(now == null);
         });
         emptyState.getStyleClass().add("empty-state");
-        center.getChildren().addAll(tabs, emptyState);
+        findBar = new FindBar(current);
+        center.getChildren().addAll(tabs, emptyState, findBar);
         center.setMinWidth(200);
 
         split.getStyleClass().add("main-split");
@@ -118,9 +123,16 @@ public final class MainWindow extends BorderPane {
         outlineShown.addListener((obs, was, now) -> updateSplit());
         docsShown.addListener((obs, was, now) -> updateSplit());
 
-        MainMenus menus = new MainMenus(this);
+        recent = new RecentMenu(new RecentFiles(env.trust().configDir()).load(), env.background(), this::open);
+        palette = new CommandPalette(commands.commands(), this::runCommand);
+        MainMenus menus = new MainMenus(this, recent);
         setTop(new VBox(menus.menuBar(), menus.toolbar()));
-        body.getChildren().add(look.cover().node());
+        body.getChildren().addAll(look.cover().node(), palette);
+        commandKeys = new CommandKeys(this, commands, this::runCommand);
+        commandKeys.install();
+        NotebookDrop.install(this, this::open);
+        // Ten open notebooks stay usable: names elide, and the tab strip's menu lists every tab.
+        tabs.setTabMaxWidth(220);
         setCenter(body);
         setBottom(status);
 
@@ -326,6 +338,7 @@ public final class MainWindow extends BorderPane {
         NotebookView view = new NotebookView(doc, services(doc), env.background());
         view.fontSizeProperty().set(WindowLook.BASE_FONT * zoom());
         NotebookTab tab = new NotebookTab(doc, view);
+        commandKeys.attach(view);
         doc.setConfirmUntrustedRun(() -> AppDialogs.confirmUntrustedRun(window(), doc.trustExplanation()));
         tab.setOnCloseRequest(e -> {
             e.consume();
@@ -422,6 +435,53 @@ public final class MainWindow extends BorderPane {
 
     // ---- saving and closing ----
 
+
+    // ---- commands ----
+
+    /** The app's commands. */
+    public CommandTable commandTable() {
+        return commands;
+    }
+
+    /** Runs a command of the table, as its menu item, key, toolbar button or palette entry does. */
+    public void runCommand(Command c) {
+        c.action().accept(this);
+        List.copyOf(commandListeners).forEach(l -> l.accept(c));
+    }
+
+    /** Calls {@code listener} after each command run (tests use it to see which command a key ran). */
+    public void addCommandListener(Consumer<Command> listener) {
+        commandListeners.add(listener);
+    }
+
+    /** Opens the command palette. */
+    public void showPalette() {
+        palette.show();
+    }
+
+    /** Find and replace over the notebook on show. */
+    public FindBar findBar() {
+        return findBar;
+    }
+
+    public CommandPalette palette() {
+        return palette;
+    }
+
+    /** Records a notebook in File › Open Recent. */
+    void remember(Path file) {
+        recent.opened(file);
+    }
+
+    /** Opens the notebook files among those dropped on the window (what a drop of files does); returns how many. */
+    public int openDropped(List<java.io.File> files) {
+        return NotebookDrop.drop(files, this::open);
+    }
+
+    /** The recent notebooks File › Open Recent offers now. */
+    public List<Path> recentFiles() {
+        return recent.shown();
+    }
 
     // ---- files (FileCommands) ----
 
@@ -528,12 +588,6 @@ public final class MainWindow extends BorderPane {
     public void attach(Stage stage) {
         Scene scene = stage.getScene();
         warmUpTab();
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), () -> zoom(+1));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> zoom(-1));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), () -> zoom(0));
         stage.setOnCloseRequest(e -> {
             if (!confirmCloseAll()) {
                 e.consume();

@@ -4,6 +4,8 @@ import dev.pageframe.ui.common.Icons;
 import dev.pageframe.ui.common.Popups;
 import dev.pageframe.ui.markdown.MarkdownView;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,6 +25,8 @@ final class MarkdownCellView extends CellView {
     private final javafx.scene.Node openIcon = Icons.icon(Icons.CHEVRON_DOWN);
     private CellEditor editor;
     private boolean editing;
+    /** Find's highlights over the rendered prose, drawn from the text flows' own character shapes. */
+    private final javafx.scene.layout.Pane findLayer = new javafx.scene.layout.Pane();
 
     MarkdownCellView(CellModel cell, NotebookView notebook) {
         super(cell, notebook);
@@ -58,6 +62,59 @@ final class MarkdownCellView extends CellView {
             }
         }));
         keep(notebook.document().headingsChangedProperty().subscribe(c -> updateFold()));
+        findLayer.setMouseTransparent(true);
+        findLayer.setManaged(false);
+        findLayer.getStyleClass().add("find-layer");
+        keep(cell.findMarksProperty().subscribe(m -> markFinds()));
+        rendered.layoutBoundsProperty().addListener((obs, was, now) -> markFinds());
+    }
+
+    /** Highlights every match of Find's pattern in the rendered text (its own text, not the Markdown source). */
+    private void markFinds() {
+        findLayer.getChildren().clear();
+        FindMarks marks = cell.findMarksProperty().get();
+        if (marks == null || editing || rendered.getScene() == null) {
+            return;
+        }
+        List<javafx.scene.text.TextFlow> flows = new ArrayList<>();
+        collectFlows(rendered, flows);
+        for (javafx.scene.text.TextFlow flow : flows) {
+            StringBuilder text = new StringBuilder();
+            for (Node child : flow.getChildren()) {
+                // A flow counts any other node as one character.
+                text.append(child instanceof javafx.scene.text.Text t ? t.getText() : "\uFFFC");
+            }
+            java.util.regex.Matcher m = marks.pattern().matcher(text);
+            javafx.geometry.Point2D origin = findLayer.sceneToLocal(flow.localToScene(0, 0));
+            while (m.find() && origin != null) {
+                if (m.end() == m.start()) {
+                    continue;
+                }
+                javafx.scene.shape.Path mark = new javafx.scene.shape.Path(flow.rangeShape(m.start(), m.end()));
+                mark.getStyleClass().add("find-match");
+                mark.setLayoutX(origin.getX());
+                mark.setLayoutY(origin.getY());
+                findLayer.getChildren().add(mark);
+            }
+        }
+    }
+
+    private void collectFlows(Node node, List<javafx.scene.text.TextFlow> into) {
+        if (node == findLayer) {
+            return;
+        }
+        if (node instanceof javafx.scene.text.TextFlow flow) {
+            into.add(flow);
+        } else if (node instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collectFlows(child, into);
+            }
+        }
+    }
+
+    /** How many highlights Find has drawn over the rendered text (tests read it). */
+    int findMarkCount() {
+        return findLayer.getChildren().size();
     }
 
     private void updateFold() {
@@ -91,7 +148,8 @@ final class MarkdownCellView extends CellView {
                 node = failed;
             }
         }
-        rendered.getChildren().setAll(node);
+        rendered.getChildren().setAll(node, findLayer);
+        javafx.application.Platform.runLater(this::markFinds);
     }
 
     /** A {@code #heading} link scrolls the notebook to that heading; anything else is the app's to open. */
