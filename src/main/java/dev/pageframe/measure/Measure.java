@@ -1,16 +1,10 @@
 package dev.pageframe.measure;
 
-import dev.pageframe.notebook.Cell;
-import dev.pageframe.notebook.Notebook;
-import dev.pageframe.notebook.NotebookFiles;
-import dev.pageframe.notebook.Output;
 import dev.pageframe.ui.AppProbe;
 import dev.pageframe.ui.PageframeApp;
 import dev.pageframe.ui.app.MainWindow;
 import dev.pageframe.ui.app.NotebookTab;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -315,7 +309,7 @@ public final class Measure implements AppProbe {
         System.clearProperty(THEN_HUNDRED_PROPERTY);
         System.clearProperty(RUN_ALL_PROPERTY);
         try {
-            w.open(writeHundredCells());
+            w.open(HundredCells.write());
         } catch (IOException e) {
             log("could not write the 100-cell notebook: " + e.getMessage());
         }
@@ -508,7 +502,7 @@ public final class Measure implements AppProbe {
 
     private static String writeHundredCellsOrSay() {
         try {
-            return writeHundredCells().toString();
+            return HundredCells.write().toString();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("could not write the 100-cell notebook", e);
         }
@@ -594,32 +588,5 @@ public final class Measure implements AppProbe {
         if (System.getProperty(EXIT_AFTER_PROPERTY) == null) {
             System.setProperty(EXIT_AFTER_PROPERTY, "20");
         }
-    }
-
-    /** Writes {@link #hundredCells()} to a temporary file. */
-    static Path writeHundredCells() throws IOException {
-        Path file = Files.createTempFile("pageframe-measure-", ".ipynb");
-        file.toFile().deleteOnExit();
-        new NotebookFiles().save(file, hundredCells());
-        return file;
-    }
-
-    /** A notebook of 100 cells: prose, code and stored outputs, like a long study notebook. */
-    static Notebook hundredCells() {
-        List<Cell> cells = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            cells.add(Cell.markdown((i % 5 == 0 ? "## Section " + (i / 5 + 1) + "\n\n" : "")
-                    + "Step " + i + ": allocate an order-" + (i % 4) + " block with `__get_free_pages`, look at "
-                    + "`/proc/buddyinfo`, and free it again with the **same** order."));
-            String code = "long buf" + i + " = __get_free_pages(GFP_KERNEL, " + (i % 4) + ");\n"
-                    + "System.out.printf(\"0x%x%n\", buf" + i + ");\n"
-                    + "cat(\"/proc/buddyinfo\");\n"
-                    + "free_pages(buf" + i + ", " + (i % 4) + ");";
-            cells.add(Cell.code(code).withExecutionCount(i + 1).withOutputs(List.of(Output.Stream.stdout(
-                    "0xffff888000" + String.format(Locale.ROOT, "%04x", i * 16) + "000\n"
-                    + "Node 0, zone      DMA      1      1      0      1      2      1      1      0      1      1      3\n"
-                    + "Node 0, zone    DMA32    512    300    127     60     31     15      7      4      2      1    500\n"))));
-        }
-        return Notebook.newEmpty().withCells(cells);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MeasureTest {
     @Test
     void theMeasuringNotebookHasAHundredCellsOfProseAndCodeWithOutputs() {
-        Notebook nb = Measure.hundredCells();
+        Notebook nb = HundredCells.notebook();
         assertEquals(100, nb.cells().size());
         assertEquals(50, nb.cells().stream().filter(c -> c.type() == CellType.CODE && !c.outputs().isEmpty()).count());
     }

@@ -30,18 +30,19 @@ public record Command(String id, String label, String menu, int group, boolean n
 
     /** The keys as a list for people: {@code Ctrl+Enter} or {@code Up / K}. */
     public String keysText(Shortcut.Mode mode) {
-        return shortcuts.stream().filter(s -> s.worksIn(mode)).map(Shortcut::display).distinct()
+        return shortcuts.stream().filter(s -> !s.alias() && s.worksIn(mode)).map(Shortcut::display).distinct()
                 .collect(Collectors.joining(" / "));
     }
 
     /** Every key, for the palette: {@code A / Ctrl+Shift+A}. */
     public String allKeysText() {
-        return shortcuts.stream().map(Shortcut::display).distinct().collect(Collectors.joining(" / "));
+        return shortcuts.stream().filter(s -> !s.alias()).map(Shortcut::display).distinct()
+                .collect(Collectors.joining(" / "));
     }
 
     /** The command-mode-only keys, which a menu can only name in its label, e.g. {@code (D, D)}. */
     public String plainKeysText() {
-        return shortcuts.stream().filter(s -> s.mode() == Shortcut.Mode.COMMAND)
+        return shortcuts.stream().filter(s -> !s.alias() && s.mode() == Shortcut.Mode.COMMAND)
                 .map(Shortcut::display).distinct().collect(Collectors.joining(" / "));
     }
 }

@@ -135,19 +135,19 @@ public final class CommandTable {
         cells("run.below", "Run Selected and All Below", "Run", 0, CellCommands::runBelow);
         notebook("kernel.interrupt", "Interrupt", "Run", 1, (w, tab) -> tab.document().interrupt(), Shortcut.twice(KeyCode.I));
         notebook("kernel.restart", "Restart Kernel", "Run", 1, (w, tab) -> tab.document().restart(),
-                Shortcut.twice(KeyCode.DIGIT0), Shortcut.twice(KeyCode.NUMPAD0));
+                Shortcut.twice(KeyCode.DIGIT0), Shortcut.twice(KeyCode.NUMPAD0).asAlias());
         notebook("kernel.restartAndRunAll", "Restart and Run All", "Run", 1, (w, tab) -> tab.document().restartAndRunAll());
     }
 
     private void viewCommands() {
         toggle("view.darkTheme", "Dark Theme", "View", 0, MainWindow::darkProperty);
         window("view.zoomIn", "Zoom In", "View", 1, w -> w.zoom(+1), both(KeyCode.EQUALS, SHORTCUT_DOWN),
-                both(KeyCode.PLUS, SHORTCUT_DOWN), both(KeyCode.ADD, SHORTCUT_DOWN),
-                both(KeyCode.EQUALS, SHORTCUT_DOWN, SHIFT_DOWN));
+                both(KeyCode.PLUS, SHORTCUT_DOWN).asAlias(), both(KeyCode.ADD, SHORTCUT_DOWN).asAlias(),
+                both(KeyCode.EQUALS, SHORTCUT_DOWN, SHIFT_DOWN).asAlias());
         window("view.zoomOut", "Zoom Out", "View", 1, w -> w.zoom(-1), both(KeyCode.MINUS, SHORTCUT_DOWN),
-                both(KeyCode.SUBTRACT, SHORTCUT_DOWN));
+                both(KeyCode.SUBTRACT, SHORTCUT_DOWN).asAlias());
         window("view.actualSize", "Actual Size", "View", 1, w -> w.zoom(0), both(KeyCode.DIGIT0, SHORTCUT_DOWN),
-                both(KeyCode.NUMPAD0, SHORTCUT_DOWN));
+                both(KeyCode.NUMPAD0, SHORTCUT_DOWN).asAlias());
         toggle("view.outline", "Outline", "View", 2, MainWindow::outlineShownProperty,
                 both(KeyCode.O, SHORTCUT_DOWN, SHIFT_DOWN));
         toggle("view.documentation", "Documentation", "View", 2, MainWindow::docsShownProperty,

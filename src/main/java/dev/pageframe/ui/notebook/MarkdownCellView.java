@@ -78,25 +78,58 @@ final class MarkdownCellView extends CellView {
         }
         List<javafx.scene.text.TextFlow> flows = new ArrayList<>();
         collectFlows(rendered, flows);
+        // The rendered text is not the source: the current match is taken to be the same-numbered one in it.
+        int currentIndex = marks.currentStart() < 0 ? -1
+                : (int) marks.pattern().matcher(cell.source()).results().filter(r -> r.end() > r.start())
+                        .takeWhile(r -> r.start() < marks.currentStart()).count();
+        int index = 0;
         for (javafx.scene.text.TextFlow flow : flows) {
-            StringBuilder text = new StringBuilder();
-            for (Node child : flow.getChildren()) {
-                // A flow counts any other node as one character.
-                text.append(child instanceof javafx.scene.text.Text t ? t.getText() : "\uFFFC");
-            }
-            java.util.regex.Matcher m = marks.pattern().matcher(text);
             javafx.geometry.Point2D origin = findLayer.sceneToLocal(flow.localToScene(0, 0));
-            while (m.find() && origin != null) {
-                if (m.end() == m.start()) {
-                    continue;
-                }
-                javafx.scene.shape.Path mark = new javafx.scene.shape.Path(flow.rangeShape(m.start(), m.end()));
-                mark.getStyleClass().add("find-match");
-                mark.setLayoutX(origin.getX());
-                mark.setLayoutY(origin.getY());
-                findLayer.getChildren().add(mark);
+            if (origin == null) {
+                continue;
+            }
+            for (Mark mark : marksIn(flow, marks.pattern())) {
+                mark.shape().getStyleClass().add(index++ == currentIndex ? "find-current" : "find-match");
+                mark.shape().setLayoutX(origin.getX());
+                mark.shape().setLayoutY(origin.getY());
+                findLayer.getChildren().add(mark.shape());
             }
         }
+    }
+
+    /** One highlight and where it starts in its flow's text, to keep the marks in reading order. */
+    private record Mark(int at, javafx.scene.shape.Shape shape) {}
+
+    /**
+     * The matches in one text flow: ranges of its text runs, and inline code (a label inside the flow, which the
+     * flow counts as one character) marked whole.
+     */
+    private static List<Mark> marksIn(javafx.scene.text.TextFlow flow, java.util.regex.Pattern pattern) {
+        List<Mark> found = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (Node child : flow.getChildren()) {
+            if (child instanceof javafx.scene.text.Text t) {
+                text.append(t.getText());
+                continue;
+            }
+            if (child instanceof javafx.scene.control.Labeled l && l.getText() != null) {
+                long n = pattern.matcher(l.getText()).results().filter(r -> r.end() > r.start()).count();
+                javafx.geometry.Bounds b = child.getBoundsInParent();
+                for (long k = 0; k < n; k++) {
+                    found.add(new Mark(text.length(), new javafx.scene.shape.Rectangle(b.getMinX(), b.getMinY(),
+                            b.getWidth(), b.getHeight())));
+                }
+            }
+            text.append('\uFFFC');
+        }
+        java.util.regex.Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            if (m.end() > m.start()) {
+                found.add(new Mark(m.start(), new javafx.scene.shape.Path(flow.rangeShape(m.start(), m.end()))));
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(Mark::at));
+        return found;
     }
 
     private void collectFlows(Node node, List<javafx.scene.text.TextFlow> into) {
