@@ -19,6 +19,8 @@ import javafx.stage.Stage;
  */
 public class PageframeApp extends Application {
     private MainWindow window;
+    /** The measuring harness when asked for, else a probe that does nothing. */
+    private AppProbe probe = AppProbe.NONE;
 
     /**
      * Starts the app and returns when its window closes. The CLI calls this reflectively when run with no
@@ -40,24 +42,9 @@ public class PageframeApp extends Application {
 
     @Override
     public void start(Stage stage) throws java.io.IOException {
-        List<String> files = new java.util.ArrayList<>();
-        // The start-up cache's training run goes through the jar's own entry point, which passes only FILE.
-        if (Boolean.getBoolean(Measure.HUNDRED_PROPERTY)) {
-            Measure.prepareHundredCellRun();
-            files.add(Measure.writeHundredCells().toString());
-        }
-        for (String arg : getParameters().getUnnamed()) {
-            switch (arg) {
-                // For mvn javafx:run -Djavafx.args=--measure (the plugin cannot pass system properties).
-                case "--measure" -> System.setProperty("pageframe.measure", "true");
-                case "--measure-100" -> {
-                    Measure.prepareHundredCellRun();
-                    files.add(Measure.writeHundredCells().toString());
-                }
-                default -> files.add(arg);
-            }
-        }
-        Measure.startGapMonitor();
+        probe = AppProbe.forRun(getParameters().getUnnamed(), System.getProperties());
+        List<String> files = probe.notebooksToOpen(getParameters().getUnnamed());
+        probe.starting();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         window = new MainWindow(AppEnvironment.fromSystem(url -> getHostServices().showDocument(url)));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -70,7 +57,7 @@ public class PageframeApp extends Application {
         // our own style classes, and a node's own sheet still wins over the scene's, so nothing looks different.
         scene.getStylesheets().addAll(dev.pageframe.ui.markdown.MarkdownView.STYLESHEET, stylesheet());
         stage.setScene(scene);
-        Measure.watchScene(scene);
+        probe.sceneMade(scene);
         for (int size : new int[] {32, 48, 128, 256}) {
             stage.getIcons().add(new javafx.scene.image.Image(
                     PageframeApp.class.getResource("icons/pageframe-" + size + ".png").toExternalForm()));
@@ -78,16 +65,12 @@ public class PageframeApp extends Application {
         stage.setMinWidth(640);
         stage.setMinHeight(400);
         window.attach(stage);
-        stage.setOnShown(e -> {
-            Measure.windowShown();
-            Measure.scheduleExit();
-        });
-        window.setOnFirstPage(Measure::firstPageShown);
-        Measure.watchWindow(window);
+        stage.setOnShown(e -> probe.windowShown());
+        probe.windowMade(window);
         warmRenderer(scene);
         stage.show();
 
-        Measure.openRequested();
+        probe.openRequested();
         window.offerRecovery();
         if (files.isEmpty()) {
             window.openTour();
@@ -110,7 +93,7 @@ public class PageframeApp extends Application {
 
     @Override
     public void stop() {
-        Measure.report();
+        probe.stopping();
         if (window != null) {
             window.cleanExit();
             // Stop the kernels' agent JVMs before this JVM goes; bounded so a stuck agent cannot hold up exit.

@@ -3,7 +3,7 @@
  *
  * <ul>
  *   <li>{@link dev.pageframe.ui.PageframeApp}: the application; {@code launchApp(args)} for the CLI,
- *       {@link dev.pageframe.ui.PageframeLauncher} as a class-path main, {@link dev.pageframe.ui.Measure} for
+ *       {@link dev.pageframe.ui.PageframeLauncher} as a class-path main, {@link dev.pageframe.ui.AppProbe} (the hook the measuring harness in {@code dev.pageframe.measure} plugs into) for
  *       start-up and FX-thread timings.
  *   <li>{@code ui.app}: the main window (menus, toolbar, tabs, outline, status bar, trust banner), wired through
  *       a tiny event bus; {@code AppEnvironment} holds everything outside the app (trust store, files, docs,

@@ -70,6 +70,39 @@ class ScreenshotTool {
         }
     }
 
+    /** Find with its matches marked, and the command palette filtered, over the tour: find.png and palette.png. */
+    @Test
+    void findAndPalette() throws Exception {
+        System.setProperty("headless.geometry", System.getProperty("headless.geometry", "1440x900-32"));
+        Path out = Path.of(System.getProperty("pageframe.screenshots"));
+        Files.createDirectories(out);
+        UiFixture ui = UiFixture.start();
+        try {
+            ui.fxRun(() -> ui.stage.setWidth(1440));
+            ui.fxRun(() -> ui.stage.setHeight(900));
+            Path source = Path.of(System.getProperty("pageframe.screenshots.notebook", "notebooks/tour.ipynb"));
+            Path copy = ui.root.resolve(source.getFileName());
+            Files.copy(source, copy);
+            ui.trust.sign(new NotebookFiles().load(copy).notebook());
+            NotebookTab tab = ui.open(copy);
+            ui.fxRun(() -> tab.view().requestFocus());
+            ui.robot.push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
+                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+            ui.robot.write(System.getProperty("pageframe.screenshots.find", "order"));
+            ui.robot.push(javafx.scene.input.KeyCode.ENTER);
+            settle(ui);
+            snap(ui, out.resolve("find.png"));
+            ui.robot.push(javafx.scene.input.KeyCode.ESCAPE);
+            ui.robot.push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.P,
+                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
+            ui.robot.write("run");
+            settle(ui);
+            snap(ui, out.resolve("palette.png"));
+        } finally {
+            ui.close();
+        }
+    }
+
     /** Rests the mouse on a name in a cell's editor so its summary card shows. */
     private static void hoverOver(UiFixture ui, NotebookTab tab, int cell, String name) {
         var editor = ui.editor(tab, cell);

@@ -53,31 +53,4 @@ final class AppDialogs {
         a.setContentText(detail);
         a.show();
     }
-
-    /** Lists the keyboard shortcuts. */
-    static void shortcuts(Window owner) {
-        String text = """
-                Command mode (Esc)                     Edit mode (Enter)
-                  Shift+Enter  run, select below         Shift+Enter  run, select below
-                  Ctrl+Enter   run                       Ctrl+Enter   run
-                  Alt+Enter    run, insert below         Alt+Enter    run, insert below
-                  A / B        insert above / below      Ctrl+Space   complete
-                  D, D         delete cell               F1           docs of the name at the caret
-                  Z            undo delete               Esc          command mode
-                  M / Y / R    Markdown / code / raw
-                  C / V        copy / paste cell       Anywhere
-                  Up/Down, K/J select cell               Ctrl+S       save
-                  Enter        edit cell                 Ctrl+= / Ctrl+- / Ctrl+0  zoom
-                  I, I         interrupt
-                  0, 0         restart kernel
-                """;
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(owner);
-        a.setTitle("Keyboard Shortcuts");
-        a.setHeaderText("Keyboard shortcuts (as in Jupyter)");
-        Label l = new Label(text);
-        l.getStyleClass().add("shortcuts");
-        a.getDialogPane().setContent(l);
-        a.show();
-    }
 }

@@ -65,6 +65,7 @@ final class FileCommands {
             }
             NotebookTab tab = w.addTab(loaded, null);
             w.awaitFirstPage(tab);
+            w.remember(abs);
             done.complete(tab);
         }));
         return done;
@@ -179,6 +180,7 @@ final class FileCommands {
                 AppDialogs.error(w.window(), "Could not save " + file.getFileName(), error.getMessage());
             } else {
                 w.status().setMessage("Saved " + file.getFileName());
+                w.remember(file);
             }
         });
     }

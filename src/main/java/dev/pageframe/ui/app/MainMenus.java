@@ -3,6 +3,9 @@ package dev.pageframe.ui.app;
 import dev.pageframe.notebook.CellType;
 import dev.pageframe.ui.common.Icons;
 import dev.pageframe.ui.notebook.CellModel;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.event.ActionEvent;
 import javafx.event.EventHandler;
@@ -13,91 +16,52 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.Stage;
 
 /** The main window's menus and toolbar; every item acts on the notebook on show. */
 final class MainMenus {
     private final MainWindow w;
 
-    MainMenus(MainWindow window) {
+    private final RecentMenu recent;
+
+    MainMenus(MainWindow window, RecentMenu recent) {
         this.w = window;
+        this.recent = recent;
     }
 
 
-    private MenuItem item(String text, KeyCombination key, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        if (key != null) {
-            m.setAccelerator(key);
-        }
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
-    private MenuItem notebookItem(String text, KeyCombination key, Consumer<NotebookTab> action) {
-        MenuItem m = item(text, key, () -> {
-            NotebookTab t = w.currentProperty().get();
-            if (t != null) {
-                action.accept(t);
-            }
-        });
-        m.disableProperty().bind(w.currentProperty().isNull());
-        return m;
-    }
-
-    /** Run ▸ Sandbox Cells: on by default; turning it off warns in the status bar. */
-    private CheckMenuItem sandboxItem() {
-        CheckMenuItem item = new CheckMenuItem("Sandbox Cells");
-        item.setId("menu-sandbox-cells");
-        item.selectedProperty().bindBidirectional(w.sandbox().enabledProperty());
-        item.selectedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                w.bus().publish(new EventBus.StatusMessage(CellSandbox.OFF_WARNING));
-            }
-        });
-        return item;
-    }
-
-    private static KeyCombination key(KeyCode code, KeyCombination.Modifier... modifiers) {
-        return new KeyCodeCombination(code, modifiers);
-    }
-
+    /** The menu bar, made from the command table in its order; a change of group within a menu is a separator. */
     MenuBar menuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), editMenu(), runMenu(), viewMenu(), helpMenu());
+        Map<String, Menu> menus = new LinkedHashMap<>();
+        Map<Menu, Integer> lastGroup = new HashMap<>();
+        for (Command c : w.commandTable().commands()) {
+            if (c.menu() == null) {
+                continue;
+            }
+            String[] path = c.menu().split("/");
+            Menu top = menus.computeIfAbsent(path[0], name -> new Menu("_" + name));
+            Menu menu = top;
+            if (path.length > 1) {
+                menu = submenu(top, path[1]);
+            }
+            Integer last = lastGroup.put(top, c.group());
+            if (last != null && last != c.group()) {
+                top.getItems().add(new SeparatorMenuItem());
+            }
+            menu.getItems().add(item(c));
+            if (c.id().equals("file.open")) {
+                top.getItems().addAll(recent.menu(), bundledMenu());
+            }
+        }
+        MenuBar bar = new MenuBar(menus.values().toArray(Menu[]::new));
         bar.getStyleClass().add("main-menu");
         return bar;
-    }
-
-    private Menu fileMenu() {
-        Menu file = new Menu("_File");
-        MenuItem export = notebookItem("Export HTML\u2026", key(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> w.files().exportHtml(t));
-        file.getItems().addAll(
-                item("_New Notebook", key(KeyCode.N, KeyCombination.SHORTCUT_DOWN), w::newNotebook),
-                item("_Open\u2026", key(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> w.files().openWithDialog()),
-                bundledMenu(),
-                new SeparatorMenuItem(),
-                notebookItem("_Save", key(KeyCode.S, KeyCombination.SHORTCUT_DOWN), w::save),
-                notebookItem("Save _As\u2026", key(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), w::saveAs),
-                export,
-                new SeparatorMenuItem(),
-                notebookItem("_Close", key(KeyCode.W, KeyCombination.SHORTCUT_DOWN), w::requestClose),
-                item("_Quit", key(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
-                    if (w.window() instanceof Stage s && w.confirmCloseAll()) {
-                        s.close();
-                    }
-                }));
-        return file;
     }
 
     /** Every notebook that ships with Pageframe; each opens read-only, as the tour does. */
@@ -105,90 +69,48 @@ final class MainMenus {
         Menu bundled = new Menu("Open _Bundled Notebook");
         bundled.setId("menu-bundled");
         for (String name : BundledNotebooks.names()) {
-            MenuItem m = item(name, null, () -> w.openBundled(name));
+            MenuItem m = new MenuItem(name);
             m.setMnemonicParsing(false);
             m.setId("bundled-" + name);
+            m.setOnAction(e -> w.openBundled(name));
             bundled.getItems().add(m);
         }
         return bundled;
     }
 
-    private Menu editMenu() {
-        Menu edit = new Menu("_Edit");
-        Menu type = new Menu("Cell Type");
-        type.getItems().addAll(
-                notebookItem("Code (Y)", null, t -> t.view().commands().changeSelectedType(CellType.CODE)),
-                notebookItem("Markdown (M)", null, t -> t.view().commands().changeSelectedType(CellType.MARKDOWN)),
-                notebookItem("Raw (R)", null, t -> t.view().commands().changeSelectedType(CellType.RAW)));
-        edit.getItems().addAll(
-                notebookItem("Insert Cell Above (A)", key(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().commands().insert(false, CellType.CODE)),
-                notebookItem("Insert Cell Below (B)", key(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().commands().insert(true, CellType.CODE)),
-                notebookItem("Delete Cell (D, D)", null, t -> t.view().commands().deleteSelected()),
-                notebookItem("Undo Delete Cell (Z)", key(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().commands().undoDelete()),
-                new SeparatorMenuItem(),
-                notebookItem("Move Cell Up", key(KeyCode.UP, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().commands().moveSelected(-1)),
-                notebookItem("Move Cell Down", key(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().commands().moveSelected(+1)),
-                new SeparatorMenuItem(),
-                notebookItem("Copy Cell (C)", null, t -> t.view().commands().copySelected()),
-                notebookItem("Paste Cell Below (V)", null, t -> t.view().commands().pasteBelow()),
-                new SeparatorMenuItem(),
-                type);
-        return edit;
+    private static Menu submenu(Menu top, String name) {
+        for (MenuItem m : top.getItems()) {
+            if (m instanceof Menu sub && sub.getText().equals(name)) {
+                return sub;
+            }
+        }
+        Menu sub = new Menu(name);
+        top.getItems().add(sub);
+        return sub;
     }
 
-    private Menu runMenu() {
-        Menu run = new Menu("_Run");
-        run.getItems().addAll(
-                notebookItem("Run Cell", key(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), t -> t.view().commands().runSelected()),
-                notebookItem("Run Cell and Select Below", key(KeyCode.ENTER, KeyCombination.SHIFT_DOWN), t -> t.view().commands().runSelectedAndAdvance()),
-                notebookItem("Run All", key(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), t -> t.view().commands().runAll()),
-                notebookItem("Run All Above", null, t -> t.view().commands().runAbove()),
-                notebookItem("Run Selected and All Below", null, t -> t.view().commands().runBelow()),
-                new SeparatorMenuItem(),
-                notebookItem("Interrupt (I, I)", null, t -> t.document().interrupt()),
-                notebookItem("Restart Kernel (0, 0)", null, t -> t.document().restart()),
-                notebookItem("Restart and Run All", null, t -> t.document().restartAndRunAll()),
-                new SeparatorMenuItem(),
-                sandboxItem());
-        return run;
-    }
-
-    private Menu viewMenu() {
-        Menu view = new Menu("_View");
-        ToggleGroup themes = new ToggleGroup();
-        RadioMenuItem light = new RadioMenuItem("Light Theme");
-        RadioMenuItem darkItem = new RadioMenuItem("Dark Theme");
-        light.setToggleGroup(themes);
-        darkItem.setToggleGroup(themes);
-        light.setSelected(!w.darkProperty().get());
-        darkItem.setSelected(w.darkProperty().get());
-        light.setOnAction(e -> w.darkProperty().set(false));
-        darkItem.setOnAction(e -> w.darkProperty().set(true));
-        w.darkProperty().addListener((obs, was, now) -> (now ? darkItem : light).setSelected(true));
-        CheckMenuItem docsItem = new CheckMenuItem("Documentation");
-        docsItem.selectedProperty().bindBidirectional(w.docsShownProperty());
-        docsItem.setAccelerator(key(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        CheckMenuItem outlineItem = new CheckMenuItem("Outline");
-        outlineItem.selectedProperty().bindBidirectional(w.outlineShownProperty());
-        outlineItem.setAccelerator(key(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        view.getItems().addAll(light, darkItem, new SeparatorMenuItem(),
-                item("Zoom In", key(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> w.zoom(+1)),
-                item("Zoom Out", key(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> w.zoom(-1)),
-                item("Actual Size", key(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> w.zoom(0)),
-                new SeparatorMenuItem(), outlineItem, docsItem);
-        return view;
-    }
-
-    private Menu helpMenu() {
-        Menu help = new Menu("_Help");
-        help.getItems().addAll(
-                item("Keyboard Shortcuts", key(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), () -> AppDialogs.shortcuts(w.window())),
-                item("Documentation", null, () -> {
-                    w.docsShownProperty().set(true);
-                    w.docs().library().home().ifPresent(p -> w.docs().show(p.path()));
-                }),
-                item("Tour Notebook", null, w::openTour));
-        return help;
+    /** A menu item for a command: its label (with its plain command-mode keys, which cannot be accelerators). */
+    private MenuItem item(Command c) {
+        String plain = c.plainKeysText();
+        String text = plain.isEmpty() ? c.label() : c.label() + " (" + plain + ")";
+        MenuItem m;
+        if (c.toggle() != null) {
+            CheckMenuItem check = new CheckMenuItem(text);
+            check.selectedProperty().bindBidirectional(c.toggle().apply(w));
+            m = check;
+        } else {
+            m = new MenuItem(text);
+            m.setOnAction(e -> w.runCommand(c));
+        }
+        m.setId("menu-" + c.id());
+        Shortcut accelerator = c.accelerator();
+        if (accelerator != null) {
+            m.setAccelerator(accelerator.key());
+        }
+        if (c.needsNotebook()) {
+            m.disableProperty().bind(w.currentProperty().isNull());
+        }
+        return m;
     }
 
     private Button tool(String icon, String tip, EventHandler<ActionEvent> action, boolean needsNotebook) {
@@ -203,6 +125,21 @@ final class MainMenus {
         return b;
     }
 
+    /** A toolbar button for a command of the table: its tooltip names the command and its keys. */
+    private Button command(String icon, String id) {
+        Command c = w.commandTable().find(id).orElseThrow();
+        String keys = c.allKeysText();
+        Button b = tool(icon, keys.isEmpty() ? c.label() : c.label() + " (" + keys + ")", e -> {
+            w.runCommand(c);
+            NotebookTab t = w.currentProperty().get();
+            if (c.needsNotebook() && t != null) {
+                t.view().requestFocus();
+            }
+        }, c.needsNotebook());
+        b.setId("tool-" + id);
+        return b;
+    }
+
     private void onCurrent(Consumer<NotebookTab> action) {
         NotebookTab t = w.currentProperty().get();
         if (t != null) {
@@ -212,14 +149,14 @@ final class MainMenus {
     }
 
     ToolBar toolbar() {
-        Button run = tool(Icons.PLAY, "Run cell and select below (Shift+Enter)", e -> onCurrent(t -> t.view().commands().runSelectedAndAdvance()), true);
+        Button run = command(Icons.PLAY, "run.cellAndSelectBelow");
         run.setId("tool-run");
         run.setText("Run");
-        Button runAll = tool(Icons.FAST_FORWARD, "Run all cells", e -> onCurrent(t -> t.view().commands().runAll()), true);
+        Button runAll = command(Icons.FAST_FORWARD, "run.all");
         runAll.setId("tool-run-all");
-        Button stop = tool(Icons.STOP, "Interrupt the kernel (I, I)", e -> onCurrent(t -> t.document().interrupt()), true);
+        Button stop = command(Icons.STOP, "kernel.interrupt");
         stop.setId("tool-interrupt");
-        Button restart = tool(Icons.RESTART, "Restart the kernel: a fresh machine (0, 0)", e -> onCurrent(t -> t.document().restart()), true);
+        Button restart = command(Icons.RESTART, "kernel.restart");
         restart.setId("tool-restart");
 
         ComboBox<CellType> type = new ComboBox<>();
@@ -275,14 +212,14 @@ final class MainMenus {
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
         ToolBar bar = new ToolBar(
-                tool(Icons.FILE, "New notebook (Ctrl+N)", e -> w.newNotebook(), false),
-                tool(Icons.FOLDER, "Open a notebook (Ctrl+O)", e -> w.files().openWithDialog(), false),
-                tool(Icons.SAVE, "Save (Ctrl+S)", e -> onCurrent(w::save), true),
+                command(Icons.FILE, "file.new"),
+                command(Icons.FOLDER, "file.open"),
+                command(Icons.SAVE, "file.save"),
                 new Separator(Orientation.VERTICAL),
-                tool(Icons.PLUS, "Insert a code cell below (B)", e -> onCurrent(t -> t.view().commands().insert(true, CellType.CODE)), true),
-                tool(Icons.TRASH, "Delete the cell (D, D); Z brings it back", e -> onCurrent(t -> t.view().commands().deleteSelected()), true),
-                tool(Icons.ARROW_UP, "Move the cell up", e -> onCurrent(t -> t.view().commands().moveSelected(-1)), true),
-                tool(Icons.ARROW_DOWN, "Move the cell down", e -> onCurrent(t -> t.view().commands().moveSelected(+1)), true),
+                command(Icons.PLUS, "cell.insertBelow"),
+                command(Icons.TRASH, "cell.delete"),
+                command(Icons.ARROW_UP, "cell.moveUp"),
+                command(Icons.ARROW_DOWN, "cell.moveDown"),
                 new Separator(Orientation.VERTICAL),
                 run, runAll, stop, restart,
                 new Separator(Orientation.VERTICAL),

@@ -7,18 +7,13 @@ import dev.pageframe.notebook.Notebook;
 import dev.pageframe.ui.common.FrameQueue;
 import dev.pageframe.ui.docs.DocsLibrary;
 import dev.pageframe.ui.docs.DocsPane;
-import dev.pageframe.ui.markdown.Anchors;
 import dev.pageframe.ui.notebook.NotebookDocument;
 import dev.pageframe.ui.notebook.NotebookServices;
 import dev.pageframe.ui.notebook.NotebookView;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -38,9 +33,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -69,6 +61,13 @@ public final class MainWindow extends BorderPane {
     private final FileCommands files;
     private final RecoveryCommands recovery;
     private final DiskChanges diskChanges;
+    /** Every command, once: menus, keys, the shortcuts sheet and the palette are made from it. */
+    private final CommandTable commands = CommandTable.standard();
+    private final CommandPalette palette;
+    private final FindBar findBar;
+    private final CommandKeys commandKeys;
+    private final RecentMenu recent;
+    private final List<Consumer<Command>> commandListeners = new ArrayList<>();
     private final ObjectProperty<NotebookTab> current = new SimpleObjectProperty<>(this, "current");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final BooleanProperty outlineShown = new SimpleBooleanProperty(this, "outlineShown", true);
@@ -87,8 +86,7 @@ public final class MainWindow extends BorderPane {
     /** Tabs whose first page holds {@link #later}. */
     private final Set<NotebookTab> awaitingFirstPage = new HashSet<>();
     private boolean lookWarmed;
-    /** The {@code #heading} a link asked for, for a tab whose first page is still coming. */
-    private final Map<NotebookTab, String> headingOnFirstPage = new HashMap<>();
+    private final NotebookLinks links = new NotebookLinks(this);
 
     /** The Sandbox Cells setting, for the Run menu. */
     CellSandbox sandbox() {
@@ -115,7 +113,8 @@ public final class MainWindow extends BorderPane {
             emptyState.setVisible(now == null);
         });
         emptyState.getStyleClass().add("empty-state");
-        center.getChildren().addAll(tabs, emptyState);
+        findBar = new FindBar(current);
+        center.getChildren().addAll(tabs, emptyState, findBar);
         center.setMinWidth(200);
 
         split.getStyleClass().add("main-split");
@@ -127,13 +126,20 @@ public final class MainWindow extends BorderPane {
         outlineShown.addListener((obs, was, now) -> updateSplit());
         docsShown.addListener((obs, was, now) -> updateSplit());
 
-        MainMenus menus = new MainMenus(this);
+        recent = new RecentMenu(new RecentFiles(env.trust().configDir()).load(), env.background(), this::open);
+        palette = new CommandPalette(commands.commands(), this::runCommand);
+        MainMenus menus = new MainMenus(this, recent);
         setTop(new VBox(menus.menuBar(), menus.toolbar()));
-        body.getChildren().add(look.cover().node());
+        body.getChildren().addAll(look.cover().node(), palette);
+        commandKeys = new CommandKeys(this, commands, this::runCommand);
+        commandKeys.install();
+        NotebookDrop.install(this, this::open);
+        // Ten open notebooks stay usable: names elide, and the tab strip's menu lists every tab.
+        tabs.setTabMaxWidth(220);
         setCenter(body);
         setBottom(status);
 
-        docs.setOtherLinks(href -> followLink(href, null));
+        docs.setOtherLinks(href -> links.follow(href, null));
         // The notebook comes first: while it is still making cards (a notebook opening, a scroll over cards not
         // made yet), the docs page beside it waits to fill in (sampled stalls: a docs table and cards in one frame).
         docs.setWaitWhile(() -> tabs.getSelectionModel().getSelectedItem() instanceof NotebookTab t
@@ -148,8 +154,13 @@ public final class MainWindow extends BorderPane {
             docsShown.set(true);
             docs.follow(docs.currentPathProperty().get(), e.href());
         });
-        bus.subscribe(EventBus.OpenNotebookLink.class, e -> openNotebookLink(e.href(), e.baseDir()));
+        bus.subscribe(EventBus.OpenNotebookLink.class, e -> links.openNotebook(e.href(), e.baseDir()));
         bus.subscribe(EventBus.StatusMessage.class, e -> status.setMessage(e.text()));
+        env.sandbox().enabledProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                status.setMessage(CellSandbox.OFF_WARNING);
+            }
+        });
 
         dark.addListener((obs, was, now) -> look.changeLook());
         look.changeLook();
@@ -335,6 +346,7 @@ public final class MainWindow extends BorderPane {
         NotebookView view = new NotebookView(doc, services(doc), env.background());
         view.fontSizeProperty().set(WindowLook.BASE_FONT * zoom());
         NotebookTab tab = new NotebookTab(doc, view);
+        commandKeys.attach(view);
         doc.setConfirmUntrustedRun(() -> AppDialogs.confirmUntrustedRun(window(), doc.trustExplanation()));
         tab.setOnCloseRequest(e -> {
             e.consume();
@@ -380,65 +392,57 @@ public final class MainWindow extends BorderPane {
 
             @Override
             public void openLink(String href, NotebookDocument from) {
-                followLink(href, from.file() == null ? null : from.file().getParent());
+                links.follow(href, from.file() == null ? null : from.file().getParent());
             }
         };
     }
 
-    /** Follows a link from a cell or a docs page: web pages, notebooks, or documentation pages. */
-    private void followLink(String href, Path baseDir) {
-        String lower = href.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("mailto:")) {
-            env.browser().accept(href);
-        } else if (lower.contains(".ipynb")) {
-            bus.publish(new EventBus.OpenNotebookLink(href, baseDir));
-        } else if (lower.contains(".md")) {
-            docsShown.set(true);
-            docs.follow(null, href);
-        } else {
-            status.setMessage("Cannot open link " + href);
-        }
+    // ---- commands ----
+
+    /** The app's commands. */
+    public CommandTable commandTable() {
+        return commands;
     }
 
-    /** Opens a linked notebook (beside the linking one, else among the bundled ones), at its {@code #heading}. */
-    private void openNotebookLink(String href, Path baseDir) {
-        String target = href.contains("#") ? href.substring(0, href.indexOf('#')) : href;
-        String fragment = Anchors.fragmentOf(href);
-        CompletableFuture<NotebookTab> opening = null;
-        if (baseDir != null) {
-            Path p = baseDir.resolve(target).normalize();
-            if (Files.isRegularFile(p)) {
-                opening = open(p);
-            }
-        }
-        if (opening == null) {
-            opening = openBundled(target.substring(target.lastIndexOf('/') + 1));
-        }
-        if (fragment != null) {
-            // A notebook just opened goes to the heading once its first page is on screen.
-            opening.thenAccept(tab -> {
-                if (awaitingFirstPage.contains(tab)) {
-                    headingOnFirstPage.put(tab, fragment);
-                } else {
-                    scrollToHeading(tab, fragment);
-                }
-            });
-        }
+    /** Runs a command of the table, as its menu item, key, toolbar button or palette entry does. */
+    public void runCommand(Command c) {
+        c.action().accept(this);
+        List.copyOf(commandListeners).forEach(l -> l.accept(c));
     }
 
-    private void scrollToHeading(NotebookTab tab, String fragment) {
-        soon.post(() -> {
-            if (!tab.view().scrollToHeading(fragment)) {
-                status.setMessage("No heading #" + fragment + " in " + tab.getText());
-            }
-        });
+    /** Calls {@code listener} after each command run (tests use it to see which command a key ran). */
+    public void addCommandListener(Consumer<Command> listener) {
+        commandListeners.add(listener);
     }
 
-    // ---- trust ----
+    /** Opens the command palette. */
+    public void showPalette() {
+        palette.show();
+    }
 
+    /** Find and replace over the notebook on show. */
+    public FindBar findBar() {
+        return findBar;
+    }
 
-    // ---- saving and closing ----
+    public CommandPalette palette() {
+        return palette;
+    }
 
+    /** Records a notebook in File › Open Recent. */
+    void remember(Path file) {
+        recent.opened(file);
+    }
+
+    /** Opens the notebook files among those dropped on the window (what a drop of files does); returns how many. */
+    public int openDropped(List<java.io.File> files) {
+        return NotebookDrop.drop(files, this::open);
+    }
+
+    /** The recent notebooks File › Open Recent offers now. */
+    public List<Path> recentFiles() {
+        return recent.shown();
+    }
 
     // ---- files (FileCommands) ----
 
@@ -512,6 +516,14 @@ public final class MainWindow extends BorderPane {
         return soon;
     }
 
+    boolean awaitingFirstPage(NotebookTab tab) {
+        return awaitingFirstPage.contains(tab);
+    }
+
+    void browse(String url) {
+        env.browser().accept(url);
+    }
+
     /** Holds the work that waits for first pages until this tab shows its first page. */
     void awaitFirstPage(NotebookTab tab) {
         awaitingFirstPage.add(tab);
@@ -532,15 +544,12 @@ public final class MainWindow extends BorderPane {
             idle.setOnFinished(e -> later.post(look.cover()::warm));
             idle.play();
         }
-        String heading = headingOnFirstPage.remove(tab);
-        if (heading != null && tabs.getTabs().contains(tab)) {
-            scrollToHeading(tab, heading);
-        }
+        links.firstPageShown(tab, tabs.getTabs().contains(tab));
     }
 
     /** Closes a tab without asking and stops its kernel. */
     public void closeTab(NotebookTab tab) {
-        headingOnFirstPage.remove(tab);
+        links.forget(tab);
         firstPageDone(tab);
         tabs.getTabs().remove(tab);
         recovery.untrack(tab);
@@ -566,12 +575,6 @@ public final class MainWindow extends BorderPane {
         warmUpTab();
         recovery.attach(stage);
         diskChanges.attach(stage);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), () -> zoom(+1));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> zoom(-1));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), () -> zoom(0));
         stage.setOnCloseRequest(e -> {
             if (!confirmCloseAll()) {
                 e.consume();

@@ -23,6 +23,10 @@ public final class CellEditor extends CodeArea {
     private final List<java.util.function.Consumer<KeyEvent>> keyInterceptors = new ArrayList<>();
     private List<CompileDiagnostic> diagnostics = List.of();
     private int errorLine;
+    /** Marks beyond this many in one cell are not drawn (the count in the find bar still has them all). */
+    private static final int MAX_FIND_MARKS = 500;
+    private final List<org.fxmisc.richtext.Selection<java.util.Collection<String>, String, java.util.Collection<String>>>
+            findSelections = new ArrayList<>();
 
     /**
      * An editor for {@code text}.
@@ -99,6 +103,32 @@ public final class CellEditor extends CodeArea {
             replaceSelection("    ");
             e.consume();
         }
+    }
+
+    /** Shows Find's matches as highlights behind the text, the current one stronger; null takes them away. */
+    public void setFindMarks(FindMarks marks) {
+        findSelections.forEach(this::removeSelection);
+        findSelections.clear();
+        if (marks == null) {
+            return;
+        }
+        java.util.regex.Matcher m = marks.pattern().matcher(getText());
+        while (m.find() && findSelections.size() < MAX_FIND_MARKS) {
+            if (m.end() == m.start()) {
+                continue;
+            }
+            String style = m.start() == marks.currentStart() ? "find-current" : "find-match";
+            var mark = new org.fxmisc.richtext.SelectionImpl<java.util.Collection<String>, String, java.util.Collection<String>>(
+                    "find-" + findSelections.size(), this, path -> path.getStyleClass().add(style));
+            addSelection(mark);
+            mark.selectRange(m.start(), m.end());
+            findSelections.add(mark);
+        }
+    }
+
+    /** How many Find matches this editor marks now (tests read it). */
+    public int findMarkCount() {
+        return findSelections.size();
     }
 
     private double heightForWidth = Double.NaN;

@@ -47,6 +47,9 @@ public final class CellModel {
     private final BooleanProperty sectionCollapsed = new SimpleBooleanProperty(this, "sectionCollapsed");
     private final BooleanProperty hidden = new SimpleBooleanProperty(this, "hidden");
     private final BooleanProperty editing = new SimpleBooleanProperty(this, "editing");
+    /** What Find marks in this cell, or null while Find is closed or has no match here. */
+    private final javafx.beans.property.ObjectProperty<FindMarks> findMarks =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "findMarks");
     /** The notebook's run sequence number when this cell last ran; 0 for outputs read from the file, -1 if none. */
     private long ranAt;
     /** The source the outputs belong to. */
@@ -193,6 +196,11 @@ public final class CellModel {
     }
 
     /** True while the cell's source is being edited (edit mode for code, source view for Markdown). */
+    /** What Find marks in this cell; null for nothing. */
+    public javafx.beans.property.ObjectProperty<FindMarks> findMarksProperty() {
+        return findMarks;
+    }
+
     public BooleanProperty editingProperty() {
         return editing;
     }

@@ -160,6 +160,14 @@ final class CodeCellView extends CellView {
             }
         }));
         keep(cell.progressProperty().subscribe(this::showProgress));
+        // Find marks need the real editor, as error marks do.
+        keep(cell.findMarksProperty().subscribe(marks -> {
+            if (editor != null) {
+                editor.setFindMarks(marks);
+            } else if (marks != null) {
+                ensureEditor();
+            }
+        }));
         // Error marks need the real editor (underlines, the error line): make it when there is one to show.
         keep(cell.errorLineProperty().subscribe(line -> {
             if (editor != null) {
@@ -273,6 +281,7 @@ final class CodeCellView extends CellView {
             }
         });
         ed.setDiagnostics(cell.diagnostics());
+        ed.setFindMarks(cell.findMarksProperty().get());
         ed.setErrorLine(cell.errorLineProperty().get());
         ed.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F1 && !e.isConsumed()) {

@@ -3,7 +3,10 @@ package dev.pageframe.ui.notebook;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
-/** The notebook keys an editor hands to the notebook before typing them (Jupyter edit mode). */
+/**
+ * The editor keys that move between cells (Up on the first line, Down on the last) and keep the caret in view;
+ * the commands of edit mode (Shift+Enter, Esc, ...) are in the window's command table.
+ */
 final class EditorKeys {
     private EditorKeys() {}
 
@@ -20,19 +23,7 @@ final class EditorKeys {
                 return;
             }
             KeyCode code = e.getCode();
-            if (code == KeyCode.ENTER && e.isShiftDown() && !e.isShortcutDown() && !e.isAltDown()) {
-                e.consume();
-                notebook.commands().runAndAdvance(view.cell());
-            } else if (code == KeyCode.ENTER && e.isShortcutDown()) {
-                e.consume();
-                notebook.commands().runInPlace(view.cell());
-            } else if (code == KeyCode.ENTER && e.isAltDown()) {
-                e.consume();
-                notebook.commands().runAndInsertBelow(view.cell());
-            } else if (code == KeyCode.ESCAPE) {
-                e.consume();
-                notebook.commandMode();
-            } else if (code == KeyCode.UP && !e.isShiftDown() && !e.isShortcutDown() && editor.getCurrentParagraph() == 0
+            if (code == KeyCode.UP && !e.isShiftDown() && !e.isShortcutDown() && editor.getCurrentParagraph() == 0
                     && editor.getCaretColumn() == 0) {
                 if (notebook.editNeighbour(view.cell(), -1)) {
                     e.consume();

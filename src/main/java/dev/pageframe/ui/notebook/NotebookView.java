@@ -13,8 +13,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 
@@ -33,6 +31,7 @@ public final class NotebookView extends StackPane {
     private final PageScroll scroll = new PageScroll(this);
     private final Cards cards = new Cards(this, scroll);
     private final CellCommands commands;
+    private final NotebookFind find = new NotebookFind(this);
     private final ObjectProperty<CellModel> selected = new SimpleObjectProperty<>(this, "selected");
     private final BooleanProperty editMode = new SimpleBooleanProperty(this, "editMode");
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 14);
@@ -54,8 +53,6 @@ public final class NotebookView extends StackPane {
                 now.focusOwnerProperty().addListener((o, a, owner) -> updateMode(owner));
             }
         });
-        addEventHandler(KeyEvent.KEY_PRESSED, new CommandKeys(this)::handle);
-        addEventHandler(KeyEvent.KEY_PRESSED, new CommandKeys(this)::handle);
         scroll.page().addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             Node picked = e.getPickResult().getIntersectedNode();
             CardSlot slot = slotOf(picked);
@@ -117,6 +114,24 @@ public final class NotebookView extends StackPane {
     /** Jupyter's cell commands on this page. */
     public CellCommands commands() {
         return commands;
+    }
+
+    /** Find and replace across this notebook's cells. */
+    public NotebookFind find() {
+        return find;
+    }
+
+    /** How many Find highlights the cell's card shows now: in its editor, or over its rendered Markdown. */
+    public int findMarksShown(CellModel cell) {
+        CardSlot s = cards.slot(cell);
+        if (s == null || s.view == null) {
+            return 0;
+        }
+        if (s.view instanceof MarkdownCellView md && md.editor() == null) {
+            return md.findMarkCount();
+        }
+        CellEditor ed = s.view.currentEditor();
+        return ed == null ? 0 : ed.findMarkCount();
     }
 
     NotebookServices services() {

@@ -455,7 +455,7 @@ class KeyboardAndViewTest extends WindowTest {
         ui.waitUntil("the summary popup hides", () -> ui.robot.lookup(".api-hover-text").tryQuery().isEmpty());
 
         // A dialog, then a zoom while it is open: it follows that too.
-        ui.fxRun(() -> AppDialogs.shortcuts(ui.window.getScene().getWindow()));
+        ui.fxRun(() -> ShortcutsSheet.show(ui.window.getScene().getWindow(), ui.window.commandTable()));
         ui.waitUntil("the shortcuts dialog shows", () -> popupLabel("Keyboard shortcuts (as in Jupyter)") != null);
         assertEquals(zoomed, ui.fx(() -> popupLabel("Keyboard shortcuts (as in Jupyter)").getFont().getSize()), 0.01,
                 "dialog");

@@ -1,13 +1,10 @@
-package dev.pageframe.ui;
+package dev.pageframe.measure;
 
-import dev.pageframe.notebook.Cell;
-import dev.pageframe.notebook.Notebook;
-import dev.pageframe.notebook.NotebookFiles;
-import dev.pageframe.notebook.Output;
+import dev.pageframe.ui.AppProbe;
+import dev.pageframe.ui.PageframeApp;
+import dev.pageframe.ui.app.MainWindow;
 import dev.pageframe.ui.app.NotebookTab;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +34,7 @@ import javafx.application.Platform;
  * {@code pageframe.measure.maxGapMs}.
  * {@link #main} makes a 100-cell notebook, opens it, scrolls through it, watches for a few seconds and exits.
  */
-public final class Measure {
+public final class Measure implements AppProbe {
     private static final long GAP_LIMIT_NANOS = 50_000_000L;
     /** When set (seconds), the app quits by itself that long after its window is shown. */
     public static final String EXIT_AFTER_PROPERTY = "pageframe.measure.exitAfter";
@@ -64,32 +61,33 @@ public final class Measure {
     private static final boolean STACKS = Boolean.getBoolean(STACKS_PROPERTY);
     /** Stalls and gaps longer than this are logged, with their samples when {@link #STACKS} is on. */
     private static final long SHOW_OVER_NANOS = Long.getLong(STACKS_PROPERTY + ".overMs", 50) * 1_000_000L;
-    private static volatile Thread fxThread;
-    private static long openRequested = System.nanoTime();
-    private static long longestGap;
+    private volatile Thread fxThread;
+    private long openRequested = System.nanoTime();
+    private long longestGap;
     /** The longest frame gap since a phase (a look change, the edits) last reset it (FX thread only). */
-    private static long recentGap;
+    private long recentGap;
     /** The longest stall since a phase reset it (FX thread only). */
-    private static long recentStall;
-    private static int gapsOver;
-    private static AnimationTimer monitor;
+    private long recentStall;
+    private int gapsOver;
+    private AnimationTimer monitor;
     /** The window whose look {@link #changeLook} changes; set on the FX thread when measuring. */
-    private static dev.pageframe.ui.app.MainWindow window;
-    private static volatile boolean reported;
-    private static long pulseStarted;
+    private MainWindow window;
+    private volatile boolean reported;
+    private long pulseStarted;
     /** Written only on the FX thread; read there and at exit. */
-    private static long longestStall;
-    private static int stallsOver;
-    private static long preLayout;
-    private static long postLayout;
+    private long longestStall;
+    private int stallsOver;
+    private long preLayout;
+    private long postLayout;
 
-    private Measure() {}
+    /** Made by {@link AppProbe#forRun} when measuring is asked for. */
+    public Measure() {}
 
     public static boolean enabled() {
         return Boolean.getBoolean("pageframe.measure");
     }
 
-    private static void log(String line) {
+    private void log(String line) {
         System.err.println("pageframe: " + line);
     }
 
@@ -100,7 +98,7 @@ public final class Measure {
     }
 
     /** Logs the time from JVM start to the window on screen. */
-    public static void windowShown() {
+    private void logWindowShown() {
         if (enabled()) {
             long ms = sinceJvmStart();
             System.setProperty("pageframe.measure.windowShownMs", Long.toString(ms));
@@ -111,12 +109,13 @@ public final class Measure {
     }
 
     /** Marks the start of an open (file or tour), for {@link #firstPageShown}. */
-    public static void openRequested() {
+    @Override
+    public void openRequested() {
         openRequested = System.nanoTime();
     }
 
     /** Logs the time from the open request to the first screen of cells laid out (on the next pulse). */
-    public static void firstPageShown(NotebookTab tab) {
+    public void firstPageShown(NotebookTab tab) {
         if (!enabled()) {
             return;
         }
@@ -152,7 +151,7 @@ public final class Measure {
      * Runs every code cell as Run All does and logs, once the last has finished, how long that took and how many
      * times the FX thread kept a task waiting meanwhile (outputs arriving, charts and frame maps drawn).
      */
-    private static void runAll(NotebookTab tab) {
+    private void runAll(NotebookTab tab) {
         List<dev.pageframe.ui.notebook.CellModel> code = tab.document().cells().stream()
                 .filter(dev.pageframe.ui.notebook.CellModel::isCode).toList();
         long start = System.nanoTime();
@@ -181,7 +180,7 @@ public final class Measure {
      * Scrolls the notebook from top to bottom like a reader flicking the wheel (a notch per frame), so the gap
      * monitor sees the lazy cell building under load.
      */
-    private static void scrollThrough(NotebookTab tab) {
+    private void scrollThrough(NotebookTab tab) {
         AnimationTimer scroller = new AnimationTimer() {
             private long start = System.nanoTime();
             private int gapsBefore = gapsOver;
@@ -222,7 +221,7 @@ public final class Measure {
      * later (a third of a second) press Enter, which puts the caret in it and swaps its source preview for a
      * real editor. The stall probe watches.
      */
-    private static void editSome(NotebookTab tab) {
+    private void editSome(NotebookTab tab) {
         java.util.List<dev.pageframe.ui.notebook.CellModel> code = tab.document().cells().stream()
                 .filter(dev.pageframe.ui.notebook.CellModel::isCode).limit(5).toList();
         AnimationTimer editor = new AnimationTimer() {
@@ -259,7 +258,7 @@ public final class Measure {
     }
 
     /** Lets {@link #LOOK_PROPERTY} change this window's zoom and theme. */
-    public static void watchWindow(dev.pageframe.ui.app.MainWindow w) {
+    public void watchWindow(MainWindow w) {
         if (enabled()) {
             window = w;
         }
@@ -269,7 +268,7 @@ public final class Measure {
      * Zooms in, zooms out, switches to the dark theme and back, half a second apart, as a reader does from the
      * keyboard, and logs the stalls each change caused: each restyles the cards and pages in the scene.
      */
-    private static void changeLook(dev.pageframe.ui.app.MainWindow w) {
+    private void changeLook(MainWindow w) {
         List<String> names = List.of("zoomed in", "zoomed out", "switched to the dark theme", "switched back to the light theme");
         List<Runnable> changes = List.of(() -> w.zoom(1), () -> w.zoom(-1), () -> w.darkProperty().set(true),
                 () -> w.darkProperty().set(false));
@@ -301,7 +300,7 @@ public final class Measure {
     }
 
     /** With {@value #THEN_HUNDRED_PROPERTY}, opens the 100-cell notebook to scroll, edit and change the look in it. */
-    private static void thenHundred(dev.pageframe.ui.app.MainWindow w) {
+    private void thenHundred(MainWindow w) {
         if (!Boolean.getBoolean(THEN_HUNDRED_PROPERTY)) {
             return;
         }
@@ -310,14 +309,14 @@ public final class Measure {
         System.clearProperty(THEN_HUNDRED_PROPERTY);
         System.clearProperty(RUN_ALL_PROPERTY);
         try {
-            w.open(writeHundredCells());
+            w.open(HundredCells.write());
         } catch (IOException e) {
             log("could not write the 100-cell notebook: " + e.getMessage());
         }
     }
 
     /** Starts watching for gaps between frames (only when measuring: it keeps the FX thread pulsing). */
-    public static void startGapMonitor() {
+    public void startGapMonitor() {
         if (!enabled() || monitor != null) {
             return;
         }
@@ -359,7 +358,7 @@ public final class Measure {
      * ({@code FX thread busy N ms}) when that is over 50 ms. Unlike a frame gap, this leaves out the time the
      * render thread spends drawing the previous frame, during which the FX thread is free.
      */
-    private static void startStallProbe() {
+    private void startStallProbe() {
         if (STACKS) {
             startStackSampler();
         }
@@ -397,18 +396,18 @@ public final class Measure {
         });
     }
 
-    /** Samples the FX thread's stack every 2 ms into {@link #RECENT}, for {@link #printSamplesBetween}. */
-    private static void startStackSampler() {
+    /** Samples the FX thread's stack every 2 ms into {@link #recent}, for {@link #printSamplesBetween}. */
+    private void startStackSampler() {
         Platform.runLater(() -> fxThread = Thread.currentThread());
         Thread.ofPlatform().daemon().name("pageframe-measure-sampler").start(() -> {
             while (!reported) {
                 Thread fx = fxThread;
                 if (fx != null) {
                     String d = describe(fx.getStackTrace());
-                    synchronized (RECENT) {
-                        RECENT.addLast(new Sample(System.nanoTime(), d));
-                        while (RECENT.size() > 200) {
-                            RECENT.removeFirst();
+                    synchronized (recent) {
+                        recent.addLast(new Sample(System.nanoTime(), d));
+                        while (recent.size() > 200) {
+                            recent.removeFirst();
                         }
                     }
                 }
@@ -425,13 +424,13 @@ public final class Measure {
     private record Sample(long at, String stack) {}
 
     /** The last 200 samples (about 400 ms). */
-    private static final java.util.ArrayDeque<Sample> RECENT = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Sample> recent = new java.util.ArrayDeque<>();
 
     /** Prints the FX thread's samples taken between two times ({@code pageframe-samples:} lines). */
-    private static void printSamplesBetween(String what, long from, long to) {
+    private void printSamplesBetween(String what, long from, long to) {
         StringBuilder out = new StringBuilder();
-        synchronized (RECENT) {
-            for (Sample sample : RECENT) {
+        synchronized (recent) {
+            for (Sample sample : recent) {
                 if (sample.at() >= from && sample.at() <= to) {
                     out.append("\npageframe-samples:   ").append((sample.at() - from) / 1_000_000).append(" ms ")
                             .append(sample.stack());
@@ -442,7 +441,7 @@ public final class Measure {
     }
 
     /** One sampled stack in a line: the pulse phase or timer it is in, our deepest frame, and the top frames. */
-    private static String describe(StackTraceElement[] stack) {
+    private String describe(StackTraceElement[] stack) {
         String phase = "?";
         String ours = "";
         for (int i = stack.length - 1; i >= 0; i--) {
@@ -470,7 +469,7 @@ public final class Measure {
      * Where the last frame's time went, from the scene's pulse listeners: animation timers (cards being built),
      * the CSS and layout pass, and what ran after it until this pulse (rendering, runLater tasks).
      */
-    private static String phases(long now) {
+    private String phases(long now) {
         if (preLayout == 0 || postLayout == 0 || pulseStarted == 0 || preLayout < pulseStarted || postLayout < preLayout) {
             return "";
         }
@@ -479,8 +478,65 @@ public final class Measure {
                 (now - postLayout) / 1_000_000);
     }
 
+    @Override
+    public List<String> notebooksToOpen(List<String> args) {
+        List<String> files = new ArrayList<>();
+        // The start-up cache's training run goes through the jar's own entry point, which passes only FILE.
+        if (Boolean.getBoolean(HUNDRED_PROPERTY)) {
+            prepareHundredCellRun();
+            files.add(writeHundredCellsOrSay());
+        }
+        for (String arg : args) {
+            switch (arg) {
+                // For mvn javafx:run -Djavafx.args=--measure (the plugin cannot pass system properties).
+                case "--measure" -> System.setProperty("pageframe.measure", "true");
+                case "--measure-100" -> {
+                    prepareHundredCellRun();
+                    files.add(writeHundredCellsOrSay());
+                }
+                default -> files.add(arg);
+            }
+        }
+        return files;
+    }
+
+    private static String writeHundredCellsOrSay() {
+        try {
+            return HundredCells.write().toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not write the 100-cell notebook", e);
+        }
+    }
+
+    @Override
+    public void starting() {
+        startGapMonitor();
+    }
+
+    @Override
+    public void sceneMade(javafx.scene.Scene scene) {
+        watchScene(scene);
+    }
+
+    @Override
+    public void windowMade(MainWindow w) {
+        w.setOnFirstPage(this::firstPageShown);
+        watchWindow(w);
+    }
+
+    @Override
+    public void windowShown() {
+        logWindowShown();
+        scheduleExit();
+    }
+
+    @Override
+    public void stopping() {
+        report();
+    }
+
     /** Follows the CSS and layout pass of the main scene, for {@link #phases}. */
-    public static void watchScene(javafx.scene.Scene scene) {
+    public void watchScene(javafx.scene.Scene scene) {
         if (enabled()) {
             scene.addPreLayoutPulseListener(() -> preLayout = System.nanoTime());
             scene.addPostLayoutPulseListener(() -> postLayout = System.nanoTime());
@@ -488,7 +544,7 @@ public final class Measure {
     }
 
     /** Quits the app {@value #EXIT_AFTER_PROPERTY} seconds from now, if that property is set. */
-    public static void scheduleExit() {
+    public void scheduleExit() {
         String after = System.getProperty(EXIT_AFTER_PROPERTY);
         if (after == null || after.isBlank()) {
             return;
@@ -499,7 +555,7 @@ public final class Measure {
     }
 
     /** Logs the longest frame gap seen (at exit). */
-    public static void report() {
+    public void report() {
         if (!enabled() || reported) {
             return;
         }
@@ -532,32 +588,5 @@ public final class Measure {
         if (System.getProperty(EXIT_AFTER_PROPERTY) == null) {
             System.setProperty(EXIT_AFTER_PROPERTY, "20");
         }
-    }
-
-    /** Writes {@link #hundredCells()} to a temporary file. */
-    static Path writeHundredCells() throws IOException {
-        Path file = Files.createTempFile("pageframe-measure-", ".ipynb");
-        file.toFile().deleteOnExit();
-        new NotebookFiles().save(file, hundredCells());
-        return file;
-    }
-
-    /** A notebook of 100 cells: prose, code and stored outputs, like a long study notebook. */
-    static Notebook hundredCells() {
-        List<Cell> cells = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            cells.add(Cell.markdown((i % 5 == 0 ? "## Section " + (i / 5 + 1) + "\n\n" : "")
-                    + "Step " + i + ": allocate an order-" + (i % 4) + " block with `__get_free_pages`, look at "
-                    + "`/proc/buddyinfo`, and free it again with the **same** order."));
-            String code = "long buf" + i + " = __get_free_pages(GFP_KERNEL, " + (i % 4) + ");\n"
-                    + "System.out.printf(\"0x%x%n\", buf" + i + ");\n"
-                    + "cat(\"/proc/buddyinfo\");\n"
-                    + "free_pages(buf" + i + ", " + (i % 4) + ");";
-            cells.add(Cell.code(code).withExecutionCount(i + 1).withOutputs(List.of(Output.Stream.stdout(
-                    "0xffff888000" + String.format(Locale.ROOT, "%04x", i * 16) + "000\n"
-                    + "Node 0, zone      DMA      1      1      0      1      2      1      1      0      1      1      3\n"
-                    + "Node 0, zone    DMA32    512    300    127     60     31     15      7      4      2      1    500\n"))));
-        }
-        return Notebook.newEmpty().withCells(cells);
     }
 }

@@ -1,0 +1,126 @@
+package dev.pageframe.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pageframe.notebook.Cell;
+import java.util.List;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Find (Ctrl+F) and find/replace (Ctrl+H) across every cell of a notebook. */
+class FindTest extends WindowTest {
+    private static final List<Cell> CELLS = List.of(
+            Cell.markdown("# Buddy allocator\n\nThe buddy system merges buddies."),
+            Cell.code("long buddy = 1;\nint Buddy2 = 2;"),
+            Cell.code("int x = 3;"));
+
+    /** The options stay as the user left them, as in other editors: each test starts from none. */
+    @BeforeEach
+    void noOptions() {
+        ui.fxRun(() -> {
+            ui.window.findBar().matchCaseButton().setSelected(false);
+            ui.window.findBar().wholeWordButton().setSelected(false);
+            ui.window.findBar().regexButton().setSelected(false);
+            ui.window.findBar().replaceField().clear();
+        });
+    }
+
+    @Test
+    void ctrlFInCommandModeOpensFindAndTypedLettersGoToItNotToTheCells() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("find.ipynb", CELLS));
+        commandMode(tab);
+        ui.robot.push(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        ui.waitUntil("find opens with the caret in its field", () -> ui.window.findBar().findField().isFocused());
+
+        // b, d, d, a, y are all command-mode keys: here they must only be typed.
+        ui.robot.write("buddy");
+        assertEquals("buddy", ui.fx(() -> ui.window.findBar().findField().getText()));
+        assertEquals(3, ui.fx(() -> tab.document().cells().size()), "no cell was inserted or deleted");
+        assertEquals("1 of 4", ui.fx(() -> ui.window.findBar().countText()), "Buddy, buddy, buddy, Buddy2");
+
+        ui.waitUntil("the code editor marks both matches", () -> tab.view().findMarksShown(tab.document().cells().get(1)) == 2);
+        ui.waitUntil("the rendered Markdown marks its two", () -> tab.view().findMarksShown(tab.document().cells().get(0)) == 2);
+
+        ui.robot.push(KeyCode.ENTER);
+        assertEquals("2 of 4", ui.fx(() -> ui.window.findBar().countText()));
+        ui.robot.push(KeyCode.ENTER).push(KeyCode.ENTER);
+        assertEquals("4 of 4", ui.fx(() -> ui.window.findBar().countText()));
+        assertEquals(ui.cell(tab, 1), ui.fx(() -> tab.view().selected()), "the cell of the current match is selected");
+        ui.robot.push(KeyCode.ENTER);
+        assertEquals("1 of 4", ui.fx(() -> ui.window.findBar().countText()), "next goes round");
+        ui.robot.push(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHIFT_DOWN));
+        assertEquals("4 of 4", ui.fx(() -> ui.window.findBar().countText()), "Shift+Enter goes back");
+
+        ui.robot.push(KeyCode.ESCAPE);
+        ui.waitUntil("Esc closes find and gives the page the focus",
+                () -> !ui.window.findBar().isVisible() && ui.window.getScene().getFocusOwner() == tab.view());
+        assertEquals(0, ui.fx(() -> tab.view().findMarksShown(tab.document().cells().get(1))), "the marks go");
+        assertEquals(0, ui.fx(() -> tab.view().findMarksShown(tab.document().cells().get(0))));
+    }
+
+    @Test
+    void caseWholeWordAndRegexNarrowTheMatches() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("options.ipynb", CELLS));
+        ui.clickIntoEditor(tab, 2);
+        ui.robot.push(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        ui.waitUntil("find opens from edit mode too", () -> ui.window.findBar().findField().isFocused());
+        ui.robot.write("buddy");
+        assertEquals("int x = 3;", ui.fx(() -> ui.cell(tab, 2).source()), "nothing was typed into the editor");
+
+        assertEquals("1 of 4", ui.fx(() -> ui.window.findBar().countText()), "Buddy, buddy, buddy, Buddy2");
+        ui.fxRun(() -> ui.window.findBar().matchCaseButton().setSelected(true));
+        assertEquals("1 of 2", ui.fx(() -> ui.window.findBar().countText()), "buddy, buddy");
+        ui.fxRun(() -> {
+            ui.window.findBar().matchCaseButton().setSelected(false);
+            ui.window.findBar().wholeWordButton().setSelected(true);
+        });
+        assertEquals("1 of 3", ui.fx(() -> ui.window.findBar().countText()), "Buddy, buddy, buddy: not Buddy2");
+
+        ui.fxRun(() -> {
+            ui.window.findBar().matchCaseButton().setSelected(false);
+            ui.window.findBar().wholeWordButton().setSelected(false);
+            ui.window.findBar().regexButton().setSelected(true);
+            ui.window.findBar().findField().setText("b.ddy\\b");
+        });
+        assertEquals("1 of 3", ui.fx(() -> ui.window.findBar().countText()), "Buddy, buddy, buddy (not Buddy2)");
+        ui.fxRun(() -> ui.window.findBar().findField().setText("(unclosed"));
+        assertTrue(ui.fx(() -> ui.window.findBar().countText()).startsWith("Not a valid regular expression"));
+        ui.fxRun(() -> ui.window.findBar().findField().setText("nothing here"));
+        assertEquals("No matches", ui.fx(() -> ui.window.findBar().countText()));
+    }
+
+    @Test
+    void ctrlHReplacesOneMatchThenAll() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("replace.ipynb", CELLS));
+        commandMode(tab);
+        ui.robot.push(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN));
+        ui.waitUntil("find and replace opens", () -> ui.window.findBar().replaceField().isVisible()
+                && ui.window.findBar().findField().isFocused());
+        ui.fxRun(() -> {
+            ui.window.findBar().matchCaseButton().setSelected(true);
+            ui.window.findBar().wholeWordButton().setSelected(true);
+        });
+        ui.robot.write("buddy");
+        assertEquals("1 of 2", ui.fx(() -> ui.window.findBar().countText()));
+        ui.robot.clickOn("#replace-field").write("pal");
+        ui.robot.push(KeyCode.ENTER);
+        assertEquals("# Buddy allocator\n\nThe pal system merges buddies.", ui.fx(() -> ui.cell(tab, 0).source()),
+                "Enter in the replace field replaces the current match only");
+        assertEquals("1 of 1", ui.fx(() -> ui.window.findBar().countText()));
+        ui.robot.clickOn("#replace-all");
+        assertEquals("long pal = 1;\nint Buddy2 = 2;", ui.fx(() -> ui.cell(tab, 1).source()));
+        assertEquals("No matches", ui.fx(() -> ui.window.findBar().countText()));
+        assertTrue(ui.fx(() -> tab.document().isDirty()));
+        assertFalse(ui.fx(() -> ui.cell(tab, 0).source()).contains(" buddy "));
+    }
+
+    private static void commandMode(NotebookTab tab) {
+        ui.fxRun(() -> tab.view().requestFocus());
+        ui.waitUntil("command mode", () -> ui.window.getScene().getFocusOwner() == tab.view());
+    }
+}
