@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
@@ -24,6 +25,14 @@ import jdk.jshell.VarSnippet;
  * turns JShell's events into Jupyter-shaped outputs located in the cell.
  */
 final class CellExecution {
+    /** Text javac would choke on (stack overflow, a constant or name past the class file's limits), refused first. */
+    private record Refusal(Function<String, OptionalInt> find, String message, String code) {}
+
+    private static final List<Refusal> REFUSALS = List.of(
+            new Refusal(CompilerStack::overLimit, CompilerStack.MESSAGE, CompilerStack.CODE),
+            new Refusal(LongStrings::overlong, LongStrings.MESSAGE, LongStrings.CODE),
+            new Refusal(CompilerStack::overlongName, CompilerStack.NAME_MESSAGE, "pageframe.name.too.long"));
+
     private final AgentKernel kernel;
     private final int executionCount;
     private final CellListener listener;
@@ -54,26 +63,14 @@ final class CellExecution {
         Listeners.call(() -> listener.started(executionCount, started));
         Outcome outcome;
         try {
-            OptionalInt tooDeep = CompilerStack.overLimit(source);
-            if (tooDeep.isPresent()) {
-                int at = tooDeep.getAsInt();
-                CellSplitter.CellSnippet here = new CellSplitter.CellSnippet(source.substring(at, at + 1), at, at + 1, false);
-                return finish(recorder, diagnostics, submitted, started, compileError(here, lines, recorder, diagnostics,
-                        List.of(), CompilerStack.MESSAGE, CompilerStack.CODE));
-            }
-            OptionalInt longString = LongStrings.overlong(source);
-            if (longString.isPresent()) {
-                int at = longString.getAsInt();
-                CellSplitter.CellSnippet here = new CellSplitter.CellSnippet(source.substring(at, at + 1), at, at + 1, false);
-                return finish(recorder, diagnostics, submitted, started, compileError(here, lines, recorder, diagnostics,
-                        List.of(), LongStrings.MESSAGE, LongStrings.CODE));
-            }
-            OptionalInt longName = CompilerStack.overlongName(source);
-            if (longName.isPresent()) {
-                int at = longName.getAsInt();
-                CellSplitter.CellSnippet here = new CellSplitter.CellSnippet(source.substring(at, at + 1), at, at + 1, false);
-                return finish(recorder, diagnostics, submitted, started, compileError(here, lines, recorder, diagnostics,
-                        List.of(), CompilerStack.NAME_MESSAGE, "pageframe.name.too.long"));
+            for (Refusal refusal : REFUSALS) {
+                OptionalInt at = refusal.find().apply(source);
+                if (at.isPresent()) {
+                    int i = at.getAsInt();
+                    CellSplitter.CellSnippet here = new CellSplitter.CellSnippet(source.substring(i, i + 1), i, i + 1, false);
+                    return finish(recorder, diagnostics, submitted, started, compileError(here, lines, recorder,
+                            diagnostics, List.of(), refusal.message(), refusal.code()));
+                }
             }
             List<CellSplitter.CellSnippet> snippets = split(source);
             outcome = snippets == null ? died(recorder) : runSnippets(snippets, lines, recorder, diagnostics);

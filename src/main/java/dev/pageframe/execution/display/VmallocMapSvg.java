@@ -59,25 +59,7 @@ final class VmallocMapSvg {
         }
         svg.end("g");
 
-        svg.start("g", "class", "pages");
-        for (int i = 0; i < n; i++) {
-            long pfn = map.pfns().get(i);
-            double x = x0 + i * slot;
-            double w = Math.max(0.8, slot - (slot > 4 ? 1 : 0));
-            long address = map.start() + i * map.pageSize();
-            if (pfn == VmallocMap.UNMAPPED) {
-                svg.start("rect", "class", "guard", "x", SvgWriter.num(x), "y", SvgWriter.num(virtualY), "width", SvgWriter.num(w),
-                        "height", SvgWriter.num(BOX), "fill", Palette.BACKGROUND, "stroke", Palette.AXIS, "stroke-dasharray", "3 2");
-                svg.text("title", hexAddress(address) + ": no frame (guard page)");
-                svg.end("rect");
-            } else {
-                svg.start("rect", "class", "page", "x", SvgWriter.num(x), "y", SvgWriter.num(virtualY), "width", SvgWriter.num(w),
-                        "height", SvgWriter.num(BOX), "fill", pageColor);
-                svg.text("title", hexAddress(address) + " → pfn " + FrameMapSvg.hex(pfn));
-                svg.end("rect");
-            }
-        }
-        svg.end("g");
+        drawPages(svg, map, x0, slot, virtualY, pageColor);
 
         svg.start("g", "class", "frames", "fill", frameColor);
         for (long pfn : map.pfns()) {
@@ -99,6 +81,30 @@ final class VmallocMapSvg {
         svg.text("text", caption(map), "x", SvgWriter.num(PAD), "y", SvgWriter.num(height - 10), "font-size", "11",
                 "fill", Palette.MUTED_TEXT);
         return svg.finish();
+    }
+
+    /** The virtual pages in a row, a guard page drawn dashed; each names its address and frame on hover. */
+    private static void drawPages(SvgWriter svg, VmallocMap map, double x0, double slot, double virtualY, String pageColor) {
+        int n = map.pfns().size();
+        svg.start("g", "class", "pages");
+        for (int i = 0; i < n; i++) {
+            long pfn = map.pfns().get(i);
+            double x = x0 + i * slot;
+            double w = Math.max(0.8, slot - (slot > 4 ? 1 : 0));
+            long address = map.start() + i * map.pageSize();
+            if (pfn == VmallocMap.UNMAPPED) {
+                svg.start("rect", "class", "guard", "x", SvgWriter.num(x), "y", SvgWriter.num(virtualY), "width", SvgWriter.num(w),
+                        "height", SvgWriter.num(BOX), "fill", Palette.BACKGROUND, "stroke", Palette.AXIS, "stroke-dasharray", "3 2");
+                svg.text("title", hexAddress(address) + ": no frame (guard page)");
+                svg.end("rect");
+            } else {
+                svg.start("rect", "class", "page", "x", SvgWriter.num(x), "y", SvgWriter.num(virtualY), "width", SvgWriter.num(w),
+                        "height", SvgWriter.num(BOX), "fill", pageColor);
+                svg.text("title", hexAddress(address) + " → pfn " + FrameMapSvg.hex(pfn));
+                svg.end("rect");
+            }
+        }
+        svg.end("g");
     }
 
     private static double frameX(long pfn, long lo, long span, double x0, double stripWidth) {

@@ -1,10 +1,10 @@
 package dev.pageframe.ui.app;
 
+import dev.pageframe.notebook.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,15 +62,9 @@ final class RecentFiles {
         return sb.toString();
     }
 
-    /** Writes {@code text} to the store: into a temporary file beside it, then moved over it in one step. */
+    /** Writes {@code text} to the store whole (the one atomic writer), so a crash leaves the old list or the new. */
     void save(String text) throws IOException {
         Files.createDirectories(store.getParent());
-        Path tmp = Files.createTempFile(store.getParent(), ".recent-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(store, text.getBytes(StandardCharsets.UTF_8));
     }
 }

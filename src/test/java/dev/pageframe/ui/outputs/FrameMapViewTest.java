@@ -212,13 +212,10 @@ class FrameMapViewTest {
             i++;
         }
         FrameMap map = b.build();
-        long start = System.nanoTime();
         FrameMapView view = render(map, 1000);
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(512, view.framesPerCell());
         assertTrue(view.cellCount() <= FrameGrid.MAX_CELLS);
         assertEquals(FrameGrid.of(map).cells(), view.cellCount(), "the canvas draws the SVG's grid");
-        assertTrue(millis < 20_000, "rendering took " + millis + " ms");
         double w = fx(() -> view.canvas().canvas().getWidth());
         assertTrue(w > 900, "the canvas spans the view: " + w);
         assertTrue(fx(() -> view.describe(0x3fffff)).startsWith("pfn 0x3fffff (4,194,303) · zone Normal"));
