@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The eight numbered notebooks of content/index.md each carry enough to learn from (prose, five code
- * cells, two stored charts, an exercise with its answer), and every relative link in the notebooks and
+ * cells, two stored charts, a tagged exercise with hints, a reference solution and a check), and every relative link in the notebooks and
  * the docs reaches a file that exists, and a heading that exists when it names one.
  */
 class ShippedNotebookContentsTest {
@@ -49,30 +49,49 @@ class ShippedNotebookContentsTest {
 
     @ParameterizedTest
     @MethodSource("numberedNotebooks")
-    void numberedNotebookHasFiveCodeCellsTwoStoredChartsAndAnExerciseWithAnAnswer(String name) throws Exception {
+    void numberedNotebookHasFiveCodeCellsTwoStoredChartsAndAnExerciseWithHintsASolutionAndACheck(String name)
+            throws Exception {
         JsonNode nb = JSON.readTree(Path.of("notebooks", name).toFile());
         int code = 0;
         int charts = 0;
-        boolean exercise = false;
-        boolean answer = false;
+        List<String> tasksWithHints = new ArrayList<>();
+        List<String> answersWithSolutions = new ArrayList<>();
+        List<String> checks = new ArrayList<>();
         for (JsonNode cell : nb.get("cells")) {
-            String source = source(cell);
-            if (cell.get("cell_type").asText().equals("code")) {
+            boolean isCode = cell.get("cell_type").asText().equals("code");
+            if (isCode) {
                 code++;
                 for (JsonNode out : cell.path("outputs")) {
                     if (out.path("data").has("image/png")) {
                         charts++;
                     }
                 }
-            } else {
-                exercise |= source.startsWith("## Exercise") && source.contains("**Task.**") && source.contains("*Hint");
-                answer |= source.startsWith("**Answer.**");
+            }
+            JsonNode exercise = cell.path("metadata").path("pageframe").path("exercise");
+            String id = exercise.path("id").asText();
+            if (!isCode && hasTag(cell, "exercise-task") && !exercise.path("hints").isEmpty()) {
+                tasksWithHints.add(id);
+            } else if (isCode && hasTag(cell, "exercise-answer") && !exercise.path("solution").asText().isBlank()) {
+                answersWithSolutions.add(id);
+            } else if (isCode && hasTag(cell, "exercise-check") && source(cell).contains("check(")) {
+                checks.add(id);
             }
         }
         assertTrue(code >= 5, name + " has " + code + " code cells");
         assertTrue(charts >= 2, name + " stores " + charts + " charts");
-        assertTrue(exercise, name + " has an exercise with a task and hints");
-        assertTrue(answer, name + " has an answer cell");
+        boolean complete = tasksWithHints.stream()
+                .anyMatch(id -> !id.isEmpty() && answersWithSolutions.contains(id) && checks.contains(id));
+        assertTrue(complete, name + " has an exercise with hints, a reference solution and a check cell (tasks "
+                + tasksWithHints + ", answers " + answersWithSolutions + ", checks " + checks + ")");
+    }
+
+    private static boolean hasTag(JsonNode cell, String tag) {
+        for (JsonNode t : cell.path("metadata").path("tags")) {
+            if (t.asText().equals(tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Stream<Path> documents() throws Exception {
