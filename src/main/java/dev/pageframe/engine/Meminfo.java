@@ -5,7 +5,7 @@ package dev.pageframe.engine;
  * kernel built with HighMem (32-bit only), transparent huge pages, CMA and hugetlbfs prints, in its
  * order. The machine has no swap, no dirty or mapped file pages and no huge pages, so those lines
  * read 0; page cache is inactive file memory and user tasks' memory inactive anonymous memory,
- * where new pages start on the LRU lists.
+ * where new pages start on the LRU lists. The x86 DirectMap lines end the file ({@link DirectMap}).
  */
 final class Meminfo {
     /** mm/util.c: sysctl_overcommit_ratio, the share of RAM in CommitLimit. */
@@ -85,6 +85,13 @@ final class Meminfo {
         }
         raw("Hugepagesize", 2048);
         raw("Hugetlb", 0);
+        // arch/x86/mm/pageattr.c: arch_report_meminfo comes last; 32-bit PAE and x86_64 map with 2 MiB pages.
+        DirectMap direct = DirectMap.of(k.layout);
+        raw("DirectMap4k", direct.kb4k());
+        raw("DirectMap2M", direct.kb2m());
+        if (k.profile().lowmemLimit() == 0) {
+            raw("DirectMap1G", direct.kb1g());
+        }
         return sb.toString();
     }
 

@@ -10,7 +10,7 @@ class MeminfoTest {
 
     private static long field(Kernel k, String name) {
         return k.cat("/proc/meminfo").lines().filter(l -> l.startsWith(name + ":"))
-            .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElseThrow();
+            .mapToLong(l -> Long.parseLong(l.substring(name.length() + 1).replaceAll("[^0-9]", ""))).findFirst().orElseThrow();
     }
 
     /**
@@ -81,7 +81,7 @@ class MeminfoTest {
             "WritebackTmp", "CommitLimit", "Committed_AS", "VmallocTotal", "VmallocUsed", "VmallocChunk", "Percpu",
             "HardwareCorrupted", "AnonHugePages", "ShmemHugePages", "ShmemPmdMapped", "FileHugePages", "FilePmdMapped",
             "CmaTotal", "CmaFree", "HugePages_Total", "HugePages_Free", "HugePages_Rsvd", "HugePages_Surp",
-            "Hugepagesize", "Hugetlb"), names);
+            "Hugepagesize", "Hugetlb", "DirectMap4k", "DirectMap2M", "DirectMap1G"), names);
         assertEquals(field(k, "Inactive"), field(k, "Inactive(anon)") + field(k, "Inactive(file)"));
         assertEquals(field(k, "Inactive(file)"), field(k, "Cached"));
         assertEquals(700 * 4, field(k, "AnonPages"));
@@ -90,5 +90,28 @@ class MeminfoTest {
         Kernel i386 = Kernel.boot(MachineProfiles.I386, 1024 * M);
         assertEquals(field(i386, "MemTotal"), field(i386, "HighTotal") + field(i386, "LowTotal"));
         assertTrue(i386.cat("/proc/meminfo").indexOf("Mlocked:") < i386.cat("/proc/meminfo").indexOf("HighTotal:"));
+    }
+
+    /** arch/x86/mm/init.c split_mem_range, reported by arch/x86/mm/pageattr.c arch_report_meminfo. */
+    @Test
+    void directMapUsesTheLargestPagesEachAlignedStretchOfRamAllows() {
+        // 8 GiB on x86_64: RAM is [0, 3 GiB) and [4 GiB, 9 GiB) around the PCI hole.
+        Kernel big = Kernel.boot(MachineProfiles.X86_64, 8192 * M);
+        assertEquals(2048, field(big, "DirectMap4k"), "the first 2 MiB in 4 KiB pages");
+        assertEquals(1022 * 1024, field(big, "DirectMap2M"), "2 MiB pages up to the first 1 GiB boundary");
+        assertEquals(7 * 1024 * 1024, field(big, "DirectMap1G"), "every whole aligned GiB of RAM");
+        assertEquals(8192 * 1024, field(big, "DirectMap4k") + field(big, "DirectMap2M") + field(big, "DirectMap1G"));
+        assertTrue(big.cat("/proc/meminfo").endsWith("DirectMap1G:     7340032 kB\n"), "arch_report_meminfo's widths, last");
+
+        Kernel small = Kernel.boot(MachineProfiles.X86_64, 256 * M);
+        assertEquals(2048, field(small, "DirectMap4k"));
+        assertEquals(254 * 1024, field(small, "DirectMap2M"));
+        assertEquals(0, field(small, "DirectMap1G"));
+
+        // 32-bit PAE maps only low memory, and has no 1 GiB pages.
+        Kernel i386 = Kernel.boot(MachineProfiles.I386, 1024 * M);
+        assertEquals(2048, field(i386, "DirectMap4k"));
+        assertEquals(894 * 1024, field(i386, "DirectMap2M"));
+        assertFalse(i386.cat("/proc/meminfo").contains("DirectMap1G"));
     }
 }
