@@ -27,6 +27,8 @@ final class SeriesToggles extends FlowPane {
             Region swatch = new Region();
             swatch.getStyleClass().addAll("chart-swatch", "default-color" + (i % 8));
             CheckBox box = new CheckBox(names.get(i).isEmpty() ? "series " + (i + 1) : names.get(i));
+            // Series are often named after kernel functions; their underscores are text, not mnemonics.
+            box.setMnemonicParsing(false);
             box.setGraphic(swatch);
             box.setSelected(true);
             box.getStyleClass().add("chart-series-toggle");

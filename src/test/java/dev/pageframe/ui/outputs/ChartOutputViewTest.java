@@ -57,6 +57,17 @@ class ChartOutputViewTest {
     }
 
     @Test
+    void seriesNamedAfterKernelFunctionsKeepTheirUnderscores() {
+        // A check box reads "_" as a mnemonic unless told not to: __get_dma_pages showed as _getdma_pages.
+        ChartOutputView view = chart(Samples.display(Charts.line("requests").x("n").y("free")
+                .series("__get_dma_pages", new long[] {0, 1, 2}, new long[] {5, 4, 3})
+                .series("__get_free_pages", new long[] {0, 1, 2}, new long[] {9, 9, 8}).build()));
+        CheckBox box = FxTest.all(view, CheckBox.class, b -> b.getStyleClass().contains("chart-series-toggle")).getFirst();
+        String shown = fx(() -> ((javafx.scene.text.Text) box.lookup(".text")).getText());
+        assertEquals("__get_dma_pages", shown);
+    }
+
+    @Test
     void chartIsBuiltOnlyWhenFirstShown() {
         Node view = fx(() -> OutputViews.render(Samples.display(Samples.smallLine()), OutputContext.NONE));
         Lazy lazy = (Lazy) view;
