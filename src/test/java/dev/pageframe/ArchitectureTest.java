@@ -3,14 +3,20 @@ package dev.pageframe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.pageframe.cli.GuiLauncher;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,5 +97,22 @@ class ArchitectureTest {
         Class<?> app = Class.forName(GuiLauncher.APP_CLASS, false, getClass().getClassLoader());
         Method launch = app.getMethod("launchApp", String[].class);
         assertTrue(Modifier.isStatic(launch.getModifiers()) && Modifier.isPublic(launch.getModifiers()), launch.toString());
+    }
+
+    /**
+     * One concept, one name: no two top-level classes share a simple name (engine.Kernel beside
+     * execution.Kernel, or two FrameKinds, sent readers to the wrong file and forced full names in cells).
+     */
+    @Test
+    void topLevelClassesHaveUniqueSimpleNames() {
+        List<JavaClass> topLevel = MAIN.stream()
+            .filter(c -> c.isTopLevelClass() && !c.getSimpleName().equals("package-info"))
+            .toList();
+        assertTrue(topLevel.size() > 100, "the import found too few classes to judge: " + topLevel.size());
+        Map<String, List<String>> clashes = topLevel.stream()
+            .collect(Collectors.groupingBy(JavaClass::getSimpleName, TreeMap::new,
+                Collectors.mapping(JavaClass::getName, Collectors.toList())));
+        clashes.values().removeIf(names -> names.size() < 2);
+        assertEquals(Map.of(), clashes, "simple names used by more than one class in src/main");
     }
 }

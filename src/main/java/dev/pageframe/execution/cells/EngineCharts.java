@@ -8,7 +8,7 @@ import dev.pageframe.execution.display.BuddyInfo;
 import dev.pageframe.execution.display.BuddyInfoBuilder;
 import dev.pageframe.execution.display.Chart;
 import dev.pageframe.execution.display.Charts;
-import dev.pageframe.execution.display.FrameKind;
+import dev.pageframe.execution.display.FrameMapKind;
 import dev.pageframe.execution.display.FrameMap;
 import dev.pageframe.execution.display.FrameMapBuilder;
 import dev.pageframe.execution.display.LineChart;
@@ -42,19 +42,19 @@ public final class EngineCharts {
         return b.build();
     }
 
-    static FrameKind kind(dev.pageframe.engine.FrameKind k) {
+    static FrameMapKind kind(dev.pageframe.engine.FrameKind k) {
         return switch (k) {
-            case FREE -> FrameKind.FREE;
-            case PAGE -> FrameKind.PAGE;
-            case DMA -> FrameKind.DMA;
-            case SLAB -> FrameKind.SLAB;
-            case VMALLOC -> FrameKind.VMALLOC;
-            case PAGECACHE -> FrameKind.PAGECACHE;
-            case ANON -> FrameKind.ANON;
-            case BOOT_RESERVED -> FrameKind.RESERVED;
-            case KERNEL_IMAGE -> FrameKind.KERNEL;
-            case FIRMWARE -> FrameKind.FIRMWARE;
-            case HOLE -> FrameKind.HOLE;
+            case FREE -> FrameMapKind.FREE;
+            case PAGE -> FrameMapKind.PAGE;
+            case DMA -> FrameMapKind.DMA;
+            case SLAB -> FrameMapKind.SLAB;
+            case VMALLOC -> FrameMapKind.VMALLOC;
+            case PAGECACHE -> FrameMapKind.PAGECACHE;
+            case ANON -> FrameMapKind.ANON;
+            case BOOT_RESERVED -> FrameMapKind.RESERVED;
+            case KERNEL_IMAGE -> FrameMapKind.KERNEL;
+            case FIRMWARE -> FrameMapKind.FIRMWARE;
+            case HOLE -> FrameMapKind.HOLE;
         };
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 public final class FrameGrid {
     /** The most cells a chart draws (128 × 64 at 4 px is as much detail as the eye takes in): 16 GiB is 8192 cells of 512 frames. */
     public static final int MAX_CELLS = 8192;
-    private static final FrameKind[] KINDS = FrameKind.values();
+    private static final FrameMapKind[] KINDS = FrameMapKind.values();
 
     private final long firstPfn;
     private final long endPfn;
@@ -54,7 +54,7 @@ public final class FrameGrid {
         long[] frames = countFrames(map.runs(), first, end, base, per, cells);
         byte[] dominant = new byte[cells];
         int k = KINDS.length;
-        int hole = FrameKind.HOLE.ordinal();
+        int hole = FrameMapKind.HOLE.ordinal();
         for (int c = 0; c < cells; c++) {
             long cellStart = base + c * per;
             long inRange = Math.min(end, cellStart + per) - Math.max(first, cellStart);
@@ -148,7 +148,7 @@ public final class FrameGrid {
     }
 
     /** The kind holding most frames of {@code cell}. */
-    public FrameKind kind(int cell) {
+    public FrameMapKind kind(int cell) {
         return KINDS[dominant[cell]];
     }
 
@@ -202,7 +202,7 @@ public final class FrameGrid {
                 covered += n;
             }
         }
-        byKind[FrameKind.HOLE.ordinal()] += (to - from) - covered;
+        byKind[FrameMapKind.HOLE.ordinal()] += (to - from) - covered;
         return byKind;
     }
 }

@@ -63,13 +63,13 @@ public record FrameMap(String title, long pageSize, List<ZoneSpan> zones, List<F
 
     /** Frames per kind, holes included (frames no run covers). */
     public long[] framesByKind() {
-        long[] byKind = new long[FrameKind.values().length];
+        long[] byKind = new long[FrameMapKind.values().length];
         long covered = 0;
         for (FrameSpan r : runs) {
             byKind[r.kind().ordinal()] += r.count();
             covered += r.count();
         }
-        byKind[FrameKind.HOLE.ordinal()] += (endPfn() - firstPfn()) - covered;
+        byKind[FrameMapKind.HOLE.ordinal()] += (endPfn() - firstPfn()) - covered;
         return byKind;
     }
 }

@@ -28,12 +28,12 @@ public final class FrameMapBuilder implements ChartBuilder<FrameMap> {
     }
 
     /** {@code count} frames of one kind from {@code startPfn}, with no order or owner. */
-    public FrameMapBuilder run(long startPfn, long count, FrameKind kind, String zone) {
+    public FrameMapBuilder run(long startPfn, long count, FrameMapKind kind, String zone) {
         return run(new FrameSpan(startPfn, count, kind, zone));
     }
 
     /** {@code count} frames from {@code startPfn} forming a block of {@code order} held by {@code owner}. */
-    public FrameMapBuilder run(long startPfn, long count, FrameKind kind, String zone, int order, String owner) {
+    public FrameMapBuilder run(long startPfn, long count, FrameMapKind kind, String zone, int order, String owner) {
         return run(new FrameSpan(startPfn, count, kind, zone, order, owner));
     }
 

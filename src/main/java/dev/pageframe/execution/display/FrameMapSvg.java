@@ -62,17 +62,17 @@ final class FrameMapSvg {
     }
 
     /** The legend's entries (the kinds present, with their share) and where each goes, rows wrapped to the width. */
-    private record Legend(List<FrameKind> kinds, List<double[]> at, List<String> text, double lastRowY) {}
+    private record Legend(List<FrameMapKind> kinds, List<double[]> at, List<String> text, double lastRowY) {}
 
     private static Legend layOutLegend(FrameMap map, double width, double top) {
         long[] byKind = map.framesByKind();
         long total = map.endPfn() - map.firstPfn();
-        List<FrameKind> shown = new ArrayList<>();
+        List<FrameMapKind> shown = new ArrayList<>();
         List<double[]> at = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         double x = PAD;
         double rowY = top + 9;
-        for (FrameKind k : FrameKind.values()) {
+        for (FrameMapKind k : FrameMapKind.values()) {
             if (byKind[k.ordinal()] == 0) {
                 continue;
             }
@@ -95,7 +95,7 @@ final class FrameMapSvg {
         svg.start("g", "class", "legend", "fill", Palette.TEXT);
         for (int i = 0; i < legend.kinds().size(); i++) {
             double[] at = legend.at().get(i);
-            FrameKind k = legend.kinds().get(i);
+            FrameMapKind k = legend.kinds().get(i);
             svg.empty("rect", "class", "swatch", "data-kind", k.jsonName(), "x", SvgWriter.num(at[0] + 2),
                     "y", SvgWriter.num(at[1] - 6), "width", "12", "height", "12", "fill", fill(k),
                     "stroke", Palette.AXIS, "stroke-width", "0.5");
@@ -108,7 +108,7 @@ final class FrameMapSvg {
     private static void drawHolePattern(SvgWriter svg) {
         svg.start("defs");
         svg.start("pattern", "id", HOLE_PATTERN, "width", "4", "height", "4", "patternUnits", "userSpaceOnUse");
-        svg.empty("rect", "width", "4", "height", "4", "fill", Palette.frameKind(FrameKind.HOLE));
+        svg.empty("rect", "width", "4", "height", "4", "fill", Palette.frameKind(FrameMapKind.HOLE));
         svg.empty("path", "d", "M0 4L4 0", "stroke", Palette.HOLE_HATCH, "stroke-width", "1");
         svg.end("pattern");
         svg.end("defs");
@@ -148,15 +148,15 @@ final class FrameMapSvg {
                 + ") and takes the colour of the kind holding most of them.";
     }
 
-    private static String fill(FrameKind k) {
-        return k == FrameKind.HOLE ? "url(#" + HOLE_PATTERN + ")" : Palette.frameKind(k);
+    private static String fill(FrameMapKind k) {
+        return k == FrameMapKind.HOLE ? "url(#" + HOLE_PATTERN + ")" : Palette.frameKind(k);
     }
 
     private static void drawCells(SvgWriter svg, FrameGrid grid, int cols, double cell, double left, double top) {
-        FrameKind[] kinds = FrameKind.values();
+        FrameMapKind[] kinds = FrameMapKind.values();
         StringBuilder[] byKind = new StringBuilder[kinds.length];
         for (int c = 0; c < grid.cells(); ) {
-            FrameKind k = grid.kind(c);
+            FrameMapKind k = grid.kind(c);
             int row = c / cols;
             int start = c;
             // Extend along the row while the kind holds; rows break runs so each rect stays a bar.
@@ -178,7 +178,7 @@ final class FrameMapSvg {
             b.append("\"/>\n");
         }
         svg.start("g", "class", "cells");
-        for (FrameKind k : kinds) {
+        for (FrameMapKind k : kinds) {
             if (byKind[k.ordinal()] != null) {
                 svg.start("g", "class", "kind", "data-kind", k.jsonName(), "fill", fill(k));
                 svg.raw(byKind[k.ordinal()]);

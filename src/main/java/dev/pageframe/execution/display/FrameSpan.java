@@ -7,7 +7,7 @@ import java.util.Objects;
  * {@code order} is the buddy order of the block they form, or -1 when that does not apply;
  * {@code owner} names who holds them (a slab cache, a driver, a task), or is empty.
  */
-public record FrameSpan(long startPfn, long count, FrameKind kind, String zone, int order, String owner) {
+public record FrameSpan(long startPfn, long count, FrameMapKind kind, String zone, int order, String owner) {
 
     public FrameSpan {
         if (startPfn < 0 || count <= 0) {
@@ -22,7 +22,7 @@ public record FrameSpan(long startPfn, long count, FrameKind kind, String zone, 
     }
 
     /** A run with no order and no owner. */
-    public FrameSpan(long startPfn, long count, FrameKind kind, String zone) {
+    public FrameSpan(long startPfn, long count, FrameMapKind kind, String zone) {
         this(startPfn, count, kind, zone, -1, "");
     }
 

@@ -41,7 +41,7 @@ public final class Palette {
      * The colour of a frame kind. Free frames are pale so that what is in use stands out; memory
      * the allocator can never hand out (reserved, kernel image) is dark; holes are hatched.
      */
-    public static String frameKind(FrameKind kind) {
+    public static String frameKind(FrameMapKind kind) {
         return switch (kind) {
             case FREE -> "#E3E8EE";
             case PAGE -> "#0072B2";

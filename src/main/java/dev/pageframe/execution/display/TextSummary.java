@@ -183,7 +183,7 @@ final class TextSummary {
     }
 
     /** One character per kind in the plain-text map; holes are blank so gaps in memory look like gaps. */
-    static char letter(FrameKind k) {
+    static char letter(FrameMapKind k) {
         return switch (k) {
             case FREE -> '.';
             case PAGE -> 'P';
@@ -218,10 +218,10 @@ final class TextSummary {
         long[] byKind = map.framesByKind();
         TextTable kinds = new TextTable(List.of("kind", "key", "frames", "size", "share"),
                 new boolean[] {false, false, true, true, true});
-        for (FrameKind k : FrameKind.values()) {
+        for (FrameMapKind k : FrameMapKind.values()) {
             long f = byKind[k.ordinal()];
             if (f > 0) {
-                kinds.row(List.of(k.label(), k == FrameKind.HOLE ? "' '" : String.valueOf(letter(k)), Unit.plain(f),
+                kinds.row(List.of(k.label(), k == FrameMapKind.HOLE ? "' '" : String.valueOf(letter(k)), Unit.plain(f),
                         Unit.BYTES.format((double) f * page), FrameMapSvg.percent(f, total)));
             }
         }

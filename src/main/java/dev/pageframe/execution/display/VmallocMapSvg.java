@@ -32,7 +32,7 @@ final class VmallocMapSvg {
         long span = lo == VmallocMap.UNMAPPED ? 1 : hi - lo + 1;
         double frameWidth = Math.max(1.5, stripWidth / span);
         String pageColor = Palette.series(0);
-        String frameColor = Palette.frameKind(FrameKind.VMALLOC);
+        String frameColor = Palette.frameKind(FrameMapKind.VMALLOC);
 
         SvgWriter svg = new SvgWriter(WIDTH, height, map.title());
         for (int i = 0; i < titleLines.size(); i++) {

@@ -150,7 +150,7 @@ final class VndJsonReader {
         List<FrameSpan> runs = new ArrayList<>();
         for (JsonNode r : root.path("runs")) {
             runs.add(new FrameSpan(r.path(start).asLong(), r.path(count).asLong(),
-                    FrameKind.fromJson(r.path(kind).asText("")), r.path(zone).asText(""),
+                    FrameMapKind.fromJson(r.path(kind).asText("")), r.path(zone).asText(""),
                     order < 0 ? -1 : r.path(order).asInt(-1), owner < 0 ? "" : r.path(owner).asText("")));
         }
         return new FrameMap(title, root.path("pageSize").asLong(4096), zones, runs);

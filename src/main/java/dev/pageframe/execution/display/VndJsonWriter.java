@@ -141,7 +141,7 @@ final class VndJsonWriter {
             n.add(r.startPfn()).add(r.count()).add(r.kind().jsonName()).add(r.zone()).add(r.order()).add(r.owner());
         }
         ObjectNode colours = root.putObject("colors");
-        for (FrameKind k : FrameKind.values()) {
+        for (FrameMapKind k : FrameMapKind.values()) {
             colours.put(k.jsonName(), Palette.frameKind(k));
         }
     }

@@ -1,7 +1,7 @@
 package dev.pageframe.ui.outputs;
 
 import dev.pageframe.execution.display.FrameGrid;
-import dev.pageframe.execution.display.FrameKind;
+import dev.pageframe.execution.display.FrameMapKind;
 import dev.pageframe.execution.display.FrameMap;
 import dev.pageframe.execution.display.Palette;
 import dev.pageframe.execution.display.ZoneSpan;
@@ -227,17 +227,17 @@ final class FrameMapCanvas extends Region {
     }
 
     /** The colour a kind is drawn in: the shared palette, with theme-aware free, hole and kernel colours. */
-    Paint kindColor(FrameKind kind) {
+    Paint kindColor(FrameMapKind kind) {
         return switch (kind) {
-            case FREE -> color("free", Palette.frameKind(FrameKind.FREE));
-            case KERNEL -> color("kernel", Palette.frameKind(FrameKind.KERNEL));
+            case FREE -> color("free", Palette.frameKind(FrameMapKind.FREE));
+            case KERNEL -> color("kernel", Palette.frameKind(FrameMapKind.KERNEL));
             case HOLE -> holePattern();
             default -> Color.web(Palette.frameKind(kind));
         };
     }
 
     private Paint holePattern() {
-        Color bg = (Color) color("hole", Palette.frameKind(FrameKind.HOLE));
+        Color bg = (Color) color("hole", Palette.frameKind(FrameMapKind.HOLE));
         Color hatch = (Color) color("hatch", Palette.HOLE_HATCH);
         int size = 6;
         WritableImage img = new WritableImage(size, size);
@@ -257,8 +257,8 @@ final class FrameMapCanvas extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
-        Map<FrameKind, Paint> fills = new EnumMap<>(FrameKind.class);
-        for (FrameKind k : FrameKind.values()) {
+        Map<FrameMapKind, Paint> fills = new EnumMap<>(FrameMapKind.class);
+        for (FrameMapKind k : FrameMapKind.values()) {
             fills.put(k, kindColor(k));
         }
         // Cells, one rectangle per stretch of one kind within a row.

@@ -2,7 +2,7 @@ package dev.pageframe.ui.outputs;
 
 import dev.pageframe.execution.display.Chart;
 import dev.pageframe.execution.display.FrameGrid;
-import dev.pageframe.execution.display.FrameKind;
+import dev.pageframe.execution.display.FrameMapKind;
 import dev.pageframe.execution.display.FrameMap;
 import dev.pageframe.execution.display.FrameSpan;
 import dev.pageframe.execution.display.Palette;
@@ -206,14 +206,14 @@ public final class FrameMapView extends VBox {
         legend.getStyleClass().add("framemap-legend");
         long[] byKind = map.framesByKind();
         long total = Math.max(1, map.endPfn() - map.firstPfn());
-        for (FrameKind k : FrameKind.values()) {
+        for (FrameMapKind k : FrameMapKind.values()) {
             long n = byKind[k.ordinal()];
             if (n <= 0) {
                 continue;
             }
             Region swatch = new Region();
             swatch.getStyleClass().addAll("framemap-swatch", "framemap-swatch-" + k.jsonName());
-            if (k != FrameKind.FREE && k != FrameKind.HOLE && k != FrameKind.KERNEL) {
+            if (k != FrameMapKind.FREE && k != FrameMapKind.HOLE && k != FrameMapKind.KERNEL) {
                 swatch.setStyle("-fx-background-color: " + Palette.frameKind(k) + ";");
             }
             Label name = new Label(k.label());
@@ -256,7 +256,7 @@ public final class FrameMapView extends VBox {
             long from = Math.max(cells.firstPfn(), cells.cellStart(c));
             long to = Math.min(cells.endPfn(), cells.cellStart(c) + cells.framesPerCell());
             long[] byKind = FrameGrid.framesByKind(map.runs(), from, to);
-            FrameKind top = cells.kind(c);
+            FrameMapKind top = cells.kind(c);
             parts.add(String.format(Locale.ROOT, "cell %s–%s: %s %s", FrameMapCanvas.hex(from), FrameMapCanvas.hex(to - 1),
                     percent(byKind[top.ordinal()], to - from), top.label()));
         }

@@ -8,7 +8,7 @@ import dev.pageframe.engine.MachineProfiles;
 import dev.pageframe.engine.Workloads;
 import dev.pageframe.engine.ProgressSink;
 import dev.pageframe.execution.display.BuddyInfo;
-import dev.pageframe.execution.display.FrameKind;
+import dev.pageframe.execution.display.FrameMapKind;
 import dev.pageframe.execution.display.FrameMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,8 +38,8 @@ class EngineChartsTest {
         k.__get_free_pages(Gfp.GFP_KERNEL, 4);
         k.vmalloc(1 << 20);
         FrameMap map = EngineCharts.frameMap(k, k.frame_map());
-        assertTrue(map.runs().stream().anyMatch(r -> r.kind() == FrameKind.KERNEL));
-        assertTrue(map.runs().stream().anyMatch(r -> r.kind() == FrameKind.VMALLOC));
+        assertTrue(map.runs().stream().anyMatch(r -> r.kind() == FrameMapKind.KERNEL));
+        assertTrue(map.runs().stream().anyMatch(r -> r.kind() == FrameMapKind.VMALLOC));
         assertEquals(k.max_pfn(), map.runs().stream().mapToLong(r -> r.count()).sum());
     }
 

@@ -26,7 +26,7 @@ class FrameMapTest {
         long frames = 4L << 20;
         List<FrameSpan> runs = new ArrayList<>((int) frames);
         for (long pfn = 0; pfn < frames; pfn++) {
-            runs.add(new FrameSpan(pfn, 1, (pfn / 512) % 2 == 0 ? FrameKind.SLAB : FrameKind.FREE, "Normal"));
+            runs.add(new FrameSpan(pfn, 1, (pfn / 512) % 2 == 0 ? FrameMapKind.SLAB : FrameMapKind.FREE, "Normal"));
         }
         FrameMap map = Charts.frameMap("alternating").zone("Normal", 0, frames).runs(runs).build();
         String svg = MimeBundles.svg(map);
@@ -52,19 +52,19 @@ class FrameMapTest {
     @Test
     void groupTakesTheKindHoldingMostFrames() {
         FrameMap map = Charts.frameMap("t").zone("Normal", 0, 4 * 8192)
-                .run(0, 3, FrameKind.SLAB, "Normal").run(3, 1, FrameKind.PAGE, "Normal").build();
+                .run(0, 3, FrameMapKind.SLAB, "Normal").run(3, 1, FrameMapKind.PAGE, "Normal").build();
         FrameGrid grid = FrameGrid.of(map, 8192);
         assertEquals(4, grid.framesPerCell());
-        assertEquals(FrameKind.SLAB, grid.kind(0));
-        assertEquals(FrameKind.HOLE, grid.kind(1), "frames no run covers are holes");
+        assertEquals(FrameMapKind.SLAB, grid.kind(0));
+        assertEquals(FrameMapKind.HOLE, grid.kind(1), "frames no run covers are holes");
     }
 
     /** The SVG, the text summary and the app's canvas all draw {@link FrameGrid}'s cells; the SVG shows each in its kind. */
     @Test
     void svgDrawsEveryCellOfTheSharedGridInItsKind() throws Exception {
         FrameMap map = Charts.frameMap("mixed").zone("DMA", 0, 4096).zone("Normal", 4096, 3 * 4096)
-                .run(0, 700, FrameKind.KERNEL, "DMA").run(900, 2000, FrameKind.SLAB, "DMA")
-                .run(4096, 5000, FrameKind.FREE, "Normal").run(9500, 100, FrameKind.PAGE, "Normal").build();
+                .run(0, 700, FrameMapKind.KERNEL, "DMA").run(900, 2000, FrameMapKind.SLAB, "DMA")
+                .run(4096, 5000, FrameMapKind.FREE, "Normal").run(9500, 100, FrameMapKind.PAGE, "Normal").build();
         FrameGrid grid = FrameGrid.of(map);
         java.util.Map<String, Integer> gridCells = new java.util.TreeMap<>();
         for (int c = 0; c < grid.cells(); c++) {
@@ -113,7 +113,7 @@ class FrameMapTest {
 
     @Test
     void cellsOfOneKindInARowShareARect() throws Exception {
-        FrameMap map = Charts.frameMap("one kind").zone("Normal", 0, 1024).run(0, 1024, FrameKind.FREE, "Normal").build();
+        FrameMap map = Charts.frameMap("one kind").zone("Normal", 0, 1024).run(0, 1024, FrameMapKind.FREE, "Normal").build();
         Document doc = SvgDocs.parse(MimeBundles.svg(map));
         Element group = SvgDocs.byClass(doc, "kind").getFirst();
         assertEquals("free", group.getAttribute("data-kind"));
@@ -123,14 +123,14 @@ class FrameMapTest {
     @Test
     void overlappingRunsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Charts.frameMap("t")
-                .run(0, 10, FrameKind.FREE, "DMA").run(5, 10, FrameKind.SLAB, "DMA").build());
+                .run(0, 10, FrameMapKind.FREE, "DMA").run(5, 10, FrameMapKind.SLAB, "DMA").build());
     }
 
     @Test
     void runsAreSortedByPfn() {
-        FrameMap map = Charts.frameMap("t").run(10, 5, FrameKind.FREE, "DMA").run(0, 5, FrameKind.SLAB, "DMA").build();
+        FrameMap map = Charts.frameMap("t").run(10, 5, FrameMapKind.FREE, "DMA").run(0, 5, FrameMapKind.SLAB, "DMA").build();
         assertEquals(0, map.runs().getFirst().startPfn());
         long[] byKind = map.framesByKind();
-        assertEquals(5, byKind[FrameKind.HOLE.ordinal()], "pfns 5..9 are a hole");
+        assertEquals(5, byKind[FrameMapKind.HOLE.ordinal()], "pfns 5..9 are a hole");
     }
 }

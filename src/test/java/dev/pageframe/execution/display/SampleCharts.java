@@ -103,21 +103,21 @@ final class SampleCharts {
     /** An i386 box of 16 MiB from the Linux 2.0 era: small enough for one cell per frame. */
     static FrameMap smallMachine() {
         FrameMapBuilder b = Charts.frameMap("Physical memory, 16 MiB i386").zone("DMA", 0, 4096);
-        b.run(0, 1, FrameKind.RESERVED, "DMA", -1, "BIOS");
-        b.run(160, 96, FrameKind.HOLE, "DMA"); // the ISA hole, 640 KiB – 1 MiB
-        b.run(256, 220, FrameKind.KERNEL, "DMA", -1, "vmlinux");
-        b.run(476, 60, FrameKind.RESERVED, "DMA", -1, "mem_init");
+        b.run(0, 1, FrameMapKind.RESERVED, "DMA", -1, "BIOS");
+        b.run(160, 96, FrameMapKind.HOLE, "DMA"); // the ISA hole, 640 KiB – 1 MiB
+        b.run(256, 220, FrameMapKind.KERNEL, "DMA", -1, "vmlinux");
+        b.run(476, 60, FrameMapKind.RESERVED, "DMA", -1, "mem_init");
         SplittableRandom rnd = new SplittableRandom(4);
-        FrameKind[] used = {FrameKind.PAGE, FrameKind.SLAB, FrameKind.PAGECACHE, FrameKind.VMALLOC, FrameKind.DMA};
+        FrameMapKind[] used = {FrameMapKind.PAGE, FrameMapKind.SLAB, FrameMapKind.PAGECACHE, FrameMapKind.VMALLOC, FrameMapKind.DMA};
         long pfn = 536;
         while (pfn < 4096) {
             int order = rnd.nextInt(0, 5);
             long size = Math.min(1L << order, 4096 - pfn);
-            FrameKind k = rnd.nextInt(10) < 4 ? FrameKind.FREE : used[rnd.nextInt(used.length)];
-            b.run(pfn, size, k, "DMA", order, k == FrameKind.SLAB ? "kmalloc-128" : "");
+            FrameMapKind k = rnd.nextInt(10) < 4 ? FrameMapKind.FREE : used[rnd.nextInt(used.length)];
+            b.run(pfn, size, k, "DMA", order, k == FrameMapKind.SLAB ? "kmalloc-128" : "");
             pfn += size;
         }
-        b.run(1, 159, FrameKind.FREE, "DMA");
+        b.run(1, 159, FrameMapKind.FREE, "DMA");
         return b.build();
     }
 
@@ -127,12 +127,12 @@ final class SampleCharts {
         FrameMapBuilder b = Charts.frameMap("Physical memory, 16 GiB x86-64")
                 .zone("DMA", 0, 4096).zone("DMA32", 4096, 1L << 20).zone("Normal", 1L << 20, frames);
         List<FrameSpan> runs = new ArrayList<>();
-        runs.add(new FrameSpan(0, 256, FrameKind.RESERVED, "DMA", -1, "firmware"));
-        runs.add(new FrameSpan(4096, 8192, FrameKind.KERNEL, "DMA32", -1, "vmlinux"));
-        runs.add(new FrameSpan(786_432, 262_144, FrameKind.HOLE, "DMA32")); // the PCI hole below 4 GiB
+        runs.add(new FrameSpan(0, 256, FrameMapKind.RESERVED, "DMA", -1, "firmware"));
+        runs.add(new FrameSpan(4096, 8192, FrameMapKind.KERNEL, "DMA32", -1, "vmlinux"));
+        runs.add(new FrameSpan(786_432, 262_144, FrameMapKind.HOLE, "DMA32")); // the PCI hole below 4 GiB
         SplittableRandom rnd = new SplittableRandom(5);
-        FrameKind[] kinds = {FrameKind.FREE, FrameKind.PAGE, FrameKind.SLAB, FrameKind.PAGECACHE, FrameKind.VMALLOC,
-                FrameKind.DMA};
+        FrameMapKind[] kinds = {FrameMapKind.FREE, FrameMapKind.PAGE, FrameMapKind.SLAB, FrameMapKind.PAGECACHE, FrameMapKind.VMALLOC,
+                FrameMapKind.DMA};
         double[] weights = {0.35, 0.2, 0.1, 0.3, 0.04, 0.01};
         long pfn = 256;
         while (pfn < frames) {

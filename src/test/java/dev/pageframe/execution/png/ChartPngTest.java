@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.execution.display.Chart;
 import dev.pageframe.execution.display.Charts;
-import dev.pageframe.execution.display.FrameKind;
+import dev.pageframe.execution.display.FrameMapKind;
 import dev.pageframe.execution.display.MimeBundles;
 import dev.pageframe.execution.display.Palette;
 import java.awt.Color;
@@ -34,7 +34,7 @@ class ChartPngTest {
                 Charts.bar("waste").categories("64", "96", "128").series("bytes", 10, 20, 5).build(),
                 Charts.stacked("zones").categories("DMA", "Normal").series("free", 3, 9).series("used", 1, 4).build(),
                 Charts.histogram("latency").values(1, 2, 2, 3, 3, 3, 4, 9).bins(4).build(),
-                Charts.frameMap("map").zone("DMA", 0, 64).run(0, 8, FrameKind.KERNEL, "DMA").build(),
+                Charts.frameMap("map").zone("DMA", 0, 64).run(0, 8, FrameMapKind.KERNEL, "DMA").build(),
                 Charts.buddyInfo("buddy").zone("Normal", 1200, 300, 12, 1).build());
     }
 
@@ -91,7 +91,7 @@ class ChartPngTest {
 
     @Test
     void holesAreHatchedAsInTheSvg() throws Exception {
-        Chart chart = Charts.frameMap("holes").zone("DMA", 0, 256).run(0, 256, FrameKind.HOLE, "DMA").build();
+        Chart chart = Charts.frameMap("holes").zone("DMA", 0, 256).run(0, 256, FrameMapKind.HOLE, "DMA").build();
         BufferedImage image = decode(ChartPng.render(chart).bytes());
         Color hatch = Color.decode(Palette.HOLE_HATCH);
         long hatched = 0;

@@ -174,7 +174,7 @@ class HtmlSanitizerTest {
                 dev.pageframe.execution.display.Charts.line("free pages").series("Normal", new double[] {5, 3, 8}).build(),
                 dev.pageframe.execution.display.Charts.bar("waste").categories("0", "1", "2").series("Normal", 12_000, 90, 1).build(),
                 dev.pageframe.execution.display.Charts.frameMap("frames").zone("Normal", 0, 4096)
-                        .run(0, 700, dev.pageframe.execution.display.FrameKind.SLAB, "Normal").build());
+                        .run(0, 700, dev.pageframe.execution.display.FrameMapKind.SLAB, "Normal").build());
         for (dev.pageframe.execution.display.Chart chart : charts) {
             String svg = dev.pageframe.execution.display.MimeBundles.svg(chart);
             String out = HtmlSanitizer.sanitize(svg);

@@ -11,7 +11,7 @@ import dev.pageframe.engine.Kernel;
 import dev.pageframe.execution.cells.EngineCharts;
 import dev.pageframe.execution.display.Charts;
 import dev.pageframe.execution.display.FrameGrid;
-import dev.pageframe.execution.display.FrameKind;
+import dev.pageframe.execution.display.FrameMapKind;
 import dev.pageframe.execution.display.FrameMap;
 import dev.pageframe.execution.display.FrameMapBuilder;
 import java.util.List;
@@ -82,7 +82,7 @@ class FrameMapViewTest {
         FrameMap map = EngineCharts.frameMap(k, k.frame_map());
         FrameMapView view = render(map, 1000);
         assertEquals(32, view.framesPerCell(), "262,144 frames in 8,192 cells of 32");
-        long pfn = map.runs().stream().filter(r -> r.kind() == FrameKind.ANON).findFirst().orElseThrow().startPfn() + 40;
+        long pfn = map.runs().stream().filter(r -> r.kind() == FrameMapKind.ANON).findFirst().orElseThrow().startPfn() + 40;
         robot.moveTo(screenPointOf(view, pfn), Motion.DIRECT);
         FxTest.settle();
         String readout = fx(view::readoutText);
@@ -133,7 +133,7 @@ class FrameMapViewTest {
         FrameMap map = EngineCharts.frameMap(k, k.frame_map());
         FrameMapView view = render(map, 1000);
         assertEquals(32, view.framesPerCell());
-        long anon = map.runs().stream().filter(r -> r.kind() == FrameKind.ANON && r.count() >= 256).findFirst()
+        long anon = map.runs().stream().filter(r -> r.kind() == FrameMapKind.ANON && r.count() >= 256).findFirst()
                 .orElseThrow().startPfn();
         long cellStart = anon - anon % 32;
 
@@ -170,13 +170,13 @@ class FrameMapViewTest {
         FrameMap map = (FrameMap) Samples.smallFrameMap();
         FrameGrid part = FrameGrid.of(map, 130, 140, FrameGrid.MAX_CELLS);
         assertEquals(10, part.cells());
-        assertEquals(FrameKind.SLAB, part.kind(0));
-        assertEquals(FrameKind.PAGE, part.kind(9));
+        assertEquals(FrameMapKind.SLAB, part.kind(0));
+        assertEquals(FrameMapKind.PAGE, part.kind(9));
         assertTrue(part.isPartOf(map));
         FrameGrid tail = FrameGrid.of(map, 200, 256, 8);
         assertEquals(8, tail.framesPerCell(), "56 frames in at most 8 cells");
-        assertEquals(FrameKind.FREE, tail.kind(tail.cells() - 4), "pfns 224–231: free");
-        assertEquals(FrameKind.HOLE, tail.kind(tail.cells() - 1), "the map's last frames are not covered by a run");
+        assertEquals(FrameMapKind.FREE, tail.kind(tail.cells() - 4), "pfns 224–231: free");
+        assertEquals(FrameMapKind.HOLE, tail.kind(tail.cells() - 1), "the map's last frames are not covered by a run");
         assertFalse(FrameGrid.of(map).isPartOf(map));
     }
 
@@ -200,7 +200,7 @@ class FrameMapViewTest {
         // 16 GiB, 4,194,304 frames, in alternating runs: what a long-running machine looks like.
         FrameMapBuilder b = Charts.frameMap("16 GiB").zone("DMA", 0, 4096).zone("DMA32", 4096, 1 << 20)
                 .zone("Normal", 1 << 20, 1 << 22);
-        FrameKind[] kinds = {FrameKind.FREE, FrameKind.SLAB, FrameKind.ANON, FrameKind.PAGECACHE, FrameKind.PAGE};
+        FrameMapKind[] kinds = {FrameMapKind.FREE, FrameMapKind.SLAB, FrameMapKind.ANON, FrameMapKind.PAGECACHE, FrameMapKind.PAGE};
         long pfn = 0;
         int i = 0;
         while (pfn < (1 << 22)) {
@@ -246,16 +246,16 @@ class FrameMapViewTest {
     @Test
     void canvasColoursFollowTheTheme() {
         FrameMapView view = render((FrameMap) Samples.smallFrameMap(), 900);
-        javafx.scene.paint.Paint lightFree = fx(() -> view.canvas().kindColor(FrameKind.FREE));
-        assertEquals(javafx.scene.paint.Color.web(dev.pageframe.execution.display.Palette.frameKind(FrameKind.FREE)), lightFree);
+        javafx.scene.paint.Paint lightFree = fx(() -> view.canvas().kindColor(FrameMapKind.FREE));
+        assertEquals(javafx.scene.paint.Color.web(dev.pageframe.execution.display.Palette.frameKind(FrameMapKind.FREE)), lightFree);
         try {
             FxTest.fxRun(() -> javafx.application.Application.setUserAgentStylesheet(
                     new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
             FxTest.settle();
-            javafx.scene.paint.Color darkFree = (javafx.scene.paint.Color) fx(() -> view.canvas().kindColor(FrameKind.FREE));
+            javafx.scene.paint.Color darkFree = (javafx.scene.paint.Color) fx(() -> view.canvas().kindColor(FrameMapKind.FREE));
             assertTrue(darkFree.getBrightness() < 0.4, "free frames are dark on a dark background: " + darkFree);
-            assertEquals(javafx.scene.paint.Color.web(dev.pageframe.execution.display.Palette.frameKind(FrameKind.SLAB)),
-                    fx(() -> view.canvas().kindColor(FrameKind.SLAB)), "kinds in use keep the shared palette");
+            assertEquals(javafx.scene.paint.Color.web(dev.pageframe.execution.display.Palette.frameKind(FrameMapKind.SLAB)),
+                    fx(() -> view.canvas().kindColor(FrameMapKind.SLAB)), "kinds in use keep the shared palette");
         } finally {
             FxTest.fxRun(FxTest::theme);
             FxTest.settle();

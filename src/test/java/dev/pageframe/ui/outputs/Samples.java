@@ -8,7 +8,7 @@ import dev.pageframe.execution.cells.EngineCharts;
 import dev.pageframe.execution.display.Chart;
 import dev.pageframe.execution.display.ChartBuilder;
 import dev.pageframe.execution.display.Charts;
-import dev.pageframe.execution.display.FrameKind;
+import dev.pageframe.execution.display.FrameMapKind;
 import dev.pageframe.execution.display.Unit;
 import dev.pageframe.notebook.MimeBundle;
 import dev.pageframe.notebook.Output;
@@ -259,12 +259,12 @@ public final class Samples {
     public static Chart smallFrameMap() {
         return Charts.frameMap("Frames of a 1 MiB toy machine")
                 .zone("DMA", 0, 128).zone("Normal", 128, 256)
-                .run(0, 16, FrameKind.FIRMWARE, "DMA")
-                .run(16, 40, FrameKind.KERNEL, "DMA")
-                .run(56, 72, FrameKind.FREE, "DMA")
-                .run(128, 8, FrameKind.SLAB, "Normal", 3, "kmalloc-64")
-                .run(136, 4, FrameKind.PAGE, "Normal", 2, "cell 3")
-                .run(140, 100, FrameKind.FREE, "Normal")
+                .run(0, 16, FrameMapKind.FIRMWARE, "DMA")
+                .run(16, 40, FrameMapKind.KERNEL, "DMA")
+                .run(56, 72, FrameMapKind.FREE, "DMA")
+                .run(128, 8, FrameMapKind.SLAB, "Normal", 3, "kmalloc-64")
+                .run(136, 4, FrameMapKind.PAGE, "Normal", 2, "cell 3")
+                .run(140, 100, FrameMapKind.FREE, "Normal")
                 .build();
     }
 

@@ -1,7 +1,7 @@
 package dev.pageframe.execution.display;
 
-/** What a page frame is used for, as a frame map colours it. */
-public enum FrameKind {
+/** How a frame map names and colours a frame: the legend's kinds, read from and written to the vnd JSON; cells turn the engine's {@code FrameKind} into these. */
+public enum FrameMapKind {
     FREE("free", "free"),
     PAGE("page", "page allocator"),
     SLAB("slab", "slab"),
@@ -17,7 +17,7 @@ public enum FrameKind {
     private final String jsonName;
     private final String label;
 
-    FrameKind(String jsonName, String label) {
+    FrameMapKind(String jsonName, String label) {
         this.jsonName = jsonName;
         this.label = label;
     }
@@ -33,8 +33,8 @@ public enum FrameKind {
     }
 
     /** Reads a name written by {@link #jsonName()}. */
-    public static FrameKind fromJson(String name) {
-        for (FrameKind k : values()) {
+    public static FrameMapKind fromJson(String name) {
+        for (FrameMapKind k : values()) {
             if (k.jsonName.equals(name)) {
                 return k;
             }
