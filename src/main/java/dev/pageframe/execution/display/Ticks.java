@@ -55,14 +55,52 @@ public final class Ticks {
 
     /** The smallest step of the form {1, 2, 5}·10^k that is at least {@code raw}. */
     public static double niceStepAtLeast(double raw) {
+        return niceStep(raw, true);
+    }
+
+    /**
+     * The step of the form {1, 2, 5}·10^k nearest {@code raw} (1.5, 3.5 and 7.5 split the choices).
+     * A zoomable axis wants this one: narrowing the range a little must give finer ticks, not be
+     * rounded back up to the step it had.
+     */
+    public static double niceStepNearest(double raw) {
+        return niceStep(raw, false);
+    }
+
+    private static double niceStep(double raw, boolean atLeast) {
         if (!(raw > 0) || !Double.isFinite(raw)) {
             return 1;
         }
         double power = Math.pow(10, Math.floor(Math.log10(raw)));
         double fraction = raw / power;
         // A little slack so that 0.2 / 0.1 = 2.0000000000000004 still counts as 2.
-        double nice = fraction <= 1 + 1e-9 ? 1 : fraction <= 2 + 1e-9 ? 2 : fraction <= 5 + 1e-9 ? 5 : 10;
+        double nice = atLeast
+                ? (fraction <= 1 + 1e-9 ? 1 : fraction <= 2 + 1e-9 ? 2 : fraction <= 5 + 1e-9 ? 5 : 10)
+                : (fraction < 1.5 ? 1 : fraction < 3.5 ? 2 : fraction < 7.5 ? 5 : 10);
         return nice * power;
+    }
+
+    /** An axis range whose ends are whole multiples of {@code step}. */
+    public record Range(double lower, double upper, double step) {}
+
+    /**
+     * [lo, hi] widened to whole multiples of the nearest 1-2-5 step for about {@code target} ticks,
+     * the step counted in units of {@code divisor} (so MiB axes step by 128 MiB, not by 10^8 bytes).
+     * An empty range is first padded by a tenth of its value (or by one at zero).
+     */
+    public static Range zoomRange(double lo, double hi, double divisor, int target) {
+        if (hi <= lo) {
+            double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
+            lo -= pad;
+            hi += pad;
+        }
+        double step = niceStepNearest((hi - lo) / divisor / Math.max(1, target)) * divisor;
+        double lower = Math.floor(lo / step + 1e-9) * step;
+        double upper = Math.ceil(hi / step - 1e-9) * step;
+        if (upper <= lower) {
+            upper = lower + step;
+        }
+        return new Range(lower, upper, step);
     }
 
     /** Powers of ten covering [min, max] for a log axis; min must be positive. */

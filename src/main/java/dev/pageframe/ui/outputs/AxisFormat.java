@@ -50,38 +50,16 @@ final class AxisFormat {
     }
 
     /**
-     * Sets [lo, hi] widened to a round step (in units of {@code divisor}) as the axis range. The step
-     * is the nearest 1-2-5 value, not the SVG's next larger one, so a zoom that narrows the range by a
-     * wheel notch still gets finer ticks instead of being widened back to where it was.
+     * Sets [lo, hi] widened to a round step (in units of {@code divisor}) as the axis range, by
+     * {@link Ticks#zoomRange}: the nearest 1-2-5 step, not the SVG's next larger one, so a zoom that
+     * narrows the range by a wheel notch still gets finer ticks instead of being widened back.
      */
     static void setRange(NumberAxis axis, double lo, double hi, double divisor, int targetTicks) {
-        if (hi <= lo) {
-            double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
-            lo -= pad;
-            hi += pad;
-        }
-        double step = niceStep((hi - lo) / divisor, targetTicks) * divisor;
-        double lower = Math.floor(lo / step + 1e-9) * step;
-        double upper = Math.ceil(hi / step - 1e-9) * step;
-        if (upper <= lower) {
-            upper = lower + step;
-        }
+        Ticks.Range range = Ticks.zoomRange(lo, hi, divisor, targetTicks);
         axis.setAutoRanging(false);
-        axis.setLowerBound(lower);
-        axis.setUpperBound(upper);
-        axis.setTickUnit(step);
-    }
-
-    /** A "nice" step (1, 2 or 5 times a power of ten) nearest {@code range / target}. */
-    static double niceStep(double range, int target) {
-        double raw = range / Math.max(1, target);
-        if (!(raw > 0) || !Double.isFinite(raw)) {
-            return 1;
-        }
-        double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        double f = raw / p;
-        double nice = f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10;
-        return nice * p;
+        axis.setLowerBound(range.lower());
+        axis.setUpperBound(range.upper());
+        axis.setTickUnit(range.step());
     }
 
     /** The divisor of the magnitude {@link #apply} chose for values up to {@code maxAbs}. */

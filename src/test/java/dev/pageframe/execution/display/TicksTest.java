@@ -99,4 +99,33 @@ class TicksTest {
         assertEquals(List.of("1", "10", "1k", "10k"), java.util.stream.DoubleStream.of(1, 10, 1000, 10_000)
                 .mapToObj(v -> AxisLabels.logTick(Unit.NONE, v)).toList());
     }
+
+    @Test
+    void nearestStepRoundsDownAsWellAsUp() {
+        assertEquals(100, Ticks.niceStepNearest(140), 1e-9);
+        assertEquals(200, Ticks.niceStepNearest(160), 1e-9);
+        assertEquals(5, Ticks.niceStepNearest(7), 1e-9);
+        assertEquals(10, Ticks.niceStepNearest(8), 1e-9);
+        assertEquals(200, Ticks.niceStepAtLeast(140), 1e-9, "the SVG's step never undercuts the range");
+    }
+
+    /** A wheel notch narrows the range by about a tenth; the zoomed axis must not widen back to its old ticks. */
+    @Test
+    void zoomingInANotchGivesFinerTicks() {
+        double mib = 1024 * 1024;
+        Ticks.Range full = Ticks.zoomRange(0, 1000 * mib, mib, 8);
+        assertEquals(new Ticks.Range(0, 1000 * mib, 100 * mib), full);
+        Ticks.Range zoomed = Ticks.zoomRange(100 * mib, 600 * mib, mib, 8);
+        assertTrue(zoomed.step() < full.step(), zoomed + " after " + full);
+        assertTrue(zoomed.lower() <= 100 * mib && zoomed.upper() >= 600 * mib, zoomed.toString());
+        assertTrue(zoomed.upper() - zoomed.lower() < full.upper() - full.lower(), zoomed.toString());
+    }
+
+    @Test
+    void anEmptyZoomRangeIsPaddedAroundItsValue() {
+        Ticks.Range r = Ticks.zoomRange(50, 50, 1, 4);
+        assertTrue(r.lower() < 50 && r.upper() > 50, r.toString());
+        assertEquals(0, r.lower() % r.step(), 1e-9);
+        assertEquals(new Ticks.Range(-1, 1, 0.5), Ticks.zoomRange(0, 0, 1, 4));
+    }
 }
