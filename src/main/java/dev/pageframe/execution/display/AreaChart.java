@@ -15,8 +15,8 @@ public record AreaChart(String title, Axis x, Axis y, List<Series> series, boole
 
     public AreaChart {
         title = Objects.requireNonNullElse(title, "");
-        x = Objects.requireNonNullElse(x, Axis.of(""));
-        y = Objects.requireNonNullElse(y, Axis.of(""));
+        x = Axis.orBlank(x);
+        y = Axis.orBlank(y);
         maxPoints = XyCharts.checkMaxPoints(maxPoints);
         series = List.copyOf(series);
         if (stacked) {

@@ -15,6 +15,11 @@ public record Axis(String label, Unit unit, boolean log) {
         return new Axis(label, Unit.NONE, false);
     }
 
+    /** {@code axis}, or an unlabelled linear axis where a chart was given none. */
+    public static Axis orBlank(Axis axis) {
+        return axis == null ? of("") : axis;
+    }
+
     /** A linear axis with a unit. */
     public static Axis of(String label, Unit unit) {
         return new Axis(label, unit, false);

@@ -11,11 +11,10 @@ public record BarChart(String title, Axis x, Axis y, List<String> categories, Li
 
     public BarChart {
         title = Objects.requireNonNullElse(title, "");
-        x = Objects.requireNonNullElse(x, Axis.of(""));
-        y = Objects.requireNonNullElse(y, Axis.of(""));
+        x = Axis.orBlank(x);
+        y = Axis.orBlank(y);
         categories = List.copyOf(categories);
-        series = List.copyOf(series);
-        CategoryCharts.checkSizes(categories, series);
+        series = CategoryCharts.checked(categories, series);
     }
 
     @Override

@@ -4,17 +4,12 @@ package dev.pageframe.execution.display;
 public final class BarChartBuilder extends CategoryChartBuilder<BarChartBuilder, BarChart> {
 
     BarChartBuilder(String title) {
-        super(title);
+        super(title, BarChart::new);
     }
 
     /** Draws values on a log10 scale; values ≤ 0 get no bar. */
     public BarChartBuilder logY() {
         this.y = this.y.logScale();
         return this;
-    }
-
-    @Override
-    public BarChart build() {
-        return new BarChart(title, x, y, categories, series);
     }
 }

@@ -6,21 +6,25 @@ import java.util.List;
 
 /** What grouped and stacked bar builders share: categories, axes and one value per category per series. */
 public abstract sealed class CategoryChartBuilder<B extends CategoryChartBuilder<B, C>, C extends Chart>
-        implements ChartBuilder<C> permits BarChartBuilder, StackedBarChartBuilder {
+        extends AxesChartBuilder<B, C> permits BarChartBuilder, StackedBarChartBuilder {
 
-    protected final String title;
-    protected Axis x = Axis.of("");
-    protected Axis y = Axis.of("");
+    /** The record constructor both category charts share the components of. */
+    interface Factory<C> {
+        C chart(String title, Axis x, Axis y, List<String> categories, List<CategorySeries> series);
+    }
+
+    private final Factory<C> factory;
     protected final List<String> categories = new ArrayList<>();
     protected final List<CategorySeries> series = new ArrayList<>();
 
-    CategoryChartBuilder(String title) {
-        this.title = title;
+    CategoryChartBuilder(String title, Factory<C> factory) {
+        super(title);
+        this.factory = factory;
     }
 
-    @SuppressWarnings("unchecked")
-    private B self() {
-        return (B) this;
+    @Override
+    public C build() {
+        return factory.chart(title, x, y, categories, series);
     }
 
     /** The categories along x, in order. */
@@ -38,17 +42,6 @@ public abstract sealed class CategoryChartBuilder<B extends CategoryChartBuilder
     /** Labels the category axis. */
     public B x(String label) {
         this.x = Axis.of(label);
-        return self();
-    }
-
-    /** Labels the value axis. */
-    public B y(String label) {
-        return y(label, Unit.NONE);
-    }
-
-    /** Labels the value axis and gives its unit. */
-    public B y(String label, Unit unit) {
-        this.y = new Axis(label, unit, this.y.log());
         return self();
     }
 

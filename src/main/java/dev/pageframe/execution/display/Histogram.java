@@ -18,7 +18,7 @@ public record Histogram(String title, Axis x, Axis y, String name, double[] edge
 
     public Histogram {
         title = Objects.requireNonNullElse(title, "");
-        x = Objects.requireNonNullElse(x, Axis.of(""));
+        x = Axis.orBlank(x);
         y = Objects.requireNonNullElse(y, Axis.of("count"));
         name = Objects.requireNonNullElse(name, "");
         binning = Objects.requireNonNullElse(binning, "");

@@ -10,8 +10,8 @@ public record LineChart(String title, Axis x, Axis y, List<Series> series, int m
 
     public LineChart {
         title = Objects.requireNonNullElse(title, "");
-        x = Objects.requireNonNullElse(x, Axis.of(""));
-        y = Objects.requireNonNullElse(y, Axis.of(""));
+        x = Axis.orBlank(x);
+        y = Axis.orBlank(y);
         maxPoints = XyCharts.checkMaxPoints(maxPoints);
         int limit = maxPoints;
         series = series.stream().map(s -> s.downsampledTo(limit)).toList();

@@ -22,24 +22,25 @@ final class Plot {
     /** An entry of the legend: a line sample for line series, a filled box otherwise. */
     record LegendEntry(String name, String color, boolean line) {}
 
+    /** A numeric axis before layout: the data's span on it, widened to zero when bars or areas grow from there. */
+    private record Extent(Axis axis, double lo, double hi, boolean includeZero) {
+        AxisScale fit(double length, boolean horizontal) {
+            return AxisScale.fitting(axis, lo, hi, length, horizontal, includeZero);
+        }
+    }
+
     private final double width;
     private final double height;
     private final String title;
     private final List<LegendEntry> legend = new ArrayList<>();
     private final List<String> captions = new ArrayList<>();
 
-    private Axis xAxis;
-    private double xLo;
-    private double xHi;
-    private boolean xIncludeZero;
+    private Extent xExtent;
     private List<String> categories;
     private List<String> categorySublabels;
     private String categoryTitle = "";
 
-    private Axis yAxis;
-    private double yLo;
-    private double yHi;
-    private boolean yIncludeZero;
+    private Extent yExtent;
 
     private AxisScale xScale;
     private AxisScale yScale;
@@ -72,10 +73,7 @@ final class Plot {
     }
 
     Plot xNumeric(Axis axis, double lo, double hi, boolean includeZero) {
-        this.xAxis = axis;
-        this.xLo = lo;
-        this.xHi = hi;
-        this.xIncludeZero = includeZero;
+        this.xExtent = new Extent(axis, lo, hi, includeZero);
         return this;
     }
 
@@ -88,10 +86,7 @@ final class Plot {
     }
 
     Plot y(Axis axis, double lo, double hi, boolean includeZero) {
-        this.yAxis = axis;
-        this.yLo = lo;
-        this.yHi = hi;
-        this.yIncludeZero = includeZero;
+        this.yExtent = new Extent(axis, lo, hi, includeZero);
         return this;
     }
 
@@ -199,12 +194,12 @@ final class Plot {
         }
         bottom = height - below;
 
-        yScale = AxisScale.fitting(yAxis, yLo, yHi, bottom - top, false, yIncludeZero);
+        yScale = yExtent.fit(bottom - top, false);
         boolean hasYTitle = !yScale.title().isEmpty();
         left = PAD + (hasYTitle ? LABEL_FONT + 10 : 0) + yScale.widestLabel(TICK_FONT) + 8;
         right = width - PAD - 8;
         if (categories == null) {
-            xScale = AxisScale.fitting(xAxis, xLo, xHi, right - left, true, xIncludeZero);
+            xScale = xExtent.fit(right - left, true);
             List<AxisScale.Tick> ticks = xScale.ticks();
             // The last tick label is centred on the right edge; keep its outer half on the canvas.
             double half = TextMetrics.width(ticks.getLast().label(), TICK_FONT) / 2;
@@ -229,7 +224,7 @@ final class Plot {
         if (categories != null) {
             return !categoryTitle.isEmpty();
         }
-        return xAxis != null && (!xAxis.label().isEmpty() || xAxis.unit() != Unit.NONE);
+        return xExtent != null && (!xExtent.axis().label().isEmpty() || xExtent.axis().unit() != Unit.NONE);
     }
 
     private void drawTitle(SvgWriter svg) {

@@ -11,14 +11,13 @@ public record StackedBarChart(String title, Axis x, Axis y, List<String> categor
 
     public StackedBarChart {
         title = Objects.requireNonNullElse(title, "");
-        x = Objects.requireNonNullElse(x, Axis.of(""));
-        y = Objects.requireNonNullElse(y, Axis.of(""));
+        x = Axis.orBlank(x);
+        y = Axis.orBlank(y);
         if (y.log()) {
             throw new IllegalArgumentException("stacked bars cannot use a log scale: segment heights would lie");
         }
         categories = List.copyOf(categories);
-        series = List.copyOf(series);
-        CategoryCharts.checkSizes(categories, series);
+        series = CategoryCharts.checked(categories, series);
     }
 
     @Override

@@ -4,11 +4,6 @@ package dev.pageframe.execution.display;
 public final class StackedBarChartBuilder extends CategoryChartBuilder<StackedBarChartBuilder, StackedBarChart> {
 
     StackedBarChartBuilder(String title) {
-        super(title);
-    }
-
-    @Override
-    public StackedBarChart build() {
-        return new StackedBarChart(title, x, y, categories, series);
+        super(title, StackedBarChart::new);
     }
 }

@@ -4,22 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What line and area builders share: axes, series from arrays or Lists, and the downsampling bound. */
-public abstract sealed class XyChartBuilder<B extends XyChartBuilder<B, C>, C extends Chart> implements ChartBuilder<C>
-        permits LineChartBuilder, AreaChartBuilder {
+public abstract sealed class XyChartBuilder<B extends XyChartBuilder<B, C>, C extends Chart>
+        extends AxesChartBuilder<B, C> permits LineChartBuilder, AreaChartBuilder {
 
-    protected final String title;
-    protected Axis x = Axis.of("");
-    protected Axis y = Axis.of("");
     protected final List<Series> series = new ArrayList<>();
     protected int maxPoints = Lttb.DEFAULT_THRESHOLD;
 
     XyChartBuilder(String title) {
-        this.title = title;
-    }
-
-    @SuppressWarnings("unchecked")
-    private B self() {
-        return (B) this;
+        super(title);
     }
 
     /** Labels the x axis. */
@@ -30,17 +22,6 @@ public abstract sealed class XyChartBuilder<B extends XyChartBuilder<B, C>, C ex
     /** Labels the x axis and gives its unit. */
     public B x(String label, Unit unit) {
         this.x = new Axis(label, unit, false);
-        return self();
-    }
-
-    /** Labels the y axis. */
-    public B y(String label) {
-        return y(label, Unit.NONE);
-    }
-
-    /** Labels the y axis and gives its unit. */
-    public B y(String label, Unit unit) {
-        this.y = new Axis(label, unit, this.y.log());
         return self();
     }
 
