@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -12,20 +11,14 @@ import java.util.function.Consumer;
  * Decodes the agent's event channel: one JSON object per line. Malformed lines are dropped rather
  * than thrown, because this runs on JShell's demultiplexer thread.
  */
-final class JsonLineStream extends OutputStream {
+final class JsonLineStream extends DemuxSinkStream<Map<String, Object>> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-    private final Consumer<Map<String, Object>> sink;
 
     JsonLineStream(Consumer<Map<String, Object>> sink) {
-        this.sink = sink;
-    }
-
-    @Override
-    public void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
+        super(sink);
     }
 
     @Override

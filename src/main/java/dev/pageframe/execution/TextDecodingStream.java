@@ -1,6 +1,5 @@
 package dev.pageframe.execution;
 
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -14,20 +13,14 @@ import java.util.function.Consumer;
  * partial bytes until the rest arrives. Never throws: it runs on JShell's demultiplexer thread,
  * whose death would end the session.
  */
-final class TextDecodingStream extends OutputStream {
+final class TextDecodingStream extends DemuxSinkStream<String> {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    private final Consumer<String> sink;
     private ByteBuffer pending = ByteBuffer.allocate(0);
 
     TextDecodingStream(Consumer<String> sink) {
-        this.sink = sink;
-    }
-
-    @Override
-    public void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
+        super(sink);
     }
 
     @Override
