@@ -162,10 +162,7 @@ public final class Landlock {
             MemorySegment rule = arena.allocate(12, 4);
             rule.set(JAVA_LONG_UNALIGNED, 0, allowed);
             rule.set(JAVA_INT_UNALIGNED, 8, parent);
-            if (Libc.syscall(state, SYS_ADD_RULE, ruleset, RULE_PATH_BENEATH, rule.address(), 0) != 0) {
-                throw new SandboxException("landlock_add_rule for " + path + " failed: "
-                        + Libc.describe(Libc.errno(state)));
-            }
+            addRule(state, ruleset, RULE_PATH_BENEATH, rule, path.toString());
         } finally {
             Libc.close(state, parent);
         }
@@ -176,9 +173,14 @@ public final class Landlock {
         MemorySegment rule = arena.allocate(16, 8);
         rule.set(JAVA_LONG_UNALIGNED, 0, NET_CONNECT_TCP);
         rule.set(JAVA_LONG_UNALIGNED, 8, port);
-        if (Libc.syscall(state, SYS_ADD_RULE, ruleset, RULE_NET_PORT, rule.address(), 0) != 0) {
-            throw new SandboxException("landlock_add_rule for TCP port " + port + " failed: "
-                    + Libc.describe(Libc.errno(state)));
+        addRule(state, ruleset, RULE_NET_PORT, rule, "TCP port " + port);
+    }
+
+    /** landlock_add_rule(2) for one filled-in rule; {@code what} names it in the error. */
+    private static void addRule(MemorySegment state, int ruleset, int ruleType, MemorySegment rule, String what)
+            throws SandboxException {
+        if (Libc.syscall(state, SYS_ADD_RULE, ruleset, ruleType, rule.address(), 0) != 0) {
+            throw new SandboxException("landlock_add_rule for " + what + " failed: " + Libc.describe(Libc.errno(state)));
         }
     }
 }
