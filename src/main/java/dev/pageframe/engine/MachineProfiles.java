@@ -48,6 +48,22 @@ public final class MachineProfiles {
         return List.copyOf(classes);
     }
 
+    /** What a 1990s PC's firmware keeps below 1 MiB, the same under Linux 1.2 and 2.0. */
+    private static final List<PhysRange> ISA_PC_RESERVED = List.of(
+        new PhysRange(0, 4 * K, "BIOS data page"),
+        new PhysRange(640 * K, 1 * M, "ISA hole (video memory, BIOS ROM)"));
+
+    /** i386 kmalloc of Linux 2.0, which 1.2 already had (mm/kmalloc.c: sizes[] for 4 KiB pages). */
+    private static final List<KmallocClass> I386_LINUX20_KMALLOC = linux20Kmalloc(4096, 8, new int[][] {
+        {32, 127}, {64, 63}, {128, 31}, {252, 16}, {508, 8}, {1020, 4}, {2040, 2}});
+
+    /** The largest i386 kmalloc of 1.2 and 2.0: 32 pages less the page descriptor and block header. */
+    private static final long I386_LINUX20_KMALLOC_MAX = 131072 - 16 - 8;
+
+    /** What a modern PC's firmware and boot code keep: the whole low 1 MiB (arch/x86/kernel/setup.c reserves it). */
+    private static final List<PhysRange> MODERN_PC_RESERVED = List.of(
+        new PhysRange(0, 1 * M, "low 1 MiB (BIOS, real-mode trampoline)"));
+
     /**
      * Linux 1.2.13 on a PC: the same buddy lists (NR_MEM_LISTS 6) and kmalloc buckets as 2.0
      * (mm/kmalloc.c of 1.2 has the 4 KiB table), a reserve of 1/64 of memory and no kswapd
@@ -60,12 +76,9 @@ public final class MachineProfiles {
         0L,                 // the kernel segment maps physical memory at 0, as in 2.0
         16 * M, 0, 0, 0, 0,
         1 * M, 450 * K, 300 * K,
-        List.of(new PhysRange(0, 4 * K, "BIOS data page"),
-                new PhysRange(640 * K, 1 * M, "ISA hole (video memory, BIOS ROM)")),
+        ISA_PC_RESERVED,
         0, 8 * M, 128 * M,  // mm/vmalloc.c of 1.2: areas start 8 MiB above high_memory
-        linux20Kmalloc(4096, 8, new int[][] {
-            {32, 127}, {64, 63}, {128, 31}, {252, 16}, {508, 8}, {1020, 4}, {2040, 2}}),
-        131072 - 16 - 8, 8,
+        I386_LINUX20_KMALLOC, I386_LINUX20_KMALLOC_MAX, 8,
         CostModel.PC_1996,
         2 * M, 960 * M);
 
@@ -76,12 +89,9 @@ public final class MachineProfiles {
         0L,                 // 2.0 ran the kernel in its own segment: kernel addresses equal physical ones
         16 * M, 0, 0, 0, 0,
         1 * M, 600 * K, 400 * K, // loaded at 1 MiB, above the ISA hole
-        List.of(new PhysRange(0, 4 * K, "BIOS data page"),
-                new PhysRange(640 * K, 1 * M, "ISA hole (video memory, BIOS ROM)")),
+        ISA_PC_RESERVED,
         0, 8 * M, 128 * M,  // vmalloc: 8 MiB above the end of physical memory
-        linux20Kmalloc(4096, 8, new int[][] {
-            {32, 127}, {64, 63}, {128, 31}, {252, 16}, {508, 8}, {1020, 4}, {2040, 2}}),
-        131072 - 16 - 8, 8,
+        I386_LINUX20_KMALLOC, I386_LINUX20_KMALLOC_MAX, 8,
         CostModel.PC_1996,
         2 * M, 960 * M);
 
@@ -107,7 +117,7 @@ public final class MachineProfiles {
         0xC0000000L,        // 3G/1G split
         16 * M, 0, 896 * M, 0, 0,
         16 * M, 12 * M, 8 * M, // CONFIG_PHYSICAL_START
-        List.of(new PhysRange(0, 1 * M, "low 1 MiB (BIOS, real-mode trampoline)")),
+        MODERN_PC_RESERVED,
         0, 8 * M, 120 * M,
         MODERN_KMALLOC, 4 * M, 0,
         CostModel.PC_2008,
@@ -120,7 +130,7 @@ public final class MachineProfiles {
         0xffff888000000000L, // direct map base with 4-level page tables
         16 * M, 4 * G, 0, 3 * G, 4 * G,
         16 * M, 32 * M, 20 * M,
-        List.of(new PhysRange(0, 1 * M, "low 1 MiB (BIOS, real-mode trampoline)")),
+        MODERN_PC_RESERVED,
         0xffffc90000000000L, 0, 32L * 1024 * G,
         MODERN_KMALLOC, 4 * M, 0,
         CostModel.PC_2024,
