@@ -1,6 +1,7 @@
 package dev.pageframe.ui.app;
 
 import dev.pageframe.notebook.recovery.RecoveryEntry;
+import dev.pageframe.ui.common.Panels;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -82,6 +83,7 @@ public final class RecoveryList extends VBox {
         discardButton.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(text, restoreButton, discardButton);
         row.getStyleClass().add("recovery-row");
+        Panels.frame(row);
         row.setId("recovery-row-" + i);
         restoreButton.setOnAction(ev -> {
             restore.accept(e);

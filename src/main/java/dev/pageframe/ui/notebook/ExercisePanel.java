@@ -2,6 +2,7 @@ package dev.pageframe.ui.notebook;
 
 import dev.pageframe.notebook.exercise.Exercise;
 import dev.pageframe.notebook.exercise.ExerciseProgress;
+import dev.pageframe.ui.common.Panels;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -49,6 +50,7 @@ public final class ExercisePanel extends VBox {
         this.saver = Objects.requireNonNull(saver);
         this.state = Objects.requireNonNull(state);
         getStyleClass().add("exercise-panel");
+        Panels.frame(this);
         getStylesheets().add(Objects.requireNonNull(ExercisePanel.class.getResource("exercise.css")).toExternalForm());
         setId("exercise-" + exercise.id());
 
