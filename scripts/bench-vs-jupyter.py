@@ -151,6 +151,9 @@ def main():
     with open(WORK / "log.txt", "w") as log:
         for key in sources:
             measure(command(*key), log)
+        jar = ROOT / "target" / "pageframe.jar"
+        caches = " ".join(f"{c}={'fresh' if (ROOT / 'target' / c).exists() and (ROOT / 'target' / c).stat().st_mtime > jar.stat().st_mtime else 'none'}"
+                          for c in ("pageframe-cli.aot", "agent.aot", "launcher.aot"))
         load_before = os.getloadavg()
         results = {key: [] for key in sources}
         order = list(sources)
@@ -164,7 +167,7 @@ def main():
     med = {key: {m: statistics.median(run[m] for run in runs) for m in runs[0]} for key, runs in results.items()}
     print(f"# bench-vs-jupyter: {rounds} rounds, alternating; load average before {load_before[0]:.2f} "
           f"{load_before[1]:.2f} {load_before[2]:.2f}, after {load_after[0]:.2f} {load_after[1]:.2f} "
-          f"{load_after[2]:.2f}; {os.cpu_count()} CPUs")
+          f"{load_after[2]:.2f}; {os.cpu_count()} CPUs; start-up caches (scripts/run-cache.sh): {caches}")
     print(f"# pageframe: {' '.join(pageframe)} run NB; jupyter: {jup} nbconvert --to notebook --execute --inplace NB")
     print("| cells | side | wall s (median) | CPU s user+sys | peak tree RSS MB | largest process MB | walls |")
     print("|---|---|---|---|---|---|---|")
