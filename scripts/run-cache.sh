@@ -38,7 +38,7 @@ mapfile -t cli < <(grep -Ev '^[[:space:]]*(#|$)' scripts/cli-jvm-options)
 [ -f "$dir/agent.aotconf" ] || { echo "run-cache: the agent wrote no training data" >&2; exit 1; }
 # The sandboxed agent's options (AgentCommand, KernelConfig.DEFAULT_JVM_OPTIONS). --illegal-native-access=deny turns
 # the archived module graph off, and with it the cache's linked classes: a cache with them would be refused.
-"$java" -Xmx1g -XX:+UseSerialGC -Xms16m -XX:-UsePerfData --illegal-native-access=deny -XX:-AOTClassLinking -XX:AOTMode=create -XX:AOTConfiguration="$dir/agent.aotconf" -XX:AOTCache="$dir/agent.aot" \
+"$java" -Xmx1g -XX:+UseSerialGC -XX:-UsePerfData --illegal-native-access=deny -XX:-AOTClassLinking -XX:AOTMode=create -XX:AOTConfiguration="$dir/agent.aotconf" -XX:AOTCache="$dir/agent.aot" \
     -Xlog:aot=error -cp "$jar" >/dev/null
 rm -f "$dir/agent.aotconf"
 

@@ -46,9 +46,6 @@ public record KernelConfig(
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC",
-            // The heap starts small and grows as cells need it: the JVM's default start (1/64 of the machine's
-            // memory) left tens of MB of young generation touched by a notebook of trivial cells (BENCHMARKS.md).
-            "-Xms16m",
             "--enable-native-access=ALL-UNNAMED");
 
     public KernelConfig {
