@@ -13,6 +13,9 @@ Prints per notebook the medians, the ratios Pageframe / Jupyter, the cost of eac
 
     scripts/bench-vs-jupyter.py [ROUNDS]          (default 5; PAGEFRAME_BENCH_CMD overrides ./pageframe)
 
+PAGEFRAME_BENCH_BEFORE, a second command (e.g. an older build), adds it as a third side, "before", in the same
+alternation, so a change is measured against its baseline and Jupyter on the same machine.
+
 Jupyter comes from a venv under target/ (made on first use: python3 -m venv, pip install nbconvert ipykernel).
 """
 import json
@@ -132,10 +135,14 @@ def main():
     WORK.mkdir(parents=True, exist_ok=True)
     jup = jupyter()
     pageframe = os.environ.get("PAGEFRAME_BENCH_CMD", str(ROOT / "pageframe")).split()
+    before = os.environ.get("PAGEFRAME_BENCH_BEFORE", "").split()
+    sides = ["pageframe", "jupyter"] + (["before"] if before else [])
     sources = {}
     for n in SIZES:
         sources[("pageframe", n)] = notebook(n, JAVA_CELL, {"display_name": "Java (Pageframe)", "language": "java",
                                                            "name": "pageframe-java"}, "java")
+        if before:
+            sources[("before", n)] = sources[("pageframe", n)]
         sources[("jupyter", n)] = notebook(n, PYTHON_CELL, {"display_name": "Python 3", "language": "python",
                                                            "name": "python3"}, "python")
 
@@ -145,6 +152,8 @@ def main():
         path.write_text(json.dumps(src, indent=1))
         if side == "pageframe":
             return pageframe + ["run", str(path)]
+        if side == "before":
+            return before + ["run", str(path)]
         return [str(jup), "nbconvert", "--to", "notebook", "--execute", "--inplace", str(path)]
 
     # One unmeasured run of each: builds the jar if needed, warms the page cache for both sides.
@@ -168,11 +177,13 @@ def main():
     print(f"# bench-vs-jupyter: {rounds} rounds, alternating; load average before {load_before[0]:.2f} "
           f"{load_before[1]:.2f} {load_before[2]:.2f}, after {load_after[0]:.2f} {load_after[1]:.2f} "
           f"{load_after[2]:.2f}; {os.cpu_count()} CPUs; start-up caches (scripts/run-cache.sh): {caches}")
+    if before:
+        print(f"# before: {' '.join(before)} run NB")
     print(f"# pageframe: {' '.join(pageframe)} run NB; jupyter: {jup} nbconvert --to notebook --execute --inplace NB")
     print("| cells | side | wall s (median) | CPU s user+sys | peak tree RSS MB | largest process MB | walls |")
     print("|---|---|---|---|---|---|---|")
     for n in SIZES:
-        for side in ("pageframe", "jupyter"):
+        for side in sides:
             m = med[(side, n)]
             walls = " ".join(f"{run['wall']:.2f}" for run in results[(side, n)])
             print(f"| {n} | {side} | {m['wall']:.2f} | {m['cpu']:.2f} | {m['tree_mb']:.0f} | {m['largest_mb']:.0f} "
@@ -182,11 +193,13 @@ def main():
     print("|---|---|---|---|")
     for n in SIZES:
         p, j = med[("pageframe", n)], med[("jupyter", n)]
-        print(f"| {n} cells, pageframe / jupyter | {p['wall'] / j['wall']:.2f}x | {p['cpu'] / j['cpu']:.2f}x "
-              f"| {p['tree_mb'] / j['tree_mb']:.2f}x |")
+        for side in sides[::2]:
+            p = med[(side, n)]
+            print(f"| {n} cells, {side} / jupyter | {p['wall'] / j['wall']:.2f}x | {p['cpu'] / j['cpu']:.2f}x "
+                  f"| {p['tree_mb'] / j['tree_mb']:.2f}x |")
     print()
     span = SIZES[1] - SIZES[0]
-    for side in ("pageframe", "jupyter"):
+    for side in sides:
         a, b = med[(side, SIZES[0])], med[(side, SIZES[1])]
         print(f"per extra cell, {side}: wall {(b['wall'] - a['wall']) / span * 1000:.1f} ms, "
               f"CPU {(b['cpu'] - a['cpu']) / span * 1000:.1f} ms")
