@@ -18,10 +18,10 @@ final class AgentCommand {
     /**
      * The launcher lives for a fraction of a second and runs a few hundred lines: the quick compiler only,
      * no GC threads to speak of, and no hsperfdata file in /tmp (the agent writes none either: it cannot).
+     * Class data sharing, or the start-up cache when there is one ({@link KernelCaches#launcherOptions}).
      */
     private static final List<String> LAUNCHER_OPTIONS = List.of(
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
-            "--enable-native-access=ALL-UNNAMED");
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED");
 
     /** Files every JVM reads that are no one's secret: random numbers, and the loader's library index. */
     private static final List<Path> SYSTEM_READ = List.of(
@@ -44,20 +44,25 @@ final class AgentCommand {
     static List<String> sandboxed(KernelConfig config, int port, Path scratch) throws IOException {
         Path java = config.javaExecutable().toRealPath();
         Path javaHome = java.getParent().getParent();
+        List<Path> classpath = AgentClasspath.entries(config);
         List<Path> read = new ArrayList<>();
         read.add(javaHome);
-        read.addAll(AgentClasspath.entries(config));
+        read.addAll(classpath);
         read.addAll(SYSTEM_READ);
-        SandboxPolicy policy = new SandboxPolicy(read, List.of(scratch, Path.of("/dev/null")), List.of(java),
-                List.of(port));
+        config.caches().agentReads(classpath).ifPresent(read::add);
+        List<Path> write = new ArrayList<>(List.of(scratch, Path.of("/dev/null")));
+        config.caches().agentWrites().ifPresent(write::add);
+        SandboxPolicy policy = new SandboxPolicy(read, write, List.of(java), List.of(port));
         // No native code for cells: with it a cell could make any system call Landlock does not cover.
         List<String> agent = agent(config, port, List.of("-XX:-UsePerfData", "-Djava.io.tmpdir=" + scratch,
                 NO_NATIVE_ACCESS));
         List<String> command = new ArrayList<>();
         command.add(config.javaExecutable().toString());
         command.addAll(LAUNCHER_OPTIONS);
+        Path launcher = AgentClasspath.location(SandboxLauncher.class);
+        command.addAll(config.caches().launcherOptions(List.of(launcher)));
         command.add("-cp");
-        command.add(AgentClasspath.location(SandboxLauncher.class).toString());
+        command.add(launcher.toString());
         command.add(SandboxLauncher.class.getName());
         command.addAll(policy.toArguments(agent));
         return command;
@@ -76,6 +81,10 @@ final class AgentCommand {
         boolean confined = extraOptions.contains(NO_NATIVE_ACCESS);
         config.jvmOptions().stream().filter(o -> !confined || !o.startsWith(ENABLE_NATIVE_ACCESS)).forEach(command::add);
         command.addAll(extraOptions);
+        if (confined) {
+            // A cache fits the module options it was made with, and the sandbox's differ from an unconfined agent's.
+            command.addAll(config.caches().agentOptions(AgentClasspath.entries(config)));
+        }
         command.add("-cp");
         command.add(AgentClasspath.of(config));
         command.add(AgentMain.class.getName());

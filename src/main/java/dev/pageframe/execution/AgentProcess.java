@@ -27,6 +27,8 @@ import java.util.function.Consumer;
 /** A launched agent JVM and its two loopback connections (JShell streams and control). */
 final class AgentProcess {
     private static final int TOKEN_BYTES = 16;
+    /** How long an agent recording its start-up cache's training data may take to write it and exit. */
+    private static final Duration RECORD_EXIT = Duration.ofSeconds(60);
 
     private final Process process;
     private final Socket main;
@@ -35,9 +37,10 @@ final class AgentProcess {
     private final ConsoleTail console;
     private final SandboxStatus sandbox;
     private final Scratch scratch;
+    private final boolean recording;
 
     private AgentProcess(Process process, Socket main, Socket control, ConsoleTail console, SandboxStatus sandbox,
-            Scratch scratch) throws IOException {
+            Scratch scratch, boolean recording) throws IOException {
         this.process = process;
         this.main = main;
         this.control = control;
@@ -45,6 +48,7 @@ final class AgentProcess {
         this.console = console;
         this.sandbox = sandbox;
         this.scratch = scratch;
+        this.recording = recording;
     }
 
     /**
@@ -85,7 +89,7 @@ final class AgentProcess {
             process.onExit().thenRun(() -> closeQuietly(server));
             server.setSoTimeout(Math.toIntExact(config.startupTimeout().toMillis()));
             Socket[] sockets = acceptBoth(server, token);
-            return new AgentProcess(process, sockets[0], sockets[1], console, sandbox, scratch);
+            return new AgentProcess(process, sockets[0], sockets[1], console, sandbox, scratch, config.caches().record());
         } catch (IOException | RuntimeException e) {
             String why = e instanceof SocketTimeoutException
                     ? "the agent JVM did not connect within " + config.startupTimeout().toSeconds() + " s"
@@ -226,8 +230,23 @@ final class AgentProcess {
         }
     }
 
-    /** Kills the agent at once and closes both connections. */
+    /**
+     * Kills the agent at once and closes both connections. An agent recording a start-up cache's training
+     * data is let go instead: closing the connections ends it, and the JVM writes the data as it exits (a killed
+     * one writes nothing).
+     */
     void kill() {
+        if (recording && process.isAlive()) {
+            closeQuietly(main);
+            closeQuietly(control);
+            try {
+                process.onExit().get(RECORD_EXIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // Killed below.
+            }
+        }
         process.destroyForcibly();
         closeQuietly(main);
         closeQuietly(control);

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param maxStreamChars how much stdout and stderr text one cell may produce before the rest is
  *     dropped; protects the host's heap from a cell that prints in an endless loop
  * @param sandbox whether the agent runs confined (Landlock on Linux) where the running kernel allows it
+ * @param caches the start-up caches of the launcher and agent JVMs, if any
  */
 public record KernelConfig(
         List<String> startupSnippets,
@@ -32,7 +33,8 @@ public record KernelConfig(
         Duration startupTimeout,
         Path javaExecutable,
         long maxStreamChars,
-        Sandbox sandbox) {
+        Sandbox sandbox,
+        KernelCaches caches) {
 
     /**
      * Default agent JVM options. The serial collector suits one notebook's heap and runs no
@@ -55,6 +57,7 @@ public record KernelConfig(
         Objects.requireNonNull(startupTimeout, "startupTimeout");
         Objects.requireNonNull(javaExecutable, "javaExecutable");
         Objects.requireNonNull(sandbox, "sandbox");
+        Objects.requireNonNull(caches, "caches");
         if (maxStreamChars <= 0) {
             throw new IllegalArgumentException("maxStreamChars must be positive");
         }
@@ -63,7 +66,8 @@ public record KernelConfig(
     /**
      * The defaults: no startup snippets, this JVM's class path and {@code java} launcher, a 1 GiB
      * heap, a 1 s interrupt grace period, a 30 s startup timeout, 10 million characters of
-     * output per cell, and the sandbox on.
+     * output per cell, the sandbox on, and the start-up caches the system properties name
+     * ({@link KernelCaches#fromSystemProperties()}).
      */
     public static KernelConfig defaults() {
         return new KernelConfig(
@@ -75,7 +79,8 @@ public record KernelConfig(
                 Duration.ofSeconds(30),
                 Path.of(System.getProperty("java.home"), "bin", "java"),
                 10_000_000L,
-                Sandbox.ON);
+                Sandbox.ON,
+                KernelCaches.fromSystemProperties());
     }
 
     /** This JVM's {@code java.class.path} as a list. */
@@ -88,41 +93,46 @@ public record KernelConfig(
 
     public KernelConfig withStartupSnippets(List<String> snippets) {
         return new KernelConfig(snippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox);
+                javaExecutable, maxStreamChars, sandbox, caches);
     }
 
     public KernelConfig withClasspath(List<Path> entries) {
         return new KernelConfig(startupSnippets, entries, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox);
+                javaExecutable, maxStreamChars, sandbox, caches);
     }
 
     public KernelConfig withMaxHeap(String heap) {
         return new KernelConfig(startupSnippets, classpath, heap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox);
+                javaExecutable, maxStreamChars, sandbox, caches);
     }
 
     public KernelConfig withJvmOptions(List<String> options) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, options, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox);
+                javaExecutable, maxStreamChars, sandbox, caches);
     }
 
     public KernelConfig withInterruptGrace(Duration grace) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, grace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox);
+                javaExecutable, maxStreamChars, sandbox, caches);
     }
 
     public KernelConfig withStartupTimeout(Duration timeout) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, timeout,
-                javaExecutable, maxStreamChars, sandbox);
+                javaExecutable, maxStreamChars, sandbox, caches);
     }
 
     public KernelConfig withMaxStreamChars(long chars) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, chars, sandbox);
+                javaExecutable, chars, sandbox, caches);
     }
 
     public KernelConfig withSandbox(Sandbox choice) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, choice);
+                javaExecutable, maxStreamChars, choice, caches);
+    }
+
+    public KernelConfig withCaches(KernelCaches choice) {
+        return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
+                javaExecutable, maxStreamChars, sandbox, choice);
     }
 }

@@ -1,0 +1,64 @@
+package dev.pageframe.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pageframe.execution.sandbox.SandboxLauncher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentCommandTest {
+    @TempDir
+    Path dir;
+
+    /** The agent's own command: what follows the launcher's policy and its "--". */
+    private static List<String> agentPart(List<String> command) {
+        return command.subList(command.indexOf("--") + 1, command.size());
+    }
+
+    /** The launcher's JVM options: what comes before its main class. */
+    private static List<String> launcherPart(List<String> command) {
+        return command.subList(0, command.indexOf(SandboxLauncher.class.getName()));
+    }
+
+    @Test
+    void aRecordingSandboxedAgentGetsTheRecordOptionsAndMayWriteIntoTheCacheFolder() throws IOException {
+        Path scratch = Files.createDirectory(dir.resolve("scratch"));
+        Path caches = Files.createDirectory(dir.resolve("caches"));
+        KernelConfig config = KernelConfig.defaults().withCaches(new KernelCaches(caches, true));
+        List<String> command = AgentCommand.sandboxed(config, 4242, scratch);
+        List<String> agent = agentPart(command);
+        assertTrue(agent.contains("-XX:AOTMode=record"), agent.toString());
+        assertTrue(agent.contains("-XX:AOTConfiguration=" + caches.resolve(KernelCaches.AGENT_CONFIGURATION)),
+                agent.toString());
+        // The options come before the main class, where the JVM reads them.
+        assertTrue(agent.indexOf("-XX:AOTMode=record") < agent.indexOf("dev.pageframe.execution.agent.AgentMain"));
+        List<String> policy = command.subList(command.indexOf(SandboxLauncher.class.getName()), command.indexOf("--"));
+        assertTrue(policy.contains(caches.toString()), policy.toString());
+        assertEquals("--write", policy.get(policy.indexOf(caches.toString()) - 1));
+    }
+
+    @Test
+    void withoutACacheTheLauncherSharesTheJdksClassDataAndTheAgentGetsNoCacheOptions() throws IOException {
+        Path scratch = Files.createDirectory(dir.resolve("scratch"));
+        // Tests run from class folders, for which no cache is ever used.
+        KernelConfig config = KernelConfig.defaults().withCaches(new KernelCaches(dir, false));
+        Files.writeString(dir.resolve(KernelCaches.LAUNCHER), "");
+        Files.writeString(dir.resolve(KernelCaches.AGENT), "");
+        List<String> command = AgentCommand.sandboxed(config, 4242, scratch);
+        assertTrue(launcherPart(command).contains("-Xshare:auto"), command.toString());
+        assertFalse(command.stream().anyMatch(o -> o.startsWith("-XX:AOT")), command.toString());
+    }
+
+    @Test
+    void anUnconfinedAgentNeverRecordsOrUsesTheSandboxedAgentsCache() {
+        KernelConfig config = KernelConfig.defaults().withCaches(new KernelCaches(dir, true));
+        List<String> command = AgentCommand.plain(config, 4242);
+        assertFalse(command.stream().anyMatch(o -> o.startsWith("-XX:AOT")), command.toString());
+    }
+}
