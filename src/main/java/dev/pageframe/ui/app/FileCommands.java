@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
@@ -78,32 +79,54 @@ final class FileCommands {
 
     /** Opens a bundled notebook as an untitled copy; trusted, since it came with the app. */
     public CompletableFuture<NotebookTab> openBundled(String name) {
-        CompletableFuture<NotebookTab> done = new CompletableFuture<>();
-        w.later().hold();
-        CompletableFuture.supplyAsync(() -> BundledNotebooks.read(name).map(bytes -> {
+        return placeBundled(name, readBundled(name));
+    }
+
+    /** Reads a bundled notebook into its document on the background threads; empty if none ships by that name. */
+    CompletableFuture<Optional<NotebookDocument>> readBundled(String name) {
+        return CompletableFuture.supplyAsync(() -> BundledNotebooks.read(name).map(bytes -> {
             try {
                 return document(new NotebookReader().read(bytes, name).notebook(), null, true, "", List.of());
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
-        }), env.background()).whenComplete((result, error) -> Platform.runLater(() -> {
-            if (error != null || result == null || result.isEmpty()) {
-                if (name.equals(BundledNotebooks.TOUR)) {
-                    NotebookTab tab = w.addTab(document(welcomeNotebook(), null, true, "", List.of()), "Welcome.ipynb");
-                    w.awaitFirstPage(tab);
-                    done.complete(tab);
-                } else {
-                    w.later().release();
-                    AppDialogs.error(w.window(), "Could not open " + name, "It is not among the notebooks that come with Pageframe.");
-                    done.completeExceptionally(new IOException("no bundled notebook " + name));
-                }
-                return;
+        }), env.background());
+    }
+
+    /**
+     * Adds the tab of a bundled notebook that {@code read} reads: at once when it is read already and this is the
+     * FX thread (the tour, before the window shows), else on the FX thread once it is.
+     */
+    CompletableFuture<NotebookTab> placeBundled(String name, CompletableFuture<Optional<NotebookDocument>> read) {
+        CompletableFuture<NotebookTab> done = new CompletableFuture<>();
+        w.later().hold();
+        read.whenComplete((result, error) -> {
+            if (Platform.isFxApplicationThread()) {
+                placeBundled(name, result, error, done);
+            } else {
+                Platform.runLater(() -> placeBundled(name, result, error, done));
             }
-            NotebookTab tab = w.addTab(result.get(), name);
-            w.awaitFirstPage(tab);
-            done.complete(tab);
-        }));
+        });
         return done;
+    }
+
+    private void placeBundled(String name, Optional<NotebookDocument> result, Throwable error,
+                              CompletableFuture<NotebookTab> done) {
+        if (error != null || result == null || result.isEmpty()) {
+            if (name.equals(BundledNotebooks.TOUR)) {
+                NotebookTab tab = w.addTab(document(welcomeNotebook(), null, true, "", List.of()), "Welcome.ipynb");
+                w.awaitFirstPage(tab);
+                done.complete(tab);
+            } else {
+                w.later().release();
+                AppDialogs.error(w.window(), "Could not open " + name, "It is not among the notebooks that come with Pageframe.");
+                done.completeExceptionally(new IOException("no bundled notebook " + name));
+            }
+            return;
+        }
+        NotebookTab tab = w.addTab(result.get(), name);
+        w.awaitFirstPage(tab);
+        done.complete(tab);
     }
 
     private static Notebook welcomeNotebook() {

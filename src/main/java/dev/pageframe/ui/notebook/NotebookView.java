@@ -255,6 +255,27 @@ public final class NotebookView extends StackPane {
         layout();
     }
 
+    /**
+     * Builds, styles and measures the cards that fill the viewport now, from the top: for a page in a window's first
+     * frame (the tour at start-up), laid out but not shown yet. The builder makes the rest as usual.
+     */
+    public void buildFirstScreen() {
+        double height = scroll.viewportHeight();
+        double filled = 0;
+        for (CellModel c : document.cells()) {
+            if (filled >= height) {
+                return;
+            }
+            CardSlot s = cards.slot(c);
+            if (s == null || !s.isManaged()) {
+                continue;
+            }
+            s.build();
+            s.applyCss();
+            filled += s.getWidth() > 0 ? s.prefHeight(s.getWidth()) : cards.estimateHeight(c);
+        }
+    }
+
     /** The editor of a cell, building the cell's view if it is not built yet. */
     public CellEditor editorOf(CellModel cell) {
         CardSlot s = cards.slot(cell);
