@@ -57,7 +57,7 @@ mkdir -p "$out/input"
 modules=$(grep -Ev '^[[:space:]]*(#|$)' "$here/modules.txt" | paste -sd, -)
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --output "$out/runtime" \
   --strip-debug --no-header-files --no-man-pages --compress=zip-9 \
-  --exclude-files='**/ct.sym,**/libawt_xawt.*,**/libsplashscreen.*,**/libjsound.*,**/libjawt.*,**/libjavajpeg.*,**/libjdwp.*,**/libdt_socket.*,**/bin/javac,**/bin/jdb,**/bin/jshell,**/bin/keytool,**/bin/serialver'
+  --exclude-files='**/ct.sym,**/lib/classlist,**/libsimdsort.*,**/libawt_xawt.*,**/libsplashscreen.*,**/libjsound.*,**/libjawt.*,**/libjavajpeg.*,**/libjdwp.*,**/libdt_socket.*,**/bin/javac,**/bin/jdb,**/bin/jshell,**/bin/keytool,**/bin/serialver'
 # Their symbol tables are a sixth of the runtime (libjvm.so: 29.8 MB, 24.8 MB stripped); crash reports still name
 # the Java frames.
 if command -v strip >/dev/null && [ "$os" = linux ]; then
@@ -76,9 +76,11 @@ if [ -n "$native" ]; then
   (cd "$out/input" && zip -q -d pageframe.jar $native javafx-swt.jar)
 fi
 # The themes the app never sets leave too: AtlantaFX's six others (the app uses Primer light and dark) and JavaFX's
-# old Caspian; Modena stays, as JavaFX's fallback (0.8 MB of the jar).
+# old Caspian; Modena stays, as JavaFX's fallback. So do the HTML editor's icons (its control is in javafx.web, which
+# is not here). 0.6 MB of the jar.
 (cd "$out/input" && zip -q -d pageframe.jar 'atlantafx/base/theme/nord-*' 'atlantafx/base/theme/dracula.*' \
-  'atlantafx/base/theme/cupertino-*' 'com/sun/javafx/scene/control/skin/caspian/*')
+  'atlantafx/base/theme/cupertino-*' 'com/sun/javafx/scene/control/skin/caspian/*' \
+  'com/sun/javafx/scene/control/skin/modena/HTMLEditor-*')
 # Our stylesheets ship compiled as well (JavaFX's Css2Bin, from the JavaFX in the jar): JavaFX loads a .bss beside a
 # .css in its place, which skips parsing the text while the window is made (BENCHMARKS.md).
 mkdir -p "$out/bss"
@@ -86,7 +88,7 @@ mkdir -p "$out/bss"
 for css in $(cd "$out/bss" && find dev -name '*.css'); do
   "$JAVA_HOME/bin/java" -cp "$out/input/pageframe.jar" com.sun.javafx.css.parser.Css2Bin "$out/bss/$css" "$out/bss/${css%.css}.bss"
 done
-(cd "$out/bss" && "$JAVA_HOME/bin/jar" uf "$out/input/pageframe.jar" $(find dev -name '*.bss'))
+(cd "$out/bss" && zip -q -9 "$out/input/pageframe.jar" $(find dev -name '*.bss'))
 mapfile -t jvm_options < <(grep -Ev '^[[:space:]]*(#|$)' "$top/scripts/jvm-options")
 # The jar's manifest enables native access (JavaFX's libraries) only for `java -jar`; the launchers start its class.
 jvm_options+=(--enable-native-access=ALL-UNNAMED)
@@ -116,8 +118,10 @@ if [ "$cache" = 1 ]; then
   # point the launcher takes for the desktop app, quitting as soon as the window is shown. What comes after (the
   # outline, the docs page, the editor's warm-up) loads from the jar, mostly off the FX thread. Trained 5 s past the
   # window the cache is 5 MiB bigger; trained also on Run All, scrolling and editing, as scripts/startup-cache.sh
-  # does, 67 MB (BENCHMARKS.md).
+  # does, 67 MB (BENCHMARKS.md). Without method profiles (1.3 MiB): they serve C2, which the app's JVM does not run
+  # (-XX:TieredStopAtLevel=1 in scripts/jvm-options).
   train=("$java" "${jvm_options[@]}" -XX:AOTCacheOutput="$appdir/pageframe.aot" -Xlog:aot=error
+         -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining
          -Dpageframe.measure=true -Dpageframe.measure.exitAfter="${PAGEFRAME_TRAIN_SECONDS:-0}"
          -cp "$appdir/pageframe.jar" dev.pageframe.ui.PageframeLauncher)
   if [ -n "${DISPLAY:-}" ] || [ "$os" != linux ]; then
