@@ -13,12 +13,17 @@ import dev.pageframe.ui.notebook.NotebookDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 
 /**
@@ -127,6 +132,29 @@ final class FileCommands {
         NotebookTab tab = w.addTab(result.get(), name);
         w.awaitFirstPage(tab);
         done.complete(tab);
+    }
+
+    /** The tour, waited for up to {@code wait} and placed with its first screen built (MainWindow.openTourNow). */
+    CompletableFuture<NotebookTab> openTourNow(CompletableFuture<Optional<NotebookDocument>> read, Duration wait) {
+        try {
+            read.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Placed when read, or the welcome page in its place.
+        }
+        CompletableFuture<NotebookTab> opened = placeBundled(BundledNotebooks.TOUR, read);
+        NotebookTab tab = opened.getNow(null);
+        Scene scene = w.getScene();
+        if (tab != null && scene != null) {
+            // The page in its tab, the window laid out at its scene's size, then the cards in view.
+            tab.attachContent();
+            w.applyCss();
+            w.resize(scene.getWidth(), scene.getHeight());
+            w.layout();
+            tab.view().buildFirstScreen();
+        }
+        return opened;
     }
 
     private static Notebook welcomeNotebook() {

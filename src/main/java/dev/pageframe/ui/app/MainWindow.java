@@ -26,7 +26,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -432,32 +431,7 @@ public final class MainWindow extends BorderPane {
      */
     public CompletableFuture<NotebookTab> openTourNow(CompletableFuture<Optional<NotebookDocument>> read,
                                                       java.time.Duration wait) {
-        try {
-            read.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // Placed when read, or the welcome page in its place (FileCommands).
-        }
-        CompletableFuture<NotebookTab> opened = files.placeBundled(BundledNotebooks.TOUR, read);
-        NotebookTab tab = opened.getNow(null);
-        if (tab != null) {
-            buildFirstScreen(tab);
-        }
-        return opened;
-    }
-
-    /** Puts the tab's page in the window, lays the window out at its scene's size and builds the cards in view. */
-    private void buildFirstScreen(NotebookTab tab) {
-        tab.attachContent();
-        Scene scene = getScene();
-        if (scene == null) {
-            return;
-        }
-        applyCss();
-        resize(scene.getWidth(), scene.getHeight());
-        layout();
-        tab.view().buildFirstScreen();
+        return files.openTourNow(read, wait);
     }
 
     /** Opens a bundled notebook as an untitled copy; trusted, since it came with the app. */

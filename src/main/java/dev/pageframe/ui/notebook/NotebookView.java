@@ -249,12 +249,6 @@ public final class NotebookView extends StackPane {
         return s != null && s.shown();
     }
 
-    /** Builds, styles and lays out every card now, whatever is in view: for a page made only to warm up. */
-    public void buildEveryCard() {
-        cards.buildEvery();
-        layout();
-    }
-
     /**
      * Builds, styles and measures the cards that fill the viewport now, from the top: for a page in a window's first
      * frame (the tour at start-up), laid out but not shown yet. The builder makes the rest as usual.
