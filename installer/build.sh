@@ -57,7 +57,7 @@ mkdir -p "$out/input"
 modules=$(grep -Ev '^[[:space:]]*(#|$)' "$here/modules.txt" | paste -sd, -)
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --output "$out/runtime" \
   --strip-debug --no-header-files --no-man-pages --compress=zip-9 \
-  --exclude-files='**/ct.sym,**/libawt_xawt.*,**/libsplashscreen.*,**/libjsound.*,**/libjawt.*,**/libjavajpeg.*,**/libjdwp.*,**/libdt_socket.*,**/bin/javac,**/bin/jdb,**/bin/jshell,**/bin/keytool,**/bin/serialver'
+  --exclude-files='**/ct.sym,**/lib/classlist,**/libsimdsort.*,**/libawt_xawt.*,**/libsplashscreen.*,**/libjsound.*,**/libjawt.*,**/libjavajpeg.*,**/libjdwp.*,**/libdt_socket.*,**/bin/javac,**/bin/jdb,**/bin/jshell,**/bin/keytool,**/bin/serialver'
 # Their symbol tables are a sixth of the runtime (libjvm.so: 29.8 MB, 24.8 MB stripped); crash reports still name
 # the Java frames.
 if command -v strip >/dev/null && [ "$os" = linux ]; then
@@ -71,10 +71,24 @@ native=$("$JAVA_HOME/bin/jar" tf "$out/input/pageframe.jar" | grep -E '^[^/]+\.(
 (cd "$out/input" && "$JAVA_HOME/bin/jar" xf pageframe.jar $native)
 # JavaFX loads a library from its jar's folder before it looks inside the jar, so the copies in the jar are never
 # read once they sit beside it: they leave the image's jar (0.8 MB). So does the SWT bridge, which nothing uses.
+command -v zip >/dev/null || { echo "installer/build.sh: needs zip (apt-get install zip)" >&2; exit 2; }
 if [ -n "$native" ]; then
-  command -v zip >/dev/null || { echo "installer/build.sh: needs zip (apt-get install zip)" >&2; exit 2; }
   (cd "$out/input" && zip -q -d pageframe.jar $native javafx-swt.jar)
 fi
+# The themes the app never sets leave too: AtlantaFX's six others (the app uses Primer light and dark) and JavaFX's
+# old Caspian; Modena stays, as JavaFX's fallback. So do the HTML editor's icons (its control is in javafx.web, which
+# is not here). 0.6 MB of the jar.
+(cd "$out/input" && zip -q -d pageframe.jar 'atlantafx/base/theme/nord-*' 'atlantafx/base/theme/dracula.*' \
+  'atlantafx/base/theme/cupertino-*' 'com/sun/javafx/scene/control/skin/caspian/*' \
+  'com/sun/javafx/scene/control/skin/modena/HTMLEditor-*')
+# Our stylesheets ship compiled as well (JavaFX's Css2Bin, from the JavaFX in the jar): JavaFX loads a .bss beside a
+# .css in its place, which skips parsing the text while the window is made (BENCHMARKS.md).
+mkdir -p "$out/bss"
+(cd "$out/bss" && "$JAVA_HOME/bin/jar" xf "$out/input/pageframe.jar" $("$JAVA_HOME/bin/jar" tf "$out/input/pageframe.jar" | grep -E '^dev/pageframe/.*\.css$'))
+for css in $(cd "$out/bss" && find dev -name '*.css'); do
+  "$JAVA_HOME/bin/java" -cp "$out/input/pageframe.jar" com.sun.javafx.css.parser.Css2Bin "$out/bss/$css" "$out/bss/${css%.css}.bss"
+done
+(cd "$out/bss" && zip -q -9 "$out/input/pageframe.jar" $(find dev -name '*.bss'))
 mapfile -t jvm_options < <(grep -Ev '^[[:space:]]*(#|$)' "$top/scripts/jvm-options")
 # The jar's manifest enables native access (JavaFX's libraries) only for `java -jar`; the launchers start its class.
 jvm_options+=(--enable-native-access=ALL-UNNAMED)
@@ -100,12 +114,16 @@ esac
 # 4. The start-up cache: the image's runtime, its jar at its place in the image and the launcher's JVM options,
 # so the JVM maps it once installed (it checks the runtime and the jar, and allows the folder to move).
 if [ "$cache" = 1 ]; then
-  # Trained on what a first start does: the window, the bundled tour's first page, its outline and the docs page
-  # (quit 5 s after the window shows). Trained also on Run All, scrolling and editing, as scripts/startup-cache.sh
-  # does, the cache is 67 MB instead of about 52 for the same time to the window.
+  # Trained on what the window loads before it shows (the bundled tour's first screen among it), through the entry
+  # point the launcher takes for the desktop app, quitting as soon as the window is shown. What comes after (the
+  # outline, the docs page, the editor's warm-up) loads from the jar, mostly off the FX thread. Trained 5 s past the
+  # window the cache is 5 MiB bigger; trained also on Run All, scrolling and editing, as scripts/startup-cache.sh
+  # does, 67 MB (BENCHMARKS.md). Without method profiles (1.3 MiB): they serve C2, which the app's JVM does not run
+  # (-XX:TieredStopAtLevel=1 in scripts/jvm-options).
   train=("$java" "${jvm_options[@]}" -XX:AOTCacheOutput="$appdir/pageframe.aot" -Xlog:aot=error
-         -Dpageframe.measure=true -Dpageframe.measure.exitAfter="${PAGEFRAME_TRAIN_SECONDS:-5}"
-         -cp "$appdir/pageframe.jar" dev.pageframe.cli.Main)
+         -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining
+         -Dpageframe.measure=true -Dpageframe.measure.exitAfter="${PAGEFRAME_TRAIN_SECONDS:-0}"
+         -cp "$appdir/pageframe.jar" dev.pageframe.ui.PageframeLauncher)
   if [ -n "${DISPLAY:-}" ] || [ "$os" != linux ]; then
     "${train[@]}" > "$out/training.log" 2>&1
   elif command -v xvfb-run >/dev/null; then

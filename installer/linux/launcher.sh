@@ -4,6 +4,8 @@
 # (BENCHMARKS.md). It starts the bundled runtime with the JVM options jpackage wrote to lib/app/pageframe.cfg
 # ($APPDIR is lib/app), the jar on the class path and the same entry point, so the desktop app, a file to open
 # and the commands (run, export, validate, trust) behave as with the jar, exit codes included.
+# The desktop app alone, or with one notebook file that exists (what the menu entry and a file manager run), starts
+# at the app's own entry point: the command line's parser is not loaded for it (BENCHMARKS.md).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 app="$root/lib/app"
@@ -14,4 +16,13 @@ while IFS= read -r line; do
   esac
 done < "$app/pageframe.cfg"
 options=("${options[@]//\$APPDIR/$app}")
-exec "$root/lib/runtime/bin/java" "${options[@]}" -cp "$app/pageframe.jar" dev.pageframe.cli.Main "$@"
+main=dev.pageframe.cli.Main
+if [ $# -eq 0 ]; then
+  main=dev.pageframe.ui.PageframeLauncher
+elif [ $# -eq 1 ] && [ -f "$1" ]; then
+  case "$1" in
+    -*|run|export|validate|trust|help) ;;
+    *) main=dev.pageframe.ui.PageframeLauncher ;;
+  esac
+fi
+exec "$root/lib/runtime/bin/java" "${options[@]}" -cp "$app/pageframe.jar" "$main" "$@"

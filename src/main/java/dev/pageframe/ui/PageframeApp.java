@@ -47,6 +47,9 @@ public class PageframeApp extends Application {
         probe.starting();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         window = new MainWindow(AppEnvironment.fromSystem(url -> getHostServices().showDocument(url)));
+        // The tour is read while the window is made, and its first screen of cards is built before the window shows.
+        probe.openRequested();
+        var tour = files.isEmpty() ? window.readTour() : null;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(1440, screen.getWidth() * 0.92);
         double h = Math.min(920, screen.getHeight() * 0.92);
@@ -67,28 +70,15 @@ public class PageframeApp extends Application {
         window.attach(stage);
         stage.setOnShown(e -> probe.windowShown());
         probe.windowMade(window);
-        warmRenderer(scene);
+        if (tour != null) {
+            window.openTourNow(tour, java.time.Duration.ofSeconds(5));
+        }
         stage.show();
 
-        probe.openRequested();
-        window.offerRecovery();
-        if (files.isEmpty()) {
-            window.openTour();
-        } else {
-            for (String f : files) {
-                window.open(Path.of(f));
-            }
+        window.offerRecoveryLater();
+        for (String f : files) {
+            window.open(Path.of(f));
         }
-    }
-
-    /**
-     * Draws the window once off screen before it is shown. The renderer's code runs interpreted the first time
-     * it paints; painted on screen, that first frame took the software pipeline 50-70 ms, and a notebook
-     * opening meanwhile kept the FX thread waiting for it (see BENCHMARKS.md). Drawn here, before there is a
-     * window to use, it costs about as much once and the first frame on screen takes 10-30 ms.
-     */
-    private static void warmRenderer(Scene scene) {
-        scene.snapshot(null);
     }
 
     @Override

@@ -64,6 +64,8 @@ public final class UiFixture {
     private final ExecutorService background = AppEnvironment.newBackground();
     public MainWindow window;
     public Stage stage;
+    /** The environment the window was made with (a test may make a second window with it). */
+    public AppEnvironment env;
 
     private UiFixture() throws IOException {
         root = Files.createTempDirectory("pageframe-ui-test");
@@ -97,6 +99,7 @@ public final class UiFixture {
         };
         AppEnvironment env = new AppEnvironment(f.trust, new NotebookFiles(), () -> DocsLibrary.fromDirectory(f.contentDir),
                 dialogs, NotebookExecution::session, f.background, url -> { }, f.documents, f.userData);
+        f.env = env;
         FxToolkit.setupStage(stage -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             f.window = new MainWindow(env);

@@ -13,11 +13,17 @@ import dev.pageframe.ui.notebook.NotebookDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 
 /**
@@ -78,32 +84,77 @@ final class FileCommands {
 
     /** Opens a bundled notebook as an untitled copy; trusted, since it came with the app. */
     public CompletableFuture<NotebookTab> openBundled(String name) {
-        CompletableFuture<NotebookTab> done = new CompletableFuture<>();
-        w.later().hold();
-        CompletableFuture.supplyAsync(() -> BundledNotebooks.read(name).map(bytes -> {
+        return placeBundled(name, readBundled(name));
+    }
+
+    /** Reads a bundled notebook into its document on the background threads; empty if none ships by that name. */
+    CompletableFuture<Optional<NotebookDocument>> readBundled(String name) {
+        return CompletableFuture.supplyAsync(() -> BundledNotebooks.read(name).map(bytes -> {
             try {
                 return document(new NotebookReader().read(bytes, name).notebook(), null, true, "", List.of());
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
-        }), env.background()).whenComplete((result, error) -> Platform.runLater(() -> {
-            if (error != null || result == null || result.isEmpty()) {
-                if (name.equals(BundledNotebooks.TOUR)) {
-                    NotebookTab tab = w.addTab(document(welcomeNotebook(), null, true, "", List.of()), "Welcome.ipynb");
-                    w.awaitFirstPage(tab);
-                    done.complete(tab);
-                } else {
-                    w.later().release();
-                    AppDialogs.error(w.window(), "Could not open " + name, "It is not among the notebooks that come with Pageframe.");
-                    done.completeExceptionally(new IOException("no bundled notebook " + name));
-                }
-                return;
+        }), env.background());
+    }
+
+    /**
+     * Adds the tab of a bundled notebook that {@code read} reads: at once when it is read already and this is the
+     * FX thread (the tour, before the window shows), else on the FX thread once it is.
+     */
+    CompletableFuture<NotebookTab> placeBundled(String name, CompletableFuture<Optional<NotebookDocument>> read) {
+        CompletableFuture<NotebookTab> done = new CompletableFuture<>();
+        w.later().hold();
+        read.whenComplete((result, error) -> {
+            if (Platform.isFxApplicationThread()) {
+                placeBundled(name, result, error, done);
+            } else {
+                Platform.runLater(() -> placeBundled(name, result, error, done));
             }
-            NotebookTab tab = w.addTab(result.get(), name);
-            w.awaitFirstPage(tab);
-            done.complete(tab);
-        }));
+        });
         return done;
+    }
+
+    private void placeBundled(String name, Optional<NotebookDocument> result, Throwable error,
+                              CompletableFuture<NotebookTab> done) {
+        if (error != null || result == null || result.isEmpty()) {
+            if (name.equals(BundledNotebooks.TOUR)) {
+                NotebookTab tab = w.addTab(document(welcomeNotebook(), null, true, "", List.of()), "Welcome.ipynb");
+                w.awaitFirstPage(tab);
+                done.complete(tab);
+            } else {
+                w.later().release();
+                AppDialogs.error(w.window(), "Could not open " + name, "It is not among the notebooks that come with Pageframe.");
+                done.completeExceptionally(new IOException("no bundled notebook " + name));
+            }
+            return;
+        }
+        NotebookTab tab = w.addTab(result.get(), name);
+        w.awaitFirstPage(tab);
+        done.complete(tab);
+    }
+
+    /** The tour, waited for up to {@code wait} and placed with its first screen built (MainWindow.openTourNow). */
+    CompletableFuture<NotebookTab> openTourNow(CompletableFuture<Optional<NotebookDocument>> read, Duration wait) {
+        try {
+            read.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Placed when read, or the welcome page in its place.
+        }
+        CompletableFuture<NotebookTab> opened = placeBundled(BundledNotebooks.TOUR, read);
+        NotebookTab tab = opened.getNow(null);
+        Scene scene = w.getScene();
+        if (tab != null && scene != null) {
+            // The page in its tab, the window laid out at its scene's size, then the cards in view.
+            tab.attachContent();
+            w.applyCss();
+            w.resize(scene.getWidth(), scene.getHeight());
+            w.layout();
+            tab.view().buildFirstScreen();
+        }
+        return opened;
     }
 
     private static Notebook welcomeNotebook() {

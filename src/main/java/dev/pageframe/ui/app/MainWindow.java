@@ -2,8 +2,6 @@ package dev.pageframe.ui.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.pageframe.notebook.Cell;
-import dev.pageframe.notebook.Notebook;
 import dev.pageframe.ui.common.FrameQueue;
 import dev.pageframe.ui.docs.DocsLibrary;
 import dev.pageframe.ui.docs.DocsPane;
@@ -28,7 +26,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -164,8 +161,6 @@ public final class MainWindow extends BorderPane {
 
         dark.addListener((obs, was, now) -> look.changeLook());
         look.changeLook();
-        dev.pageframe.ui.notebook.Warmup.start(env.background());
-        loadDocs();
     }
 
     // ---- accessors (tests and the app use these) ----
@@ -306,38 +301,6 @@ public final class MainWindow extends BorderPane {
 
     // ---- opening ----
 
-    /**
-     * Makes, styles and lays out a notebook tab with a small page of cards (a trust banner, prose, code, a stream
-     * output) in the window before it shows, and drops it. A notebook's first tab and cards paid for a cold start
-     * inside the frames of its first page: the skins' classes, the first matching of their styles, the code font's
-     * files (sampled: 20-28 ms for the first code card, 22-25 ms for styling the new tab, stalls of 37-46 ms). Paid
-     * here, that is part of the start-up instead (the window shows 20-25 ms later), where no one waits on a frame.
-     */
-    private void warmUpTab() {
-        Notebook page = Notebook.newEmpty().withCells(List.of(
-                Cell.markdown("## Warm-up\n\nAn order-`2` block is **four** pages, *freed* with the same order."),
-                Cell.code("long buf = __get_free_pages(GFP_KERNEL, 2); // four pages\nfree_pages(buf, 2);")
-                        .withExecutionCount(1)
-                        .withOutputs(List.of(dev.pageframe.notebook.Output.Stream.stdout("0xffff888000100000\n")))));
-        NotebookDocument doc = files.document(page, null, false, "A warm-up page, never shown.", List.of());
-        NotebookView view = new NotebookView(doc, services(doc), env.background());
-        view.fontSizeProperty().set(WindowLook.BASE_FONT * zoom());
-        NotebookTab tab = new NotebookTab(doc, view);
-        tab.attachContent();
-        TabPane pane = new TabPane(tab);
-        pane.getStyleClass().addAll(tabs.getStyleClass());
-        pane.setTabClosingPolicy(tabs.getTabClosingPolicy());
-        pane.setManaged(false);
-        pane.setVisible(false);
-        getChildren().add(pane);
-        pane.resize(900, 600);
-        pane.applyCss();
-        pane.layout();
-        view.buildEveryCard();
-        getChildren().remove(pane);
-        doc.close();
-    }
-
     /** Adds a tab for a notebook that has been read; {@code untitledName} names one that has no file yet. */
     NotebookTab addTab(NotebookDocument doc, String untitledName) {
         if (untitledName != null) {
@@ -456,6 +419,21 @@ public final class MainWindow extends BorderPane {
         return files.openTour();
     }
 
+    /** Starts reading the tour on the background threads, for {@link #openTourNow}: the window is made meanwhile. */
+    public CompletableFuture<Optional<NotebookDocument>> readTour() {
+        return files.readBundled(BundledNotebooks.TOUR);
+    }
+
+    /**
+     * Opens the tour that {@link #readTour} reads, waiting up to {@code wait} for it, and builds the cards of its
+     * first screen now: called before the window shows, its first frame shows the tour's first page rather than an
+     * empty window the page fills in later. Read later than that, the tab comes when it is read.
+     */
+    public CompletableFuture<NotebookTab> openTourNow(CompletableFuture<Optional<NotebookDocument>> read,
+                                                      java.time.Duration wait) {
+        return files.openTourNow(read, wait);
+    }
+
     /** Opens a bundled notebook as an untitled copy; trusted, since it came with the app. */
     public CompletableFuture<NotebookTab> openBundled(String name) {
         return files.openBundled(name);
@@ -503,6 +481,14 @@ public final class MainWindow extends BorderPane {
         return recovery.offer();
     }
 
+    /**
+     * Lists what a crash left once the notebooks being opened show their first page: reading the recovery folder
+     * competed with making the window for the machine's cores, and the list is a window of its own anyway.
+     */
+    public void offerRecoveryLater() {
+        later.post(this::offerRecovery);
+    }
+
     /** The app is exiting normally: recovery copies of this session go. */
     public void cleanExit() {
         recovery.cleanExit();
@@ -537,6 +523,9 @@ public final class MainWindow extends BorderPane {
         if (!lookWarmed) {
             // After the outline and the documentation page, so it does not compete with opening.
             lookWarmed = true;
+            // The editor's classes and a code card's parts, made off the FX thread before a cell is entered; made
+            // before the window showed, they had competed with it for the cores.
+            dev.pageframe.ui.notebook.Warmup.start(env.background());
             later.post(() -> dev.pageframe.ui.notebook.Warmup.look(env.background(), WindowLook.zoomSizes(),
                     (dark.get() ? new PrimerLight() : new PrimerDark()).getUserAgentStylesheet()));
             // The picture's warm-up (about 10 ms) a while later: not among the frames that fill in the new page.
@@ -571,9 +560,20 @@ public final class MainWindow extends BorderPane {
 
     /** Installs the window-level keys and the close guard on the stage showing this window. */
     public void attach(Stage stage) {
-        Scene scene = stage.getScene();
-        warmUpTab();
         recovery.attach(stage);
+        // The documentation is read once the window shows: before, it competed with making the window for the cores,
+        // and its page fills in only after the notebook's first page anyway.
+        if (stage.isShowing()) {
+            loadDocs();
+        } else {
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+                @Override
+                public void handle(javafx.stage.WindowEvent e) {
+                    stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+                    loadDocs();
+                }
+            });
+        }
         diskChanges.attach(stage);
         stage.setOnCloseRequest(e -> {
             if (!confirmCloseAll()) {

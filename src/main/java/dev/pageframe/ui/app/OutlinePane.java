@@ -87,7 +87,8 @@ public final class OutlinePane extends VBox {
         list.getStyleClass().add("outline-list");
         list.setId("outline-list");
         list.setCellFactory(lv -> new EntryCell());
-        list.setPlaceholder(empty);
+        // Blank until the first notebook is shown: the window shows before its notebook's outline is made.
+        list.setPlaceholder(new Region());
         empty.setWrapText(true);
         empty.getStyleClass().add("outline-empty");
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -127,6 +128,7 @@ public final class OutlinePane extends VBox {
         }
         document = doc;
         view = notebookView;
+        list.setPlaceholder(empty);
         if (doc != null) {
             doc.headingsChangedProperty().addListener(changed);
         }

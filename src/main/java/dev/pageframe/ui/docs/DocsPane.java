@@ -168,7 +168,8 @@ public final class DocsPane extends BorderPane {
                 show(currentPath.get(), false);
             }
         });
-        showNoDocs();
+        // No page until the documentation has been read (after the window shows): saying none was found would be
+        // wrong meanwhile.
     }
 
     public ObjectProperty<DocsLibrary> libraryProperty() {

@@ -249,10 +249,25 @@ public final class NotebookView extends StackPane {
         return s != null && s.shown();
     }
 
-    /** Builds, styles and lays out every card now, whatever is in view: for a page made only to warm up. */
-    public void buildEveryCard() {
-        cards.buildEvery();
-        layout();
+    /**
+     * Builds, styles and measures the cards that fill the viewport now, from the top: for a page in a window's first
+     * frame (the tour at start-up), laid out but not shown yet. The builder makes the rest as usual.
+     */
+    public void buildFirstScreen() {
+        double height = scroll.viewportHeight();
+        double filled = 0;
+        for (CellModel c : document.cells()) {
+            if (filled >= height) {
+                return;
+            }
+            CardSlot s = cards.slot(c);
+            if (s == null || !s.isManaged()) {
+                continue;
+            }
+            s.build();
+            s.applyCss();
+            filled += s.getWidth() > 0 ? s.prefHeight(s.getWidth()) : cards.estimateHeight(c);
+        }
     }
 
     /** The editor of a cell, building the cell's view if it is not built yet. */
