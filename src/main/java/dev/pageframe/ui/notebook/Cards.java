@@ -182,14 +182,6 @@ final class Cards {
                 || (lastCardBuilt != 0 && System.nanoTime() - lastCardBuilt < SETTLE_MILLIS * 1_000_000L);
     }
 
-    void buildEvery() {
-        for (Node n : scroll.column().getChildren()) {
-            CardSlot s = (CardSlot) n;
-            s.build();
-            s.applyCss();
-        }
-    }
-
     /**
      * Builds the cards of cells near the viewport (or brings parked ones back): those on screen until
      * {@code deadline} (the frame's {@link FrameBudget}) and at most {@value #MAX_BUILDS_PER_FRAME} per frame (one
