@@ -48,8 +48,7 @@ final class BuddyAllocator {
      */
     int rmqueue_smallest(Zone zone, int order, int migratetype) {
         for (int current = order; current <= maxOrder; current++) {
-            FreeArea area = zone.free_area[current];
-            int pfn = area.free_list[migratetype];
+            int pfn = zone.free_list_head(current, migratetype);
             if (pfn == NIL) {
                 continue;
             }
@@ -86,7 +85,7 @@ final class BuddyAllocator {
         int pageblockOrder = zone.pageblock_order;
         for (int current = maxOrder; current >= order; current--) {
             for (int fallback : MigrateType.FALLBACKS[start_mt]) {
-                int pfn = zone.free_area[current].free_list[fallback];
+                int pfn = zone.free_list_head(current, fallback);
                 if (pfn == NIL) {
                     continue;
                 }
@@ -99,7 +98,7 @@ final class BuddyAllocator {
         // Nothing worth claiming: take the smallest foreign block without changing its pageblock.
         for (int current = order; current <= maxOrder; current++) {
             for (int fallback : MigrateType.FALLBACKS[start_mt]) {
-                int pfn = zone.free_area[current].free_list[fallback];
+                int pfn = zone.free_list_head(current, fallback);
                 if (pfn != NIL) {
                     zone.del_page_from_free_list(pfn, current, fallback);
                     expand(zone, pfn, order, current);

@@ -50,7 +50,7 @@ final class FrameMapper {
                     add(pfn, 1, FrameKind.VMALLOC, zn, 0, a == null ? "vmalloc" : "vmalloc " + a.caller());
                 }
                 case FrameTable.PAGECACHE -> add(pfn, 1, FrameKind.PAGECACHE, zn, 0, "page cache");
-                case FrameTable.ANON -> add(pfn, 1, FrameKind.ANON, zn, 0, "pid " + m.payloadA(pfn));
+                case FrameTable.ANON -> add(pfn, 1, FrameKind.ANON, zn, 0, "pid " + m.anonPid(pfn));
                 case FrameTable.RESERVED -> {
                     String owner = k.reservationOwners().get(m.payloadA(pfn));
                     FrameKind kind = owner.equals(Boot.KERNEL_IMAGE) ? FrameKind.KERNEL_IMAGE
