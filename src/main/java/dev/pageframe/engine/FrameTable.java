@@ -66,6 +66,19 @@ final class FrameTable {
 
     final int[] a;
     final int[] b;
+    /**
+     * Frames per section, as the kernel divides memory into mem_sections (x86_64: SECTION_SIZE_BITS
+     * 27, 128 MiB of 4 KiB pages).
+     */
+    static final int SECTION_SHIFT = 15;
+    static final int PAGES_PER_SECTION = 1 << SECTION_SHIFT;
+    /**
+     * Free blocks of the largest order in each section, kept by the zones' free lists: a section
+     * whose count is full is free from end to end, and the frame map passes it in one step instead
+     * of one step per block (a 1 TiB machine has 8 K sections, 262 K max-order blocks). One int per
+     * 32 K frames.
+     */
+    final int[] section_max_free;
 
     FrameTable(int frames) {
         if (frames < 0 || frames > MAX_FRAMES) {
@@ -74,6 +87,7 @@ final class FrameTable {
         }
         a = new int[frames];
         b = new int[frames];
+        section_max_free = new int[(frames >>> SECTION_SHIFT) + 1];
     }
 
     int size() {
@@ -112,6 +126,12 @@ final class FrameTable {
     void makeTail(int pfn) {
         a[pfn] = 0;
         b[pfn] = 0;
+    }
+
+    /** Whether the section starting at pfn is entirely free blocks of maxOrder. */
+    boolean sectionAllFree(int pfn, int maxOrder) {
+        return (pfn & (PAGES_PER_SECTION - 1)) == 0 && pfn + PAGES_PER_SECTION <= a.length
+            && section_max_free[pfn >>> SECTION_SHIFT] == PAGES_PER_SECTION >>> maxOrder;
     }
 
     /** Why a zone of this many frames cannot be simulated, naming the limit. */

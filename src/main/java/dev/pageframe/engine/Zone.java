@@ -22,6 +22,10 @@ public final class Zone {
     /** Views of each order's lists for readers; the allocator uses the flat arrays below. */
     final FreeArea[] free_area;
     final int nr_migratetypes;
+    /** zone_start_pfn is a multiple of the pageblock size, so pageblocks follow pfn alignment. */
+    private final boolean pageblockAligned;
+    /** The largest order, cached for the free-list paths. */
+    private final int max_order;
     /**
      * struct free_area's list heads, [order * nr_migratetypes + migratetype]: the pfn of the first
      * free block, or {@link FrameTable#NIL}. The links from block to block are kept in mem_map as
@@ -53,6 +57,8 @@ public final class Zone {
         this.mem_map = mem_map;
         this.singleList = migrateTypes == 1;
         this.nr_migratetypes = migrateTypes;
+        this.max_order = maxOrder;
+        this.pageblockAligned = (startPfn & ((1 << pageblockOrder) - 1)) == 0;
         this.free_list = new int[(maxOrder + 1) * migrateTypes];
         java.util.Arrays.fill(free_list, FrameTable.NIL);
         this.nr_free = new long[maxOrder + 1];
@@ -159,6 +165,9 @@ public final class Zone {
         nr_free[order]++;
         nr_free_mt[list]++;
         free_orders |= 1 << order;
+        if (order == max_order) {
+            mem_map.section_max_free[pfn >>> FrameTable.SECTION_SHIFT]++;
+        }
     }
 
     /** Unlinks a free block; the caller decides what the frame becomes next (mm/page_alloc.c: del_page_from_free_list). */
@@ -179,6 +188,17 @@ public final class Zone {
             free_orders &= ~(1 << order);
         }
         nr_free_mt[list]--;
+        if (order == max_order) {
+            mem_map.section_max_free[pfn >>> FrameTable.SECTION_SHIFT]--;
+        }
+    }
+
+    /**
+     * Whether every aligned block of this order lies inside one pageblock, so all its parts share
+     * one migrate type: true up to pageblock order when the zone starts on a pageblock boundary.
+     */
+    boolean withinOnePageblock(int order) {
+        return order <= pageblock_order && pageblockAligned;
     }
 
     /** Which list a free block head sits on: its pageblock's type, kept in step by move_freepages_block. */
