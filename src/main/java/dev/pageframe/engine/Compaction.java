@@ -51,7 +51,7 @@ final class Compaction {
     static boolean suitable(Zone z, int order, ZoneType highest) {
         long watermark = order > PageAllocator.PAGE_ALLOC_COSTLY_ORDER ? z.low_wmark_pages() : z.min_wmark_pages();
         watermark += compact_gap(order);
-        if (!PageAllocator.zone_watermark_ok(z, 0, watermark, highest, 0)) {
+        if (!Watermarks.zone_watermark_ok(z, 0, watermark, highest, 0)) {
             return false;
         }
         if (order > PageAllocator.PAGE_ALLOC_COSTLY_ORDER) {

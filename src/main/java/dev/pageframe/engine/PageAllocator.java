@@ -106,11 +106,7 @@ final class PageAllocator {
     private final long perSplitNs;
     private final long perMergeNs;
 
-    /**
-     * The type (index) of the zone the last successful rmqueue of this request took its block from,
-     * so the caller counts pgalloc_zone without searching for the zone again; -1 until one succeeds.
-     * An int, not the Zone, so the fast path stores no reference (no GC write barrier).
-     */
+    /** Index of the zone this request's block came from (-1: none yet), so pgalloc needs no zone search. */
     private int served = -1;
 
     long nr_free_pages() {
@@ -232,7 +228,7 @@ final class PageAllocator {
         for (Zone z : zonelist) {
             if ((alloc_flags & ALLOC_NO_WATERMARKS) == 0) {
                 long mark = z._watermark[alloc_flags & ALLOC_WMARK_MASK];
-                if (!zone_watermark_ok(z, order, mark, highest, alloc_flags)) {
+                if (!Watermarks.zone_watermark_ok(z, order, mark, highest, alloc_flags)) {
                     continue;
                 }
             }
@@ -243,30 +239,6 @@ final class PageAllocator {
             }
         }
         return -1;
-    }
-
-    /** mm/page_alloc.c: __zone_watermark_ok. */
-    static boolean zone_watermark_ok(Zone z, int order, long mark, ZoneType highest, int alloc_flags) {
-        long free_pages = z.free_pages - ((1L << order) - 1);
-        long min = mark;
-        if ((alloc_flags & ALLOC_MIN_RESERVE) != 0) {
-            // __GFP_HIGH may use half the reserve; a caller that cannot sleep a further quarter.
-            min -= min / 2;
-            if ((alloc_flags & ALLOC_NON_BLOCK) != 0) {
-                min -= min / 4;
-            }
-        }
-        if ((alloc_flags & ALLOC_OOM) != 0) {
-            min -= min / 2;
-        }
-        if (free_pages <= min + z.lowmem_reserve[highest.ordinal()]) {
-            return false;
-        }
-        if (order == 0) {
-            return true;
-        }
-        // Enough free pages in total is not enough: one block must be large enough.
-        return (z.free_orders >>> order) != 0;
     }
 
     /** Why the fast path found nothing, in words, judged on the preferred zone. */
