@@ -53,9 +53,41 @@ record BootLayout(MachineProfile profile, List<PhysRange> ram, int maxPfn, int l
             ram.add(new PhysRange(0, memoryBytes, "System RAM"));
         }
         long end = ram.getLast().end();
+        checkFits(p, end);
         int maxPfn = (int) (end >>> p.pageShift());
         long lowmemEnd = p.hasHighmem() ? Math.min(end, p.lowmemLimit()) : end;
         return new BootLayout(p, List.copyOf(ram), maxPfn, (int) (lowmemEnd >>> p.pageShift()), end, end);
+    }
+
+    /**
+     * Refuses, before any table is allocated, a machine the simulated mem_map cannot describe: more
+     * frames than a table holds, or a zone larger than its 28-bit free-list offsets reach.
+     */
+    private static void checkFits(MachineProfile p, long end) {
+        long frames = end >>> p.pageShift();
+        if (frames > FrameTable.MAX_FRAMES) {
+            throw new IllegalArgumentException(String.format("%s with RAM up to %s has %d page frames; the simulated "
+                + "mem_map holds at most %d", p.name(), Sizes.format(end), frames, FrameTable.MAX_FRAMES));
+        }
+        long[] bounds = zoneBounds(p, end);
+        for (ZoneType t : ZoneType.values()) {
+            long spanned = (bounds[t.ordinal() + 1] - bounds[t.ordinal()]) >>> p.pageShift();
+            if (spanned > FrameTable.MAX_ZONE_PAGES) {
+                throw new IllegalArgumentException(p.name() + " with " + Sizes.format(end) + " of address space: "
+                    + FrameTable.zoneTooLarge(t.kernelName(), spanned));
+            }
+        }
+    }
+
+    /** Physical start of each zone type, and the end of memory last (arch/x86/mm/init.c: zone_sizes_init). */
+    private static long[] zoneBounds(MachineProfile p, long end) {
+        long[] bounds = new long[ZoneType.values().length + 1];
+        bounds[ZoneType.DMA.ordinal()] = 0;
+        bounds[ZoneType.DMA32.ordinal()] = Math.min(p.dmaLimit(), end);
+        bounds[ZoneType.NORMAL.ordinal()] = p.hasDma32() ? Math.min(p.dma32Limit(), end) : Math.min(p.dmaLimit(), end);
+        bounds[ZoneType.HIGHMEM.ordinal()] = p.hasHighmem() ? Math.min(p.lowmemLimit(), end) : end;
+        bounds[ZoneType.values().length] = end;
+        return bounds;
     }
 
     /** Zones in type order, each spanning its pfn range; zones with nothing in them are left out. */
@@ -65,13 +97,7 @@ record BootLayout(MachineProfile profile, List<PhysRange> ram, int maxPfn, int l
         int migrateTypes = p.era() == Era.MODERN ? MigrateType.MIGRATE_PCPTYPES : 1;
         int pageblockOrder = p.era() == Era.MODERN ? p.pageblockOrder() : p.maxOrder();
         List<Zone> zones = new ArrayList<>();
-        long[] bounds = new long[ZoneType.values().length + 1];
-        long end = memoryEnd;
-        bounds[ZoneType.DMA.ordinal()] = 0;
-        bounds[ZoneType.DMA32.ordinal()] = Math.min(p.dmaLimit(), end);
-        bounds[ZoneType.NORMAL.ordinal()] = p.hasDma32() ? Math.min(p.dma32Limit(), end) : Math.min(p.dmaLimit(), end);
-        bounds[ZoneType.HIGHMEM.ordinal()] = p.hasHighmem() ? Math.min(p.lowmemLimit(), end) : end;
-        bounds[ZoneType.values().length] = end;
+        long[] bounds = zoneBounds(p, memoryEnd);
         for (ZoneType t : ZoneType.values()) {
             long start = bounds[t.ordinal()];
             long stop = bounds[t.ordinal() + 1];

@@ -48,8 +48,7 @@ final class BuddyAllocator {
      */
     int rmqueue_smallest(Zone zone, int order, int migratetype) {
         for (int current = order; current <= maxOrder; current++) {
-            FreeArea area = zone.free_area[current];
-            int pfn = area.free_list[migratetype];
+            int pfn = zone.free_list_head(current, migratetype);
             if (pfn == NIL) {
                 continue;
             }
@@ -66,11 +65,22 @@ final class BuddyAllocator {
      */
     void expand(Zone zone, int pfn, int low, int high) {
         int size = 1 << high;
+        int mt = -1;
         while (high > low) {
             high--;
             size >>= 1;
             int half = pfn + size;
-            zone.add_to_free_list(half, high, zone.free_list_mt(half));
+            int halfMt;
+            if (zone.withinOnePageblock(high + 1)) {
+                // Both halves lie in pfn's pageblock: its type is looked up once per request.
+                if (mt < 0) {
+                    mt = zone.free_list_mt(pfn);
+                }
+                halfMt = mt;
+            } else {
+                halfMt = zone.free_list_mt(half);
+            }
+            zone.add_to_free_list(half, high, halfMt);
             splits++;
         }
         // The head stays a head; whatever it becomes is set by the caller.
@@ -86,7 +96,7 @@ final class BuddyAllocator {
         int pageblockOrder = zone.pageblock_order;
         for (int current = maxOrder; current >= order; current--) {
             for (int fallback : MigrateType.FALLBACKS[start_mt]) {
-                int pfn = zone.free_area[current].free_list[fallback];
+                int pfn = zone.free_list_head(current, fallback);
                 if (pfn == NIL) {
                     continue;
                 }
@@ -99,7 +109,7 @@ final class BuddyAllocator {
         // Nothing worth claiming: take the smallest foreign block without changing its pageblock.
         for (int current = order; current <= maxOrder; current++) {
             for (int fallback : MigrateType.FALLBACKS[start_mt]) {
-                int pfn = zone.free_area[current].free_list[fallback];
+                int pfn = zone.free_list_head(current, fallback);
                 if (pfn != NIL) {
                     zone.del_page_from_free_list(pfn, current, fallback);
                     expand(zone, pfn, order, current);
@@ -156,12 +166,23 @@ final class BuddyAllocator {
      */
     void free_one_page(Zone zone, int pfn, int order) {
         zone.free_pages += 1L << order;
+        // While the merged block stays within one pageblock, every buddy shares pfn's type.
+        int mt = -1;
         while (order < maxOrder) {
             int buddy = buddy_pfn(pfn, order);
             if (!zone.contains(buddy) || !page_is_buddy(buddy, order)) {
                 break;
             }
-            zone.del_page_from_free_list(buddy, order, zone.free_list_mt(buddy));
+            int buddyMt;
+            if (zone.withinOnePageblock(order + 1)) {
+                if (mt < 0) {
+                    mt = zone.free_list_mt(pfn);
+                }
+                buddyMt = mt;
+            } else {
+                buddyMt = zone.free_list_mt(buddy);
+            }
+            zone.del_page_from_free_list(buddy, order, buddyMt);
             // The merged block starts at the lower of the two; the other head becomes a tail.
             int combined = buddy & pfn;
             mem_map.makeTail(combined == pfn ? buddy : pfn);
@@ -169,7 +190,7 @@ final class BuddyAllocator {
             order++;
             merges++;
         }
-        zone.add_to_free_list(pfn, order, zone.free_list_mt(pfn));
+        zone.add_to_free_list(pfn, order, mt >= 0 && zone.withinOnePageblock(order) ? mt : zone.free_list_mt(pfn));
     }
 
     /** The buddy is free and of the same order, so the two halves may merge (mm/internal.h: page_is_buddy). */

@@ -107,11 +107,16 @@ final class CallContext extends KernelPart {
      */
     int checkGfp(int gfp, String fn) {
         if (modern) {
-            if (Gfp.gfpflags_allow_blocking(gfp)) {
+            if (Gfp.gfpflags_allow_blocking(gfp) && ctx.in_atomic()) {
                 might_sleep(fn);
             }
             return gfp;
         }
+        return checkPriority20(gfp);
+    }
+
+    /** 1.2 and 2.0 take a priority, not a mask: anything else is refused. */
+    private int checkPriority20(int gfp) {
         if (!Gfp20.valid(gfp, profile.era())) {
             throw new IllegalArgumentException(String.format("0x%x is not a Linux %s priority: use GFP_BUFFER, "
                 + "GFP_ATOMIC, GFP_USER, GFP_KERNEL, GFP_NOBUFFER%s or GFP_NFS, optionally | GFP_DMA", gfp,

@@ -51,13 +51,13 @@ final class Compaction {
     static boolean suitable(Zone z, int order, ZoneType highest) {
         long watermark = order > PageAllocator.PAGE_ALLOC_COSTLY_ORDER ? z.low_wmark_pages() : z.min_wmark_pages();
         watermark += compact_gap(order);
-        if (!PageAllocator.zone_watermark_ok(z, 0, watermark, highest, 0)) {
+        if (!Watermarks.zone_watermark_ok(z, 0, watermark, highest, 0)) {
             return false;
         }
         if (order > PageAllocator.PAGE_ALLOC_COSTLY_ORDER) {
             long[] nr = new long[z.free_area.length];
             for (int o = 0; o < nr.length; o++) {
-                nr[o] = z.free_area[o].nr_free;
+                nr[o] = z.nr_free[o];
             }
             int idx = Fragmentation.fragmentation_index(nr, order);
             return !(idx >= 0 && idx <= EXTFRAG_THRESHOLD);
@@ -67,7 +67,7 @@ final class Compaction {
 
     private static boolean blockAvailable(Zone z, int order) {
         for (int o = order; o < z.free_area.length; o++) {
-            if (z.free_area[o].nr_free > 0) {
+            if (z.nr_free[o] > 0) {
                 return true;
             }
         }
@@ -136,9 +136,9 @@ final class Compaction {
         if (tag == PAGECACHE) {
             reclaim.relink(src, dst);
         } else {
-            OomKiller.Task t = oom.task(mem_map.payloadA(src));
-            mem_map.set(dst, ANON, mem_map.payloadA(src), 0, mem_map.payloadB(src));
-            t.pages.set(mem_map.payloadB(src), dst);
+            OomKiller.Task t = oom.task(mem_map.anonPid(src));
+            mem_map.setAnon(dst, mem_map.anonPid(src), mem_map.anonIndex(src));
+            t.pages.set(mem_map.anonIndex(src), dst);
         }
         mem_map.set(src, FrameTable.PAGE, 0, 0, 0);
     }

@@ -21,6 +21,7 @@ final class FrameMapper {
     List<FrameRun> runs() {
         FrameTable m = k.mem_map;
         int n = m.size();
+        int maxOrder = k.MAX_ORDER();
         Zone zone = null;
         for (int pfn = 0; pfn < n; ) {
             if (zone == null || !zone.contains(pfn)) {
@@ -31,8 +32,14 @@ final class FrameMapper {
             int len = 1;
             switch (tag) {
                 case FrameTable.BUDDY -> {
-                    len = 1 << m.order(pfn);
-                    add(pfn, len, FrameKind.FREE, zn, m.order(pfn), "");
+                    int order = m.order(pfn);
+                    len = 1 << order;
+                    if (order == maxOrder && zone != null && m.sectionAllFree(pfn, maxOrder)
+                            && zone.contains(pfn + FrameTable.PAGES_PER_SECTION - 1)) {
+                        // A section of nothing but free max-order blocks: the same run, in one step.
+                        len = FrameTable.PAGES_PER_SECTION;
+                    }
+                    add(pfn, len, FrameKind.FREE, zn, order, "");
                 }
                 case FrameTable.PAGE -> {
                     len = 1 << m.order(pfn);
@@ -50,7 +57,7 @@ final class FrameMapper {
                     add(pfn, 1, FrameKind.VMALLOC, zn, 0, a == null ? "vmalloc" : "vmalloc " + a.caller());
                 }
                 case FrameTable.PAGECACHE -> add(pfn, 1, FrameKind.PAGECACHE, zn, 0, "page cache");
-                case FrameTable.ANON -> add(pfn, 1, FrameKind.ANON, zn, 0, "pid " + m.payloadA(pfn));
+                case FrameTable.ANON -> add(pfn, 1, FrameKind.ANON, zn, 0, "pid " + m.anonPid(pfn));
                 case FrameTable.RESERVED -> {
                     String owner = k.reservationOwners().get(m.payloadA(pfn));
                     FrameKind kind = owner.equals(Boot.KERNEL_IMAGE) ? FrameKind.KERNEL_IMAGE
@@ -58,13 +65,38 @@ final class FrameMapper {
                     add(pfn, 1, kind, zn, 0, owner.startsWith(Boot.FIRMWARE_PREFIX)
                         ? owner.substring(Boot.FIRMWARE_PREFIX.length()) : owner);
                 }
-                case FrameTable.HOLE -> add(pfn, 1, FrameKind.HOLE, zn, 0, "no RAM");
+                case FrameTable.HOLE -> {
+                    // A hole is one run up to the next RAM range (Boot.markHoles), cut at zone edges.
+                    len = holeLength(pfn, n);
+                    add(pfn, len, FrameKind.HOLE, zn, 0, "no RAM");
+                }
                 default -> add(pfn, 1, FrameKind.HOLE, zn, 0, "?");
             }
             pfn += len;
         }
         flush();
         return runs;
+    }
+
+    /** Frames from pfn to the next RAM range, the next zone edge or the end of the table, whichever comes first. */
+    private int holeLength(int pfn, int n) {
+        long end = n;
+        for (PhysRange r : k.layout.ram()) {
+            long start = r.start() >>> k.PAGE_SHIFT();
+            if (start > pfn) {
+                end = Math.min(end, start);
+                break;
+            }
+        }
+        for (Zone z : k.zones) {
+            if (z.zone_start_pfn > pfn) {
+                end = Math.min(end, z.zone_start_pfn);
+            }
+            if (z.zone_end_pfn() > pfn) {
+                end = Math.min(end, z.zone_end_pfn());
+            }
+        }
+        return (int) Math.max(1, end - pfn);
     }
 
     private void add(long pfn, long len, FrameKind kind, String zone, int order, String owner) {

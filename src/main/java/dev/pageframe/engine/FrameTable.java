@@ -2,21 +2,35 @@ package dev.pageframe.engine;
 
 /**
  * The simulated {@code mem_map}: one entry per page frame, eight bytes each, in two parallel int
- * arrays so that a 64 GiB machine fits in 128 MiB of heap.
+ * arrays, so that a 1 TiB machine (268.7 M frames with the PCI hole) fits in 2.15 GB of heap.
  *
  * <p>Word {@code a} holds a 4-bit tag and a 28-bit payload; word {@code b} holds the block order and
  * a second 28-bit payload. Only the first frame of a block (free or allocated) carries state; every
  * other frame is tagged {@link #TAIL}, as the kernel marks only the head page of a buddy block
  * (PageBuddy and page_private hold the order, mm/page_alloc.c: set_buddy_order). Tagging only heads
- * keeps split and merge O(1) per step.
+ * keeps split and merge O(1) per step, and a fresh table (all zero) is all tails, so boot only
+ * writes the heads of the blocks it frees.
+ *
+ * <p>Links take no more than 28 bits although pfns of a 1 TiB machine need 29:
+ * <ul>
+ * <li>A free block's links point to blocks of the same zone (each zone has its own free_area), so
+ *     they are stored as offsets from zone_start_pfn. A zone may therefore span at most
+ *     {@link #MAX_ZONE_PAGES} frames (1 TiB less one page with 4 KiB pages); a larger one is refused
+ *     when the machine is laid out, before any table is allocated.</li>
+ * <li>The page-cache LRU is one list for the whole machine (a node's lruvec), so its links are
+ *     whole pfns of 30 bits: a page-cache page has no order, and the order nibble of word {@code b}
+ *     holds the top two bits of both links. A table may hold up to {@link #MAX_FRAMES} frames.</li>
+ * <li>A user page's index in its task's page list uses word {@code b} whole, for the same reason.</li>
+ * </ul>
  *
  * <table>
- *   <tr><th>tag</th><th>a payload</th><th>b payload</th></tr>
- *   <tr><td>BUDDY</td><td>next free block (pfn)</td><td>previous free block (pfn)</td></tr>
- *   <tr><td>PAGE</td><td>allocation flags</td><td>–</td></tr>
- *   <tr><td>SLAB</td><td>cache index</td><td>slab index</td></tr>
- *   <tr><td>VMALLOC</td><td>area id</td><td>–</td></tr>
- *   <tr><td>PAGECACHE, ANON</td><td>next on LRU</td><td>previous on LRU</td></tr>
+ *   <tr><th>tag</th><th>a payload</th><th>b</th></tr>
+ *   <tr><td>BUDDY</td><td>next free block (offset in the zone)</td><td>order, previous free block (offset)</td></tr>
+ *   <tr><td>PAGE</td><td>allocation flags</td><td>order</td></tr>
+ *   <tr><td>SLAB</td><td>cache index</td><td>order, slab index</td></tr>
+ *   <tr><td>VMALLOC</td><td>area id</td><td>index in the area</td></tr>
+ *   <tr><td>PAGECACHE</td><td>next on LRU, low 28 bits</td><td>top 2 bits of next and of previous, previous on LRU</td></tr>
+ *   <tr><td>ANON</td><td>owning pid</td><td>index in the task's pages (32 bits)</td></tr>
  *   <tr><td>RESERVED</td><td>reservation owner index</td><td>–</td></tr>
  * </table>
  */
@@ -33,8 +47,16 @@ final class FrameTable {
 
     static final int SHIFT = 28;
     static final int PAYLOAD = (1 << SHIFT) - 1;
-    /** End of a list; also the largest pfn count a table can hold. */
+    /** End of a free list (a zone-relative offset no frame has). */
     static final int NIL = PAYLOAD;
+    /** The most frames a zone may span: its free-list offsets must stay below {@link #NIL}. */
+    static final int MAX_ZONE_PAGES = NIL;
+    private static final int LRU_BITS = 30;
+    private static final int LRU_MASK = (1 << LRU_BITS) - 1;
+    /** End of the LRU list (a pfn no frame has). */
+    static final int LRU_NIL = LRU_MASK;
+    /** The most frames a table may hold: LRU links are 30-bit pfns below {@link #LRU_NIL}. */
+    static final int MAX_FRAMES = LRU_NIL;
 
     /** PAGE payload bits. */
     static final int PF_MIGRATE_MASK = 0x7;
@@ -44,13 +66,28 @@ final class FrameTable {
 
     final int[] a;
     final int[] b;
+    /**
+     * Frames per section, as the kernel divides memory into mem_sections (x86_64: SECTION_SIZE_BITS
+     * 27, 128 MiB of 4 KiB pages).
+     */
+    static final int SECTION_SHIFT = 15;
+    static final int PAGES_PER_SECTION = 1 << SECTION_SHIFT;
+    /**
+     * Free blocks of the largest order in each section, kept by the zones' free lists: a section
+     * whose count is full is free from end to end, and the frame map passes it in one step instead
+     * of one step per block (a 1 TiB machine has 8 K sections, 262 K max-order blocks). One int per
+     * 32 K frames.
+     */
+    final int[] section_max_free;
 
     FrameTable(int frames) {
-        if (frames >= NIL) {
-            throw new IllegalArgumentException("too many page frames for the simulated mem_map: " + frames);
+        if (frames < 0 || frames > MAX_FRAMES) {
+            throw new IllegalArgumentException("too many page frames for the simulated mem_map: " + frames
+                + " (at most " + MAX_FRAMES + ", 4 TiB of 4 KiB pages)");
         }
         a = new int[frames];
         b = new int[frames];
+        section_max_free = new int[(frames >>> SECTION_SHIFT) + 1];
     }
 
     int size() {
@@ -89,6 +126,56 @@ final class FrameTable {
     void makeTail(int pfn) {
         a[pfn] = 0;
         b[pfn] = 0;
+    }
+
+    /** Whether the section starting at pfn is entirely free blocks of maxOrder. */
+    boolean sectionAllFree(int pfn, int maxOrder) {
+        return (pfn & (PAGES_PER_SECTION - 1)) == 0 && pfn + PAGES_PER_SECTION <= a.length
+            && section_max_free[pfn >>> SECTION_SHIFT] == PAGES_PER_SECTION >>> maxOrder;
+    }
+
+    /** Why a zone of this many frames cannot be simulated, naming the limit. */
+    static String zoneTooLarge(String zone, long frames) {
+        return String.format("zone %s would span %d page frames, but the simulated mem_map links free blocks by their "
+            + "offset in the zone in 28 bits, so a zone may span at most %d frames (1 TiB less one page with 4 KiB "
+            + "pages); choose less memory", zone, frames, MAX_ZONE_PAGES);
+    }
+
+    /** Makes pfn a page-cache page on the LRU between next and prev (whole pfns or {@link #LRU_NIL}). */
+    void setLru(int pfn, int next, int prev) {
+        a[pfn] = (PAGECACHE << SHIFT) | (next & PAYLOAD);
+        b[pfn] = ((next >>> SHIFT) << LRU_BITS) | prev;
+    }
+
+    int lruNext(int pfn) {
+        return (a[pfn] & PAYLOAD) | ((b[pfn] >>> LRU_BITS) << SHIFT);
+    }
+
+    int lruPrev(int pfn) {
+        return b[pfn] & LRU_MASK;
+    }
+
+    void setLruNext(int pfn, int next) {
+        a[pfn] = (a[pfn] & ~PAYLOAD) | (next & PAYLOAD);
+        b[pfn] = (b[pfn] & LRU_MASK) | ((next >>> SHIFT) << LRU_BITS);
+    }
+
+    void setLruPrev(int pfn, int prev) {
+        b[pfn] = (b[pfn] & ~LRU_MASK) | prev;
+    }
+
+    /** Makes pfn a user page of the task, the index-th of its pages. */
+    void setAnon(int pfn, int pid, int index) {
+        a[pfn] = (ANON << SHIFT) | (pid & PAYLOAD);
+        b[pfn] = index;
+    }
+
+    int anonPid(int pfn) {
+        return a[pfn] & PAYLOAD;
+    }
+
+    int anonIndex(int pfn) {
+        return b[pfn];
     }
 
     /** The head of the block containing pfn: walks back over tail frames, as compound_head does. */

@@ -523,7 +523,7 @@ public final class Kernel {
         for (Zone z : zones) {
             long[] nr = new long[z.free_area.length];
             for (int o = 0; o < nr.length; o++) {
-                nr[o] = z.free_area[o].nr_free;
+                nr[o] = z.nr_free[o];
             }
             long min = modern ? z.min_wmark_pages() : pages.min_free_pages;
             long low = modern ? z.low_wmark_pages() : pages.free_pages_low;

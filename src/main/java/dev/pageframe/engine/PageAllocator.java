@@ -27,6 +27,8 @@ final class PageAllocator {
 
     final MachineProfile profile;
     final List<Zone> zones;
+    /** The same zones as an array: the per-call paths walk it without an iterator or interface call. */
+    private final Zone[] zoneArray;
     private final Zone[] byType = new Zone[ZoneType.values().length];
     final FrameTable mem_map;
     final BuddyAllocator buddy;
@@ -62,6 +64,7 @@ final class PageAllocator {
                   Reclaim reclaim, OomKiller oom, SimClock clock, KernelLog log, Tracer tracer, ExecContext ctx) {
         this.profile = profile;
         this.zones = zones;
+        this.zoneArray = zones.toArray(new Zone[0]);
         for (Zone z : zones) {
             byType[z.type.ordinal()] = z;
         }
@@ -74,6 +77,10 @@ final class PageAllocator {
         this.tracer = tracer;
         this.ctx = ctx;
         this.cost = profile.cost();
+        this.pageAllocBaseNs = cost.pageAllocBaseNs();
+        this.pageFreeBaseNs = cost.pageFreeBaseNs();
+        this.perSplitNs = cost.perSplitNs();
+        this.perMergeNs = cost.perMergeNs();
         this.modern = profile.era() == Era.MODERN;
         this.oomKill = new OutOfMemory(this, log, ctx, clock);
         this.compaction = new Compaction(mem_map, buddy, reclaim, oom, clock, cost, profile.pageSize());
@@ -84,13 +91,23 @@ final class PageAllocator {
     }
 
     Zone zoneOf(int pfn) {
-        for (Zone z : zones) {
-            if (z.contains(pfn)) {
-                return z;
+        // Highest zone first: it holds most of memory, so most frees find their zone at once.
+        for (int i = zoneArray.length - 1; i >= 0; i--) {
+            if (zoneArray[i].contains(pfn)) {
+                return zoneArray[i];
             }
         }
         return null;
     }
+
+    /** The cost model's per-call charges, read once: the fast path charges them on every call. */
+    private final long pageAllocBaseNs;
+    private final long pageFreeBaseNs;
+    private final long perSplitNs;
+    private final long perMergeNs;
+
+    /** Index of the zone this request's block came from (-1: none yet), so pgalloc needs no zone search. */
+    private int served = -1;
 
     long nr_free_pages() {
         long n = 0;
@@ -105,18 +122,27 @@ final class PageAllocator {
      * The caller has already checked context and order limits.
      */
     int alloc_pages(int gfp, int order) {
-        runDeferredKswapd();
+        if (reclaim.kswapdPending) {
+            runDeferredKswapd();
+        }
+        served = -1;
         int pfn = modern ? alloc_modern(gfp, order) : alloc_20(gfp, order);
         if (pfn >= 0) {
+            Zone z = served >= 0 && byType[served].contains(pfn) ? byType[served] : zoneOf(pfn);
             // mm/page_alloc.c: __count_zid_vm_events(PGALLOC, page_zonenum(page), 1 << order)
-            pgalloc[zoneOf(pfn).type.ordinal()] += 1L << order;
-            clock.charge(cost.pageAllocBaseNs());
+            pgalloc[z.type.ordinal()] += 1L << order;
+            clock.charge(pageAllocBaseNs);
             if (tracer.on("mm_page_alloc")) {
-                tracer.emit("mm_page_alloc", String.format("page=%s pfn=0x%x order=%d migratetype=%d gfp_flags=%s",
-                    pageStructAddress(pfn), pfn, order, modern ? gfp_migratetype(gfp) : 0, gfpNames(gfp)));
+                trace_mm_page_alloc(pfn, order, gfp);
             }
         }
         return pfn;
+    }
+
+    /** include/trace/events/kmem.h: mm_page_alloc, built only when the event is on. */
+    private void trace_mm_page_alloc(int pfn, int order, int gfp) {
+        tracer.emit("mm_page_alloc", String.format("page=%s pfn=0x%x order=%d migratetype=%d gfp_flags=%s",
+            pageStructAddress(pfn), pfn, order, modern ? gfp_migratetype(gfp) : 0, gfpNames(gfp)));
     }
 
     /** Returns a block to its zone; the caller has validated that the block is allocated with this order. */
@@ -125,10 +151,14 @@ final class PageAllocator {
         long merges = buddy.merges;
         buddy.free_one_page(z, pfn, order);
         pgfree += 1L << order;
-        clock.charge(cost.pageFreeBaseNs() + (buddy.merges - merges) * cost.perMergeNs());
+        clock.charge(pageFreeBaseNs + (buddy.merges - merges) * perMergeNs);
         if (tracer.on("mm_page_free")) {
-            tracer.emit("mm_page_free", String.format("page=%s pfn=0x%x order=%d", pageStructAddress(pfn), pfn, order));
+            trace_mm_page_free(pfn, order);
         }
+    }
+
+    private void trace_mm_page_free(int pfn, int order) {
+        tracer.emit("mm_page_free", String.format("page=%s pfn=0x%x order=%d", pageStructAddress(pfn), pfn, order));
     }
 
     String gfpNames(int gfp) {
@@ -146,18 +176,18 @@ final class PageAllocator {
 
     private int alloc_modern(int gfp, int order) {
         ZoneType highest = gfp_zone(gfp);
-        List<Zone> zonelist = zonelist(highest);
         int mt = gfp_migratetype(gfp);
         long splits = buddy.splits;
         trace.fastPath();
 
         // Fast path: above the low watermark in some zone (mm/page_alloc.c: get_page_from_freelist).
-        int pfn = get_page_from_freelist(zonelist, highest, order, mt, ALLOC_WMARK_LOW);
+        int pfn = get_page_from_freelist(zonelistArrays[highest.ordinal()], highest, order, mt, ALLOC_WMARK_LOW);
         if (pfn < 0) {
-            pfn = alloc_slowpath(gfp, order, zonelist, highest, mt);
+            pfn = alloc_slowpath(gfp, order, zonelist(highest), highest, mt);
         }
-        clock.charge((buddy.splits - splits) * cost.perSplitNs());
-        if (pfn >= 0 && zone(highest) != null && zone(highest).free_pages < zone(highest).low_wmark_pages()
+        clock.charge((buddy.splits - splits) * perSplitNs);
+        Zone preferred = byType[highest.ordinal()];
+        if (pfn >= 0 && preferred != null && preferred.free_pages < preferred.low_wmark_pages()
                 && (gfp & __GFP_KSWAPD_RECLAIM) != 0) {
             reclaim.wakeup_kswapd();
         }
@@ -167,6 +197,8 @@ final class PageAllocator {
     /** Per highest zone type: the zones a request may use, preferred first, falling back downwards. */
     @SuppressWarnings("unchecked")
     private List<Zone>[] zonelists = new List[ZoneType.values().length];
+    /** The same zonelists as arrays, for the fast path. */
+    private final Zone[][] zonelistArrays = new Zone[ZoneType.values().length][];
 
     /** mm/page_alloc.c: build_all_zonelists, run once boot has sized every zone. */
     void build_zonelists() {
@@ -179,6 +211,7 @@ final class PageAllocator {
                 }
             }
             zonelists[highest.ordinal()] = List.copyOf(list);
+            zonelistArrays[highest.ordinal()] = list.toArray(new Zone[0]);
         }
     }
 
@@ -187,49 +220,25 @@ final class PageAllocator {
     }
 
     private int get_page_from_freelist(List<Zone> zonelist, ZoneType highest, int order, int mt, int alloc_flags) {
-        for (int i = 0, n = zonelist.size(); i < n; i++) {
-            Zone z = zonelist.get(i);
+        // The slow path only: a copy per call is nothing beside reclaim and compaction.
+        return get_page_from_freelist(zonelist.toArray(new Zone[0]), highest, order, mt, alloc_flags);
+    }
+
+    private int get_page_from_freelist(Zone[] zonelist, ZoneType highest, int order, int mt, int alloc_flags) {
+        for (Zone z : zonelist) {
             if ((alloc_flags & ALLOC_NO_WATERMARKS) == 0) {
                 long mark = z._watermark[alloc_flags & ALLOC_WMARK_MASK];
-                if (!zone_watermark_ok(z, order, mark, highest, alloc_flags)) {
+                if (!Watermarks.zone_watermark_ok(z, order, mark, highest, alloc_flags)) {
                     continue;
                 }
             }
             int pfn = buddy.rmqueue(z, order, mt);
             if (pfn >= 0) {
+                served = z.type.ordinal();
                 return pfn;
             }
         }
         return -1;
-    }
-
-    /** mm/page_alloc.c: __zone_watermark_ok. */
-    static boolean zone_watermark_ok(Zone z, int order, long mark, ZoneType highest, int alloc_flags) {
-        long free_pages = z.free_pages - ((1L << order) - 1);
-        long min = mark;
-        if ((alloc_flags & ALLOC_MIN_RESERVE) != 0) {
-            // __GFP_HIGH may use half the reserve; a caller that cannot sleep a further quarter.
-            min -= min / 2;
-            if ((alloc_flags & ALLOC_NON_BLOCK) != 0) {
-                min -= min / 4;
-            }
-        }
-        if ((alloc_flags & ALLOC_OOM) != 0) {
-            min -= min / 2;
-        }
-        if (free_pages <= min + z.lowmem_reserve[highest.ordinal()]) {
-            return false;
-        }
-        if (order == 0) {
-            return true;
-        }
-        // Enough free pages in total is not enough: one block must be large enough.
-        for (int o = order; o < z.free_area.length; o++) {
-            if (z.free_area[o].nr_free > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Why the fast path found nothing, in words, judged on the preferred zone. */
@@ -533,6 +542,7 @@ final class PageAllocator {
                     for (Zone z : zonelist) {
                         int pfn = buddy.rmqueue(z, order, 0);
                         if (pfn >= 0) {
+                            served = z.type.ordinal();
                             if (!v12 && nr_free_pages() < free_pages_low) {
                                 reclaim.wakeup_kswapd();
                             }
@@ -568,7 +578,7 @@ final class PageAllocator {
                 trace.record("try_to_free_page reclaimed a page and the allocation was retried");
             }
         } finally {
-            clock.charge((buddy.splits - splits) * cost.perSplitNs());
+            clock.charge((buddy.splits - splits) * perSplitNs);
         }
     }
 

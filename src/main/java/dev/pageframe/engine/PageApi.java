@@ -11,30 +11,47 @@ final class PageApi extends KernelPart {
         super(k);
     }
 
+    /*
+     * The calls every driver makes are kept small, with their rare cases in methods of their own, so
+     * the JIT compiles the common path into its caller: this is the engine's fast path.
+     */
+
     long __get_free_pages(int gfp, int order) {
         gfp = checkGfp(gfp, "__get_free_pages");
-        if (order < 0) {
-            throw new IllegalArgumentException("order must be 0 or more, got " + order);
-        }
-        if (modern && order > profile.maxOrder()) {
-            warnOrderAboveMax(gfp, "__get_free_pages");
-            pages.trace.record("order " + order + " is above MAX_PAGE_ORDER (" + profile.maxOrder() + ")");
-            return 0;
+        if (order < 0 || (modern && order > maxOrder)) {
+            return refuseOrder(gfp, order);
         }
         // Pages without a permanent mapping cannot be returned as an address (mm/page_alloc.c strips HIGHMEM).
         int pfn = modern ? pages.alloc_pages(gfp & ~Gfp.__GFP_HIGHMEM, order) : pages.get_free_pages_legacy(gfp, order);
         if (pfn < 0) {
             return 0;
         }
-        int flags = modern ? Gfp.gfp_migratetype(gfp) : 0;
-        if ((modern && (gfp & Gfp.__GFP_DMA) != 0) || (!modern && (gfp & Gfp20.GFP_DMA) != 0)) {
-            flags |= FrameTable.PF_DMA;
-        }
-        mem_map.set(pfn, FrameTable.PAGE, flags, order, 0);
+        mem_map.set(pfn, FrameTable.PAGE, pageFlags(gfp), order, 0);
         if (modern && (gfp & Gfp.__GFP_ZERO) != 0) {
             clock.charge(profile.cost().clearNs(profile.pageSize() << order));
         }
         return as.pfn_to_virt(pfn);
+    }
+
+    private final int maxOrder = profile.maxOrder();
+
+    /** A negative order is a caller's bug; one above MAX_PAGE_ORDER warns once and gets NULL (modern only). */
+    private long refuseOrder(int gfp, int order) {
+        if (order < 0) {
+            throw new IllegalArgumentException("order must be 0 or more, got " + order);
+        }
+        warnOrderAboveMax(gfp, "__get_free_pages");
+        pages.trace.record("order " + order + " is above MAX_PAGE_ORDER (" + profile.maxOrder() + ")");
+        return 0;
+    }
+
+    /** The PAGE payload: the migrate type the block was taken for and whether it is DMA memory. */
+    private int pageFlags(int gfp) {
+        int flags = modern ? Gfp.gfp_migratetype(gfp) : 0;
+        if ((modern && (gfp & Gfp.__GFP_DMA) != 0) || (!modern && (gfp & Gfp20.GFP_DMA) != 0)) {
+            flags |= FrameTable.PF_DMA;
+        }
+        return flags;
     }
 
     long __get_free_page(int gfp) {
@@ -71,29 +88,36 @@ final class PageApi extends KernelPart {
     }
 
     void free_pages(long addr, int order) {
-        if (addr == 0) {
+        if (addr == 0 || (!modern && legacyIgnoresFree(addr))) {
             return;
         }
-        if (!modern && Long.compareUnsigned(addr - profile.pageOffset(), layout.memoryEnd()) >= 0
+        if (!as.virt_addr_valid(addr) || (addr & (profile.pageSize() - 1)) != 0) {
+            throw notAPageAddress(addr);
+        }
+        __free_pages_checked(as.virt_to_pfn(addr), order, "free_pages");
+    }
+
+    /** Addresses 1.2 and 2.0 return from free_pages without doing anything. */
+    private boolean legacyIgnoresFree(long addr) {
+        if (Long.compareUnsigned(addr - profile.pageOffset(), layout.memoryEnd()) >= 0
                 && Long.compareUnsigned(addr - profile.pageOffset(), layout.installedEnd()) < 0) {
             // mm/page_alloc.c of 2.0, mm/swap.c of 1.2: free_pages only acts below high_memory; RAM above
             // mem= has no mem_map entry, so handing it back does nothing.
-            return;
+            return true;
         }
-        if (!modern && as.virt_addr_valid(addr) && mem_map.tag(as.virt_to_pfn(addr)) == FrameTable.RESERVED) {
-            // The same functions look at the page's map entry (MAP_NR(addr), any offset in the page)
-            // and return at once for a reserved page.
-            return;
-        }
+        // The same functions look at the page's map entry (MAP_NR(addr), any offset in the page)
+        // and return at once for a reserved page.
+        return as.virt_addr_valid(addr) && mem_map.tag(as.virt_to_pfn(addr)) == FrameTable.RESERVED;
+    }
+
+    /** free_pages of something that is not a direct-map page address: vmalloc memory gets its own words. */
+    private KernelBugException notAPageAddress(long addr) {
         if (as.is_vmalloc_addr(addr)) {
             throw pages.bug("free_pages(0x" + Long.toHexString(addr) + "): that is a vmalloc address; use vfree()",
                 List.of("kernel BUG at mm/page_alloc.c: free_pages: !virt_addr_valid(0x" + Long.toHexString(addr) + ")"));
         }
-        if (!as.virt_addr_valid(addr) || (addr & (profile.pageSize() - 1)) != 0) {
-            throw pages.bug("free_pages(0x" + Long.toHexString(addr) + "): not the address of a page from __get_free_pages",
-                List.of("kernel BUG at mm/page_alloc.c: free_pages: !virt_addr_valid(0x" + Long.toHexString(addr) + ")"));
-        }
-        __free_pages_checked(as.virt_to_pfn(addr), order, "free_pages");
+        return pages.bug("free_pages(0x" + Long.toHexString(addr) + "): not the address of a page from __get_free_pages",
+            List.of("kernel BUG at mm/page_alloc.c: free_pages: !virt_addr_valid(0x" + Long.toHexString(addr) + ")"));
     }
 
     void free_page(long addr) {
@@ -129,6 +153,20 @@ final class PageApi extends KernelPart {
         if (pfn < 0 || pfn >= mem_map.size()) {
             throw new IllegalArgumentException(fn + ": pfn 0x" + Integer.toHexString(pfn) + " is outside memory");
         }
+        // One test for the common case: the head of a block __get_free_pages handed out with this order.
+        if (mem_map.tag(pfn) != FrameTable.PAGE || (mem_map.payloadA(pfn) & FrameTable.PF_KMALLOC_LARGE) != 0
+                || mem_map.order(pfn) != order) {
+            checkBadFree(pfn, order, fn);
+            return;
+        }
+        pages.free_pages(pfn, order);
+    }
+
+    /**
+     * mm/page_alloc.c: free_page_is_bad and its reports, for a free that is not the common case:
+     * throws, or returns for 2.0's silent ignoring of reserved pages.
+     */
+    private void checkBadFree(int pfn, int order, String fn) {
         int tag = mem_map.tag(pfn);
         if (tag == FrameTable.RESERVED) {
             if (!modern) {
@@ -155,11 +193,8 @@ final class PageApi extends KernelPart {
             throw badPage(pfn, fn, "page still in use by kmalloc", "this block came from kmalloc; free it with kfree");
         }
         int allocated = mem_map.order(pfn);
-        if (allocated != order) {
-            throw badPage(pfn, fn, "freed with the wrong order",
-                "allocated with order " + allocated + ", freed with order " + order);
-        }
-        pages.free_pages(pfn, order);
+        throw badPage(pfn, fn, "freed with the wrong order",
+            "allocated with order " + allocated + ", freed with order " + order);
     }
 
     private boolean isInsideFreeBlock(int pfn) {

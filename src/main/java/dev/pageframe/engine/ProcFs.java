@@ -59,7 +59,7 @@ final class ProcFs {
         for (Zone z : k.zones) {
             sb.append(String.format("Node %d, zone %8s ", 0, z.name()));
             for (FreeArea a : z.free_area) {
-                sb.append(String.format("%6d ", a.nr_free));
+                sb.append(String.format("%6d ", a.nr_free()));
             }
             sb.append('\n');
         }

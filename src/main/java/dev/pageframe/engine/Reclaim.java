@@ -1,7 +1,6 @@
 package dev.pageframe.engine;
 
-import static dev.pageframe.engine.FrameTable.NIL;
-import static dev.pageframe.engine.FrameTable.PAGECACHE;
+import static dev.pageframe.engine.FrameTable.LRU_NIL;
 
 import java.util.List;
 
@@ -20,8 +19,8 @@ final class Reclaim {
     private final SimClock clock;
     private final CostModel cost;
     /** Most recently added at the head; reclaim takes from the tail. */
-    private int lruHead = NIL;
-    private int lruTail = NIL;
+    private int lruHead = LRU_NIL;
+    private int lruTail = LRU_NIL;
     long nr_file_pages;
     /** /proc/vmstat: pages scanned and reclaimed by kswapd and by direct reclaim, and kswapd's runs. */
     long pgscan_kswapd;
@@ -43,9 +42,9 @@ final class Reclaim {
 
     /** Puts a freshly allocated order-0 page on the LRU as page cache. */
     void lru_add(int pfn) {
-        mem_map.set(pfn, PAGECACHE, lruHead, 0, NIL);
-        if (lruHead != NIL) {
-            mem_map.setPayloadB(lruHead, pfn);
+        mem_map.setLru(pfn, lruHead, LRU_NIL);
+        if (lruHead != LRU_NIL) {
+            mem_map.setLruPrev(lruHead, pfn);
         } else {
             lruTail = pfn;
         }
@@ -54,35 +53,35 @@ final class Reclaim {
     }
 
     private void lru_del(int pfn) {
-        int next = mem_map.payloadA(pfn);
-        int prev = mem_map.payloadB(pfn);
-        if (prev == NIL) {
+        int next = mem_map.lruNext(pfn);
+        int prev = mem_map.lruPrev(pfn);
+        if (prev == LRU_NIL) {
             lruHead = next;
         } else {
-            mem_map.setPayloadA(prev, next);
+            mem_map.setLruNext(prev, next);
         }
-        if (next == NIL) {
+        if (next == LRU_NIL) {
             lruTail = prev;
         } else {
-            mem_map.setPayloadB(next, prev);
+            mem_map.setLruPrev(next, prev);
         }
         nr_file_pages--;
     }
 
     /** Moves an LRU entry from one frame to another, keeping its place in the list (page migration). */
     void relink(int src, int dst) {
-        int next = mem_map.payloadA(src);
-        int prev = mem_map.payloadB(src);
-        mem_map.set(dst, PAGECACHE, next, 0, prev);
-        if (prev == NIL) {
+        int next = mem_map.lruNext(src);
+        int prev = mem_map.lruPrev(src);
+        mem_map.setLru(dst, next, prev);
+        if (prev == LRU_NIL) {
             lruHead = dst;
         } else {
-            mem_map.setPayloadA(prev, dst);
+            mem_map.setLruNext(prev, dst);
         }
-        if (next == NIL) {
+        if (next == LRU_NIL) {
             lruTail = dst;
         } else {
-            mem_map.setPayloadB(next, dst);
+            mem_map.setLruPrev(next, dst);
         }
     }
 
@@ -100,8 +99,8 @@ final class Reclaim {
     long shrink(List<Zone> eligible, long target) {
         long freed = 0;
         int pfn = lruTail;
-        while (pfn != NIL && freed < target) {
-            int older = mem_map.payloadB(pfn);
+        while (pfn != LRU_NIL && freed < target) {
+            int older = mem_map.lruPrev(pfn);
             Zone z = zoneIn(eligible, pfn);
             if (z != null) {
                 lru_del(pfn);
@@ -113,6 +112,17 @@ final class Reclaim {
         }
         clock.charge(freed * cost.reclaimPerPageNs());
         return freed;
+    }
+
+    /** Page-cache pages of one zone, found by walking the LRU (pages in use, not the zone's frames). */
+    long nr_file_pages_in(Zone z) {
+        long n = 0;
+        for (int pfn = lruHead; pfn != LRU_NIL; pfn = mem_map.lruNext(pfn)) {
+            if (z.contains(pfn)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Records that kswapd was woken; it runs when the caller returns, as the real one runs after the waker. */

@@ -74,7 +74,7 @@ final class ShowMem {
     }
 
     private String zoneLine(Zone z) {
-        long[] lru = ShowMem.lruPagesIn(k.mem_map, z);
+        long[] lru = ShowMem.lruPagesIn(k, z);
         return "Node 0 " + z.name() + " free:" + k.kb(z.free_pages) + "kB boost:0kB min:" + k.kb(z.min_wmark_pages())
             + "kB low:" + k.kb(z.low_wmark_pages()) + "kB high:" + k.kb(z.high_wmark_pages())
             + "kB reserved_highatomic:0KB active_anon:0kB inactive_anon:" + k.kb(lru[1])
@@ -89,11 +89,11 @@ final class ShowMem {
         long total = 0;
         for (int o = 0; o < z.free_area.length; o++) {
             FreeArea a = z.free_area[o];
-            sb.append(a.nr_free).append('*').append(k.kb(1L << o)).append("kB ");
-            total += a.nr_free << o;
-            if (a.nr_free > 0) {
+            sb.append(a.nr_free()).append('*').append(k.kb(1L << o)).append("kB ");
+            total += a.nr_free() << o;
+            if (a.nr_free() > 0) {
                 sb.append('(');
-                for (int mt = 0; mt < a.free_list.length; mt++) {
+                for (int mt = 0; mt < z.nr_migratetypes; mt++) {
                     if (a.nr_free(mt) > 0) {
                         sb.append(MIGRATE_LETTERS[mt]);
                     }
@@ -129,17 +129,19 @@ final class ShowMem {
         return anon;
     }
 
-    /** {file, anon} pages on the LRU that lie in this zone. */
-    static long[] lruPagesIn(FrameTable mem_map, Zone z) {
-        long[] n = new long[2];
-        for (int pfn = z.zone_start_pfn; pfn < z.zone_end_pfn(); pfn++) {
-            int tag = mem_map.tag(pfn);
-            if (tag == FrameTable.PAGECACHE) {
-                n[0]++;
-            } else if (tag == FrameTable.ANON) {
-                n[1]++;
+    /**
+     * {file, anon} pages on the LRU that lie in this zone. Walks the pages in use (the LRU and each
+     * task's pages), not the zone's frames, so a large idle machine answers at once.
+     */
+    static long[] lruPagesIn(Kernel k, Zone z) {
+        long anon = 0;
+        for (OomKiller.Task t : k.oom.tasks()) {
+            for (int i = 0; i < t.pages.size(); i++) {
+                if (z.contains(t.pages.get(i))) {
+                    anon++;
+                }
             }
         }
-        return n;
+        return new long[] {k.reclaim.nr_file_pages_in(z), anon};
     }
 }

@@ -11,8 +11,11 @@ final class SlowPathTrace {
 
     /** Forgets the previous request: it did not need the slow path. */
     void fastPath() {
-        steps.setLength(0);
-        last = "";
+        // steps is emptied by enter() and record(), the only ways into a new account. Read before
+        // writing: the fast path then stores nothing.
+        if (!last.isEmpty()) {
+            last = "";
+        }
     }
 
     /** The slow path starts, for this reason. */

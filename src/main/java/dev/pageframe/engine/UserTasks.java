@@ -62,7 +62,7 @@ final class UserTasks extends KernelPart {
                 }
                 break;
             }
-            mem_map.set(pfn, FrameTable.ANON, t.pid & FrameTable.PAYLOAD, 0, t.pages.size());
+            mem_map.setAnon(pfn, t.pid, t.pages.size());
             t.pages.add(pfn);
             got++;
         }

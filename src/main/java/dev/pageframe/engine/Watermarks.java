@@ -129,4 +129,28 @@ final class Watermarks {
         String[] parts = release.split("\\.");
         return parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
     }
+
+    /** mm/page_alloc.c: __zone_watermark_ok. */
+    static boolean zone_watermark_ok(Zone z, int order, long mark, ZoneType highest, int alloc_flags) {
+        long free_pages = z.free_pages - ((1L << order) - 1);
+        long min = mark;
+        if ((alloc_flags & PageAllocator.ALLOC_MIN_RESERVE) != 0) {
+            // __GFP_HIGH may use half the reserve; a caller that cannot sleep a further quarter.
+            min -= min / 2;
+            if ((alloc_flags & PageAllocator.ALLOC_NON_BLOCK) != 0) {
+                min -= min / 4;
+            }
+        }
+        if ((alloc_flags & PageAllocator.ALLOC_OOM) != 0) {
+            min -= min / 2;
+        }
+        if (free_pages <= min + z.lowmem_reserve[highest.ordinal()]) {
+            return false;
+        }
+        if (order == 0) {
+            return true;
+        }
+        // Enough free pages in total is not enough: one block must be large enough.
+        return (z.free_orders >>> order) != 0;
+    }
 }

@@ -19,22 +19,53 @@ public final class Zone {
     final long[] _watermark = new long[3];
     /** Pages kept back from allocations whose preferred zone is higher, by that zone's index. */
     final long[] lowmem_reserve = new long[ZoneType.values().length];
+    /** Views of each order's lists for readers; the allocator uses the flat arrays below. */
     final FreeArea[] free_area;
+    final int nr_migratetypes;
+    /** zone_start_pfn is a multiple of the pageblock size, so pageblocks follow pfn alignment. */
+    private final boolean pageblockAligned;
+    /** The largest order, cached for the free-list paths. */
+    private final int max_order;
+    /**
+     * struct free_area's list heads, [order * nr_migratetypes + migratetype]: the pfn of the first
+     * free block, or {@link FrameTable#NIL}. The links from block to block are kept in mem_map as
+     * offsets from zone_start_pfn (see {@link FrameTable}).
+     */
+    final int[] free_list;
+    /** free_area[order].nr_free. */
+    final long[] nr_free;
+    /** Per order and migrate type, for /proc/pagetypeinfo: [order * nr_migratetypes + migratetype]. */
+    final long[] nr_free_mt;
+    /** Bit o set while free_area[o] holds a block: the watermark check's "some block large enough" in one test. */
+    int free_orders;
     /** Migrate type of each pageblock (mm/page_alloc.c: get_pageblock_migratetype). */
     final byte[] pageblock_mt;
     final int pageblock_order;
     final FrameTable mem_map;
+    /** Linux 2.0 keeps one list per order; modern kernels one per migrate type. */
+    private final boolean singleList;
 
     Zone(ZoneType type, int startPfn, int spanned, int maxOrder, int migrateTypes, int pageblockOrder,
          FrameTable mem_map) {
+        if (spanned > FrameTable.MAX_ZONE_PAGES) {
+            throw new IllegalArgumentException(FrameTable.zoneTooLarge(type.kernelName(), spanned));
+        }
         this.type = type;
         this.zone_start_pfn = startPfn;
         this.spanned_pages = spanned;
         this.pageblock_order = pageblockOrder;
         this.mem_map = mem_map;
+        this.singleList = migrateTypes == 1;
+        this.nr_migratetypes = migrateTypes;
+        this.max_order = maxOrder;
+        this.pageblockAligned = (startPfn & ((1 << pageblockOrder) - 1)) == 0;
+        this.free_list = new int[(maxOrder + 1) * migrateTypes];
+        java.util.Arrays.fill(free_list, FrameTable.NIL);
+        this.nr_free = new long[maxOrder + 1];
+        this.nr_free_mt = new long[(maxOrder + 1) * migrateTypes];
         this.free_area = new FreeArea[maxOrder + 1];
         for (int o = 0; o <= maxOrder; o++) {
-            free_area[o] = new FreeArea(migrateTypes);
+            free_area[o] = new FreeArea(this, o);
         }
         int blocks = (spanned >> pageblockOrder) + 2;
         pageblock_mt = new byte[blocks];
@@ -114,39 +145,65 @@ public final class Zone {
         pageblock_mt[(pfn - zone_start_pfn) >> pageblock_order] = (byte) mt;
     }
 
-    /** Puts a free block at the head of its list, as add_to_free_list does. */
-    void add_to_free_list(int pfn, int order, int mt) {
-        FreeArea area = free_area[order];
-        int head = area.free_list[mt];
-        mem_map.set(pfn, FrameTable.BUDDY, head, order, FrameTable.NIL);
-        if (head != FrameTable.NIL) {
-            mem_map.setPayloadB(head, pfn);
-        }
-        area.free_list[mt] = pfn;
-        area.nr_free++;
-        area.nr_free_mt[mt]++;
+    /** Head pfn of the free list of this order and migrate type, or {@link FrameTable#NIL}. */
+    int free_list_head(int order, int mt) {
+        return free_list[order * nr_migratetypes + mt];
     }
 
-    /** Unlinks a free block; the caller decides what the frame becomes next. */
+    /** Puts a free block at the head of its list, as add_to_free_list does (mm/page_alloc.c). */
+    void add_to_free_list(int pfn, int order, int mt) {
+        int list = order * nr_migratetypes + mt;
+        int head = free_list[list];
+        int start = zone_start_pfn;
+        if (head == FrameTable.NIL) {
+            mem_map.set(pfn, FrameTable.BUDDY, FrameTable.NIL, order, FrameTable.NIL);
+        } else {
+            mem_map.set(pfn, FrameTable.BUDDY, head - start, order, FrameTable.NIL);
+            mem_map.setPayloadB(head, pfn - start);
+        }
+        free_list[list] = pfn;
+        nr_free[order]++;
+        nr_free_mt[list]++;
+        free_orders |= 1 << order;
+        if (order == max_order) {
+            mem_map.section_max_free[pfn >>> FrameTable.SECTION_SHIFT]++;
+        }
+    }
+
+    /** Unlinks a free block; the caller decides what the frame becomes next (mm/page_alloc.c: del_page_from_free_list). */
     void del_page_from_free_list(int pfn, int order, int mt) {
-        FreeArea area = free_area[order];
+        int list = order * nr_migratetypes + mt;
         int next = mem_map.payloadA(pfn);
         int prev = mem_map.payloadB(pfn);
+        int start = zone_start_pfn;
         if (prev == FrameTable.NIL) {
-            area.free_list[mt] = next;
+            free_list[list] = next == FrameTable.NIL ? FrameTable.NIL : start + next;
         } else {
-            mem_map.setPayloadA(prev, next);
+            mem_map.setPayloadA(start + prev, next);
         }
         if (next != FrameTable.NIL) {
-            mem_map.setPayloadB(next, prev);
+            mem_map.setPayloadB(start + next, prev);
         }
-        area.nr_free--;
-        area.nr_free_mt[mt]--;
+        if (--nr_free[order] == 0) {
+            free_orders &= ~(1 << order);
+        }
+        nr_free_mt[list]--;
+        if (order == max_order) {
+            mem_map.section_max_free[pfn >>> FrameTable.SECTION_SHIFT]--;
+        }
+    }
+
+    /**
+     * Whether every aligned block of this order lies inside one pageblock, so all its parts share
+     * one migrate type: true up to pageblock order when the zone starts on a pageblock boundary.
+     */
+    boolean withinOnePageblock(int order) {
+        return order <= pageblock_order && pageblockAligned;
     }
 
     /** Which list a free block head sits on: its pageblock's type, kept in step by move_freepages_block. */
     int free_list_mt(int pfn) {
-        return free_area[0].free_list.length == 1 ? 0 : get_pageblock_migratetype(pfn);
+        return singleList ? 0 : get_pageblock_migratetype(pfn);
     }
 
     @Override

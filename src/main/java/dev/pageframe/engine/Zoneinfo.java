@@ -88,7 +88,7 @@ final class Zoneinfo {
     }
 
     private void zoneStats(Zone z) {
-        long[] lru = ShowMem.lruPagesIn(k.mem_map, z);
+        long[] lru = ShowMem.lruPagesIn(k, z);
         stat("nr_free_pages", z.free_pages);
         stat("nr_zone_inactive_anon", lru[1]);
         stat("nr_zone_active_anon", 0);

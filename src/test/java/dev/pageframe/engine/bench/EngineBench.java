@@ -4,7 +4,6 @@ import dev.pageframe.engine.Gfp;
 import dev.pageframe.engine.Kernel;
 import dev.pageframe.engine.MachineProfiles;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,7 +32,8 @@ public class EngineBench {
         Kernel k;
         long[] live;
         int[] orders;
-        SplittableRandom rnd;
+        /** xorshift64 state: bench/c/buddy.c draws the same numbers, so both do the same requests. */
+        long rnd;
 
         @Setup(Level.Trial)
         public void boot() {
@@ -41,12 +41,21 @@ public class EngineBench {
             // Churn works on a population of live blocks so splits and merges happen mid-tree, not only at the top.
             live = new long[4096];
             orders = new int[live.length];
-            rnd = new SplittableRandom(42);
+            // Seed 10 leaves the smallest free block at order 2, so the pair splits and merges two levels.
+            rnd = 10;
             for (int i = 0; i < live.length; i++) {
-                orders[i] = rnd.nextInt(4);
+                orders[i] = (int) ((rnd = next(rnd)) >>> 20) & 3;
                 live[i] = k.__get_free_pages(Gfp.GFP_KERNEL, orders[i]);
             }
         }
+    }
+
+    /** Marsaglia's xorshift64 (13, 7, 17), as bench/c/buddy.c: next_random. */
+    static long next(long x) {
+        x ^= x << 13;
+        x ^= x >>> 7;
+        x ^= x << 17;
+        return x;
     }
 
     /** The simplest possible page allocator: a stack of free frame numbers. Baseline for the pair. */
@@ -82,9 +91,9 @@ public class EngineBench {
     @Benchmark
     @OperationsPerInvocation(2)
     public long mixedOrderChurn(Machine16G m) {
-        int i = m.rnd.nextInt(m.live.length);
+        int i = (int) ((m.rnd = next(m.rnd)) >>> 20) & (m.live.length - 1);
         m.k.free_pages(m.live[i], m.orders[i]);
-        int order = m.rnd.nextInt(4);
+        int order = (int) ((m.rnd = next(m.rnd)) >>> 20) & 3;
         m.orders[i] = order;
         m.live[i] = m.k.__get_free_pages(Gfp.GFP_KERNEL, order);
         return m.live[i];

@@ -16,6 +16,10 @@ public final class EngineFootprint {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("1T")) {
+            terabyte();
+            return;
+        }
         long base = usedAfterGc();
         Kernel small = Kernel.boot(MachineProfiles.X86_64, 16L << 30);
         long withSmall = usedAfterGc();
@@ -29,5 +33,18 @@ public final class EngineFootprint {
         if (small.nr_free_pages() == 0 || big.nr_free_pages() == 0) {
             System.out.println("unexpected: a machine has no free pages");
         }
+    }
+
+    /** A 1 TiB machine in this JVM's heap (run with -Xmx2560m): used heap after GC, per frame, and the boot time. */
+    private static void terabyte() {
+        long base = usedAfterGc();
+        long start = System.nanoTime();
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 1L << 40);
+        long bootNs = System.nanoTime() - start;
+        long used = usedAfterGc() - base;
+        System.out.printf("1T: frames=%d heap=%d B (%.2f GiB) -> %.2f B/frame; max heap %.2f GiB; "
+            + "first boot in this JVM %.0f ms (first touch of the heap included)%n",
+            k.max_pfn(), used, used / (double) (1L << 30), (double) used / k.max_pfn(),
+            Runtime.getRuntime().maxMemory() / (double) (1L << 30), bootNs / 1e6);
     }
 }
