@@ -49,6 +49,7 @@ public final class OutlinePane extends VBox {
 
     private final ListView<Entry> list = new ListView<>();
     private final Label empty = new Label("Headings in Markdown cells appear here.");
+    private final Region blank = new Region();
     /** Holds the list's place while it is parked. */
     private final Region standIn = new Region();
     private final ChangeListener<Boolean> changed = (obs, was, now) -> refresh();
@@ -87,8 +88,9 @@ public final class OutlinePane extends VBox {
         list.getStyleClass().add("outline-list");
         list.setId("outline-list");
         list.setCellFactory(lv -> new EntryCell());
-        // Blank until the first notebook is shown: the window shows before its notebook's outline is made.
-        list.setPlaceholder(new Region());
+        // Blank until a notebook's outline is known to be empty: the window shows before its notebook's outline is
+        // made, and a notebook's first rows come in over a few frames (refresh).
+        list.setPlaceholder(blank);
         empty.setWrapText(true);
         empty.getStyleClass().add("outline-empty");
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -128,7 +130,6 @@ public final class OutlinePane extends VBox {
         }
         document = doc;
         view = notebookView;
-        list.setPlaceholder(empty);
         if (doc != null) {
             doc.headingsChangedProperty().addListener(changed);
         }
@@ -156,6 +157,7 @@ public final class OutlinePane extends VBox {
         }
         pending.clear();
         filler.stop();
+        list.setPlaceholder(entries.isEmpty() ? empty : blank);
         if (list.getItems().isEmpty() && entries.size() > 1 && list.getScene() != null) {
             // The first rows of an empty list are dear (sampled, opening a notebook: 10-24 ms for the first row,
             // 1-15 ms for each of the next few, 45-60 ms for ten), so they come in over the next frames.
@@ -166,6 +168,11 @@ public final class OutlinePane extends VBox {
         } else {
             list.refresh();
         }
+    }
+
+    /** True while the empty list says the notebook has no headings (rather than staying blank). */
+    boolean sayingNoHeadings() {
+        return list.getPlaceholder() == empty;
     }
 
     /** True while rows are still to come into the list. */

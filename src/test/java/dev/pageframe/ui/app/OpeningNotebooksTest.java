@@ -203,6 +203,37 @@ class OpeningNotebooksTest extends WindowTest {
     }
 
     @Test
+    void theOutlineSaysThereAreNoHeadingsOnlyWhenThereAreNone() throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            cells.add(Cell.markdown("## Section " + i));
+            cells.add(Cell.code("long b" + i + " = " + i + ";"));
+        }
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("eight-headings.ipynb", cells));
+        OutlinePane outline = ui.fx(() -> ui.window.outline());
+        // Shown afresh, the rows come in over the next frames; meanwhile the list must not claim there are none.
+        boolean[] during = ui.fx(() -> {
+            outline.show(null, null);
+            boolean hintWithNoNotebook = outline.sayingNoHeadings();
+            outline.show(tab.document(), tab.view());
+            return new boolean[] {hintWithNoNotebook, outline.filling(), outline.sayingNoHeadings()};
+        });
+        assertTrue(during[0], "with no notebook the empty outline says where headings come from");
+        assertTrue(during[1], "the rows are still coming in");
+        assertFalse(during[2], "no 'no headings' hint while the rows are still coming in");
+        ui.waitUntil("the outline fills", () -> !outline.filling());
+        assertEquals(8, ui.fx(() -> outline.entries().size()));
+
+        NotebookTab plain = ui.open(ui.writeTrustedNotebook("no-headings.ipynb", List.of(Cell.code("long x = 1;"))));
+        ui.waitUntil("the outline follows the new tab", () -> outline.entries().isEmpty());
+        assertTrue(ui.fx(outline::sayingNoHeadings), "a notebook without headings gets the hint");
+        ui.fxRun(() -> {
+            ui.window.closeTab(plain);
+            ui.window.closeTab(tab);
+        });
+    }
+
+    @Test
     void theTourOpenedBeforeTheWindowShowsHasItsFirstScreenBuiltAndTheDeferredPartsComeOnceShown() throws Exception {
         record Start(MainWindow window, javafx.stage.Stage stage, NotebookTab tab, boolean firstShown, boolean lastBuilt,
                      boolean docsRead, int outlineRows) { }
