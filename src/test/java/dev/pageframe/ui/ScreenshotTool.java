@@ -5,14 +5,11 @@ import dev.pageframe.ui.app.NotebookTab;
 import dev.pageframe.ui.docs.DocsLibrary;
 import dev.pageframe.ui.notebook.CellModel;
 import dev.pageframe.ui.notebook.RunState;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
+import dev.pageframe.ui.outputs.FxSnapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -25,11 +22,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class ScreenshotTool {
     @Test
     void takeScreenshots() throws Exception {
-        // A headless screen big enough for the window, if the toolkit is not running yet (else pass it with -D).
-        System.setProperty("headless.geometry", System.getProperty("headless.geometry", "1440x900-32"));
-        Path out = Path.of(System.getProperty("pageframe.screenshots"));
-        Files.createDirectories(out);
-        UiFixture ui = UiFixture.start();
+        Path out = UiFixture.screenshotFolder();
+        UiFixture ui = UiFixture.startForScreenshots();
         try {
             ui.fxRun(() -> ui.stage.setWidth(1440));
             ui.fxRun(() -> ui.stage.setHeight(900));
@@ -73,10 +67,8 @@ class ScreenshotTool {
     /** Find with its matches marked, and the command palette filtered, over the tour: find.png and palette.png. */
     @Test
     void findAndPalette() throws Exception {
-        System.setProperty("headless.geometry", System.getProperty("headless.geometry", "1440x900-32"));
-        Path out = Path.of(System.getProperty("pageframe.screenshots"));
-        Files.createDirectories(out);
-        UiFixture ui = UiFixture.start();
+        Path out = UiFixture.screenshotFolder();
+        UiFixture ui = UiFixture.startForScreenshots();
         try {
             ui.fxRun(() -> ui.stage.setWidth(1440));
             ui.fxRun(() -> ui.stage.setHeight(900));
@@ -133,7 +125,7 @@ class ScreenshotTool {
         }
     }
 
-    private static void snap(UiFixture ui, Path file) throws IOException {
+    private static void snap(UiFixture ui, Path file) {
         WritableImage img = ui.fx(() -> ui.stage.getScene().snapshot(null));
         // Popups live in windows of their own; paint them over the main window where they are.
         ui.fxRun(() -> {
@@ -155,16 +147,7 @@ class ScreenshotTool {
                 }
             }
         });
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader r = img.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                bi.setRGB(x, y, r.getArgb(x, y));
-            }
-        }
-        ImageIO.write(bi, "png", file.toFile());
+        FxSnapshots.writePng(img, file);
     }
 
     private static int blend(int under, int over) {

@@ -81,6 +81,20 @@ public final class UiFixture {
         writeDocs(contentDir);
     }
 
+    /**
+     * Shows the main window for a screenshot run: on a headless screen of 1440x900 unless {@code -Dheadless.geometry}
+     * says otherwise (it counts only if the toolkit is not running yet).
+     */
+    public static UiFixture startForScreenshots() throws Exception {
+        System.setProperty("headless.geometry", System.getProperty("headless.geometry", "1440x900-32"));
+        return start();
+    }
+
+    /** The folder {@code -Dpageframe.screenshots} names, made if it is missing. */
+    public static Path screenshotFolder() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("pageframe.screenshots")));
+    }
+
     /** Shows a fresh main window on TestFX's stage. */
     public static UiFixture start() throws Exception {
         UiFixture f = new UiFixture();

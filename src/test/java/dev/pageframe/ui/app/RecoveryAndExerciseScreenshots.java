@@ -6,16 +6,11 @@ import dev.pageframe.notebook.exercise.ExerciseCells;
 import dev.pageframe.ui.UiFixture;
 import dev.pageframe.ui.notebook.CellModel;
 import dev.pageframe.ui.notebook.RunState;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.pageframe.ui.outputs.FxSnapshots;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -27,10 +22,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class RecoveryAndExerciseScreenshots {
     @Test
     void takeScreenshots() throws Exception {
-        System.setProperty("headless.geometry", System.getProperty("headless.geometry", "1440x900-32"));
-        Path out = Path.of(System.getProperty("pageframe.screenshots"));
-        Files.createDirectories(out);
-        UiFixture ui = UiFixture.start();
+        Path out = UiFixture.screenshotFolder();
+        UiFixture ui = UiFixture.startForScreenshots();
         try {
             recoveryList(ui, out.resolve("recovery-list.png"));
             ui.closeDialogs();
@@ -87,17 +80,7 @@ class RecoveryAndExerciseScreenshots {
         snap(ui, ui.stage.getScene(), png);
     }
 
-    private static void snap(UiFixture ui, Scene scene, Path file) throws IOException {
-        WritableImage img = ui.fx(() -> scene.snapshot(null));
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader r = img.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                bi.setRGB(x, y, r.getArgb(x, y));
-            }
-        }
-        ImageIO.write(bi, "png", file.toFile());
+    private static void snap(UiFixture ui, Scene scene, Path file) throws Exception {
+        FxSnapshots.writePng(ui.fx(() -> scene.snapshot(null)), file);
     }
 }
