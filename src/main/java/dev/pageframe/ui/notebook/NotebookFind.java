@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
 
 /**
  * Find and replace across every cell of a notebook: the matches of a {@link FindQuery} in the cells' sources,
@@ -22,6 +25,18 @@ public final class NotebookFind {
     private final ReadOnlyObjectWrapper<String> summary = new ReadOnlyObjectWrapper<>(this, "summary", "");
     private Pattern pattern;
     private int current = -1;
+    /** While Find is open, an edit, a new cell or a deleted one re-counts the matches (once per pulse). */
+    private final ChangeListener<String> edited = (obs, was, now) -> refreshLater();
+    private final ListChangeListener<CellModel> cellsChanged = change -> {
+        while (change.next()) {
+            change.getRemoved().forEach(c -> c.sourceProperty().removeListener(edited));
+            change.getAddedSubList().forEach(c -> c.sourceProperty().addListener(edited));
+        }
+        refreshLater();
+    };
+    private boolean watching;
+    private boolean replacing;
+    private boolean refreshQueued;
 
     NotebookFind(NotebookView view) {
         this.view = view;
@@ -54,6 +69,7 @@ public final class NotebookFind {
             summary.set("Not a valid regular expression: " + e.getDescription());
             return false;
         }
+        watch(true);
         collect();
         CellModel from = view.selected();
         int fromIndex = from == null ? 0 : view.document().cells().indexOf(from);
@@ -105,7 +121,12 @@ public final class NotebookFind {
         StringBuilder out = new StringBuilder(source.substring(0, m.start()));
         out.append(expand(matcher, replacement)).append(source.substring(matcher.end()));
         int after = current;
-        m.cell().sourceProperty().set(out.toString());
+        replacing = true;
+        try {
+            m.cell().sourceProperty().set(out.toString());
+        } finally {
+            replacing = false;
+        }
         collect();
         current = matches.isEmpty() ? -1 : Math.min(after, matches.size() - 1);
         show(true);
@@ -117,12 +138,17 @@ public final class NotebookFind {
             return 0;
         }
         int n = matches.size();
-        for (CellModel c : List.copyOf(view.document().cells())) {
-            Matcher m = pattern.matcher(c.source());
-            String replaced = m.replaceAll(r -> Matcher.quoteReplacement(expand(r, replacement)));
-            if (!replaced.equals(c.source())) {
-                c.sourceProperty().set(replaced);
+        replacing = true;
+        try {
+            for (CellModel c : List.copyOf(view.document().cells())) {
+                Matcher m = pattern.matcher(c.source());
+                String replaced = m.replaceAll(r -> Matcher.quoteReplacement(expand(r, replacement)));
+                if (!replaced.equals(c.source())) {
+                    c.sourceProperty().set(replaced);
+                }
             }
+        } finally {
+            replacing = false;
         }
         collect();
         current = matches.isEmpty() ? -1 : 0;
@@ -146,6 +172,7 @@ public final class NotebookFind {
 
     /** Takes every mark away (Find closed). */
     public void clear() {
+        watch(false);
         matches.clear();
         pattern = null;
         current = -1;
@@ -153,6 +180,57 @@ public final class NotebookFind {
         for (CellModel c : view.document().cells()) {
             c.findMarksProperty().set(null);
         }
+    }
+
+    private void watch(boolean on) {
+        if (on == watching) {
+            return;
+        }
+        watching = on;
+        if (on) {
+            view.document().cells().addListener(cellsChanged);
+            view.document().cells().forEach(c -> c.sourceProperty().addListener(edited));
+        } else {
+            view.document().cells().removeListener(cellsChanged);
+            view.document().cells().forEach(c -> c.sourceProperty().removeListener(edited));
+        }
+    }
+
+    /**
+     * Re-counts after the user's own edits, later in the same pulse: the editor is still applying its change when
+     * the source property fires, and RichTextFX's marks must not be rebuilt inside that.
+     */
+    private void refreshLater() {
+        if (replacing || refreshQueued || pattern == null) {
+            return;
+        }
+        refreshQueued = true;
+        Platform.runLater(() -> {
+            refreshQueued = false;
+            refresh();
+        });
+    }
+
+    /** The matches again, the current one staying where it was in the notebook (or the next one after it). */
+    void refresh() {
+        if (pattern == null) {
+            return;
+        }
+        Match was = current < 0 ? null : matches.get(current);
+        collect();
+        current = matches.isEmpty() ? -1 : 0;
+        if (was != null) {
+            int wasCell = view.document().cells().indexOf(was.cell());
+            for (int i = 0; i < matches.size(); i++) {
+                Match m = matches.get(i);
+                int cell = view.document().cells().indexOf(m.cell());
+                if (cell > wasCell || cell == wasCell && m.start() >= was.start()) {
+                    current = i;
+                    break;
+                }
+            }
+        }
+        show(false);
     }
 
     private void show(boolean reveal) {

@@ -119,6 +119,35 @@ class FindTest extends WindowTest {
         assertFalse(ui.fx(() -> ui.cell(tab, 0).source()).contains(" buddy "));
     }
 
+    @Test
+    void editingACellWhileFindIsOpenRecountsAndMarksWhatWasTyped() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("edit-while-finding.ipynb", CELLS));
+        commandMode(tab);
+        ui.robot.push(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        ui.waitUntil("find opens", () -> ui.window.findBar().findField().isFocused());
+        ui.robot.write("buddy");
+        assertEquals("1 of 4", ui.fx(() -> ui.window.findBar().countText()));
+        assertEquals(0, ui.fx(() -> tab.view().findMarksShown(ui.cell(tab, 2))));
+
+        ui.clickIntoEditor(tab, 2);
+        ui.robot.push(KeyCode.END).write(" // buddy");
+        ui.waitUntil("the typed match is counted", () -> "1 of 5".equals(ui.window.findBar().countText()));
+        ui.waitUntil("and marked in the cell it was typed into", () -> tab.view().findMarksShown(ui.cell(tab, 2)) == 1);
+        assertTrue(ui.fx(() -> ui.window.findBar().isVisible()), "find stays open while the user edits");
+
+        ui.robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN)).write("int x = 4;");
+        ui.waitUntil("a match edited away is no longer counted", () -> "1 of 4".equals(ui.window.findBar().countText()));
+        ui.waitUntil("nor marked", () -> tab.view().findMarksShown(ui.cell(tab, 2)) == 0);
+
+        ui.fxRun(() -> ui.window.findBar().close());
+        ui.clickIntoEditor(tab, 2);
+        ui.robot.push(KeyCode.END).write(" buddy");
+        ui.waitUntil("the edit reaches the cell", () -> ui.cell(tab, 2).source().endsWith(" buddy"));
+        // A recount would be queued on the FX thread before this read, which runs after it.
+        assertEquals(0, ui.fx(() -> tab.view().findMarksShown(ui.cell(tab, 2))), "with find closed, nothing is marked");
+        assertEquals("", ui.fx(() -> ui.window.findBar().countText()));
+    }
+
     private static void commandMode(NotebookTab tab) {
         ui.fxRun(() -> tab.view().requestFocus());
         ui.waitUntil("command mode", () -> ui.window.getScene().getFocusOwner() == tab.view());
