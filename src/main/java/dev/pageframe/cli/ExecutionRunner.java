@@ -1,8 +1,10 @@
 package dev.pageframe.cli;
 
+import dev.pageframe.execution.AgentLaunch;
 import dev.pageframe.execution.CellListener;
 import dev.pageframe.execution.CellResult;
 import dev.pageframe.execution.ErrorOutput;
+import dev.pageframe.execution.KernelConfig;
 import dev.pageframe.execution.KernelSession;
 import dev.pageframe.execution.NotebookExecution;
 import dev.pageframe.execution.OutputMapper;
@@ -28,6 +30,9 @@ final class ExecutionRunner implements NotebookRunner {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Supplier<Landlock.Support> landlock;
+    /** The agent {@link #prepare} launched, and the configuration it was launched for; null before. */
+    private AgentLaunch early;
+    private KernelConfig earlyConfig;
 
     ExecutionRunner() {
         this(Sandbox.ON.probe());
@@ -54,11 +59,31 @@ final class ExecutionRunner implements NotebookRunner {
                         + " run programs and use the network");
     }
 
+    /** The agent's JVM: its command line depends on the options (the sandbox), not on the notebook. */
+    private KernelConfig kernelConfig(RunOptions opts) {
+        return KernelConfig.defaults().withSandbox(sandbox(opts));
+    }
+
+    @Override
+    public HeadStart prepare(RunOptions opts) {
+        if (early != null) {
+            early.close();
+        }
+        earlyConfig = kernelConfig(opts);
+        early = AgentLaunch.begin(earlyConfig);
+        return early::close;
+    }
+
     @Override
     public RunReport run(Notebook nb, RunOptions opts, RunProgress progress) throws Exception {
         MachineSpec machine = machineFor(nb, opts);
         Notebook start = machine.equals(nb.machine()) ? nb : nb.withMachine(machine);
-        try (KernelSession session = new KernelSession(NotebookExecution.config(machine).withSandbox(sandbox(opts)))) {
+        KernelConfig config = kernelConfig(opts);
+        if (early != null && config.equals(earlyConfig)) {
+            config = config.withEarlyAgent(early);
+        }
+        config = config.withStartupSnippets(NotebookExecution.startupSnippets(machine, 0));
+        try (KernelSession session = new KernelSession(config)) {
             session.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return RunRules.run(start, opts.allowErrors(), opts.solutions(), progress, (i, cell) -> {
                 CellResult r = runCell(session, cell, opts.timeout(), progress);
