@@ -15,6 +15,7 @@ import dev.pageframe.execution.sandbox.Landlock;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.Notebook;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,18 @@ final class ExecutionRunner implements NotebookRunner {
     /** @param landlock what the running kernel offers; tests play one without Landlock */
     ExecutionRunner(Supplier<Landlock.Support> landlock) {
         this.landlock = landlock;
+    }
+
+    /**
+     * Asks, on a thread of its own, what every agent launch asks first and no option changes: whether the running
+     * kernel has Landlock (a first foreign call costs a few hundred milliseconds of linking) and the secure random
+     * source for the agent's token. Answers nothing and starts no process: the launch then finds both ready.
+     */
+    static void warmUp() {
+        Thread.ofPlatform().daemon().name("pageframe-warm-up").start(() -> {
+            Sandbox.ON.status();
+            new SecureRandom().nextBytes(new byte[1]);
+        });
     }
 
     private Sandbox sandbox(RunOptions opts) {

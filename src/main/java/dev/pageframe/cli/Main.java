@@ -55,6 +55,10 @@ public final class Main implements Callable<Integer> {
 
     /** The shell entry point; exits with the command's exit code unless the desktop app took over. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("run")) {
+            // What the kernel's start needs first and does not depend on the options, asked while they are parsed.
+            ExecutionRunner.warmUp();
+        }
         Main main = new Main(GuiLauncher.reflective());
         int code = commandLine(main, NotebookRunner::installed, Main::stderrIsTerminal).execute(args);
         if (!main.guiStarted || code != ExitCodes.OK) {
