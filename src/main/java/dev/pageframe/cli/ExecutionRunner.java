@@ -15,7 +15,9 @@ import dev.pageframe.execution.sandbox.Landlock;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.Notebook;
-import java.security.SecureRandom;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,16 +46,46 @@ final class ExecutionRunner implements NotebookRunner {
         this.landlock = landlock;
     }
 
+    /** A runner whose agent is already launching, and the handle that ends the launch if no run takes it. */
+    record Ahead(ExecutionRunner runner, HeadStart head) {}
+
     /**
-     * Asks, on a thread of its own, what every agent launch asks first and no option changes: whether the running
-     * kernel has Landlock (a first foreign call costs a few hundred milliseconds of linking) and the secure random
-     * source for the agent's token. Answers nothing and starts no process: the launch then finds both ready.
+     * For {@code pageframe run ...} with a notebook file that exists: a runner that starts launching the agent now,
+     * before the command line is parsed (picocli's first parse loads a few hundred classes), as the options will
+     * most likely ask (in the sandbox unless {@code --no-sandbox} is there). Only a guess: {@link #prepare} keeps
+     * the launch only if the parsed options want the same agent, and ends it otherwise. Empty for anything else
+     * (another command, help, version, no such file).
      */
-    static void warmUp() {
-        Thread.ofPlatform().daemon().name("pageframe-warm-up").start(() -> {
-            Sandbox.ON.status();
-            new SecureRandom().nextBytes(new byte[1]);
-        });
+    static Optional<Ahead> ahead(String[] args) {
+        if (args.length < 2 || !args[0].equals("run")) {
+            return Optional.empty();
+        }
+        boolean file = false;
+        boolean sandbox = true;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+                return Optional.empty();
+            }
+            sandbox &= !arg.equals("--no-sandbox");
+            file |= !arg.startsWith("-") && isFile(arg);
+        }
+        if (!file) {
+            return Optional.empty();
+        }
+        ExecutionRunner runner = new ExecutionRunner();
+        RunOptions guess = RunOptions.DEFAULTS;
+        HeadStart head = runner.prepare(new RunOptions(guess.profile(), guess.memoryBytes(), guess.timeout(),
+                guess.allowErrors(), guess.charts(), sandbox, guess.solutions()));
+        return Optional.of(new Ahead(runner, head));
+    }
+
+    private static boolean isFile(String arg) {
+        try {
+            return Files.isRegularFile(Path.of(arg));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private Sandbox sandbox(RunOptions opts) {
@@ -77,12 +109,21 @@ final class ExecutionRunner implements NotebookRunner {
         return KernelConfig.defaults().withSandbox(sandbox(opts));
     }
 
+    /** The agent launch {@link #prepare} began; null before. */
+    AgentLaunch launching() {
+        return early;
+    }
+
     @Override
     public HeadStart prepare(RunOptions opts) {
+        KernelConfig wanted = kernelConfig(opts);
+        if (early != null && wanted.equals(earlyConfig)) {
+            return early::close; // launched ahead, for the same agent
+        }
         if (early != null) {
             early.close();
         }
-        earlyConfig = kernelConfig(opts);
+        earlyConfig = wanted;
         early = AgentLaunch.begin(earlyConfig);
         return early::close;
     }
