@@ -75,9 +75,13 @@ final class ExecutionRunner implements NotebookRunner {
         }
         ExecutionRunner runner = new ExecutionRunner();
         RunOptions guess = RunOptions.DEFAULTS;
-        HeadStart head = runner.prepare(new RunOptions(guess.profile(), guess.memoryBytes(), guess.timeout(),
-                guess.allowErrors(), guess.charts(), sandbox, guess.solutions()));
-        return Optional.of(new Ahead(runner, head));
+        try {
+            HeadStart head = runner.prepare(new RunOptions(guess.profile(), guess.memoryBytes(), guess.timeout(),
+                    guess.allowErrors(), guess.charts(), sandbox, guess.solutions()));
+            return Optional.of(new Ahead(runner, head));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // only a head start: the parsed command reports whatever is wrong, as before
+        }
     }
 
     private static boolean isFile(String arg) {
