@@ -7,7 +7,13 @@ pageframe_jdk_feature() { # $1: a JDK folder; prints its feature version (17, 25
   local release="$1/release" v=""
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
   if [ -f "$release" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")
+    # JAVA_VERSION="25.0.1" -> 25, read by the shell itself: each program started here adds to every launch.
+    local line
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in
+        JAVA_VERSION=\"*) v="${line#JAVA_VERSION=\"}"; v="${v%%[!0-9]*}"; break ;;
+      esac
+    done < "$release"
   fi
   [ -n "$v" ] || v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
   echo "$v"

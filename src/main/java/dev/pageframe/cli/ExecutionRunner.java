@@ -1,8 +1,10 @@
 package dev.pageframe.cli;
 
+import dev.pageframe.execution.AgentLaunch;
 import dev.pageframe.execution.CellListener;
 import dev.pageframe.execution.CellResult;
 import dev.pageframe.execution.ErrorOutput;
+import dev.pageframe.execution.KernelConfig;
 import dev.pageframe.execution.KernelSession;
 import dev.pageframe.execution.NotebookExecution;
 import dev.pageframe.execution.OutputMapper;
@@ -13,6 +15,9 @@ import dev.pageframe.execution.sandbox.Landlock;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.Notebook;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +33,9 @@ final class ExecutionRunner implements NotebookRunner {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Supplier<Landlock.Support> landlock;
+    /** The agent {@link #prepare} launched, and the configuration it was launched for; null before. */
+    private AgentLaunch early;
+    private KernelConfig earlyConfig;
 
     ExecutionRunner() {
         this(Sandbox.ON.probe());
@@ -36,6 +44,52 @@ final class ExecutionRunner implements NotebookRunner {
     /** @param landlock what the running kernel offers; tests play one without Landlock */
     ExecutionRunner(Supplier<Landlock.Support> landlock) {
         this.landlock = landlock;
+    }
+
+    /** A runner whose agent is already launching, and the handle that ends the launch if no run takes it. */
+    record Ahead(ExecutionRunner runner, HeadStart head) {}
+
+    /**
+     * For {@code pageframe run ...} with a notebook file that exists: a runner that starts launching the agent now,
+     * before the command line is parsed (picocli's first parse loads a few hundred classes), as the options will
+     * most likely ask (in the sandbox unless {@code --no-sandbox} is there). Only a guess: {@link #prepare} keeps
+     * the launch only if the parsed options want the same agent, and ends it otherwise. Empty for anything else
+     * (another command, help, version, no such file).
+     */
+    static Optional<Ahead> ahead(String[] args) {
+        if (args.length < 2 || !args[0].equals("run")) {
+            return Optional.empty();
+        }
+        boolean file = false;
+        boolean sandbox = true;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+                return Optional.empty();
+            }
+            sandbox &= !arg.equals("--no-sandbox");
+            file |= !arg.startsWith("-") && isFile(arg);
+        }
+        if (!file) {
+            return Optional.empty();
+        }
+        ExecutionRunner runner = new ExecutionRunner();
+        RunOptions guess = RunOptions.DEFAULTS;
+        try {
+            HeadStart head = runner.prepare(new RunOptions(guess.profile(), guess.memoryBytes(), guess.timeout(),
+                    guess.allowErrors(), guess.charts(), sandbox, guess.solutions()));
+            return Optional.of(new Ahead(runner, head));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // only a head start: the parsed command reports whatever is wrong, as before
+        }
+    }
+
+    private static boolean isFile(String arg) {
+        try {
+            return Files.isRegularFile(Path.of(arg));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private Sandbox sandbox(RunOptions opts) {
@@ -54,11 +108,40 @@ final class ExecutionRunner implements NotebookRunner {
                         + " run programs and use the network");
     }
 
+    /** The agent's JVM: its command line depends on the options (the sandbox), not on the notebook. */
+    private KernelConfig kernelConfig(RunOptions opts) {
+        return KernelConfig.defaults().withSandbox(sandbox(opts));
+    }
+
+    /** The agent launch {@link #prepare} began; null before. */
+    AgentLaunch launching() {
+        return early;
+    }
+
+    @Override
+    public HeadStart prepare(RunOptions opts) {
+        KernelConfig wanted = kernelConfig(opts);
+        if (early != null && wanted.equals(earlyConfig)) {
+            return early::close; // launched ahead, for the same agent
+        }
+        if (early != null) {
+            early.close();
+        }
+        earlyConfig = wanted;
+        early = AgentLaunch.begin(earlyConfig);
+        return early::close;
+    }
+
     @Override
     public RunReport run(Notebook nb, RunOptions opts, RunProgress progress) throws Exception {
         MachineSpec machine = machineFor(nb, opts);
         Notebook start = machine.equals(nb.machine()) ? nb : nb.withMachine(machine);
-        try (KernelSession session = new KernelSession(NotebookExecution.config(machine).withSandbox(sandbox(opts)))) {
+        KernelConfig config = kernelConfig(opts);
+        if (early != null && config.equals(earlyConfig)) {
+            config = config.withEarlyAgent(early);
+        }
+        config = config.withStartupSnippets(NotebookExecution.startupSnippets(machine, 0));
+        try (KernelSession session = new KernelSession(config)) {
             session.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return RunRules.run(start, opts.allowErrors(), opts.solutions(), progress, (i, cell) -> {
                 CellResult r = runCell(session, cell, opts.timeout(), progress);

@@ -55,8 +55,17 @@ public final class Main implements Callable<Integer> {
 
     /** The shell entry point; exits with the command's exit code unless the desktop app took over. */
     public static void main(String[] args) {
+        // For a run, the agent's JVM starts launching before the command line is parsed; whatever no run took ends here.
+        Optional<ExecutionRunner.Ahead> ahead = ExecutionRunner.ahead(args);
+        Supplier<Optional<NotebookRunner>> runners = ahead.isPresent()
+                ? () -> Optional.of(ahead.get().runner()) : NotebookRunner::installed;
         Main main = new Main(GuiLauncher.reflective());
-        int code = commandLine(main, NotebookRunner::installed, Main::stderrIsTerminal).execute(args);
+        int code;
+        try {
+            code = commandLine(main, runners, Main::stderrIsTerminal).execute(args);
+        } finally {
+            ahead.ifPresent(a -> a.head().close());
+        }
         if (!main.guiStarted || code != ExitCodes.OK) {
             System.exit(code);
         }

@@ -22,6 +22,25 @@ public interface NotebookRunner {
     RunReport run(Notebook nb, RunOptions opts, RunProgress progress) throws Exception;
 
     /**
+     * Starts, before the notebook is read, what a run with these options needs whatever the notebook holds (the
+     * kernel's JVM), so that it starts while the notebook is read and checked; a later {@link #run} with the same
+     * options uses it. The caller closes the result once the run is over or will not happen, which ends whatever
+     * the run did not take. Nothing by default.
+     */
+    default HeadStart prepare(RunOptions opts) {
+        return HeadStart.NONE;
+    }
+
+    /** What {@link #prepare} started; closing it ends what no run took. */
+    interface HeadStart extends AutoCloseable {
+        /** Nothing started. */
+        HeadStart NONE = () -> {};
+
+        @Override
+        void close();
+    }
+
+    /**
      * What {@code run} should say once, before any cell runs, when cells will not be sandboxed: why (no
      * Landlock in this kernel, or {@code --no-sandbox}). Empty when they will be, or the runner has no kernel.
      */

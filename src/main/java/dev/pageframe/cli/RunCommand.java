@@ -11,6 +11,7 @@ import dev.pageframe.notebook.NotebookFormatException;
 import dev.pageframe.notebook.NotebookKernel;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,7 +140,29 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunOptions options = options();
+        Found found = findRunner();
+        // The kernel's JVM does not depend on the notebook: it starts now, while the notebook is read and checked,
+        // and a notebook that is refused ends it (closing the head start waits until it is gone).
+        try (NotebookRunner.HeadStart head = found.runner() != null && Files.isRegularFile(notebook)
+                ? found.runner().prepare(options) : NotebookRunner.HeadStart.NONE) {
+            return run(out, err, options, found);
+        }
+    }
 
+    /** The runner this build has, or why there is none (said only once the notebook has been checked). */
+    private record Found(NotebookRunner runner, String unavailable) {}
+
+    private Found findRunner() {
+        try {
+            Optional<NotebookRunner> found = runners.get();
+            return found.map(r -> new Found(r, null))
+                    .orElseGet(() -> new Found(null, "pageframe run: " + NO_EXECUTION_MESSAGE));
+        } catch (ServiceConfigurationError e) {
+            return new Found(null, "pageframe run: " + NO_EXECUTION_MESSAGE + " (" + Main.describe(e) + ")");
+        }
+    }
+
+    private int run(PrintWriter out, PrintWriter err, RunOptions options, Found found) {
         ValidateCommand.Verdict verdict = ValidateCommand.check(notebook);
         if (!verdict.ok()) {
             // The same lines as 'pageframe validate', so a refused run says exactly what validate says.
@@ -163,17 +186,10 @@ final class RunCommand implements Callable<Integer> {
                     + ", not Pageframe's Java kernel; not run (--force runs it anyway)");
         }
 
-        NotebookRunner runner;
-        try {
-            Optional<NotebookRunner> found = runners.get();
-            if (found.isEmpty()) {
-                return fail(err, ExitCodes.NO_EXECUTION, "pageframe run: " + NO_EXECUTION_MESSAGE);
-            }
-            runner = found.get();
-        } catch (ServiceConfigurationError e) {
-            return fail(err, ExitCodes.NO_EXECUTION, "pageframe run: " + NO_EXECUTION_MESSAGE + " ("
-                    + Main.describe(e) + ")");
+        if (found.runner() == null) {
+            return fail(err, ExitCodes.NO_EXECUTION, found.unavailable());
         }
+        NotebookRunner runner = found.runner();
 
         Path target = output != null ? output : notebook;
         for (String note : loaded.notes()) {

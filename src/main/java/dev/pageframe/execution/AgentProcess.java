@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,17 @@ final class AgentProcess {
      * @param consoleSink receives each line the agent process prints outside JShell's streams
      */
     static AgentProcess launch(KernelConfig config, Consumer<String> consoleSink) {
+        if (config.earlyAgent() != null) {
+            Optional<AgentProcess> early = config.earlyAgent().take(config, consoleSink);
+            if (early.isPresent()) {
+                return early.get();
+            }
+        }
+        return launch(config, consoleSink, started -> {});
+    }
+
+    /** As {@link #launch(KernelConfig, Consumer)}, without an early agent; {@code started} sees the JVM once it exists. */
+    static AgentProcess launch(KernelConfig config, Consumer<String> consoleSink, Consumer<Process> started) {
         String token = HexFormat.of().formatHex(randomBytes());
         Process process = null;
         ConsoleTail console = null;
@@ -75,6 +87,7 @@ final class AgentProcess {
             }
             builder.redirectErrorStream(true);
             process = builder.start();
+            started.accept(process);
             if (scratch != null) {
                 process.onExit().thenRun(scratch::delete);
             }
@@ -101,6 +114,9 @@ final class AgentProcess {
                     process.destroyForcibly();
                 }
                 why += describeEarlyExit(process, console);
+                if (scratch != null) {
+                    scratch.delete(); // the JVM is gone: no need to wait for its exit's own clean-up
+                }
             } else if (scratch != null) {
                 scratch.delete();
             }

@@ -23,6 +23,8 @@ import java.util.Objects;
  *     dropped; protects the host's heap from a cell that prints in an endless loop
  * @param sandbox whether the agent runs confined (Landlock on Linux) where the running kernel allows it
  * @param caches the start-up caches of the launcher and agent JVMs, if any
+ * @param earlyAgent an agent launched ahead of the session ({@code pageframe run} launches it while it reads the
+ *     notebook), which the session's first start takes instead of launching one; null for none
  */
 public record KernelConfig(
         List<String> startupSnippets,
@@ -34,7 +36,8 @@ public record KernelConfig(
         Path javaExecutable,
         long maxStreamChars,
         Sandbox sandbox,
-        KernelCaches caches) {
+        KernelCaches caches,
+        AgentLaunch earlyAgent) {
 
     /**
      * Default agent JVM options. The serial collector suits one notebook's heap and runs no
@@ -80,7 +83,8 @@ public record KernelConfig(
                 Path.of(System.getProperty("java.home"), "bin", "java"),
                 10_000_000L,
                 Sandbox.ON,
-                KernelCaches.fromSystemProperties());
+                KernelCaches.fromSystemProperties(),
+                null);
     }
 
     /** This JVM's {@code java.class.path} as a list. */
@@ -93,46 +97,51 @@ public record KernelConfig(
 
     public KernelConfig withStartupSnippets(List<String> snippets) {
         return new KernelConfig(snippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox, caches);
+                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent);
     }
 
     public KernelConfig withClasspath(List<Path> entries) {
         return new KernelConfig(startupSnippets, entries, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox, caches);
+                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent);
     }
 
     public KernelConfig withMaxHeap(String heap) {
         return new KernelConfig(startupSnippets, classpath, heap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox, caches);
+                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent);
     }
 
     public KernelConfig withJvmOptions(List<String> options) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, options, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox, caches);
+                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent);
     }
 
     public KernelConfig withInterruptGrace(Duration grace) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, grace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox, caches);
+                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent);
     }
 
     public KernelConfig withStartupTimeout(Duration timeout) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, timeout,
-                javaExecutable, maxStreamChars, sandbox, caches);
+                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent);
     }
 
     public KernelConfig withMaxStreamChars(long chars) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, chars, sandbox, caches);
+                javaExecutable, chars, sandbox, caches, earlyAgent);
     }
 
     public KernelConfig withSandbox(Sandbox choice) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, choice, caches);
+                javaExecutable, maxStreamChars, choice, caches, earlyAgent);
     }
 
     public KernelConfig withCaches(KernelCaches choice) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox, choice);
+                javaExecutable, maxStreamChars, sandbox, choice, earlyAgent);
+    }
+
+    public KernelConfig withEarlyAgent(AgentLaunch launch) {
+        return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
+                javaExecutable, maxStreamChars, sandbox, caches, launch);
     }
 }

@@ -14,6 +14,8 @@ final class FakeRunner implements NotebookRunner {
     Notebook received;
     RunOptions options;
     int calls;
+    /** What happened to the head start, in order: "prepare", "run", "close". */
+    final java.util.List<String> events = new java.util.ArrayList<>();
 
     FakeRunner(Set<String> failing, long progressSteps) {
         this.failing = failing;
@@ -25,8 +27,15 @@ final class FakeRunner implements NotebookRunner {
     }
 
     @Override
+    public HeadStart prepare(RunOptions opts) {
+        events.add("prepare");
+        return () -> events.add("close");
+    }
+
+    @Override
     public RunReport run(Notebook nb, RunOptions opts, RunProgress progress) throws Exception {
         calls++;
+        events.add("run");
         received = nb;
         options = opts;
         int[] count = {0};

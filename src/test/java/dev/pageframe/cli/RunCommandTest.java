@@ -87,6 +87,33 @@ class RunCommandTest {
     }
 
     @Test
+    void theHeadStartBeginsBeforeTheRunAndIsClosedAfterIt() throws Exception {
+        FakeRunner runner = new FakeRunner();
+        Cli.Result r = new Cli().runner(runner).run("run", Cli.fixture("rich.ipynb", dir));
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("prepare", "run", "close"), runner.events);
+    }
+
+    @Test
+    void aRefusedNotebookClosesTheHeadStartAndNeverRuns() throws Exception {
+        for (Path refused : List.of(Cli.malformed(dir), Cli.duplicateIds(dir), RunSemanticsTest.python(dir))) {
+            FakeRunner runner = new FakeRunner();
+            Cli.Result r = new Cli().runner(runner).run("run", refused);
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().startsWith(refused + ": "), r.err());
+            assertEquals(List.of("prepare", "close"), runner.events, refused.toString());
+        }
+    }
+
+    @Test
+    void aMissingNotebookStartsNothing() {
+        FakeRunner runner = new FakeRunner();
+        Cli.Result r = new Cli().runner(runner).run("run", dir.resolve("nope.ipynb"));
+        assertEquals(2, r.exit());
+        assertEquals(List.of(), runner.events);
+    }
+
+    @Test
     void aMissingNotebookExits2() {
         Cli.Result r = new Cli().runner(new FakeRunner()).run("run", dir.resolve("nope.ipynb"));
         assertEquals(2, r.exit());

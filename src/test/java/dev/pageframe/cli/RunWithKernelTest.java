@@ -9,8 +9,11 @@ import dev.pageframe.notebook.NotebookFiles;
 import dev.pageframe.notebook.Output;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +48,36 @@ class RunWithKernelTest {
         assertTrue(s.text().contains("Node 0, zone    DMA32"), s.text());
         assertInstanceOf(Output.DisplayData.class, out.cells().get(2).outputs().getFirst());
         assertTrue(r.err().contains("[3/3]") || r.err().contains("3/3"), r.err());
+    }
+
+    @Test
+    void aRefusedNotebookSaysWhereAndLeavesNoAgentRunning() throws Exception {
+        // The agent's JVM starts while the notebook is read; a notebook that is refused must end it.
+        for (Path refused : List.of(Cli.malformed(dir), RunSemanticsTest.python(dir))) {
+            Set<Long> before = descendants();
+            Cli.Result r = cli.run("run", refused);
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().startsWith(refused + ": "), r.err());
+            Set<Long> left = descendants();
+            left.removeAll(before);
+            assertEquals(Set.of(), left, "no process of the run is left once it returns");
+        }
+    }
+
+    @Test
+    void aRunLeavesNoAgentRunning() throws Exception {
+        Path p = write("one.ipynb", MachineSpec.DEFAULT, "System.out.println(6 * 7);");
+        Set<Long> before = descendants();
+        Cli.Result r = cli.run("run", p);
+        assertEquals(0, r.exit(), r.err());
+        Set<Long> left = descendants();
+        left.removeAll(before);
+        assertEquals(Set.of(), left);
+    }
+
+    private static Set<Long> descendants() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     @Test

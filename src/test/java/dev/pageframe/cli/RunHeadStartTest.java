@@ -1,0 +1,88 @@
+package dev.pageframe.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pageframe run} launches the agent's JVM ahead: before its options are parsed, and while it reads the notebook. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class RunHeadStartTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void nothingIsLaunchedAheadForAnotherCommandHelpOrAMissingFile() throws Exception {
+        Path nb = Files.writeString(dir.resolve("a.ipynb"), "{}");
+        Set<Long> before = descendants();
+        for (List<String> args : List.<List<String>>of(List.of(), List.of("run"), List.of("validate", nb.toString()),
+                List.of("run", "--help", nb.toString()), List.of("run", "-V", nb.toString()),
+                List.of("run", dir.resolve("missing.ipynb").toString()), List.of("run", dir.toString()))) {
+            assertTrue(ExecutionRunner.ahead(args.toArray(String[]::new)).isEmpty(), args.toString());
+        }
+        assertEquals(before, descendants());
+    }
+
+    @Test
+    void theRunKeepsTheAgentLaunchedAheadWhenItsOptionsWantTheSameOne() throws Exception {
+        Path nb = Files.writeString(dir.resolve("a.ipynb"), "{}");
+        ExecutionRunner.Ahead ahead = ExecutionRunner.ahead(new String[] {"run", nb.toString(), "--timeout", "5"})
+                .orElseThrow();
+        try (NotebookRunner.HeadStart head = ahead.head()) {
+            var launched = ahead.runner().launching();
+            ahead.runner().prepare(new RunOptions(null, null, java.time.Duration.ofSeconds(5)));
+            assertSame(launched, ahead.runner().launching(), "the same launch, not a second one");
+        }
+    }
+
+    @Test
+    void optionsThatWantAnotherAgentEndTheOneLaunchedAhead() throws Exception {
+        Path nb = Files.writeString(dir.resolve("a.ipynb"), "{}");
+        Set<Long> before = descendants();
+        ExecutionRunner.Ahead ahead = ExecutionRunner.ahead(new String[] {"run", nb.toString()}).orElseThrow();
+        var guessed = ahead.runner().launching();
+        RunOptions unsandboxed = new RunOptions(null, null, null, false, dev.pageframe.execution.ChartFormat.PNG,
+                false, false);
+        try (NotebookRunner.HeadStart head = ahead.runner().prepare(unsandboxed)) {
+            assertNotSame(guessed, ahead.runner().launching());
+        }
+        ahead.head().close();
+        Set<Long> left = descendants();
+        left.removeAll(before);
+        assertEquals(Set.of(), left, "both launches ended");
+    }
+
+    @Test
+    void aRunWithTheRunnerLaunchedAheadRunsAndLeavesNothingRunning() throws Exception {
+        Path nb = dir.resolve("one.ipynb");
+        new dev.pageframe.notebook.NotebookFiles().save(nb, dev.pageframe.notebook.Notebook.newEmpty()
+                .insertCell(0, dev.pageframe.notebook.Cell.code("System.out.println(6 * 7);")));
+        Set<Long> before = descendants();
+        String[] args = {"run", nb.toString()};
+        ExecutionRunner.Ahead ahead = ExecutionRunner.ahead(args).orElseThrow();
+        Cli.Result r;
+        try (NotebookRunner.HeadStart head = ahead.head()) {
+            r = new Cli().runner(ahead.runner()).run((Object[]) args);
+        }
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(ahead.runner().launching().taken(), "the run's session took the agent launched ahead");
+        var out = new dev.pageframe.notebook.NotebookFiles().load(nb).notebook().cells().getFirst().outputs();
+        assertEquals("42\n", ((dev.pageframe.notebook.Output.Stream) out.getFirst()).text());
+        Set<Long> left = descendants();
+        left.removeAll(before);
+        assertEquals(Set.of(), left);
+    }
+
+    private static Set<Long> descendants() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+}
