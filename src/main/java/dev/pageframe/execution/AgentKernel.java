@@ -59,6 +59,7 @@ final class AgentKernel implements AutoCloseable {
             JShell shell = JShell.builder()
                     .executionEngine(provider, Map.of())
                     .compilerOptions("--class-path", AgentClasspath.of(config))
+                    .fileManager(UnindexedFileManager::new)
                     .out(silent)
                     .err(silent)
                     .build();

@@ -73,7 +73,8 @@ final class CellExecution {
                 }
             }
             List<CellSplitter.CellSnippet> snippets = split(source);
-            outcome = snippets == null ? died(recorder) : runSnippets(snippets, lines, recorder, diagnostics);
+            outcome = snippets == null ? died(recorder)
+                    : runBatches(CellSplitter.batch(source, snippets), lines, recorder, diagnostics);
         } catch (StackOverflowError | InternalError error) {
             if (!CompilerStack.overflowed(error)) {
                 throw error;
@@ -95,17 +96,79 @@ final class CellExecution {
                 new CellTiming(submitted, started, finished), outcome.kernelDeath());
     }
 
-    private Outcome runSnippets(List<CellSplitter.CellSnippet> snippets, SourceLines lines, CellRecorder recorder,
+    private Outcome runBatches(List<CellSplitter.Batch> batches, SourceLines lines, CellRecorder recorder,
             List<CompileDiagnostic> diagnostics) {
         Outcome outcome = Outcome.ok();
-        for (int i = 0; i < snippets.size() && outcome.status() == CellStatus.OK; i++) {
-            if (kernel.control().interruptRequested() || cancelled.getAsBoolean()) {
-                recorder.add(interruptedBetweenSnippets(lines.line(snippets.get(i).offset())));
-                return new Outcome(CellStatus.INTERRUPTED, null);
-            }
-            outcome = evaluate(snippets.get(i), i == snippets.size() - 1, lines, recorder, diagnostics);
+        for (int i = 0; i < batches.size() && outcome.status() == CellStatus.OK; i++) {
+            CellSplitter.Batch batch = batches.get(i);
+            boolean last = i == batches.size() - 1;
+            outcome = batch.block() == null
+                    ? runSnippets(batch.parts(), last, lines, recorder, diagnostics)
+                    : evaluateBlock(batch, last, lines, recorder, diagnostics);
         }
         return outcome;
+    }
+
+    /** Evaluates snippets one by one until one fails; {@code endsCell} if the last of them is the cell's last. */
+    private Outcome runSnippets(List<CellSplitter.CellSnippet> snippets, boolean endsCell, SourceLines lines,
+            CellRecorder recorder, List<CompileDiagnostic> diagnostics) {
+        Outcome outcome = Outcome.ok();
+        for (int i = 0; i < snippets.size() && outcome.status() == CellStatus.OK; i++) {
+            if (interruptedBefore(snippets.get(i), lines, recorder)) {
+                return new Outcome(CellStatus.INTERRUPTED, null);
+            }
+            outcome = evaluate(snippets.get(i), endsCell && i == snippets.size() - 1, lines, recorder, diagnostics);
+        }
+        return outcome;
+    }
+
+    private boolean interruptedBefore(CellSplitter.CellSnippet snippet, SourceLines lines, CellRecorder recorder) {
+        if (kernel.control().interruptRequested() || cancelled.getAsBoolean()) {
+            recorder.add(interruptedBetweenSnippets(lines.line(snippet.offset())));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Evaluates a run of statements as one block (one eval instead of one per statement). If JShell
+     * does not accept the block, nothing of it ran, so the parts are evaluated one by one as they
+     * would have been without the block: they report their own errors, at their own places.
+     */
+    private Outcome evaluateBlock(CellSplitter.Batch batch, boolean last, SourceLines lines, CellRecorder recorder,
+            List<CompileDiagnostic> diagnostics) {
+        CellSplitter.CellSnippet block = batch.block();
+        if (interruptedBefore(block, lines, recorder)) {
+            return new Outcome(CellStatus.INTERRUPTED, null);
+        }
+        JShell shell = kernel.shell();
+        List<SnippetEvent> events;
+        try {
+            events = shell.eval(block.source());
+        } catch (IllegalStateException closed) {
+            events = List.of();
+        } catch (StackOverflowError | InternalError error) {
+            if (!CompilerStack.overflowed(error)) {
+                throw error;
+            }
+            return runSnippets(batch.parts(), last, lines, recorder, diagnostics);
+        }
+        if (kernel.engineTerminated()) {
+            return died(recorder);
+        }
+        SnippetEvent event = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+        if (event == null || event.status() != Snippet.Status.VALID) {
+            return runSnippets(batch.parts(), last, lines, recorder, diagnostics);
+        }
+        Snippet declared = event.snippet();
+        List<CompileDiagnostic> located = CompileErrors.locate(shell.diagnostics(declared).toList(), batch.blockInCell(), lines);
+        if (located.stream().anyMatch(d -> d.severity() == CompileDiagnostic.Severity.ERROR)) {
+            dropQuietly(declared);
+            return runSnippets(batch.parts(), last, lines, recorder, diagnostics);
+        }
+        kernel.origins().record(declared.id(), executionCount, lines.line(block.offset()));
+        diagnostics.addAll(located);
+        return ran(event, block, false, recorder);
     }
 
     /** The cell's snippets, or null if the kernel died before they could even be analysed. */

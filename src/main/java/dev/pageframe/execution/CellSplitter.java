@@ -2,6 +2,7 @@ package dev.pageframe.execution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 
@@ -20,7 +21,183 @@ final class CellSplitter {
      */
     record CellSnippet(String source, int offset, int end, boolean explicitSemicolon) {}
 
+    /**
+     * Snippets the kernel evaluates as one: either a single snippet as it is ({@code block} null), or a
+     * run of consecutive statements of the cell given to JShell as one block.
+     *
+     * @param block the run's cell text as a block statement ({@code "{" + text + "\n}"}, so its lines
+     *     are the cell's lines from the first part's), or null for a single snippet evaluated as it is
+     * @param parts the snippets it holds, in order; what to evaluate one by one if the block does not compile
+     */
+    record Batch(CellSnippet block, List<CellSnippet> parts) {
+        /** The block placed so that a javac position in it maps to the cell (the brace lies before the text). */
+        CellSnippet blockInCell() {
+            return new CellSnippet(block.source(), block.offset() - 1, block.end(), false);
+        }
+    }
+
+    /** Statements that never have a value; a snippet starting with one of these words is such a statement. */
+    private static final Set<String> STATEMENT_WORDS = Set.of("for", "while", "do", "if", "try", "synchronized", "throw");
+
+    /** Words that start neither a call nor an assignment (return, break, yield, types, modifiers): such snippets stay single. */
+    private static final Set<String> OTHER_WORDS = Set.of("return", "yield", "break", "continue", "assert", "this",
+            "super", "boolean", "byte", "char", "short", "int", "long", "float", "double", "void", "var", "final",
+            "static", "abstract", "public", "protected", "private", "class", "interface", "enum", "record", "import",
+            "sealed", "non", "strictfp", "transient", "volatile", "native", "default", "case", "else", "catch",
+            "finally");
+
     private CellSplitter() {}
+
+    /**
+     * Groups runs of consecutive statements that declare nothing (loops, ifs, method calls,
+     * assignments) into one block each, so that JShell parses, analyses and compiles them once instead
+     * of once per statement (each eval is two or three javac passes, the cost of a cell). Declarations,
+     * imports and any snippet whose value the cell shows stay single, so what the kernel keeps and shows
+     * is unchanged. A block that does not compile is evaluated part by part (CellExecution), which
+     * reports the error where and when the separate snippets would have: a block can fail on its own
+     * (a statement after a {@code throw} is unreachable) where the parts run until the throw.
+     */
+    static List<Batch> batch(String cell, List<CellSnippet> snippets) {
+        List<Batch> batches = new ArrayList<>();
+        List<CellSnippet> run = new ArrayList<>();
+        for (int i = 0; i < snippets.size(); i++) {
+            CellSnippet snippet = snippets.get(i);
+            if (mergeable(cell, snippet, i == snippets.size() - 1)) {
+                run.add(snippet);
+            } else {
+                flush(cell, run, batches);
+                batches.add(new Batch(null, List.of(snippet)));
+            }
+        }
+        flush(cell, run, batches);
+        return batches;
+    }
+
+    private static void flush(String cell, List<CellSnippet> run, List<Batch> batches) {
+        if (run.isEmpty()) {
+            return;
+        }
+        CellSnippet first = run.getFirst();
+        CellSnippet last = run.getLast();
+        if (run.size() == 1 && kind(first.source()) == Kind.STATEMENT) {
+            // A lone loop or if is one statement already: nothing to save.
+            batches.add(new Batch(null, List.of(first)));
+        } else {
+            String text = cell.substring(first.offset(), last.offset() + last.source().length());
+            CellSnippet block = new CellSnippet("{" + text + "\n}", first.offset(), last.end(), last.explicitSemicolon());
+            batches.add(new Batch(block, List.copyOf(run)));
+        }
+        run.clear();
+    }
+
+    /**
+     * Whether a snippet can go into a block: its text is the cell's (no semicolon JShell added), it is
+     * a statement or an expression statement, and, if it is the cell's last, it shows no value.
+     */
+    private static boolean mergeable(String cell, CellSnippet snippet, boolean last) {
+        if (!cell.startsWith(snippet.source(), snippet.offset())) {
+            return false;
+        }
+        return switch (kind(snippet.source())) {
+            case STATEMENT -> true;
+            case EXPRESSION -> !last || snippet.explicitSemicolon();
+            case OTHER -> false;
+        };
+    }
+
+    /** What a snippet is, judged by its first words; OTHER (a declaration, a bare value, anything unsure) stays single. */
+    enum Kind { STATEMENT, EXPRESSION, OTHER }
+
+    static Kind kind(String source) {
+        Tokens tokens = new Tokens(source);
+        if (tokens.at('{')) {
+            return Kind.STATEMENT;
+        }
+        if (tokens.at("++") || tokens.at("--")) {
+            return Kind.EXPRESSION;
+        }
+        String word = tokens.identifier();
+        if (word == null) {
+            return Kind.OTHER;
+        }
+        if (STATEMENT_WORDS.contains(word)) {
+            return Kind.STATEMENT;
+        }
+        if (word.equals("new") || word.equals("switch")) {
+            return Kind.EXPRESSION;
+        }
+        if (OTHER_WORDS.contains(word)) {
+            return Kind.OTHER;
+        }
+        // A name, possibly qualified, then a call or an assignment: a method call or assignment statement.
+        // A declaration has a second name after its type (int x, List<T> x, a.B x, int[] x) and stays single.
+        while (tokens.at('.')) {
+            if (tokens.identifier() == null) {
+                return Kind.OTHER;
+            }
+        }
+        if (tokens.at('(') || tokens.at("++") || tokens.at("--")) {
+            return Kind.EXPRESSION;
+        }
+        for (String assign : List.of("=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", ">>>=")) {
+            if (tokens.at(assign) && !(assign.equals("=") && tokens.at('='))) {
+                return Kind.EXPRESSION;
+            }
+        }
+        return Kind.OTHER;
+    }
+
+    /** Just enough of a lexer to read a snippet's first tokens, skipping whitespace and comments. */
+    private static final class Tokens {
+        private final String text;
+        private int position;
+
+        Tokens(String text) {
+            this.text = text;
+        }
+
+        boolean at(char c) {
+            return at(String.valueOf(c));
+        }
+
+        boolean at(String symbol) {
+            skipBlank();
+            if (text.startsWith(symbol, position)) {
+                position += symbol.length();
+                return true;
+            }
+            return false;
+        }
+
+        /** The identifier or keyword here (consumed), or null. */
+        String identifier() {
+            skipBlank();
+            if (position >= text.length() || !Character.isJavaIdentifierStart(text.charAt(position))) {
+                return null;
+            }
+            int start = position;
+            while (position < text.length() && Character.isJavaIdentifierPart(text.charAt(position))) {
+                position++;
+            }
+            return text.substring(start, position);
+        }
+
+        private void skipBlank() {
+            while (position < text.length()) {
+                if (Character.isWhitespace(text.charAt(position))) {
+                    position++;
+                } else if (text.startsWith("//", position)) {
+                    int eol = text.indexOf('\n', position);
+                    position = eol < 0 ? text.length() : eol + 1;
+                } else if (text.startsWith("/*", position)) {
+                    int close = text.indexOf("*/", position + 2);
+                    position = close < 0 ? text.length() : close + 2;
+                } else {
+                    return;
+                }
+            }
+        }
+    }
 
     static List<CellSnippet> split(SourceCodeAnalysis analysis, String cell) {
         List<CellSnippet> snippets = new ArrayList<>();

@@ -63,4 +63,56 @@ class CellSplitterTest {
     void blankCellHasNoSnippets() {
         assertEquals(List.of(), split(" \n\t"));
     }
+
+    private static List<List<String>> batches(String cell) {
+        return CellSplitter.batch(cell, split(cell)).stream()
+                .map(b -> b.parts().stream().map(CellSnippet::source).toList())
+                .toList();
+    }
+
+    @Test
+    void consecutiveStatementsBetweenDeclarationsFormOneBlock() {
+        String cell = "long s = 0;\nfor (int i = 0; i < 9; i++) {\n    s += i;\n}\nSystem.out.println(s);";
+        List<CellSplitter.Batch> batches = CellSplitter.batch(cell, split(cell));
+        assertEquals(2, batches.size());
+        assertEquals(null, batches.get(0).block());
+        CellSnippet block = batches.get(1).block();
+        assertEquals("{for (int i = 0; i < 9; i++) {\n    s += i;\n}\nSystem.out.println(s);\n}", block.source());
+        assertEquals(cell.indexOf("for"), block.offset());
+        assertEquals(cell.length(), block.end());
+        assertEquals(block.offset() - 1, batches.get(1).blockInCell().offset());
+    }
+
+    @Test
+    void aFinalExpressionWhoseValueShowsStaysOutOfTheBlock() {
+        assertEquals(List.of(List.of("a.add(1);", "a.add(2);"), List.of("a.add(3)")), batches("a.add(1);\na.add(2);\na.add(3)"));
+        assertEquals(List.of(List.of("a.add(1);", "a.add(3);")), batches("a.add(1);\na.add(3);"));
+    }
+
+    @Test
+    void declarationsAndBareValuesStaySingle() {
+        for (String cell : List.of("int x = f(1);", "List<String> names = g();", "a.B c = d();", "int[] e = {1};",
+                "var f = 2;", "void m() { }", "record R(int a) { }", "class C { }", "import java.util.*;", "x;",
+                "x == 1;", "return;", "@Deprecated int y = 1;")) {
+            assertEquals(CellSplitter.Kind.OTHER, CellSplitter.kind(cell), cell);
+        }
+    }
+
+    @Test
+    void callsAssignmentsAndStatementWordsAreStatements() {
+        for (String cell : List.of("f(1);", "System.out\n  .println(2);", "x = 3;", "x += 4;", "x >>>= 1;", "x++;",
+                "--x;", "new Thread().start();", "// a comment\nf();", "/* c */ g();")) {
+            assertEquals(CellSplitter.Kind.EXPRESSION, CellSplitter.kind(cell), cell);
+        }
+        for (String cell : List.of("for (;;) {}", "while (b) f();", "do { } while (b);", "if (b) f();", "{ int z = 1; }",
+                "try { } finally { }", "synchronized (o) { }", "throw new Error();")) {
+            assertEquals(CellSplitter.Kind.STATEMENT, CellSplitter.kind(cell), cell);
+        }
+    }
+
+    @Test
+    void aLoneStatementIsNotWrappedButALoneCallIs() {
+        assertEquals(null, CellSplitter.batch("for (;;) {}", split("for (;;) {}")).getFirst().block());
+        assertEquals("{f();\n}", CellSplitter.batch("f();", split("f();")).getFirst().block().source());
+    }
 }

@@ -49,6 +49,12 @@ public class TrivialCellBenchmark {
         return session.execute("1 + " + (counter++)).join();
     }
 
+    /** The cell of scripts/bench-vs-jupyter.py: a declaration, a loop and a print (three snippets). */
+    @Benchmark
+    public CellResult loopCell() {
+        return session.execute("long s = 0;\nfor (int i = 0; i < 1000; i++) {\n    s += i;\n}\nSystem.out.println(s);").join();
+    }
+
     @Benchmark
     public CellResult printingCell() {
         return session.execute("System.out.println(\"page \" + " + (counter++) + ")").join();
