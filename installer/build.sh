@@ -56,7 +56,7 @@ mkdir -p "$out/input"
 # javafx-base, -graphics, -controls 25.0.2, linux classifier) already inside pageframe.jar, on the class
 # path, and their native libraries are put beside the jar in step 3.
 # Inside those modules, what nothing here uses leaves too (runtime-trim.txt: Swing, sound, printing, XSLT, JDI, the
-# jshell tool, other languages' messages; 8.6 MB of the runtime's 30.6 MB of modules, BENCHMARKS.md).
+# jshell tool, other languages' messages: 9.4 MB of the 30.6 MB of modules, BENCHMARKS.md).
 modules=$(grep -Ev '^[[:space:]]*(#|$)' "$here/modules.txt" | paste -sd, -)
 "$here/runtime-excludes.sh" "$here/runtime-trim.txt" "$JAVA_HOME" "$os" > "$out/runtime-excludes.txt"
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --output "$out/runtime" \
