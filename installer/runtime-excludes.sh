@@ -30,6 +30,7 @@ trim=$1 jdk=$2 os=$3
       }
     }
   }
+  { sub(/\r$/, "") }  # jimage on Windows ends its lines with CR LF
   /^Module: / { mod = $2; next }
   NF == 4 && $2 ~ /^[0-9]+$/ {
     path = $4; n = split(path, p, "/")
