@@ -12,7 +12,7 @@ trim=$1 jdk=$2 os=$3
   function quote(s) { gsub(/[.$]/, "\\\\&", s); return s }
   BEGIN {
     while ((getline line < trim) > 0) {
-      sub(/[ \t]+$/, "", line)
+      sub(/[ \t\r]+$/, "", line)
       if (line ~ /^[ \t]*(#|$)/) continue
       if (line ~ /^[a-z]+:[ \t]/) {
         if (substr(line, 1, length(os) + 1) != os ":") continue
