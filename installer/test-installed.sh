@@ -116,6 +116,7 @@ if bad or len(want) != len(have):
     sys.exit("cells differ from the shipped notebook: %s" % (bad or "their number"))
 PY
 }
+command -v python3 > /dev/null || fail "needs python3 to compare notebooks (apt-get install python3)"
 pngs=0
 for nb in notebooks/*.ipynb; do
   env -u JAVA_HOME PATH=/usr/bin:/bin HOME="$HOME" pageframe run "$nb" -o "$work/$(basename "$nb")" > /dev/null 2> "$work/run.txt" \
