@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds Pageframe's native installers, as a recipe:
 #   1. the jar (./mvnw package), unless it is newer than the sources;
-#   2. a Java runtime with jlink: only the JDK modules the app and its cells use (modules.txt), with bin/java
-#      kept, since every notebook kernel is a second JVM started from the app's own runtime;
+#   2. a Java runtime with jlink: only the JDK modules the app and its cells use (modules.txt), without the parts of
+#      them nothing here reaches (runtime-trim.txt), with bin/java kept, since every notebook kernel is a second JVM
+#      started from the app's own runtime;
 #   3. the app image with jpackage (launcher `pageframe`, the jar, JavaFX's native libraries beside it, the
 #      JVM options of scripts/jvm-options);
 #   4. the start-up cache, trained by running the image's own runtime on the bundled tour (needs a display, or
@@ -54,9 +55,12 @@ mkdir -p "$out/input"
 # 2. The runtime. JavaFX is not linked in: it comes from the Maven artifacts' Linux jars (org.openjfx
 # javafx-base, -graphics, -controls 25.0.2, linux classifier) already inside pageframe.jar, on the class
 # path, and their native libraries are put beside the jar in step 3.
+# Inside those modules, what nothing here uses leaves too (runtime-trim.txt: Swing, sound, printing, XSLT, JDI, the
+# jshell tool, other languages' messages: 9.4 MB of the 30.6 MB of modules, BENCHMARKS.md).
 modules=$(grep -Ev '^[[:space:]]*(#|$)' "$here/modules.txt" | paste -sd, -)
+"$here/runtime-excludes.sh" "$here/runtime-trim.txt" "$JAVA_HOME" "$os" > "$out/runtime-excludes.txt"
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --output "$out/runtime" \
-  --strip-debug --no-header-files --no-man-pages --compress=zip-9 \
+  --strip-debug --no-header-files --no-man-pages --compress=zip-9 --exclude-resources=@target/installer/runtime-excludes.txt \
   --exclude-files='**/ct.sym,**/lib/classlist,**/libsimdsort.*,**/libawt_xawt.*,**/libsplashscreen.*,**/libjsound.*,**/libjawt.*,**/libjavajpeg.*,**/libjdwp.*,**/libdt_socket.*,**/bin/javac,**/bin/jdb,**/bin/jshell,**/bin/keytool,**/bin/serialver'
 # Their symbol tables are a sixth of the runtime (libjvm.so: 29.8 MB, 24.8 MB stripped); crash reports still name
 # the Java frames.

@@ -5,9 +5,11 @@
 #     command line is there; then, with the menu folders a desktop has (Debian's lxmenu-data), the rest:
 #   - dpkg -i (the package's dependencies are installed first with apt-get, as apt would);
 #   - `pageframe` is on PATH, its commands give the jar's exit codes, and a mistyped word is named as such;
-#   - the installed `pageframe run` runs every bundled notebook, its cells in a JVM of the bundled runtime;
+#   - the installed `pageframe run` runs every bundled notebook, its cells in a JVM of the bundled runtime, and gives
+#     the outputs the notebook ships with (its charts drawn as PNG by the bundled runtime);
 #   - the desktop entry and the .ipynb file association are registered, and opening a notebook the way a file
-#     manager does (the entry's Exec line) shows the app's window with it; so does `pageframe` alone;
+#     manager does (the entry's Exec line) shows the app's window with it; so does `pageframe` alone; the app runs
+#     the tour's cells and draws their charts with nothing failing;
 #   - dpkg -r leaves no file of the package behind (dpkg keeps only its own record of the removed package, with
 #     no configuration files, until dpkg --purge).
 # Usage: installer/test-installed.sh [path/to/pageframe_VERSION_ARCH.deb]
@@ -95,12 +97,36 @@ grep -q "no such file or command: valdate" "$work/err.txt" || fail "a mistyped c
 check_exit 0 trust empty.ipynb
 check_exit 0 export empty.ipynb --to html -o empty.html
 
-# Every bundled notebook runs with the installed command, with no JDK on PATH or in JAVA_HOME.
+# Every bundled notebook runs with the installed command, with no JDK on PATH or in JAVA_HOME, and gives the outputs it
+# ships with (ShippedNotebooksTest: those of a fresh run with the build's JDK) but for when each cell ran: its charts
+# are PNGs with text drawn by the installed runtime's Java 2D, fonts and ImageIO, and must come out byte for byte the
+# same; the runtime leaves much of java.desktop and java.xml out (installer/runtime-trim.txt), and a chart it could not
+# draw would come out as SVG or not at all.
+same_outputs() { # shipped notebook, fresh run: prints the first cell whose outputs differ
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+def cells(path):
+    nb = json.load(open(path, encoding="utf-8"))
+    for c in nb["cells"]:
+        c.get("metadata", {}).pop("execution", None)
+    return nb["cells"]
+want, have = cells(sys.argv[1]), cells(sys.argv[2])
+bad = [w.get("id", i) for i, (w, h) in enumerate(zip(want, have)) if w != h]
+if bad or len(want) != len(have):
+    sys.exit("cells differ from the shipped notebook: %s" % (bad or "their number"))
+PY
+}
+command -v python3 > /dev/null || fail "needs python3 to compare notebooks (apt-get install python3)"
+pngs=0
 for nb in notebooks/*.ipynb; do
   env -u JAVA_HOME PATH=/usr/bin:/bin HOME="$HOME" pageframe run "$nb" -o "$work/$(basename "$nb")" > /dev/null 2> "$work/run.txt" \
     || { cat "$work/run.txt"; fail "pageframe run $nb"; }
-  ok "pageframe run $nb"
+  same_outputs "$nb" "$work/$(basename "$nb")" || fail "pageframe run $nb: its outputs are not the ones it ships with"
+  pngs=$((pngs + $(grep -c '"image/png": "' "$work/$(basename "$nb")" || true)))
+  ok "pageframe run $nb: the outputs it ships with"
 done
+[ "$pngs" -ge 10 ] || fail "the bundled notebooks' runs drew $pngs PNG charts; they ship with more"
+ok "$pngs charts drawn as PNG by the installed runtime, the same as the build's"
 # Its cells run in a JVM started from the bundled runtime, not the JDK that built it. (The sandbox keeps a cell out of
 # /proc, so the cell asks its JVM where its runtime is instead of reading its own command line.)
 cat > "$work/where.ipynb" <<'NB'
@@ -147,6 +173,25 @@ ok "pageframe opens a window with the tour"
 wm_class=$(sed -n 's/^StartupWMClass=//p' "$desktop")
 grep -qF "(\"$wm_class\"" "$work/window.txt" || fail "the window's class is not the entry's StartupWMClass $wm_class: $(cat "$work/window.txt")"
 ok "the window's class is the desktop entry's StartupWMClass ($wm_class)"
+# The app runs the tour's cells (Run All, through its measurement hook) and draws their charts in its own JVM, with
+# nothing failing on the way: no exception in its log. run-all.sh waits (up to 4 minutes) for the hook to log that the
+# last cell has finished, then closes the app.
+cat > "$work/run-all.sh" <<'SH'
+log="$(dirname "$0")/run-all.log"
+JAVA_TOOL_OPTIONS="-Dpageframe.measure=true -Dpageframe.measure.runAll=true" "$@" > "$log" 2>&1 &
+pid=$!
+for i in $(seq 1 2400); do
+  if grep -q "^pageframe: ran [0-9]* code cells of tour.ipynb" "$log"; then kill "$pid"; wait "$pid"; exit 0; fi
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+kill "$pid" 2>/dev/null; exit 1
+SH
+xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/run-all.sh" pageframe \
+  || { cat "$work/run-all.log" >&2; fail "the installed app did not finish Run All on the tour"; }
+! grep -E "Exception|Error|^[[:space:]]+at " "$work/run-all.log" \
+  || fail "the installed app logged an exception while it ran the tour (above)"
+ok "the installed app runs the tour's cells and draws their charts ($(grep -o 'ran [0-9]* code cells' "$work/run-all.log"))"
 cp notebooks/watermarks-and-reclaim.ipynb "$work/lesson.ipynb"
 exec_line=$(sed -n 's/^Exec=//p' "$desktop" | head -n 1)
 read -r -a opener <<< "${exec_line//%[fFuU]/$work/lesson.ipynb}"
