@@ -2,13 +2,12 @@ package dev.pageframe.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.pageframe.execution.ChildProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,13 +21,13 @@ class RunHeadStartTest {
     @Test
     void nothingIsLaunchedAheadForAnotherCommandHelpOrAMissingFile() throws Exception {
         Path nb = Files.writeString(dir.resolve("a.ipynb"), "{}");
-        Set<Long> before = descendants();
+        Set<Long> before = ChildProcesses.alive();
         for (List<String> args : List.<List<String>>of(List.of(), List.of("run"), List.of("validate", nb.toString()),
                 List.of("run", "--help", nb.toString()), List.of("run", "-V", nb.toString()),
                 List.of("run", dir.resolve("missing.ipynb").toString()), List.of("run", dir.toString()))) {
             assertTrue(ExecutionRunner.ahead(args.toArray(String[]::new)).isEmpty(), args.toString());
         }
-        assertEquals(before, descendants());
+        assertEquals(before, ChildProcesses.alive());
     }
 
     @Test
@@ -46,7 +45,7 @@ class RunHeadStartTest {
     @Test
     void optionsThatWantAnotherAgentEndTheOneLaunchedAhead() throws Exception {
         Path nb = Files.writeString(dir.resolve("a.ipynb"), "{}");
-        Set<Long> before = descendants();
+        Set<Long> before = ChildProcesses.alive();
         ExecutionRunner.Ahead ahead = ExecutionRunner.ahead(new String[] {"run", nb.toString()}).orElseThrow();
         var guessed = ahead.runner().launching();
         RunOptions unsandboxed = new RunOptions(null, null, null, false, dev.pageframe.execution.ChartFormat.PNG,
@@ -55,8 +54,7 @@ class RunHeadStartTest {
             assertNotSame(guessed, ahead.runner().launching());
         }
         ahead.head().close();
-        Set<Long> left = descendants();
-        left.removeAll(before);
+        Set<Long> left = ChildProcesses.startedSince(before);
         assertEquals(Set.of(), left, "both launches ended");
     }
 
@@ -65,7 +63,7 @@ class RunHeadStartTest {
         Path nb = dir.resolve("one.ipynb");
         new dev.pageframe.notebook.NotebookFiles().save(nb, dev.pageframe.notebook.Notebook.newEmpty()
                 .insertCell(0, dev.pageframe.notebook.Cell.code("System.out.println(6 * 7);")));
-        Set<Long> before = descendants();
+        Set<Long> before = ChildProcesses.alive();
         String[] args = {"run", nb.toString()};
         ExecutionRunner.Ahead ahead = ExecutionRunner.ahead(args).orElseThrow();
         Cli.Result r;
@@ -76,13 +74,8 @@ class RunHeadStartTest {
         assertTrue(ahead.runner().launching().taken(), "the run's session took the agent launched ahead");
         var out = new dev.pageframe.notebook.NotebookFiles().load(nb).notebook().cells().getFirst().outputs();
         assertEquals("42\n", ((dev.pageframe.notebook.Output.Stream) out.getFirst()).text());
-        Set<Long> left = descendants();
-        left.removeAll(before);
+        Set<Long> left = ChildProcesses.startedSince(before);
         assertEquals(Set.of(), left);
     }
 
-    private static Set<Long> descendants() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
-                .collect(Collectors.toCollection(HashSet::new));
-    }
 }

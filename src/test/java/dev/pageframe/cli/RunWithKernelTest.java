@@ -2,6 +2,7 @@ package dev.pageframe.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.pageframe.execution.ChildProcesses;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.Notebook;
@@ -9,11 +10,9 @@ import dev.pageframe.notebook.NotebookFiles;
 import dev.pageframe.notebook.Output;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,12 +53,11 @@ class RunWithKernelTest {
     void aRefusedNotebookSaysWhereAndLeavesNoAgentRunning() throws Exception {
         // The agent's JVM starts while the notebook is read; a notebook that is refused must end it.
         for (Path refused : List.of(Cli.malformed(dir), RunSemanticsTest.python(dir))) {
-            Set<Long> before = descendants();
+            Set<Long> before = ChildProcesses.alive();
             Cli.Result r = cli.run("run", refused);
             assertEquals(2, r.exit(), r.err());
             assertTrue(r.err().startsWith(refused + ": "), r.err());
-            Set<Long> left = descendants();
-            left.removeAll(before);
+            Set<Long> left = ChildProcesses.startedSince(before);
             assertEquals(Set.of(), left, "no process of the run is left once it returns");
         }
     }
@@ -67,18 +65,13 @@ class RunWithKernelTest {
     @Test
     void aRunLeavesNoAgentRunning() throws Exception {
         Path p = write("one.ipynb", MachineSpec.DEFAULT, "System.out.println(6 * 7);");
-        Set<Long> before = descendants();
+        Set<Long> before = ChildProcesses.alive();
         Cli.Result r = cli.run("run", p);
         assertEquals(0, r.exit(), r.err());
-        Set<Long> left = descendants();
-        left.removeAll(before);
+        Set<Long> left = ChildProcesses.startedSince(before);
         assertEquals(Set.of(), left);
     }
 
-    private static Set<Long> descendants() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
-                .collect(Collectors.toCollection(HashSet::new));
-    }
 
     @Test
     void failingCellExitsNonZeroAndNamesTheCell() throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -44,7 +43,7 @@ class AgentLaunchTest {
 
     @Test
     void anAgentLaunchedForAnotherConfigurationIsNotTakenAndClosingKillsIt() throws Exception {
-        Set<Long> before = descendants();
+        Set<Long> before = ChildProcesses.alive();
         AgentLaunch launch = AgentLaunch.begin(TestKernels.config().withMaxHeap("128m"));
         try (KernelSession session = new KernelSession(TestKernels.config().withEarlyAgent(launch))) {
             session.start().get(60, TimeUnit.SECONDS);
@@ -53,12 +52,12 @@ class AgentLaunchTest {
         } finally {
             launch.close();
         }
-        assertEquals(Set.of(), alive(descendants(), before), "closing the launch ended its agent");
+        assertEquals(Set.of(), ChildProcesses.startedSince(before), "closing the launch ended its agent");
     }
 
     @Test
     void closingAnUntakenLaunchKillsItsAgentAndDeletesItsScratchFolder() throws Exception {
-        Set<Long> before = descendants();
+        Set<Long> before = ChildProcesses.alive();
         List<java.nio.file.Path> scratchBefore = scratchFolders();
         AgentLaunch launch = AgentLaunch.begin(TestKernels.config());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -68,17 +67,17 @@ class AgentLaunchTest {
         long pid = launch.pid().orElseThrow(() -> new AssertionError("the launch started no JVM"));
         launch.close();
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the agent is gone once close returns");
-        assertEquals(Set.of(), alive(descendants(), before));
+        assertEquals(Set.of(), ChildProcesses.startedSince(before));
         assertEquals(scratchBefore, scratchFolders(), "no scratch folder left behind");
         assertFalse(launch.taken());
     }
 
     @Test
     void closingRightAfterTheLaunchBeganLeavesNoProcess() {
-        Set<Long> before = descendants();
+        Set<Long> before = ChildProcesses.alive();
         AgentLaunch launch = AgentLaunch.begin(TestKernels.config());
         launch.close();
-        assertEquals(Set.of(), alive(descendants(), before), "a launch ended before its JVM existed leaves none");
+        assertEquals(Set.of(), ChildProcesses.startedSince(before), "a launch ended before its JVM existed leaves none");
     }
 
     @Test
@@ -93,14 +92,7 @@ class AgentLaunchTest {
         }
     }
 
-    private static Set<Long> descendants() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
-                .collect(Collectors.toSet());
-    }
 
-    private static Set<Long> alive(Set<Long> now, Set<Long> before) {
-        return now.stream().filter(p -> !before.contains(p)).collect(Collectors.toSet());
-    }
 
     private static List<java.nio.file.Path> scratchFolders() throws java.io.IOException {
         java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
