@@ -148,6 +148,31 @@ class FindTest extends WindowTest {
         assertEquals("", ui.fx(() -> ui.window.findBar().countText()));
     }
 
+    @Test
+    void codeCellMarksAreFindsColoursNotTheSelectionBlueAndTheCurrentOneStandsOut() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("colours.ipynb", CELLS));
+        commandMode(tab);
+        ui.robot.push(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        ui.waitUntil("find opens", () -> ui.window.findBar().findField().isFocused());
+        ui.robot.write("buddy").push(KeyCode.ENTER).push(KeyCode.ENTER);
+        assertEquals("3 of 4", ui.fx(() -> ui.window.findBar().countText()), "the current match is the code cell's first");
+        ui.waitUntil("the code cell marks both", () -> tab.view().findMarksShown(ui.cell(tab, 1)) == 2);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+        java.util.function.Function<String, List<javafx.scene.paint.Paint>> fills = style -> ui.fx(() ->
+                tab.view().lookupAll("." + style).stream().filter(n -> n instanceof org.fxmisc.richtext.SelectionPath)
+                        .map(n -> ((org.fxmisc.richtext.SelectionPath) n).getHighlightFill()).toList());
+        List<javafx.scene.paint.Paint> current = fills.apply("find-current");
+        List<javafx.scene.paint.Paint> other = fills.apply("find-match");
+        assertEquals(1, current.size(), current.toString());
+        assertEquals(1, other.size(), other.toString());
+        // Unstyled, a RichTextFX selection is blue (dodger blue): Find's marks are amber, as in rendered Markdown.
+        for (javafx.scene.paint.Paint fill : List.of(current.getFirst(), other.getFirst())) {
+            javafx.scene.paint.Color c = (javafx.scene.paint.Color) fill;
+            assertTrue(c.getRed() > c.getBlue() && c.getGreen() > c.getBlue(), "an amber mark, not a selection's blue: " + c);
+        }
+        assertFalse(current.getFirst().equals(other.getFirst()), "the current match stands out from the others");
+    }
+
     private static void commandMode(NotebookTab tab) {
         ui.fxRun(() -> tab.view().requestFocus());
         ui.waitUntil("command mode", () -> ui.window.getScene().getFocusOwner() == tab.view());
