@@ -12,11 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cells made to break the compiler and the splitter: each must end as that cell's own one-line
@@ -29,18 +28,8 @@ class CompilerBreakingCellsFuzzTest {
     private static final int CASES = 300;
     private static final int MIB = 1 << 20;
 
-    private KernelSession session;
-
-    @BeforeAll
-    void startKernel() {
-        session = new KernelSession(TestKernels.config());
-        session.start().join();
-    }
-
-    @AfterAll
-    void stopKernel() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SharedKernel kernel = new SharedKernel();
 
     /** Sizes mostly small, some past what a default 1 MiB stack survives, some past the bound. */
     private static int size(Random random) {
@@ -84,8 +73,8 @@ class CompilerBreakingCellsFuzzTest {
 
     @Test
     void everyBreakingCellFailsAloneAndTheKernelLivesOn() {
-        assertTrue(session.execute("int alive = 41;").join().ok());
-        long agent = session.agentPid().orElseThrow();
+        assertTrue(kernel.session().execute("int alive = 41;").join().ok());
+        long agent = kernel.session().agentPid().orElseThrow();
         Random random = new Random(SEED);
         List<String> problems = new ArrayList<>();
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
@@ -96,7 +85,7 @@ class CompilerBreakingCellsFuzzTest {
             for (int i = 0; i < CASES; i++) {
                 int kind = random.nextInt(BREAKERS.size());
                 String cell = BREAKERS.get(kind).apply(random);
-                CellResult result = session.execute(cell).join();
+                CellResult result = kernel.session().execute(cell).join();
                 String label = "case " + i + " (breaker " + kind + ", " + cell.length() + " chars)";
                 if (result.kernelDied()) {
                     problems.add(label + ": kernel died: " + result.kernelDeath());
@@ -116,14 +105,14 @@ class CompilerBreakingCellsFuzzTest {
         String stderr = errBytes.toString(StandardCharsets.UTF_8);
         assertFalse(stderr.contains("\tat ") || stderr.contains("Exception") || stderr.contains("Error"),
                 "nothing on stderr: " + stderr.substring(0, Math.min(2000, stderr.length())));
-        CellResult after = session.execute("alive + 1").join();
+        CellResult after = kernel.session().execute("alive + 1").join();
         assertEquals("42", after.executeResult().map(ExecuteResult::text).orElse(after.toString()), "the kernel keeps its state");
-        assertEquals(agent, session.agentPid().orElseThrow(), "the same agent process throughout");
+        assertEquals(agent, kernel.session().agentPid().orElseThrow(), "the same agent process throughout");
     }
 
     @Test
     void aLongSumIsACompileErrorOfItsCellNotAHostStackOverflow() {
-        CellResult result = session.execute("int x = 0" + " + 1".repeat(CompilerStack.LIMIT + 1) + ";").join();
+        CellResult result = kernel.session().execute("int x = 0" + " + 1".repeat(CompilerStack.LIMIT + 1) + ";").join();
         ErrorOutput error = result.error().orElseThrow();
         assertEquals(CompileErrors.ENAME, error.ename());
         assertTrue(error.evalue().startsWith("line 1, column ") && error.evalue().contains("too deeply"), error.evalue());
@@ -132,27 +121,27 @@ class CompilerBreakingCellsFuzzTest {
 
     @Test
     void aMebibyteNameIsItsCellsErrorAndLeavesLaterCellsAlone() {
-        CellResult result = session.execute("int ok = 1;\nint " + "i".repeat(MIB) + " = 1;").join();
+        CellResult result = kernel.session().execute("int ok = 1;\nint " + "i".repeat(MIB) + " = 1;").join();
         assertEquals("line 2, column 5: " + CompilerStack.NAME_MESSAGE, result.error().orElseThrow().evalue());
-        assertEquals("3", session.execute("1 + 2").join().executeResult().map(ExecuteResult::text).orElse(""));
+        assertEquals("3", kernel.session().execute("1 + 2").join().executeResult().map(ExecuteResult::text).orElse(""));
     }
 
     @Test
     void aSumTooLongForADefaultStackCompiles() {
         // 5,000 terms overflowed the compiler on a thread with the default stack.
-        CellResult sum = session.execute("0" + " + 1".repeat(5_000)).join();
+        CellResult sum = kernel.session().execute("0" + " + 1".repeat(5_000)).join();
         assertEquals("5000", sum.executeResult().map(ExecuteResult::text).orElse(sum.toString()));
     }
 
     @Test
     void completionFromASmallStackSurvivesADeclarationOnlyALargeStackCompiles() throws Exception {
-        assertTrue(session.execute("int longSum = 0" + " + 1".repeat(5_000) + ";").join().ok());
+        assertTrue(kernel.session().execute("int longSum = 0" + " + 1".repeat(5_000) + ";").join().ok());
         CompletionResult[] found = new CompletionResult[1];
         Throwable[] failed = new Throwable[1];
         // A UI thread's stack: replaying longSum for completion overflowed it.
         Thread caller = Thread.ofPlatform().stackSize(256 << 10).start(() -> {
             try {
-                found[0] = session.completions("longS", 5);
+                found[0] = kernel.session().completions("longS", 5);
             } catch (Throwable t) {
                 failed[0] = t;
             }
@@ -169,25 +158,25 @@ class CompilerBreakingCellsFuzzTest {
         for (String cell : List.of("String big = \"" + "x ".repeat(40_000) + "\";",
                 "int ok = 1;\nString euros = \"" + "\u20ac".repeat(22_000) + "\";",
                 "String joined = \"" + "a".repeat(40_000) + "\" +\n    \"" + "b".repeat(40_000) + "\";")) {
-            ErrorOutput error = session.execute(cell).join().error().orElseThrow();
+            ErrorOutput error = kernel.session().execute(cell).join().error().orElseThrow();
             assertEquals(CompileErrors.ENAME, error.ename());
             assertTrue(error.evalue().matches("line \\d, column \\d+: " + java.util.regex.Pattern.quote(LongStrings.MESSAGE)),
                     error.evalue());
-            assertEquals("4", session.execute("2 + 2").join().executeResult().map(ExecuteResult::text).orElse(""));
+            assertEquals("4", kernel.session().execute("2 + 2").join().executeResult().map(ExecuteResult::text).orElse(""));
         }
         // At the limit still compiles and runs; one more character is refused.
-        CellResult fits = session.execute("\"" + "x ".repeat(LongStrings.LONGEST / 2) + "\".length()").join();
+        CellResult fits = kernel.session().execute("\"" + "x ".repeat(LongStrings.LONGEST / 2) + "\".length()").join();
         assertEquals("65534", fits.executeResult().map(ExecuteResult::text).orElse(fits.toString()));
-        assertEquals(CompileErrors.ENAME, session.execute("\"" + "x ".repeat(LongStrings.LONGEST / 2) + "y\".length()")
+        assertEquals(CompileErrors.ENAME, kernel.session().execute("\"" + "x ".repeat(LongStrings.LONGEST / 2) + "y\".length()")
                 .join().error().orElseThrow().ename());
-        assertEquals("4", session.execute("2 + 2").join().executeResult().map(ExecuteResult::text).orElse(""));
+        assertEquals("4", kernel.session().execute("2 + 2").join().executeResult().map(ExecuteResult::text).orElse(""));
     }
 
     @Test
     void anUnterminatedCommentIsACompileErrorNotADeadKernel() {
-        CellResult result = session.execute("/* x").join();
+        CellResult result = kernel.session().execute("/* x").join();
         assertEquals(CellStatus.ERROR, result.status());
         assertEquals("line 1, column 1: unclosed comment", result.error().orElseThrow().evalue());
-        assertTrue(session.execute("1 + 1").join().ok());
+        assertTrue(kernel.session().execute("1 + 1").join().ok());
     }
 }

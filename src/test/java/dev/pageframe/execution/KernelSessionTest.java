@@ -10,51 +10,40 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Behaviour of cells on one long-lived kernel; tests use distinct names so they don't interfere. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
 class KernelSessionTest {
-    private KernelSession session;
-
-    @BeforeAll
-    void startKernel() {
-        session = new KernelSession(TestKernels.config());
-        session.start().join();
-    }
-
-    @AfterAll
-    void stopKernel() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SharedKernel kernel = new SharedKernel();
 
     @Test
     void stateIsSharedAcrossCellsInOrder() {
-        assertTrue(run(session, "int shared = 20;").ok());
-        assertTrue(run(session, "shared += 1;").ok());
-        assertEquals("42", run(session, "shared * 2").executeResult().orElseThrow().text());
+        assertTrue(run(kernel.session(), "int shared = 20;").ok());
+        assertTrue(run(kernel.session(), "shared += 1;").ok());
+        assertEquals("42", run(kernel.session(), "shared * 2").executeResult().orElseThrow().text());
     }
 
     @Test
     void startupSnippetsAreInEffect() {
-        assertEquals("9", run(session, "max(3, 9)").executeResult().orElseThrow().text());
+        assertEquals("9", run(kernel.session(), "max(3, 9)").executeResult().orElseThrow().text());
     }
 
     @Test
     void severalSnippetsInOneCellRunInOrder() {
-        CellResult result = run(session, "int m1 = 1; int m2 = m1 + 1;\nSystem.out.println(m2);\nm2 * 10");
+        CellResult result = run(kernel.session(), "int m1 = 1; int m2 = m1 + 1;\nSystem.out.println(m2);\nm2 * 10");
         assertEquals("2\n", result.streamText(StreamName.STDOUT));
         assertEquals("20", result.executeResult().orElseThrow().text());
     }
 
     @Test
     void stdoutAndStderrAreCapturedAndKeepTheirOrder() {
-        CellResult result = run(session, """
+        CellResult result = run(kernel.session(), """
                 System.out.println("one");
                 System.err.println("two");
                 System.out.print("three");
@@ -69,13 +58,13 @@ class KernelSessionTest {
     @Test
     void multiByteCharactersSurvivePacketBoundaries() {
         // JShell's multiplexer cuts streams into 127-byte packets, splitting these characters.
-        CellResult result = run(session, "System.out.print(\"é€😀\".repeat(100))");
+        CellResult result = run(kernel.session(), "System.out.print(\"é€😀\".repeat(100))");
         assertEquals("é€😀".repeat(100), result.streamText(StreamName.STDOUT));
     }
 
     @Test
     void finalExpressionValueIsTheExecuteResult() {
-        CellResult result = run(session, "String word = \"ab\";\nword.repeat(2)");
+        CellResult result = run(kernel.session(), "String word = \"ab\";\nword.repeat(2)");
         ExecuteResult value = result.executeResult().orElseThrow();
         assertEquals("\"abab\"", value.text());
         assertEquals(result.executionCount(), value.executionCount());
@@ -84,17 +73,17 @@ class KernelSessionTest {
 
     @Test
     void declarationsAssignmentsStatementsAndSemicolonTerminatedExpressionsShowNoValue() {
-        assertTrue(run(session, "int quiet = 3;").executeResult().isEmpty());
-        assertTrue(run(session, "quiet = 4").executeResult().isEmpty());
-        assertTrue(run(session, "void noop() {}").executeResult().isEmpty());
-        assertTrue(run(session, "if (quiet > 0) quiet++;").executeResult().isEmpty());
-        assertTrue(run(session, "quiet + 1;").executeResult().isEmpty());
-        assertEquals("5", run(session, "quiet").executeResult().orElseThrow().text());
+        assertTrue(run(kernel.session(), "int quiet = 3;").executeResult().isEmpty());
+        assertTrue(run(kernel.session(), "quiet = 4").executeResult().isEmpty());
+        assertTrue(run(kernel.session(), "void noop() {}").executeResult().isEmpty());
+        assertTrue(run(kernel.session(), "if (quiet > 0) quiet++;").executeResult().isEmpty());
+        assertTrue(run(kernel.session(), "quiet + 1;").executeResult().isEmpty());
+        assertEquals("5", run(kernel.session(), "quiet").executeResult().orElseThrow().text());
     }
 
     @Test
     void compileErrorNamesCellLineAndColumn() {
-        CellResult result = run(session, "int fine = 1;\n\nString wrong = 42;\n");
+        CellResult result = run(kernel.session(), "int fine = 1;\n\nString wrong = 42;\n");
         assertEquals(CellStatus.ERROR, result.status());
         ErrorOutput error = result.error().orElseThrow();
         assertEquals("CompilationError", error.ename());
@@ -115,22 +104,22 @@ class KernelSessionTest {
 
     @Test
     void snippetsAfterAFailingOneDoNotRun() {
-        CellResult result = run(session, "int beforeFailure = 1;\nint failure = \"no\";\nint afterFailure = 2;");
+        CellResult result = run(kernel.session(), "int beforeFailure = 1;\nint failure = \"no\";\nint afterFailure = 2;");
         assertEquals(CellStatus.ERROR, result.status());
-        assertTrue(run(session, "beforeFailure").ok());
-        assertEquals(CellStatus.ERROR, run(session, "afterFailure").status());
+        assertTrue(run(kernel.session(), "beforeFailure").ok());
+        assertEquals(CellStatus.ERROR, run(kernel.session(), "afterFailure").status());
     }
 
     @Test
     void incompleteSourceIsACompileError() {
-        CellResult result = run(session, "int unfinished = (1 + ");
+        CellResult result = run(kernel.session(), "int unfinished = (1 + ");
         assertEquals(CellStatus.ERROR, result.status());
         assertEquals("CompilationError", result.error().orElseThrow().ename());
     }
 
     @Test
     void runtimeExceptionTracebackNamesCellLines() {
-        CellResult result = run(session, """
+        CellResult result = run(kernel.session(), """
                 int unused = 0;
                 void explode() {
                   throw new IllegalStateException("bad state");
@@ -152,8 +141,8 @@ class KernelSessionTest {
 
     @Test
     void framesInEarlierCellsNameThoseCells() {
-        CellResult definition = run(session, "// helper\nint half(int n) {\n  return 10 / n;\n}");
-        CellResult call = run(session, "int ignored = 1;\nhalf(0)");
+        CellResult definition = run(kernel.session(), "// helper\nint half(int n) {\n  return 10 / n;\n}");
+        CellResult call = run(kernel.session(), "int ignored = 1;\nhalf(0)");
         ErrorOutput error = call.error().orElseThrow();
         assertEquals("java.lang.ArithmeticException", error.ename());
         assertEquals(2, error.line());
@@ -165,7 +154,7 @@ class KernelSessionTest {
 
     @Test
     void libraryFramesStayAndExceptionCausesAreListed() {
-        CellResult result = run(session, """
+        CellResult result = run(kernel.session(), """
                 try {
                   java.util.List.of(1).get(5);
                 } catch (IndexOutOfBoundsException e) {
@@ -182,44 +171,44 @@ class KernelSessionTest {
 
     @Test
     void forwardReferencesBetweenCellsResolveOnceDeclared() {
-        CellResult early = run(session, "int twice(int n) { return helperNotYetWritten(n) * 2; }");
+        CellResult early = run(kernel.session(), "int twice(int n) { return helperNotYetWritten(n) * 2; }");
         assertTrue(early.ok());
         CompileDiagnostic warning = early.diagnostics().getFirst();
         assertEquals(CompileDiagnostic.Severity.WARNING, warning.severity());
         assertTrue(warning.message().contains("helperNotYetWritten"), warning.message());
 
-        ErrorOutput tooSoon = run(session, "twice(1)").error().orElseThrow();
+        ErrorOutput tooSoon = run(kernel.session(), "twice(1)").error().orElseThrow();
         assertEquals("UnresolvedReference", tooSoon.ename());
         assertTrue(tooSoon.evalue().contains("helperNotYetWritten"), tooSoon.evalue());
 
-        assertTrue(run(session, "int helperNotYetWritten(int n) { return n + 1; }").ok());
-        assertEquals("4", run(session, "twice(1)").executeResult().orElseThrow().text());
+        assertTrue(run(kernel.session(), "int helperNotYetWritten(int n) { return n + 1; }").ok());
+        assertEquals("4", run(kernel.session(), "twice(1)").executeResult().orElseThrow().text());
     }
 
     @Test
     void stackOverflowIsReportedAndTheKernelCarriesOn() {
-        CellResult result = run(session, "int dive(int n) { return dive(n + 1) + 1; }\ndive(0)");
+        CellResult result = run(kernel.session(), "int dive(int n) { return dive(n + 1) + 1; }\ndive(0)");
         ErrorOutput error = result.error().orElseThrow();
         assertEquals("java.lang.StackOverflowError", error.ename());
         assertEquals(1, error.line());
         // Deep recursion collapses instead of printing a thousand identical frames.
         assertTrue(error.traceback().size() < 10, error.traceback().toString());
         assertFalse(result.kernelDied());
-        assertEquals("2", run(session, "1 + 1").executeResult().orElseThrow().text());
+        assertEquals("2", run(kernel.session(), "1 + 1").executeResult().orElseThrow().text());
     }
 
     @Test
     void impossibleArrayIsAnOutOfMemoryErrorAndTheKernelCarriesOn() {
-        CellResult result = run(session, "long[] huge = new long[Integer.MAX_VALUE];");
+        CellResult result = run(kernel.session(), "long[] huge = new long[Integer.MAX_VALUE];");
         assertEquals("java.lang.OutOfMemoryError", result.error().orElseThrow().ename());
         assertFalse(result.kernelDied());
-        assertEquals(KernelState.IDLE, session.state());
-        assertEquals("3", run(session, "1 + 2").executeResult().orElseThrow().text());
+        assertEquals(KernelState.IDLE, kernel.session().state());
+        assertEquals("3", run(kernel.session(), "1 + 2").executeResult().orElseThrow().text());
     }
 
     @Test
     void uncaughtErrorsInThreadsACellStartsArePrintedToStderr() {
-        CellResult result = run(session, """
+        CellResult result = run(kernel.session(), """
                 Thread worker = new Thread(() -> { throw new OutOfMemoryError("pretend"); }, "worker");
                 worker.start();
                 worker.join();
@@ -227,13 +216,13 @@ class KernelSessionTest {
         assertTrue(result.ok());
         assertTrue(result.streamText(StreamName.STDERR).startsWith(
                 "Exception in thread \"worker\" java.lang.OutOfMemoryError: pretend"), result.toString());
-        assertEquals("1", run(session, "1").executeResult().orElseThrow().text());
+        assertEquals("1", run(kernel.session(), "1").executeResult().orElseThrow().text());
     }
 
     @Test
     void displayBundleArrivesInOrderWithPrints() {
         List<CellOutput> live = Collections.synchronizedList(new ArrayList<>());
-        CellResult result = session.execute("""
+        CellResult result = kernel.session().execute("""
                 System.out.println("before");
                 dev.pageframe.execution.agent.CellContext.display(
                     java.util.Map.of("text/html", "<b>bold</b>", "text/plain", "bold"));
@@ -254,7 +243,7 @@ class KernelSessionTest {
 
     @Test
     void binaryDisplayDataArrivesBase64Encoded() {
-        CellResult result = run(session, """
+        CellResult result = run(kernel.session(), """
                 dev.pageframe.execution.agent.CellContext.display("image/png", new byte[] {1, 2, 3});
                 """);
         DisplayData display = assertInstanceOf(DisplayData.class, result.outputs().getFirst());
@@ -264,7 +253,7 @@ class KernelSessionTest {
     @Test
     void progressEventsReachTheCellListener() {
         List<Progress> events = Collections.synchronizedList(new ArrayList<>());
-        CellResult result = session.execute("""
+        CellResult result = kernel.session().execute("""
                 for (int i = 1; i <= 5; i++) {
                   dev.pageframe.execution.agent.CellContext.progress(i, 5, "pages");
                 }
@@ -284,7 +273,7 @@ class KernelSessionTest {
     @Test
     void listenerSeesTheCellStartWithItsExecutionCount() {
         int[] started = new int[1];
-        CellResult result = session.execute("1", new CellListener() {
+        CellResult result = kernel.session().execute("1", new CellListener() {
             @Override
             public void started(int executionCount, java.time.Instant at) {
                 started[0] = executionCount;
@@ -295,7 +284,7 @@ class KernelSessionTest {
 
     @Test
     void timingIsRecordedForTheNotebookMetadata() {
-        CellResult result = run(session, "int timed = 1;");
+        CellResult result = run(kernel.session(), "int timed = 1;");
         CellTiming timing = result.timing();
         assertFalse(timing.started().isBefore(timing.submitted()));
         assertFalse(timing.finished().isBefore(timing.started()));
@@ -306,8 +295,8 @@ class KernelSessionTest {
     void cellClassesWhoseStackFramesMergeOtherCellClassesLoad() {
         // JDK 25's LocalExecutionControl fails on this: its instrumentation recomputes stack maps
         // and cannot resolve the cell classes A, B and C.
-        assertTrue(run(session, "class Base {}\nclass Left extends Base {}\nclass Right extends Base {}").ok());
-        CellResult result = run(session, """
+        assertTrue(run(kernel.session(), "class Base {}\nclass Left extends Base {}\nclass Right extends Base {}").ok());
+        CellResult result = run(kernel.session(), """
                 Base pick(boolean left) {
                   Base chosen = null;
                   for (int i = 0; i < 3; i++) { chosen = left ? new Left() : new Right(); }
@@ -320,19 +309,19 @@ class KernelSessionTest {
 
     @Test
     void standardInputIsEmpty() {
-        assertEquals("-1", run(session, "System.in.read()").executeResult().orElseThrow().text());
+        assertEquals("-1", run(kernel.session(), "System.in.read()").executeResult().orElseThrow().text());
     }
 
     @Test
     void blankCellsRunNothingAndTakeNoExecutionCount() {
-        CellResult result = run(session, "  \n ");
+        CellResult result = run(kernel.session(), "  \n ");
         assertTrue(result.ok());
         assertEquals(0, result.executionCount());
     }
 
     @Test
     void completionsSuggestMathMax() {
-        CompletionResult completions = session.completions("Math.ma", 7);
+        CompletionResult completions = kernel.session().completions("Math.ma", 7);
         assertEquals(5, completions.anchor());
         assertTrue(completions.suggestions().stream().anyMatch(s -> s.continuation().equals("max(")),
                 completions.suggestions().toString());
@@ -340,15 +329,15 @@ class KernelSessionTest {
 
     @Test
     void completionsKnowDeclarationsFromCells() {
-        assertTrue(run(session, "int pageFrameNumber = 7;").ok());
-        CompletionResult completions = session.completions("pageFrameN", 10);
+        assertTrue(run(kernel.session(), "int pageFrameNumber = 7;").ok());
+        CompletionResult completions = kernel.session().completions("pageFrameN", 10);
         assertTrue(completions.suggestions().stream().anyMatch(s -> s.continuation().equals("pageFrameNumber")),
                 completions.suggestions().toString());
     }
 
     @Test
     void documentationGivesSignatures() {
-        List<Documentation> docs = session.documentation("Math.max(", 9);
+        List<Documentation> docs = kernel.session().documentation("Math.max(", 9);
         assertTrue(docs.stream().anyMatch(d -> d.signature().equals("int Math.max(int a, int b)")), docs.toString());
     }
 }

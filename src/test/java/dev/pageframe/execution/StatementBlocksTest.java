@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A cell's consecutive statements run as one block (CellSplitter.batch); these check that a cell
@@ -19,46 +18,36 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
 class StatementBlocksTest {
-    private KernelSession session;
-
-    @BeforeAll
-    void startKernel() {
-        session = new KernelSession(TestKernels.config());
-        session.start().join();
-    }
-
-    @AfterAll
-    void stopKernel() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SharedKernel kernel = new SharedKernel();
 
     @Test
     void loopAndPrintAfterADeclarationRunAndTheDeclarationStays() {
-        CellResult result = run(session, "long total = 0;\nfor (int i = 0; i < 1000; i++) {\n    total += i;\n}\n"
+        CellResult result = run(kernel.session(), "long total = 0;\nfor (int i = 0; i < 1000; i++) {\n    total += i;\n}\n"
                 + "System.out.println(total);");
         assertEquals("499500\n", result.streamText(StreamName.STDOUT));
         assertTrue(result.executeResult().isEmpty());
-        assertEquals("499501", run(session, "total + 1").executeResult().orElseThrow().text());
+        assertEquals("499501", run(kernel.session(), "total + 1").executeResult().orElseThrow().text());
     }
 
     @Test
     void declarationsBetweenStatementsAreVisibleToLaterStatementsAndCells() {
-        CellResult result = run(session, "int d1 = 1;\nd1++;\nint d2 = d1 * 10;\nd2 += 1;\nSystem.out.println(d1 + \" \" + d2);");
+        CellResult result = run(kernel.session(), "int d1 = 1;\nd1++;\nint d2 = d1 * 10;\nd2 += 1;\nSystem.out.println(d1 + \" \" + d2);");
         assertEquals("2 21\n", result.streamText(StreamName.STDOUT));
-        assertEquals("23", run(session, "d1 + d2").executeResult().orElseThrow().text());
+        assertEquals("23", run(kernel.session(), "d1 + d2").executeResult().orElseThrow().text());
     }
 
     @Test
     void theFinalExpressionsValueIsStillShownAfterStatements() {
-        CellResult result = run(session, "java.util.List<Integer> shownList = new java.util.ArrayList<>();\n"
+        CellResult result = run(kernel.session(), "java.util.List<Integer> shownList = new java.util.ArrayList<>();\n"
                 + "shownList.add(4);\nshownList.add(5);\nshownList.add(6)");
         assertEquals("true", result.executeResult().orElseThrow().text());
-        assertEquals("[4, 5, 6]", run(session, "shownList").executeResult().orElseThrow().text());
+        assertEquals("[4, 5, 6]", run(kernel.session(), "shownList").executeResult().orElseThrow().text());
     }
 
     @Test
     void aFailingStatementStopsTheCellAndTheTracebackNamesItsLine() {
-        CellResult result = run(session, "System.out.println(\"before\");\nfor (int i = 0; i < 1; i++) {\n"
+        CellResult result = run(kernel.session(), "System.out.println(\"before\");\nfor (int i = 0; i < 1; i++) {\n"
                 + "    Integer.parseInt(\"x\" + i);\n}\nSystem.out.println(\"after\");");
         assertEquals("before\n", result.streamText(StreamName.STDOUT));
         ErrorOutput error = result.error().orElseThrow();
@@ -71,7 +60,7 @@ class StatementBlocksTest {
     @Test
     void statementsBeforeAThrowRunThoughTheBlockWouldNotCompile() {
         // As one block the last println is unreachable; the statements run one by one instead, as before.
-        CellResult result = run(session, "System.out.println(\"a\");\nif (true) throw new IllegalStateException(\"b\");\n"
+        CellResult result = run(kernel.session(), "System.out.println(\"a\");\nif (true) throw new IllegalStateException(\"b\");\n"
                 + "throw new IllegalStateException(\"c\");\nSystem.out.println(\"d\");");
         assertEquals("a\n", result.streamText(StreamName.STDOUT));
         ErrorOutput error = result.error().orElseThrow();
@@ -82,7 +71,7 @@ class StatementBlocksTest {
 
     @Test
     void aCompileErrorInALaterStatementComesAfterTheEarlierOnesRanAndNamesItsLineAndColumn() {
-        CellResult result = run(session, "System.out.println(\"first\");\nSystem.out.println(\"second\");\n"
+        CellResult result = run(kernel.session(), "System.out.println(\"first\");\nSystem.out.println(\"second\");\n"
                 + "Math.max(1, \"x\");\nSystem.out.println(\"third\");");
         assertEquals("first\nsecond\n", result.streamText(StreamName.STDOUT));
         ErrorOutput error = result.error().orElseThrow();
@@ -95,9 +84,9 @@ class StatementBlocksTest {
 
     @Test
     void aWarningInsideABlockPointsAtItsCellColumn() {
-        assertTrue(run(session, "java.util.List rawList = new java.util.ArrayList();").ok());
+        assertTrue(run(kernel.session(), "java.util.List rawList = new java.util.ArrayList();").ok());
         String cell = "System.out.println(\"w\");\n  rawList.add(1);";
-        CellResult result = run(session, cell);
+        CellResult result = run(kernel.session(), cell);
         assertTrue(result.ok(), result.toString());
         assertFalse(result.diagnostics().isEmpty(), result.toString());
         CompileDiagnostic warning = result.diagnostics().getFirst();
@@ -111,7 +100,7 @@ class StatementBlocksTest {
     void anInterruptStopsTheStatementsOfABlockAtTheLineRunning() {
         // Print, then spin: two statements, one block (nothing after the loop, which would be unreachable and
         // split the block again); the interrupt lands while the block runs.
-        CellResult result = session.execute("System.out.println(\"spinning\");\nwhile (true) { }",
+        CellResult result = kernel.session().execute("System.out.println(\"spinning\");\nwhile (true) { }",
                 new CellListener() {
                     private boolean sent;
 
@@ -119,7 +108,7 @@ class StatementBlocksTest {
                     public synchronized void output(CellOutput output) {
                         if (!sent) {
                             sent = true;
-                            session.interrupt();
+                            kernel.session().interrupt();
                         }
                     }
                 }).join();
@@ -129,6 +118,6 @@ class StatementBlocksTest {
         ErrorOutput error = result.error().orElseThrow();
         assertEquals("Interrupted", error.ename());
         assertEquals(2, error.line());
-        assertEquals(List.of(), run(session, "int afterInterrupt = 1;").outputs());
+        assertEquals(List.of(), run(kernel.session(), "int afterInterrupt = 1;").outputs());
     }
 }
