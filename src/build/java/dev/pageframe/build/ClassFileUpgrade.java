@@ -38,7 +38,10 @@ public final class ClassFileUpgrade {
     private ClassFileUpgrade() {
     }
 
-    /** Upgrades every class of the jar {@code args[0]} into the folder {@code args[1]}; exits 1 on any problem. */
+    /**
+     * Upgrades every class of the jar {@code args[0]} into the folder {@code args[1]}, silently (a build's
+     * {@code -q}); exits 1 naming the class on any problem.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: java ClassFileUpgrade.java LIBRARY.jar CLASSES_DIR");
@@ -48,7 +51,6 @@ public final class ClassFileUpgrade {
         Path out = Path.of(args[1]);
         Map<String, byte[]> classes = classesOf(jar);
         ClassFile cf = classFile(classes);
-        int upgraded = 0;
         for (Map.Entry<String, byte[]> e : classes.entrySet()) {
             byte[] bytes;
             try {
@@ -58,15 +60,10 @@ public final class ClassFileUpgrade {
                 System.exit(1);
                 return;
             }
-            if (bytes != e.getValue()) {
-                upgraded++;
-            }
             Path target = out.resolve(e.getKey());
             Files.createDirectories(target.getParent());
             Files.write(target, bytes);
         }
-        System.out.println("ClassFileUpgrade: " + classes.size() + " classes of " + jar.getFileName() + " in " + out
-                + " (" + upgraded + " raised to class file version " + TARGET_MAJOR + ")");
     }
 
     /** The jar's class files by entry name, without its module descriptors. */
