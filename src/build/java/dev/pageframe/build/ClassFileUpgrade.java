@@ -32,7 +32,10 @@ import java.util.jar.JarFile;
  * <p>Run with JDK 25's source launcher: {@code java ClassFileUpgrade.java LIBRARY.jar CLASSES_DIR}.
  */
 public final class ClassFileUpgrade {
-    /** Java 8's class file version: the lowest whose classes always carry stack maps. */
+    /**
+     * Java 8's class file version (52): from 51 on the JVM checks a class by its stack maps only (no fall-back to the
+     * old verifier), which is what the cache needs; 52 is the lowest such version every Java 8+ tool reads.
+     */
     static final int TARGET_MAJOR = ClassFile.JAVA_8_VERSION;
 
     private ClassFileUpgrade() {
