@@ -44,7 +44,7 @@ version=$(sed -n 's/.*String VERSION = "\(.*\)";.*/\1/p' "$top/src/main/java/dev
 
 # 1. The jar, rebuilt when any source, resource, document or notebook is newer.
 if [ "$build" = 1 ]; then
-  if [ ! -f "$jar" ] || [ -n "$(find "$top/src/main" "$top/content" "$top/notebooks" "$top/pom.xml" -newer "$jar" -type f -print -quit)" ]; then
+  if [ ! -f "$jar" ] || [ -n "$(find "$top/src/main" "$top/src/build" "$top/content" "$top/notebooks" "$top/pom.xml" -newer "$jar" -type f -print -quit)" ]; then
     "$top/mvnw" -B -q package -DskipTests
   fi
 fi

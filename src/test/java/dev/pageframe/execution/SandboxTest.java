@@ -141,6 +141,23 @@ class SandboxTest {
     }
 
     @Test
+    void aCellCannotSwitchTheLaunchMechanismToStartAJvm() {
+        // The agent's own java may be executed (the launcher executes it), and a JVM started that way could enable
+        // native access for itself. The JDK reads jdk.lang.Process.launchMechanism once, when it first starts a
+        // program: switched to FORK before that, the child would execute java directly, without the lib/jspawnhelper
+        // the sandbox refuses. A fresh kernel, so no earlier cell has started (or tried to start) a program.
+        try (KernelSession fresh = new KernelSession(TestKernels.config())) {
+            fresh.start().join();
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            CellResult result = fresh.execute("System.setProperty(\"jdk.lang.Process.launchMechanism\", \"FORK\");"
+                    + " new ProcessBuilder(" + quoted(Path.of(java)) + ", \"-version\").start().waitFor()").join();
+            assertEquals(CellStatus.ERROR, result.status(), result.toString());
+            assertEquals("Cannot run program \"" + java + "\": " + SandboxDenials.PROGRAMS,
+                    result.error().orElseThrow().evalue());
+        }
+    }
+
+    @Test
     void cellsCannotCallNativeCode() {
         // Through the foreign function API a cell could make any system call, Landlock's or not.
         ErrorOutput e = error("java.lang.foreign.Linker.nativeLinker().downcallHandle(java.lang.foreign.Linker"

@@ -28,6 +28,7 @@ public final class AgentMain {
     private AgentMain() {}
 
     public static void main(String[] args) throws IOException {
+        fixLaunchMechanism();
         int port = Integer.parseInt(args[0]);
         byte[] token = readToken(System.in);
         // Closing standard input closes descriptor 0: nothing of the token is left to read.
@@ -57,6 +58,21 @@ public final class AgentMain {
             // The command loop ends when the host closes the session; cell threads must not
             // keep this JVM alive.
             Runtime.getRuntime().halt(0);
+        }
+    }
+
+    /**
+     * Makes the JDK settle how this JVM starts programs now, before any cell runs. It reads
+     * {@code jdk.lang.Process.launchMechanism} once, when its process class is initialised; a cell that set it to
+     * {@code FORK} first would have its children execute programs directly, and inside the sandbox the agent's own
+     * {@code java} may be executed (its launcher had to), so a cell could start a JVM with native access of its
+     * own. Settled here, programs go through {@code lib/jspawnhelper}, which the sandbox does not let run.
+     */
+    static void fixLaunchMechanism() {
+        try {
+            Class.forName("java.lang.ProcessImpl", true, null);
+        } catch (ClassNotFoundException e) {
+            // Another JDK's layout: this guard then does nothing.
         }
     }
 
