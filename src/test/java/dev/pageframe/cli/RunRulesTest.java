@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pageframe.execution.LiveNames;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellType;
 import dev.pageframe.notebook.Notebook;
@@ -54,6 +55,17 @@ class RunRulesTest {
         RunReport r = run(false, "a", false, code("a", "x"), code("b", "y"), code("s", "z", "skip-execution"), code("c", "w"));
         assertEquals(List.of(1, 3), r.notRun());
         assertEquals(4, r.result().cells().get(2).executionCount(), "a skip-execution cell is never touched");
+    }
+
+    @Test
+    void theCellsForTheLiveNameAnalysisAreTheOnesTheRunExecutesAndTheirFailuresStopIt() {
+        Notebook nb = Notebook.newEmpty().withCells(List.of(code("a", "x"), Cell.markdown("m").withId("m"),
+                code("s", "z", "skip-execution"), code("r", "y", "raises-exception"), code("blank", " ")));
+        assertEquals(List.of(new LiveNames.RunCell("x", true, true), new LiveNames.RunCell("m", false, true),
+                new LiveNames.RunCell("z", false, true), new LiveNames.RunCell("y", true, false),
+                new LiveNames.RunCell(" ", false, true)), RunRules.runCells(nb, false, false));
+        assertEquals(List.of(false, false, false, false, false),
+                RunRules.runCells(nb, true, false).stream().map(LiveNames.RunCell::failureStopsRun).toList());
     }
 
     private RunReport runExercise(boolean solutions) throws Exception {
