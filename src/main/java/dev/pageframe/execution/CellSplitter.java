@@ -63,7 +63,7 @@ final class CellSplitter {
     }
 
     /**
-     * As {@link #batch(String, List)}, and a plain variable declaration that {@code dead} says nothing after
+     * As {@link #batch(String, List)}, and a plain primitive variable declaration that {@code dead} says nothing after
      * the block can read joins the statements next to it as a local of their block, so that the bench's cell
      * ({@code long s = 0;}, a loop, a print) is one eval. If the block does not compile as it is (a lambda
      * capturing a local that changes later, a local read before it is assigned), its parts run one by one and
@@ -77,8 +77,7 @@ final class CellSplitter {
             CellSnippet snippet = snippets.get(i);
             joins[i] = mergeable(cell, snippet, i == n - 1);
             if (!joins[i] && dead != DeadVariables.NONE && cell.startsWith(snippet.source(), snippet.offset())) {
-                List<JavaTokens.Token> tokens = JavaTokens.of(snippet.source());
-                locals[i] = LiveNames.declaredName(tokens, 0, tokens.size());
+                locals[i] = primitiveVariable(snippet.source());
                 joins[i] = locals[i] != null;
             }
         }
@@ -122,6 +121,19 @@ final class CellSplitter {
         }
         flush(cell, run, batches);
         return batches;
+    }
+
+    /**
+     * The name a plain declaration of a primitive or primitive-array variable declares, or null. Only those:
+     * JShell shows a variable's value by calling its {@code toString()}, which is cell code (it can print,
+     * throw, or take long), and a local's value is never shown.
+     */
+    private static String primitiveVariable(String source) {
+        List<JavaTokens.Token> tokens = JavaTokens.of(source);
+        if (tokens.isEmpty() || !JavaTokens.PRIMITIVES.contains(tokens.getFirst().text())) {
+            return null;
+        }
+        return LiveNames.declaredName(tokens, 0, tokens.size());
     }
 
     private static void flush(String cell, List<CellSnippet> run, List<Batch> batches) {

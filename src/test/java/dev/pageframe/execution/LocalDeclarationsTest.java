@@ -99,6 +99,31 @@ class LocalDeclarationsTest {
         assertEquals(same(before), same(after));
     }
 
+    @Test
+    void anObjectVariableStaysAVariableOfTheKernelForJShellShowsItsValueWithCellCode() {
+        // JShell calls a declared object's toString to show its value: that call prints here, as it did.
+        assertTrue(run(kernel.session(), "class Noisy { public String toString() { System.out.println(\"shown\");"
+                + " return \"n\"; } }").ok());
+        CellResult result = runHeadless("Noisy noisy = new Noisy();\nSystem.out.println(\"after\");");
+        assertEquals("shown\nafter\n", result.streamText(StreamName.STDOUT));
+    }
+
+    @Test
+    void primitiveDeclarationsShowTheSameAsWhenTheKernelKeptThem() {
+        for (String cell : List.of(
+                "int[] sorted = {3, 1, 2};\njava.util.Arrays.sort(sorted);\nSystem.out.println(sorted[0]);",
+                "double inf = 1 / 0.0;\nSystem.out.println(inf);",
+                "System.out.println(1);\n\nint quotient = 1 / 0;\nSystem.out.println(quotient);",
+                "int overflow = Integer.MAX_VALUE;\noverflow++;\nSystem.out.println(overflow);",
+                "int mistyped = \"x\";\nSystem.out.println(2);",
+                "int boxed = new Integer(5);\nSystem.out.println(boxed);",
+                "System.out.println(3);\nint tail = 4;\ntail += undefinedName;")) {
+            CellResult after = runHeadless(cell);
+            CellResult before = run(kernel.session(), cell);
+            assertEquals(same(before), same(after), cell);
+        }
+    }
+
     /** What a cell showed, with its execution count taken out of the outputs. */
     private static String same(CellResult result) {
         String count = "[" + result.executionCount() + "]";
