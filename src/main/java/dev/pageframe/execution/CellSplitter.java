@@ -124,13 +124,14 @@ final class CellSplitter {
     }
 
     /**
-     * The name a plain declaration of a primitive or primitive-array variable declares, or null. Only those:
-     * JShell shows a variable's value by calling its {@code toString()}, which is cell code (it can print,
-     * throw, or take long), and a local's value is never shown.
+     * The name a plain declaration of a primitive variable declares, or null. Only those: JShell makes a
+     * string of a declared variable's value, calling an object's {@code toString()} (cell code: it can print
+     * or throw) or listing every element of an array (which can take long or run out of memory), and a
+     * local's value is never shown.
      */
     private static String primitiveVariable(String source) {
         List<JavaTokens.Token> tokens = JavaTokens.of(source);
-        if (tokens.isEmpty() || !JavaTokens.PRIMITIVES.contains(tokens.getFirst().text())) {
+        if (tokens.size() < 2 || !JavaTokens.PRIMITIVES.contains(tokens.getFirst().text()) || !tokens.get(1).word()) {
             return null;
         }
         return LiveNames.declaredName(tokens, 0, tokens.size());

@@ -157,8 +157,9 @@ class CellSplitterTest {
 
     @Test
     void onlyPrimitiveVariablesJoin() {
-        assertEquals(List.of(List.of("int[] a = {1, 2};", "f(a);")), batches("int[] a = {1, 2};\nf(a);", List.of()));
-        for (String declaration : List.of("String t = \"x\";", "var v = 1;", "Long boxed = 1L;", "final int k = 1;")) {
+        assertEquals(List.of(List.of("int a = 1;", "f(a);")), batches("int a = 1;\nf(a);", List.of()));
+        for (String declaration : List.of("String t = \"x\";", "var v = 1;", "Long boxed = 1L;", "final int k = 1;",
+                "int[] array = {1, 2};")) {
             assertEquals(List.of(List.of(declaration), List.of("f();")), batches(declaration + "\nf();", List.of()), declaration);
         }
     }

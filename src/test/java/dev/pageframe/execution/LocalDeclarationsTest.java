@@ -109,6 +109,14 @@ class LocalDeclarationsTest {
     }
 
     @Test
+    void anArrayVariableStaysAVariableOfTheKernelForJShellListsItsElements() {
+        // JShell makes a string of every element of a declared array: here more than the agent's heap holds.
+        String cell = "long[] huge = new long[20_000_000];\nSystem.out.println(huge.length);";
+        CellResult result = runHeadless(cell);
+        assertEquals("java.lang.OutOfMemoryError", result.error().orElseThrow().ename(), result.toString());
+    }
+
+    @Test
     void primitiveDeclarationsShowTheSameAsWhenTheKernelKeptThem() {
         for (String cell : List.of(
                 "int[] sorted = {3, 1, 2};\njava.util.Arrays.sort(sorted);\nSystem.out.println(sorted[0]);",
