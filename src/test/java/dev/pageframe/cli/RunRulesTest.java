@@ -68,12 +68,26 @@ class RunRulesTest {
                 RunRules.runCells(nb, true, false).stream().map(LiveNames.RunCell::failureStopsRun).toList());
     }
 
-    private RunReport runExercise(boolean solutions) throws Exception {
-        Notebook nb = Notebook.newEmpty().withCells(List.of(
+    private static Notebook exerciseNotebook() {
+        return Notebook.newEmpty().withCells(List.of(
                 ExerciseCells.task("t", "ex", "Free it."),
                 ExerciseCells.answer("a", "ex", "// yours", "SOLUTION"),
                 ExerciseCells.check("c", "ex", "check(solved, \"it freed\");"),
                 code("after", "z")));
+    }
+
+    @Test
+    void anExerciseCheckWhoseFailureDoesNotStopTheRunIsMarkedSoAndSolutionsRunAsSources() {
+        List<LiveNames.RunCell> plain = RunRules.runCells(exerciseNotebook(), false, false);
+        assertEquals(new LiveNames.RunCell("// yours", true, true), plain.get(1));
+        assertEquals(false, plain.get(2).failureStopsRun(), "a check that fails means not solved yet: the run goes on");
+        List<LiveNames.RunCell> solved = RunRules.runCells(exerciseNotebook(), false, true);
+        assertEquals(new LiveNames.RunCell("SOLUTION", true, true), solved.get(1));
+        assertEquals(true, solved.get(2).failureStopsRun());
+    }
+
+    private RunReport runExercise(boolean solutions) throws Exception {
+        Notebook nb = exerciseNotebook();
         return RunRules.run(nb, false, solutions, RunProgress.NONE, (i, c) -> {
             ran.add(c.id() + ":" + c.source());
             // The check passes only when the answer that ran before it was the solution.
