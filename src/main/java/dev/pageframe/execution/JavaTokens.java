@@ -31,10 +31,23 @@ final class JavaTokens {
     private JavaTokens() {}
 
     /**
-     * The tokens of {@code text}. An unterminated comment or literal ends the text, as javac would
-     * reject it anyway.
+     * The tokens of {@code text}. An unterminated comment or literal ends the text (see {@link #wellFormed}).
      */
     static List<Token> of(String text) {
+        return scan(text, new boolean[1]);
+    }
+
+    /**
+     * Whether every comment and literal of {@code text} ends where javac would end it (a string or character
+     * literal on its line): where one does not, javac and this scan could disagree about what is code.
+     */
+    static boolean wellFormed(String text) {
+        boolean[] broken = new boolean[1];
+        scan(text, broken);
+        return !broken[0];
+    }
+
+    private static List<Token> scan(String text, boolean[] broken) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         int n = text.length();
@@ -47,15 +60,19 @@ final class JavaTokens {
                 i = eol < 0 ? n : eol + 1;
             } else if (text.startsWith("/*", i)) {
                 int close = text.indexOf("*/", i + 2);
+                broken[0] |= close < 0;
                 i = close < 0 ? n : close + 2;
             } else if (text.startsWith("\"\"\"", i)) {
                 int end = closing(text, i + 3, "\"\"\"");
+                broken[0] |= end < 0;
                 tokens.add(new Token("\"\"\"", i, false));
-                i = end;
+                i = end < 0 ? n : end;
             } else if (c == '"' || c == '\'') {
                 int end = closing(text, i + 1, String.valueOf(c));
+                // javac ends a string or character literal at its line's end.
+                broken[0] |= end < 0 || text.substring(i, end).chars().anyMatch(ch -> ch == '\n' || ch == '\r');
                 tokens.add(new Token(String.valueOf(c), i, false));
-                i = end;
+                i = end < 0 ? n : end;
             } else if (Character.isJavaIdentifierStart(c) || Character.isDigit(c)) {
                 // A number is read like a word (1L, 0x1F, 1_000); it never equals a name.
                 int start = i;
@@ -78,7 +95,7 @@ final class JavaTokens {
         return tokens;
     }
 
-    /** Where a literal opened before {@code from} ends: after its unescaped {@code quote}, or at the text's end. */
+    /** Where a literal opened before {@code from} ends: after its unescaped {@code quote}, or -1 if it does not. */
     private static int closing(String text, int from, String quote) {
         int i = from;
         while (i < text.length()) {
@@ -90,7 +107,7 @@ final class JavaTokens {
                 i++;
             }
         }
-        return text.length();
+        return -1;
     }
 
     /**

@@ -67,10 +67,11 @@ public final class LiveNames {
     /**
      * The hint for each cell of a run, in the order given ({@link DeadVariables#NONE} for cells that do not
      * run). A notebook with a Unicode escape anywhere gets none: javac reads {@code \u0073} as {@code s},
-     * even in a comment, which a token scan cannot follow.
+     * even in a comment, which a token scan cannot follow; nor does one with an unterminated comment or
+     * literal, where the scan and javac could disagree about what is code.
      */
     public static List<DeadVariables> of(List<RunCell> cells) {
-        if (cells.stream().anyMatch(c -> c.runs() && c.source().contains("\\u"))) {
+        if (cells.stream().anyMatch(c -> c.runs() && (c.source().contains("\\u") || !JavaTokens.wellFormed(c.source())))) {
             return cells.stream().map(c -> DeadVariables.NONE).toList();
         }
         LiveNames names = new LiveNames(cells);

@@ -124,6 +124,15 @@ class LiveNamesTest {
     }
 
     @Test
+    void anUnterminatedLiteralOrCommentTurnsTheAnalysisOff() {
+        // Read as a character literal to the next quote, s would be hidden; javac ends the literal at the line.
+        assertFalse(sIsDead(BENCH_CELL, "f(');\nSystem.out.println(s);\ng(');"));
+        assertFalse(sIsDead(BENCH_CELL, "f(\");\nSystem.out.println(s);\ng(\");"));
+        assertFalse(sIsDead(BENCH_CELL, "f(); /* s"));
+        assertTrue(JavaTokens.wellFormed("char c = '\\''; String t = \"a\\\"b\"; String u = \"\"\"\n  x\n  \"\"\"; /* c */ // d"));
+    }
+
+    @Test
     void theInteractiveHintKeepsEveryVariable() {
         assertFalse(DeadVariables.NONE.mayBeLocal("s", 0, 100));
     }
