@@ -131,7 +131,7 @@ final class CellSplitter {
      */
     private static String primitiveVariable(String source) {
         List<JavaTokens.Token> tokens = JavaTokens.of(source);
-        if (tokens.size() < 2 || !JavaTokens.PRIMITIVES.contains(tokens.getFirst().text()) || !tokens.get(1).word()) {
+        if (tokens.size() < 2 || !tokens.getFirst().primitiveType() || !tokens.get(1).word()) {
             return null;
         }
         return LiveNames.declaredName(tokens, 0, tokens.size());

@@ -1,113 +1,87 @@
 package dev.pageframe.execution;
 
+import dev.pageframe.notebook.html.JavaHighlighter;
+import dev.pageframe.notebook.html.JavaHighlighter.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A cell's Java tokens, without whitespace, comments, or the contents of string, text-block and character
- * literals: enough to tell where a name is really mentioned, and where a top-level statement ends.
+ * A cell's Java tokens as the dead-variable analysis reads them: the highlighter's tokens
+ * ({@link JavaHighlighter#tokenize}, the one Java tokenizer) without comments, and with a literal's contents
+ * dropped: enough to tell where a name is really mentioned, and where a top-level statement ends.
  */
 final class JavaTokens {
-    /** One token: an identifier or keyword, a literal, or an operator or separator. */
-    record Token(String text, int offset, boolean word) {
+    /** One token: a word (name or keyword), a literal (its opening quote only), an operator or separator. */
+    record Token(String text, int offset, Kind kind) {
         boolean is(String symbol) {
             return text.equals(symbol);
         }
+
+        /** A name or a keyword. */
+        boolean word() {
+            return kind == Kind.KEYWORD || kind == Kind.TYPE || kind == Kind.KERNEL_API || kind == Kind.IDENTIFIER;
+        }
+
+        /** A keyword as the highlighter marks one (primitive types, void, var and record included): never a name here. */
+        boolean keyword() {
+            return kind == Kind.KEYWORD;
+        }
+
+        /** A primitive type: the highlighter's primitives but {@code void}, which no variable has. */
+        boolean primitiveType() {
+            return JavaHighlighter.PRIMITIVES.contains(text) && !is("void");
+        }
     }
 
-    /** The words javac reserves, and the contextual ones (var, record, yield) that cannot name a type here. */
-    static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case", "catch",
-            "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final",
-            "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long",
-            "native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
-            "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile",
-            "while", "true", "false", "null", "var", "record", "yield", "sealed", "permits", "non");
-
-    static final Set<String> PRIMITIVES = Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
-
-    private static final List<String> LONG_SYMBOLS = List.of("->", "::", "==", "...");
+    private static final JavaHighlighter HIGHLIGHTER = new JavaHighlighter(Set.of());
 
     private JavaTokens() {}
 
-    /**
-     * The tokens of {@code text}. An unterminated comment or literal ends the text (see {@link #wellFormed}).
-     */
+    /** The tokens of {@code text}. */
     static List<Token> of(String text) {
-        return scan(text, new boolean[1]);
-    }
-
-    /**
-     * Whether every comment and literal of {@code text} ends where javac would end it (a string or character
-     * literal on its line): where one does not, javac and this scan could disagree about what is code.
-     */
-    static boolean wellFormed(String text) {
-        boolean[] broken = new boolean[1];
-        scan(text, broken);
-        return !broken[0];
-    }
-
-    private static List<Token> scan(String text, boolean[] broken) {
         List<Token> tokens = new ArrayList<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (text.startsWith("//", i)) {
-                int eol = text.indexOf('\n', i);
-                i = eol < 0 ? n : eol + 1;
-            } else if (text.startsWith("/*", i)) {
-                int close = text.indexOf("*/", i + 2);
-                broken[0] |= close < 0;
-                i = close < 0 ? n : close + 2;
-            } else if (text.startsWith("\"\"\"", i)) {
-                int end = closing(text, i + 3, "\"\"\"");
-                broken[0] |= end < 0;
-                tokens.add(new Token("\"\"\"", i, false));
-                i = end < 0 ? n : end;
-            } else if (c == '"' || c == '\'') {
-                int end = closing(text, i + 1, String.valueOf(c));
-                // javac ends a string or character literal at its line's end.
-                broken[0] |= end < 0 || text.substring(i, end).chars().anyMatch(ch -> ch == '\n' || ch == '\r');
-                tokens.add(new Token(String.valueOf(c), i, false));
-                i = end < 0 ? n : end;
-            } else if (Character.isJavaIdentifierStart(c) || Character.isDigit(c)) {
-                // A number is read like a word (1L, 0x1F, 1_000); it never equals a name.
-                int start = i;
-                while (i < n && Character.isJavaIdentifierPart(text.charAt(i))) {
-                    i++;
-                }
-                tokens.add(new Token(text.substring(start, i), start, Character.isJavaIdentifierStart(c)));
-            } else {
-                String symbol = String.valueOf(c);
-                for (String longer : LONG_SYMBOLS) {
-                    if (text.startsWith(longer, i)) {
-                        symbol = longer;
-                        break;
+        for (JavaHighlighter.Token t : HIGHLIGHTER.tokenize(text)) {
+            String token = t.text(text);
+            switch (t.kind()) {
+                case COMMENT -> { }
+                case STRING, CHAR -> tokens.add(new Token(token.startsWith("\"\"\"") ? "\"\"\"" : token.substring(0, 1),
+                        t.start(), t.kind()));
+                case KEYWORD -> {
+                    // One token to the highlighter, several to javac's lexer.
+                    if (token.equals("@interface")) {
+                        tokens.add(new Token("@", t.start(), Kind.OPERATOR));
+                        tokens.add(new Token("interface", t.start() + 1, Kind.KEYWORD));
+                    } else if (token.equals("non-sealed")) {
+                        tokens.add(new Token("non", t.start(), Kind.KEYWORD));
+                        tokens.add(new Token("-", t.start() + 3, Kind.OPERATOR));
+                        tokens.add(new Token("sealed", t.start() + 4, Kind.KEYWORD));
+                    } else {
+                        tokens.add(new Token(token, t.start(), Kind.KEYWORD));
                     }
                 }
-                tokens.add(new Token(symbol, i, false));
-                i += symbol.length();
+                case OPERATOR -> {
+                    if (token.chars().allMatch(c -> c == '>')) {
+                        // The highlighter reads >> as a shift; in a type (List<List<T>>) it closes two arguments.
+                        for (int k = 0; k < token.length(); k++) {
+                            tokens.add(new Token(">", t.start() + k, Kind.OPERATOR));
+                        }
+                    } else {
+                        tokens.add(new Token(token, t.start(), Kind.OPERATOR));
+                    }
+                }
+                default -> tokens.add(new Token(token, t.start(), t.kind()));
             }
         }
         return tokens;
     }
 
-    /** Where a literal opened before {@code from} ends: after its unescaped {@code quote}, or -1 if it does not. */
-    private static int closing(String text, int from, String quote) {
-        int i = from;
-        while (i < text.length()) {
-            if (text.charAt(i) == '\\') {
-                i += 2;
-            } else if (text.startsWith(quote, i)) {
-                return i + quote.length();
-            } else {
-                i++;
-            }
-        }
-        return -1;
+    /**
+     * Whether every comment and literal of {@code text} ends where javac would end it (a string or character
+     * literal on its line): where one does not, javac and this reading could disagree about what is code.
+     */
+    static boolean wellFormed(String text) {
+        return HIGHLIGHTER.tokenize(text).stream().allMatch(t -> JavaHighlighter.closed(text, t));
     }
 
     /**

@@ -128,7 +128,7 @@ public final class LiveNames {
             return null;
         }
         Token name = tokens.get(i);
-        if (!name.word() || JavaTokens.KEYWORDS.contains(name.text())) {
+        if (!name.word() || name.keyword()) {
             return null;
         }
         Token after = tokens.get(i + 1);
@@ -161,8 +161,8 @@ public final class LiveNames {
             return -1;
         }
         int i = from + 1;
-        if (JavaTokens.KEYWORDS.contains(first.text())) {
-            if (!JavaTokens.PRIMITIVES.contains(first.text()) && !first.is("var")) {
+        if (first.keyword()) {
+            if (!first.primitiveType() && !first.is("var")) {
                 return -1;
             }
         } else {

@@ -158,6 +158,23 @@ class LiveNamesTest {
         assertNull(declared("a < b;"));
     }
 
+    @Test
+    void wordsThatAreKeywordsOnlyInSomePlacesStillNameVariables() {
+        assertEquals("to", declared("long to = 0;"));
+        assertEquals("when", declared("int when = 1;"));
+        assertEquals("non", declared("long non = 0;"));
+        assertNull(declared("void v;"));
+    }
+
+    @Test
+    void aDecrementBeforeAComparisonIsNoLambda() {
+        // javac reads i-->0 as i-- > 0: no arrow, so the loop keeps no code that could read s later.
+        List<JavaTokens.Token> tokens = JavaTokens.of("while (i-->0) s++;");
+        assertFalse(LiveNames.keepsCode(tokens, 0, tokens.size()));
+        List<JavaTokens.Token> lambda = JavaTokens.of("Runnable r = () -> s++;");
+        assertTrue(LiveNames.keepsCode(lambda, 0, lambda.size()));
+    }
+
     private static String declared(String source) {
         List<JavaTokens.Token> tokens = JavaTokens.of(source);
         return LiveNames.declaredName(tokens, 0, tokens.size());
