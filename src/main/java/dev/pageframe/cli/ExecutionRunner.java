@@ -3,9 +3,11 @@ package dev.pageframe.cli;
 import dev.pageframe.execution.AgentLaunch;
 import dev.pageframe.execution.CellListener;
 import dev.pageframe.execution.CellResult;
+import dev.pageframe.execution.DeadVariables;
 import dev.pageframe.execution.ErrorOutput;
 import dev.pageframe.execution.KernelConfig;
 import dev.pageframe.execution.KernelSession;
+import dev.pageframe.execution.LiveNames;
 import dev.pageframe.execution.NotebookExecution;
 import dev.pageframe.execution.OutputMapper;
 import dev.pageframe.execution.Progress;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -141,10 +144,12 @@ final class ExecutionRunner implements NotebookRunner {
             config = config.withEarlyAgent(early);
         }
         config = config.withStartupSnippets(NotebookExecution.startupSnippets(machine, 0));
+        // Every cell is known: a variable no later cell reads can be a local of its cell's block.
+        List<DeadVariables> dead = LiveNames.of(RunRules.runCells(start, opts.allowErrors(), opts.solutions()));
         try (KernelSession session = new KernelSession(config)) {
             session.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return RunRules.run(start, opts.allowErrors(), opts.solutions(), progress, (i, cell) -> {
-                CellResult r = runCell(session, cell, opts.timeout(), progress);
+                CellResult r = runCell(session, cell, dead.get(i), opts.timeout(), progress);
                 return new RunRules.Ran(OutputMapper.apply(cell, r, opts.charts()), r.timing() == null ? null : r.timing().duration(),
                         r.ok() ? null : failure(i, cell, r, opts.timeout()), r.kernelDied());
             });
@@ -158,14 +163,14 @@ final class ExecutionRunner implements NotebookRunner {
         return new MachineSpec(profile, memory);
     }
 
-    private static CellResult runCell(KernelSession session, Cell cell, Duration timeout, RunProgress progress)
-            throws Exception {
+    private static CellResult runCell(KernelSession session, Cell cell, DeadVariables dead, Duration timeout,
+            RunProgress progress) throws Exception {
         CompletableFuture<CellResult> f = session.execute(cell.source(), new CellListener() {
             @Override
             public void progress(Progress p) {
                 progress.progress(p.done(), p.total(), p.label());
             }
-        });
+        }, true, dead);
         if (timeout == null) {
             return f.get();
         }

@@ -1,5 +1,6 @@
 package dev.pageframe.cli;
 
+import dev.pageframe.execution.LiveNames;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellTags;
 import dev.pageframe.notebook.CellType;
@@ -9,9 +10,11 @@ import dev.pageframe.notebook.exercise.Exercises;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Which cells a whole-notebook run executes, and what it does when one fails: the rules of nbclient
@@ -59,6 +62,26 @@ final class RunRules {
     }
 
     private RunRules() {}
+
+    /**
+     * Each cell of {@code nb} as {@link #run} will treat it, for {@link LiveNames}: the source it runs (an
+     * answer cell's reference solution with {@code solutions}), whether it runs, and whether its failure stops
+     * the run.
+     */
+    static List<LiveNames.RunCell> runCells(Notebook nb, boolean allowErrors, boolean solutions) {
+        Set<String> checks = new HashSet<>();
+        for (Exercise e : Exercises.in(nb).exercises()) {
+            checks.add(e.checkId());
+        }
+        Notebook result = solutions ? Exercises.withSolutions(nb) : nb;
+        List<LiveNames.RunCell> cells = new ArrayList<>();
+        for (Cell cell : result.cells()) {
+            boolean runs = cell.type() == CellType.CODE && !cell.source().isBlank() && !CellTags.skipsExecution(cell);
+            boolean stops = !allowErrors && !CellTags.raisesException(cell) && (solutions || !checks.contains(cell.id()));
+            cells.add(new LiveNames.RunCell(cell.source(), runs, stops));
+        }
+        return cells;
+    }
 
     /**
      * Runs {@code nb} by these rules.

@@ -38,20 +38,28 @@ final class CellExecution {
     private final CellListener listener;
     private final Consumer<String> declarations;
     private final BooleanSupplier cancelled;
+    private final DeadVariables dead;
+
+    CellExecution(AgentKernel kernel, int executionCount, CellListener listener, Consumer<String> declarations,
+            BooleanSupplier cancelled) {
+        this(kernel, executionCount, listener, declarations, cancelled, DeadVariables.NONE);
+    }
 
     /**
      * @param executionCount the cell's count, or 0 for a startup snippet
      * @param declarations receives the source of every declaration that compiled, so completion
      *     can learn about it
      * @param cancelled whether an interrupt came for this cell before the kernel knew it was running
+     * @param dead which of the cell's variables may be locals of its statement block (a headless run's hint)
      */
     CellExecution(AgentKernel kernel, int executionCount, CellListener listener, Consumer<String> declarations,
-            BooleanSupplier cancelled) {
+            BooleanSupplier cancelled, DeadVariables dead) {
         this.kernel = kernel;
         this.executionCount = executionCount;
         this.listener = listener;
         this.declarations = declarations;
         this.cancelled = cancelled;
+        this.dead = dead;
     }
 
     CellResult run(String source, Instant submitted) {
@@ -74,7 +82,7 @@ final class CellExecution {
             }
             List<CellSplitter.CellSnippet> snippets = split(source);
             outcome = snippets == null ? died(recorder)
-                    : runBatches(CellSplitter.batch(source, snippets), lines, recorder, diagnostics);
+                    : runBatches(CellSplitter.batch(source, snippets, dead), lines, recorder, diagnostics);
         } catch (StackOverflowError | InternalError error) {
             if (!CompilerStack.overflowed(error)) {
                 throw error;

@@ -1,6 +1,7 @@
 package dev.pageframe.execution;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import jdk.jshell.SourceCodeAnalysis;
@@ -58,11 +59,60 @@ final class CellSplitter {
      * (a statement after a {@code throw} is unreachable) where the parts run until the throw.
      */
     static List<Batch> batch(String cell, List<CellSnippet> snippets) {
+        return batch(cell, snippets, DeadVariables.NONE);
+    }
+
+    /**
+     * As {@link #batch(String, List)}, and a plain primitive variable declaration that {@code dead} says nothing after
+     * the block can read joins the statements next to it as a local of their block, so that the bench's cell
+     * ({@code long s = 0;}, a loop, a print) is one eval. If the block does not compile as it is (a lambda
+     * capturing a local that changes later, a local read before it is assigned), its parts run one by one and
+     * the declaration is a variable of the kernel as before.
+     */
+    static List<Batch> batch(String cell, List<CellSnippet> snippets, DeadVariables dead) {
+        int n = snippets.size();
+        boolean[] joins = new boolean[n];
+        String[] locals = new String[n];
+        for (int i = 0; i < n; i++) {
+            CellSnippet snippet = snippets.get(i);
+            joins[i] = mergeable(cell, snippet, i == n - 1);
+            if (!joins[i] && dead != DeadVariables.NONE && cell.startsWith(snippet.source(), snippet.offset())) {
+                locals[i] = primitiveVariable(snippet.source());
+                joins[i] = locals[i] != null;
+            }
+        }
+        // A declaration that cannot be a local of its run's block stays single, which splits the run: the
+        // blocks left are shorter, so the others are checked again until none changes.
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int from = 0; from < n; from++) {
+                if (!joins[from]) {
+                    continue;
+                }
+                int to = from;
+                while (to < n && joins[to]) {
+                    to++;
+                }
+                CellSnippet last = snippets.get(to - 1);
+                int blockEnd = last.offset() + last.source().length();
+                Set<String> declared = new HashSet<>();
+                for (int i = from; i < to; i++) {
+                    if (locals[i] != null && (to - from == 1 || !declared.add(locals[i])
+                            || !dead.mayBeLocal(locals[i], snippets.get(i).offset(), blockEnd))) {
+                        joins[i] = false;
+                        locals[i] = null;
+                        changed = true;
+                    }
+                }
+                from = to - 1;
+            }
+        }
         List<Batch> batches = new ArrayList<>();
         List<CellSnippet> run = new ArrayList<>();
-        for (int i = 0; i < snippets.size(); i++) {
+        for (int i = 0; i < n; i++) {
             CellSnippet snippet = snippets.get(i);
-            if (mergeable(cell, snippet, i == snippets.size() - 1)) {
+            if (joins[i]) {
                 run.add(snippet);
             } else {
                 flush(cell, run, batches);
@@ -71,6 +121,20 @@ final class CellSplitter {
         }
         flush(cell, run, batches);
         return batches;
+    }
+
+    /**
+     * The name a plain declaration of a primitive variable declares, or null. Only those: JShell makes a
+     * string of a declared variable's value, calling an object's {@code toString()} (cell code: it can print
+     * or throw) or listing every element of an array (which can take long or run out of memory), and a
+     * local's value is never shown.
+     */
+    private static String primitiveVariable(String source) {
+        List<JavaTokens.Token> tokens = JavaTokens.of(source);
+        if (tokens.size() < 2 || !tokens.getFirst().primitiveType() || !tokens.get(1).word()) {
+            return null;
+        }
+        return LiveNames.declaredName(tokens, 0, tokens.size());
     }
 
     private static void flush(String cell, List<CellSnippet> run, List<Batch> batches) {

@@ -125,7 +125,17 @@ public final class KernelSession implements AutoCloseable {
      * a dead kernel still does.
      */
     public CompletableFuture<CellResult> execute(String source, CellListener listener, boolean stopOnError) {
+        return execute(source, listener, stopOnError, DeadVariables.NONE);
+    }
+
+    /**
+     * Queues a cell of a headless run, where {@code dead} (from {@link LiveNames}) says which of its variables
+     * no later cell can read.
+     */
+    public CompletableFuture<CellResult> execute(String source, CellListener listener, boolean stopOnError,
+            DeadVariables dead) {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(dead, "dead");
         Objects.requireNonNull(listener, "listener");
         Instant submitted = Instant.now();
         long epoch = abortEpoch.get();
@@ -133,7 +143,7 @@ public final class KernelSession implements AutoCloseable {
         try {
             kernelThread.execute(() -> {
                 try {
-                    result.complete(runCell(source, listener, submitted, epoch, stopOnError));
+                    result.complete(runCell(source, listener, submitted, epoch, stopOnError, dead));
                 } catch (Throwable t) {
                     result.completeExceptionally(t);
                 }
@@ -228,7 +238,8 @@ public final class KernelSession implements AutoCloseable {
         setState(KernelState.CLOSED, "");
     }
 
-    private CellResult runCell(String source, CellListener listener, Instant submitted, long epoch, boolean stopOnError) {
+    private CellResult runCell(String source, CellListener listener, Instant submitted, long epoch, boolean stopOnError,
+            DeadVariables dead) {
         if (closed || epoch != abortEpoch.get()) {
             return aborted(submitted);
         }
@@ -254,7 +265,7 @@ public final class KernelSession implements AutoCloseable {
         try {
             AnalysisShell learner = analysis;
             // The epoch also catches an interrupt that came before the kernel saw the cell start.
-            result = new CellExecution(current, count, listener, learner::learn, () -> abortEpoch.get() != epoch)
+            result = new CellExecution(current, count, listener, learner::learn, () -> abortEpoch.get() != epoch, dead)
                     .run(source, submitted);
         } finally {
             busyKernel = null;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pageframe.execution.LiveNames;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellType;
 import dev.pageframe.notebook.Notebook;
@@ -56,12 +57,37 @@ class RunRulesTest {
         assertEquals(4, r.result().cells().get(2).executionCount(), "a skip-execution cell is never touched");
     }
 
-    private RunReport runExercise(boolean solutions) throws Exception {
-        Notebook nb = Notebook.newEmpty().withCells(List.of(
+    @Test
+    void theCellsForTheLiveNameAnalysisAreTheOnesTheRunExecutesAndTheirFailuresStopIt() {
+        Notebook nb = Notebook.newEmpty().withCells(List.of(code("a", "x"), Cell.markdown("m").withId("m"),
+                code("s", "z", "skip-execution"), code("r", "y", "raises-exception"), code("blank", " ")));
+        assertEquals(List.of(new LiveNames.RunCell("x", true, true), new LiveNames.RunCell("m", false, true),
+                new LiveNames.RunCell("z", false, true), new LiveNames.RunCell("y", true, false),
+                new LiveNames.RunCell(" ", false, true)), RunRules.runCells(nb, false, false));
+        assertEquals(List.of(false, false, false, false, false),
+                RunRules.runCells(nb, true, false).stream().map(LiveNames.RunCell::failureStopsRun).toList());
+    }
+
+    private static Notebook exerciseNotebook() {
+        return Notebook.newEmpty().withCells(List.of(
                 ExerciseCells.task("t", "ex", "Free it."),
                 ExerciseCells.answer("a", "ex", "// yours", "SOLUTION"),
                 ExerciseCells.check("c", "ex", "check(solved, \"it freed\");"),
                 code("after", "z")));
+    }
+
+    @Test
+    void anExerciseCheckWhoseFailureDoesNotStopTheRunIsMarkedSoAndSolutionsRunAsSources() {
+        List<LiveNames.RunCell> plain = RunRules.runCells(exerciseNotebook(), false, false);
+        assertEquals(new LiveNames.RunCell("// yours", true, true), plain.get(1));
+        assertEquals(false, plain.get(2).failureStopsRun(), "a check that fails means not solved yet: the run goes on");
+        List<LiveNames.RunCell> solved = RunRules.runCells(exerciseNotebook(), false, true);
+        assertEquals(new LiveNames.RunCell("SOLUTION", true, true), solved.get(1));
+        assertEquals(true, solved.get(2).failureStopsRun());
+    }
+
+    private RunReport runExercise(boolean solutions) throws Exception {
+        Notebook nb = exerciseNotebook();
         return RunRules.run(nb, false, solutions, RunProgress.NONE, (i, c) -> {
             ran.add(c.id() + ":" + c.source());
             // The check passes only when the answer that ran before it was the solution.

@@ -115,4 +115,58 @@ class CellSplitterTest {
         assertEquals(null, CellSplitter.batch("for (;;) {}", split("for (;;) {}")).getFirst().block());
         assertEquals("{f();\n}", CellSplitter.batch("f();", split("f();")).getFirst().block().source());
     }
+
+    private static List<List<String>> batches(String cell, List<String> laterCells) {
+        List<LiveNames.RunCell> cells = new java.util.ArrayList<>();
+        cells.add(new LiveNames.RunCell(cell, true, true));
+        laterCells.forEach(c -> cells.add(new LiveNames.RunCell(c, true, true)));
+        return CellSplitter.batch(cell, split(cell), LiveNames.of(cells).getFirst()).stream()
+                .map(b -> b.parts().stream().map(CellSnippet::source).toList())
+                .toList();
+    }
+
+    @Test
+    void aDeclarationNoLaterCellReadsJoinsTheBlockOfItsCell() {
+        String cell = "long s = 0;\nfor (int i = 0; i < 9; i++) {\n    s += i;\n}\nSystem.out.println(s);";
+        List<String> parts = List.of("long s = 0;", "for (int i = 0; i < 9; i++) {\n    s += i;\n}", "System.out.println(s);");
+        assertEquals(List.of(parts), batches(cell, List.of(cell)));
+        List<CellSplitter.Batch> batches = CellSplitter.batch(cell, split(cell),
+                LiveNames.of(List.of(new LiveNames.RunCell(cell, true, true))).getFirst());
+        assertEquals("{" + cell + "\n}", batches.getFirst().block().source());
+        assertEquals(0, batches.getFirst().block().offset());
+        // Read by a later cell, it stays a variable of the kernel.
+        assertEquals(List.of(List.of(parts.get(0)), parts.subList(1, 3)), batches(cell, List.of("s")));
+    }
+
+    @Test
+    void aDeclarationReadAfterTheBlockOrEndingTheCellIsPlacedByWhereItIsRead() {
+        // Read by a final expression outside the block: stays single.
+        assertEquals(List.of(List.of("int n = 1;"), List.of("n++;"), List.of("n")), batches("int n = 1;\nn++;\nn", List.of()));
+        // Ending the cell, read by nothing: joins the statements before it.
+        assertEquals(List.of(List.of("f();", "int last = 2;")), batches("f();\nint last = 2;", List.of()));
+        // Alone, there is nothing to join.
+        assertEquals(List.of(List.of("int alone = 2;")), batches("int alone = 2;", List.of()));
+        // A method after it reads it: it stays, and the statements before and after it form their own blocks.
+        assertEquals(List.of(List.of("f();"), List.of("int m = 1;"), List.of("g();", "h();"), List.of("void k() { m++; }")),
+                batches("f();\nint m = 1;\ng();\nh();\nvoid k() { m++; }", List.of()));
+        // The same name declared again later in the cell: a block never holds two locals of one name, and any
+        // mention after a block counts as a read, so both stay variables of the kernel.
+        assertEquals(List.of(List.of("int d = 1;"), List.of("f(d);"), List.of("int d = 2;"), List.of("g();")),
+                batches("int d = 1;\nf(d);\nint d = 2;\ng();", List.of()));
+    }
+
+    @Test
+    void onlyPrimitiveVariablesJoin() {
+        assertEquals(List.of(List.of("int a = 1;", "f(a);")), batches("int a = 1;\nf(a);", List.of()));
+        for (String declaration : List.of("String t = \"x\";", "var v = 1;", "Long boxed = 1L;", "final int k = 1;",
+                "int[] array = {1, 2};")) {
+            assertEquals(List.of(List.of(declaration), List.of("f();")), batches(declaration + "\nf();", List.of()), declaration);
+        }
+    }
+
+    @Test
+    void withoutTheHintDeclarationsStaySingleAsInTheApp() {
+        String cell = "long s = 0;\ns++;";
+        assertEquals(List.of(List.of("long s = 0;"), List.of("s++;")), batches(cell));
+    }
 }

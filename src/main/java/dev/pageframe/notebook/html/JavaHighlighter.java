@@ -120,6 +120,33 @@ public final class JavaHighlighter {
     }
 
     /**
+     * Whether {@code token}, one of {@code source}'s, reaches its closing delimiter: a string, text block,
+     * character literal or block comment that does not runs to the end of its line or of the text (see the
+     * class comment). Other tokens are always closed.
+     */
+    public static boolean closed(String source, Token token) {
+        String text = token.text(source);
+        return switch (token.kind()) {
+            case STRING -> text.startsWith("\"\"\"") ? closedBy(text, 3, "\"\"\"") : closedBy(text, 1, "\"");
+            case CHAR -> closedBy(text, 1, "'");
+            case COMMENT -> !text.startsWith("/*") || text.length() >= 4 && text.endsWith("*/");
+            default -> true;
+        };
+    }
+
+    /** Whether a literal with an {@code opening} quote this long ends with an unescaped {@code quote}. */
+    private static boolean closedBy(String literal, int opening, String quote) {
+        if (literal.length() < opening + quote.length() || !literal.endsWith(quote)) {
+            return false;
+        }
+        int backslashes = 0;
+        for (int j = literal.length() - quote.length() - 1; j >= opening && literal.charAt(j) == '\\'; j--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 0; // an odd run escapes the quote, which then did not close the literal
+    }
+
+    /**
      * {@code source} as HTML: text escaped, every token but identifiers and operators wrapped in
      * {@code <span class="tok-...">}. Line breaks are kept, so the result belongs in a {@code <pre>}.
      */

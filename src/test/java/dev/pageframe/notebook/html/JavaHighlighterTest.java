@@ -165,6 +165,27 @@ class JavaHighlighterTest {
     }
 
     @Test
+    void aLiteralOrCommentIsClosedOnlyByItsOwnUnescapedDelimiter() {
+        for (String done : List.of("\"a\\\"b\"", "\"\\\\\"", "\"\"", "'\\''", "'x'", "\"\"\"\n  x\\\"\"\"\"",
+                "/* c */", "/**/", "// d", "x")) {
+            List<Token> all = highlighter.tokenize(done);
+            assertEquals(1, all.size(), done);
+            assertTrue(JavaHighlighter.closed(done, all.getFirst()), done);
+        }
+        for (String open : List.of("\"a", "\"a\\\"", "\"", "'\\'", "'", "\"\"\"\n  x\\\"\"\"", "\"\"\"\"\"",
+                "/* c", "/*/")) {
+            List<Token> all = highlighter.tokenize(open);
+            assertEquals(1, all.size(), open);
+            assertFalse(JavaHighlighter.closed(open, all.getFirst()), open);
+        }
+        // A string ends at its line: the next line is code again, and the literal did not close.
+        String broken = "f(\"a);\ng(x);";
+        Token literal = highlighter.tokenize(broken).get(2);
+        assertEquals("\"a);", literal.text(broken));
+        assertFalse(JavaHighlighter.closed(broken, literal));
+    }
+
+    @Test
     void htmlWrapsHighlightedTokensInSpansAndEscapesText() {
         String html = highlighter.toHtml("if (a < b && s.equals(\"<b>\")) kfree(p);");
         assertEquals("<span class=\"tok-kw\">if</span> (a &lt; b &amp;&amp; s.equals("
