@@ -6,10 +6,12 @@
 #      started from the app's own runtime;
 #   3. the app image with jpackage (launcher `pageframe`, the jar, JavaFX's native libraries beside it, the
 #      JVM options of scripts/jvm-options);
-#   4. the start-up cache, trained by running the image's own runtime on the bundled tour (needs a display, or
-#      xvfb-run), so the installed app starts as fast as ./pageframe with its cache;
-#   5. the packages for this system, from that image: .deb and .rpm on Linux (each when its tool is there),
-#      .dmg on macOS, .msi on Windows (WiX 3 or newer on PATH).
+#   4. the start-up cache: the classes the app loads up to its window, listed by running the image's own runtime
+#      on the bundled tour (needs a display, or xvfb-run), then archived (startup-cache.sh), so the installed app
+#      starts as fast as ./pageframe with its cache;
+#   5. the packages for this system, from that image: .deb and .rpm on Linux (each when its tool is there), which
+#      carry the class list and make the cache when they are installed; .dmg on macOS, .msi on Windows (WiX 3 or
+#      newer on PATH), which carry the cache itself.
 # Usage: installer/build.sh [--types "app-image deb rpm"] [--no-cache] [--skip-build]
 # Output: target/installer/ (the image in image/, the packages beside it).
 set -euo pipefail
@@ -60,8 +62,21 @@ mkdir -p "$out/input"
 modules=$(grep -Ev '^[[:space:]]*(#|$)' "$here/modules.txt" | paste -sd, -)
 "$here/runtime-excludes.sh" "$here/runtime-trim.txt" "$JAVA_HOME" "$os" > "$out/runtime-excludes.txt"
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --output "$out/runtime" \
-  --strip-debug --no-header-files --no-man-pages --compress=zip-9 --exclude-resources=@target/installer/runtime-excludes.txt \
-  --exclude-files='**/ct.sym,**/lib/classlist,**/libsimdsort.*,**/libawt_xawt.*,**/libsplashscreen.*,**/libjsound.*,**/libjawt.*,**/libjavajpeg.*,**/libjdwp.*,**/libdt_socket.*,**/bin/javac,**/bin/jdb,**/bin/jshell,**/bin/keytool,**/bin/serialver'
+  --strip-debug --no-header-files --no-man-pages --exclude-resources=@target/installer/runtime-excludes.txt \
+  "--compress=zip-9:filter=regex:^/(?!java\.desktop/).*" \
+  --exclude-files='**/ct.sym,**/lib/classlist,**/libsimdsort.*,**/libawt_xawt.*,**/libsplashscreen.*,**/libjsound.*,**/libjawt.*,**/libjavajpeg.*,**/libjdwp.*,**/libdt_socket.*,**/bin/javac,**/bin/jdb,**/bin/jshell,**/bin/keytool,**/bin/serialver,**/lib/security/cacerts,**/lib/security/public_suffix_list.dat'
+# Compression: every module's classes are deflated (zip-9) but java.desktop's, which stay as they are: the .deb's xz
+# then packs them 1.9 MB smaller for 4.0 MB more installed, the best trade of the modules (0.46 MB of .deb per MB
+# installed; java.base 0.45, jdk.compiler and java.xml 0.30: BENCHMARKS.md, "Installers").
+# TLS left with sun.security.ssl (runtime-trim.txt), and with it its trust store and the public suffix list: its
+# provider leaves the security configuration too, whose list must stay numbered without a gap.
+conf="$out/runtime/conf/security/java.security"
+grep -q '^security\.provider\.[0-9]*=SunJSSE$' "$conf" \
+  || { echo "installer/build.sh: $conf does not list SunJSSE: check runtime-trim.txt's TLS line" >&2; exit 1; }
+awk '/^security\.provider\.[0-9]+=SunJSSE$/ { gone = 1; next }
+     gone && /^security\.provider\.[0-9]+=/ { split($0, kv, "="); n = substr(kv[1], 19) - 1; sub(/^[^=]*/, "security.provider." n) }
+     { print }' "$conf" > "$conf.new"
+mv "$conf.new" "$conf"
 # Their symbol tables are a sixth of the runtime (libjvm.so: 29.8 MB, 24.8 MB stripped); crash reports still name
 # the Java frames.
 if command -v strip >/dev/null && [ "$os" = linux ]; then
@@ -93,6 +108,10 @@ for css in $(cd "$out/bss" && find dev -name '*.css'); do
   "$JAVA_HOME/bin/java" -cp "$out/input/pageframe.jar" com.sun.javafx.css.parser.Css2Bin "$out/bss/$css" "$out/bss/${css%.css}.bss"
 done
 (cd "$out/bss" && zip -q -9 "$out/input/pageframe.jar" $(find dev -name '*.bss'))
+# The libraries' line-number and local-variable tables leave, as jlink's --strip-debug takes the JDK's: 1.2 MB of
+# the jar, 1.4 MB of the .deb. Our own classes keep theirs, so a stack trace in a bug report names our lines.
+"$JAVA_HOME/bin/java" "$top/src/build/java/dev/pageframe/build/DebugTableStrip.java" \
+  "$out/input/pageframe.jar" "$out/input/pageframe.jar" dev/pageframe/
 mapfile -t jvm_options < <(grep -Ev '^[[:space:]]*(#|$)' "$top/scripts/jvm-options")
 # The jar's manifest enables native access (JavaFX's libraries) only for `java -jar`; the launchers start its class.
 jvm_options+=(--enable-native-access=ALL-UNNAMED)
@@ -118,14 +137,12 @@ esac
 # 4. The start-up cache: the image's runtime, its jar at its place in the image and the launcher's JVM options,
 # so the JVM maps it once installed (it checks the runtime and the jar, and allows the folder to move).
 if [ "$cache" = 1 ]; then
-  # Trained on what the window loads before it shows (the bundled tour's first screen among it), through the entry
-  # point the launcher takes for the desktop app, quitting as soon as the window is shown. What comes after (the
-  # outline, the docs page, the editor's warm-up) loads from the jar, mostly off the FX thread. Trained 5 s past the
-  # window the cache is 5 MiB bigger; trained also on Run All, scrolling and editing, as scripts/startup-cache.sh
-  # does, 67 MB (BENCHMARKS.md). Without method profiles (1.3 MiB): they serve C2, which the app's JVM does not run
-  # (-XX:TieredStopAtLevel=1 in scripts/jvm-options).
-  train=("$java" "${jvm_options[@]}" -XX:AOTCacheOutput="$appdir/pageframe.aot" -Xlog:aot=error
-         -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining
+  # The class list: what the window loads before it shows (the bundled tour's first screen among it), through the
+  # entry point the launcher takes for the desktop app, quitting as soon as the window is shown. What comes after
+  # (the outline, the docs page, the editor's warm-up) loads from the jar, mostly off the FX thread. Listed 5 s
+  # past the window the cache is 5 MiB bigger; listed also on Run All, scrolling and editing, as
+  # scripts/startup-cache.sh does, 67 MB (BENCHMARKS.md).
+  train=("$java" "${jvm_options[@]}" -XX:DumpLoadedClassList="$out/pageframe.classlist"
          -Dpageframe.measure=true -Dpageframe.measure.exitAfter="${PAGEFRAME_TRAIN_SECONDS:-0}"
          -cp "$appdir/pageframe.jar" dev.pageframe.ui.PageframeLauncher)
   if [ -n "${DISPLAY:-}" ] || [ "$os" != linux ]; then
@@ -136,19 +153,23 @@ if [ "$cache" = 1 ]; then
     echo "installer/build.sh: the start-up cache needs a display or xvfb-run (apt-get install xvfb); or pass --no-cache" >&2
     exit 2
   fi
-  [ -f "$appdir/pageframe.aot" ] || { cat "$out/training.log" >&2; echo "installer/build.sh: no start-up cache was written" >&2; exit 1; }
+  grep -q '^dev/pageframe/ui/PageframeApp ' "$out/pageframe.classlist" 2>/dev/null \
+    || { cat "$out/training.log" >&2; echo "installer/build.sh: no class list of the app's start was written" >&2; exit 1; }
+  gzip -9 -n -c "$out/pageframe.classlist" > "$appdir/pageframe.classlist.gz"
+  # The installed packages make the cache with the same script (their postinst), from the image's copy.
+  [ "$os" = linux ] && cp "$here/startup-cache.sh" "$appdir/startup-cache.sh"
+  sh "$here/startup-cache.sh" "$java" "$appdir"
 fi
 
-# 5. The packages, made from the image as it is (with its cache). The Linux ones' install scripts get the jar's
-# modification time, which the cache checks and the packaging tools do not keep.
+# 5. The packages, made from the image as it is, but for the start-up cache on Linux: the .deb and .rpm make it
+# when they are installed (their postinst and %post run lib/app/startup-cache.sh; their prerm and %preun remove it).
 resources=()
-if [ -d "$here/$os/resources" ]; then
-  mkdir -p "$out/resources"
-  jar_mtime=$(date -r "$appdir/pageframe.jar" +%s)
-  for f in "$here/$os/resources"/*; do
-    sed "s/PAGEFRAME_JAR_MTIME/$jar_mtime/g" "$f" > "$out/resources/$(basename "$f")"
-  done
-  resources=(--resource-dir "$out/resources")
+[ -d "$here/$os/resources" ] && resources=(--resource-dir "$here/$os/resources")
+aside=""
+if [ "$os" = linux ] && [ -f "$appdir/pageframe.aot" ]; then
+  aside="$out/pageframe.aot.aside"
+  mv "$appdir/pageframe.aot" "$aside"
+  trap 'mv "$aside" "$appdir/pageframe.aot"' EXIT
 fi
 for type in $types; do
   [ "$type" = app-image ] && continue
@@ -161,4 +182,8 @@ for type in $types; do
   "$JAVA_HOME/bin/jpackage" @"$here/common.args" @"$here/$os/package.args" \
     --type "$type" --app-version "$version" --app-image "$image" ${resources[@]+"${resources[@]}"} --dest "$out"
 done
+if [ -n "$aside" ]; then
+  mv "$aside" "$appdir/pageframe.aot"
+  trap - EXIT
+fi
 echo "installer/build.sh: $(cd "$out" && ls -d image/* *.deb *.rpm *.dmg *.msi 2>/dev/null | tr '\n' ' ')in $out"

@@ -12,6 +12,9 @@ app="$root/lib/app"
 options=()
 while IFS= read -r line; do
   case "$line" in
+    # The start-up cache is made when the package is installed (lib/app/startup-cache.sh); should that have
+    # failed, the app starts without it rather than with the JVM's complaint about a missing file.
+    java-options=-XX:AOTCache=*) [ -s "$app/pageframe.aot" ] && options+=("${line#java-options=}") ;;
     java-options=*) options+=("${line#java-options=}") ;;
   esac
 done < "$app/pageframe.cfg"
