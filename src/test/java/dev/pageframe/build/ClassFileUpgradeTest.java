@@ -1,5 +1,6 @@
 package dev.pageframe.build;
 
+import static dev.pageframe.build.JavaRun.java;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_boolean;
 import static java.lang.constant.ConstantDescs.CD_int;
@@ -21,7 +22,6 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -31,7 +31,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -96,16 +95,6 @@ class ClassFileUpgradeTest {
                 "--help").contains("picocli.CommandLine source: shared objects file");
     }
 
-    /** Runs this JDK's java with {@code args}; its output and errors together. */
-    private static String java(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command));
-        return out;
-    }
 
     @Test
     void aJava5ClassComesOutAsVersion52WithStackMapsThatTheJvmVerifiesAndRuns(@TempDir Path dir) throws Exception {
