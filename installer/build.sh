@@ -163,8 +163,17 @@ fi
 
 # 5. The packages, made from the image as it is, but for the start-up cache on Linux: the .deb and .rpm make it
 # when they are installed (their postinst and %post run lib/app/startup-cache.sh; their prerm and %preun remove it).
+# The .deb's control file (linux/resources/control, jpackage's own but for this) states the size the package takes
+# once installed, the start-up cache its postinst makes included, so that apt says how much disk it will use.
 resources=()
-[ -d "$here/$os/resources" ] && resources=(--resource-dir "$here/$os/resources")
+if [ -d "$here/$os/resources" ]; then
+  mkdir -p "$out/resources"
+  installed_kib=$(find "$image" -type f -printf '%s\n' | awk '{ kib += int(($1 + 1023) / 1024) } END { print kib }')
+  for f in "$here/$os/resources"/*; do
+    sed "s/PAGEFRAME_INSTALLED_SIZE/$installed_kib/g" "$f" > "$out/resources/$(basename "$f")"
+  done
+  resources=(--resource-dir "$out/resources")
+fi
 aside=""
 if [ "$os" = linux ] && [ -f "$appdir/pageframe.aot" ]; then
   aside="$out/pageframe.aot.aside"
