@@ -49,30 +49,27 @@ public final class DebugTableStrip {
         Path in = Path.of(args[0]);
         Path out = Path.of(args[1]);
         List<String> keep = List.of(args).subList(2, args.length);
-        Result result;
+        List<String> kept;
         try {
-            result = strip(in, out, keep);
+            kept = strip(in, out, keep);
         } catch (IOException | RuntimeException e) {
             System.err.println("DebugTableStrip: " + in + ": " + e.getMessage());
             System.exit(1);
             return;
         }
-        if (!result.keptAsTheyWere().isEmpty()) {
-            System.err.println("DebugTableStrip: kept as they were (" + result.keptAsTheyWere().size() + "): "
-                    + String.join(", ", result.keptAsTheyWere()));
+        if (!kept.isEmpty()) {
+            System.err.println("DebugTableStrip: kept as they were (" + kept.size() + "): " + String.join(", ", kept));
         }
-    }
-
-    /** What {@link #strip} did: how many classes lost their tables, and those kept whole because they would not verify. */
-    record Result(int stripped, List<String> keptAsTheyWere) {
     }
 
     /**
      * Copies the jar {@code in} to {@code out} entry by entry, in the same order, with each class outside
      * {@code keep} (entry-name prefixes) and outside {@code META-INF/} rewritten without its debug tables. The other
      * entries are copied byte for byte, stored ones stored; the rest are deflated at the best level.
+     *
+     * @return the classes kept as they were, as they could not be rebuilt or verified without their tables
      */
-    static Result strip(Path in, Path out, List<String> keep) throws IOException {
+    static List<String> strip(Path in, Path out, List<String> keep) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         Map<String, JarEntry> meta = new LinkedHashMap<>();
         try (JarFile jar = new JarFile(in.toFile(), false)) {
@@ -84,7 +81,6 @@ public final class DebugTableStrip {
             }
         }
         ClassFile cf = classFile(entries);
-        int stripped = 0;
         List<String> kept = new ArrayList<>();
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".strip-", ".jar");
         try (OutputStream file = Files.newOutputStream(tmp);
@@ -100,7 +96,6 @@ public final class DebugTableStrip {
                         kept.add(name);
                     } else {
                         bytes = smaller;
-                        stripped++;
                     }
                 }
                 JarEntry source = meta.get(name);
@@ -126,7 +121,7 @@ public final class DebugTableStrip {
             // Windows: the folder's permissions apply.
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Result(stripped, List.copyOf(kept));
+        return List.copyOf(kept);
     }
 
     /** The class without line-number and local-variable tables, verified; {@code null} when that cannot be had. */
