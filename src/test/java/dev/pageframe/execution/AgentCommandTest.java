@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pageframe.execution.agent.AgentMain;
 import dev.pageframe.execution.sandbox.SandboxLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,5 +61,24 @@ class AgentCommandTest {
         KernelConfig config = KernelConfig.defaults().withCaches(new KernelCaches(dir, true));
         List<String> command = AgentCommand.plain(config, 4242);
         assertFalse(command.stream().anyMatch(o -> o.startsWith("-XX:AOT")), command.toString());
+    }
+
+    @Test
+    void aBatchRunsAgentStartsWithASmallYoungGenerationInOrOutOfTheSandboxAndTheAppsDoesNot() throws IOException {
+        Path scratch = Files.createDirectory(dir.resolve("scratch"));
+        KernelConfig batch = KernelConfig.defaults().withJvmOptions(KernelConfig.BATCH_JVM_OPTIONS)
+                .withCaches(KernelCaches.NONE);
+        String main = AgentMain.class.getName();
+        for (List<String> agent : List.of(agentPart(AgentCommand.sandboxed(batch, 4242, scratch)),
+                AgentCommand.plain(batch, 4242))) {
+            int newSize = agent.indexOf("-XX:NewSize=4m");
+            assertTrue(newSize > 0 && newSize < agent.indexOf(main), agent.toString());
+            assertTrue(agent.contains("-XX:+UseSerialGC"), agent.toString());
+            assertTrue(agent.contains("-Xmx1g"), "the maximum heap is unchanged: " + agent);
+        }
+        KernelConfig app = KernelConfig.defaults().withCaches(KernelCaches.NONE);
+        assertFalse(AgentCommand.plain(app, 4242).stream().anyMatch(o -> o.startsWith("-XX:NewSize")));
+        assertFalse(agentPart(AgentCommand.sandboxed(app, 4242, scratch)).stream()
+                .anyMatch(o -> o.startsWith("-XX:NewSize")));
     }
 }
