@@ -64,6 +64,19 @@ final class EventChannel {
         }
     }
 
+    /**
+     * Loads and exercises Jackson ahead of the first display of a chart (whose bundle holds a Jackson tree), which
+     * would otherwise pay for it; runs in the background while the host is still compiling the first cells.
+     */
+    static void warmUp() {
+        try {
+            Json.MAPPER.writeValueAsString(Map.of(AgentProtocol.TYPE, AgentProtocol.DISPLAY,
+                    "data", Map.of("text/plain", "", "image/png", new byte[1]), "metadata", Map.of()));
+        } catch (JsonProcessingException | RuntimeException ignored) {
+            // Only a warm-up; a real display reports its own problems.
+        }
+    }
+
     /** Jackson, for the values {@link EventJson} leaves to it (records, beans): loaded only when a cell sends one. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();

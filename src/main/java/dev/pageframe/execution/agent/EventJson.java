@@ -9,8 +9,9 @@ import java.util.Optional;
  * JSON text of an event whose values are the plain kinds display bundles and progress reports are made of: null,
  * strings, booleans, whole numbers, finite floating-point numbers, {@code byte[]} (as base64, as Jackson writes
  * it), and maps with string keys and collections of those. Anything else (a record, a bean, NaN) is left to
- * Jackson: without this, every agent loaded and warmed up Jackson's ~400 classes at start, about 6 MB of a
- * headless run's resident memory, for events that never need more than this.
+ * Jackson: without this, every agent loaded and warmed up Jackson's ~400 classes on a thread of its own at start,
+ * for events that rarely need more than this (measured: 0.1-0.2 s less CPU per headless run, and 2 MB less at its
+ * peak with 50 cells; BENCHMARKS.md).
  */
 final class EventJson {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
