@@ -111,9 +111,12 @@ final class ExecutionRunner implements NotebookRunner {
                         + " run programs and use the network");
     }
 
-    /** The agent's JVM: its command line depends on the options (the sandbox), not on the notebook. */
-    private KernelConfig kernelConfig(RunOptions opts) {
-        return KernelConfig.defaults().withSandbox(sandbox(opts));
+    /**
+     * The agent's JVM: its command line depends on the options (the sandbox), not on the notebook; a batch run's
+     * JVM options ({@link KernelConfig#BATCH_JVM_OPTIONS}).
+     */
+    KernelConfig kernelConfig(RunOptions opts) {
+        return KernelConfig.defaults().withJvmOptions(KernelConfig.BATCH_JVM_OPTIONS).withSandbox(sandbox(opts));
     }
 
     /** The agent launch {@link #prepare} began; null before. */

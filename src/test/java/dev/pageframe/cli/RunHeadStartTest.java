@@ -2,7 +2,10 @@ package dev.pageframe.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.pageframe.execution.ChartFormat;
 import dev.pageframe.execution.ChildProcesses;
+import dev.pageframe.execution.KernelConfig;
+import dev.pageframe.execution.sandbox.Landlock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,4 +81,14 @@ class RunHeadStartTest {
         assertEquals(Set.of(), left);
     }
 
+
+    @Test
+    void theRunsAgentGetsTheBatchJvmOptionsInOrOutOfTheSandbox() {
+        ExecutionRunner runner = new ExecutionRunner(() -> new Landlock.Support(0, "none"));
+        RunOptions unsandboxed = new RunOptions(null, null, null, false, ChartFormat.PNG, false, false);
+        for (RunOptions opts : List.of(RunOptions.DEFAULTS, unsandboxed)) {
+            assertEquals(KernelConfig.BATCH_JVM_OPTIONS,
+                    runner.kernelConfig(opts).jvmOptions(), opts.toString());
+        }
+    }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pageframe.execution.agent.AgentMain;
+import dev.pageframe.execution.agent.AgentProtocol;
 import dev.pageframe.execution.sandbox.SandboxLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,5 +62,29 @@ class AgentCommandTest {
         KernelConfig config = KernelConfig.defaults().withCaches(new KernelCaches(dir, true));
         List<String> command = AgentCommand.plain(config, 4242);
         assertFalse(command.stream().anyMatch(o -> o.startsWith("-XX:AOT")), command.toString());
+    }
+
+    @Test
+    void aBatchRunsAgentStartsWithASmallYoungGenerationAndNoJsonWarmUpAndTheAppsKeepsTheDefaults() throws IOException {
+        Path scratch = Files.createDirectory(dir.resolve("scratch"));
+        KernelConfig batch = KernelConfig.defaults().withJvmOptions(KernelConfig.BATCH_JVM_OPTIONS)
+                .withCaches(KernelCaches.NONE);
+        String main = AgentMain.class.getName();
+        for (List<String> agent : List.of(agentPart(AgentCommand.sandboxed(batch, 4242, scratch)),
+                AgentCommand.plain(batch, 4242))) {
+            int newSize = agent.indexOf("-XX:NewSize=4m");
+            assertTrue(newSize > 0 && newSize < agent.indexOf(main), agent.toString());
+            assertTrue(agent.contains("-XX:+UseSerialGC"), agent.toString());
+            assertTrue(agent.contains("-Xmx1g"), "the maximum heap is unchanged: " + agent);
+            assertFalse(agent.stream().anyMatch(o -> o.contains(AgentProtocol.WARM_UP_JSON_PROPERTY)), agent.toString());
+        }
+        KernelConfig app = KernelConfig.defaults().withCaches(KernelCaches.NONE);
+        for (List<String> agent : List.of(agentPart(AgentCommand.sandboxed(app, 4242, scratch)),
+                AgentCommand.plain(app, 4242))) {
+            assertFalse(agent.stream().anyMatch(o -> o.startsWith("-XX:NewSize")), agent.toString());
+            int warmUp = agent.indexOf("-D" + AgentProtocol.WARM_UP_JSON_PROPERTY + "=true");
+            assertTrue(warmUp > 0 && warmUp < agent.indexOf(AgentMain.class.getName()),
+                    "the app's agent warms Jackson up for its first chart: " + agent);
+        }
     }
 }

@@ -251,6 +251,16 @@ class KernelSessionTest {
     }
 
     @Test
+    void aRecordInADisplayBundleStillArrivesAsJsonThroughJackson() {
+        CellResult result = run(kernel.session(), """
+                record Point(int x, int y) {}
+                dev.pageframe.execution.agent.CellContext.display("application/json", new Point(3, 4));
+                """);
+        DisplayData display = assertInstanceOf(DisplayData.class, result.outputs().getFirst());
+        assertEquals(Map.of("x", 3, "y", 4), display.data().get("application/json"));
+    }
+
+    @Test
     void progressEventsReachTheCellListener() {
         List<Progress> events = Collections.synchronizedList(new ArrayList<>());
         CellResult result = kernel.session().execute("""

@@ -42,7 +42,9 @@ public final class AgentMain {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught(runner, thread, error));
         Runtime.getRuntime().addShutdownHook(new Thread(EventChannel::announceExit, "pageframe-exit"));
         Thread.ofPlatform().daemon().name("pageframe-control").start(() -> serveControl(control, runner));
-        Thread.ofPlatform().daemon().name("pageframe-warmup").start(EventChannel::warmUp);
+        if (Boolean.getBoolean(AgentProtocol.WARM_UP_JSON_PROPERTY)) {
+            Thread.ofPlatform().daemon().name("pageframe-warmup").start(EventChannel::warmUp);
+        }
 
         // Buffered because JShell's multiplexer writes 127-byte packets and flushes after each
         // logical write: without a buffer every packet would be its own syscall and TCP segment.

@@ -41,6 +41,13 @@ public final class AgentProtocol {
     /** Event type sent from the agent's shutdown hook: the JVM is exiting through System.exit. */
     public static final String EXITING = "exiting";
 
+    /**
+     * System property that makes the agent load and exercise Jackson on a thread of its own at start, so that the
+     * first chart a user draws in the app does not pay for it; a headless run leaves it off (a run without charts
+     * never needs Jackson in the agent: {@code EventJson}).
+     */
+    public static final String WARM_UP_JSON_PROPERTY = "pageframe.agent.warmUpJson";
+
     /** Agent exit status used when the agent's own machinery (not a cell) runs out of memory. */
     public static final int EXIT_AGENT_OUT_OF_MEMORY = 99;
 

@@ -35,12 +35,8 @@ final class EventChannel {
         if (out == null) {
             throw new IllegalStateException("not running inside a Pageframe kernel");
         }
-        byte[] line;
-        try {
-            line = (Json.MAPPER.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot encode as JSON: " + e.getOriginalMessage(), e);
-        }
+        byte[] line = (EventJson.encode(event).orElseGet(() -> Json.encode(event)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
         System.out.flush();
         System.err.flush();
         try {
@@ -69,8 +65,8 @@ final class EventChannel {
     }
 
     /**
-     * Loads and exercises Jackson ahead of the first display call, which would otherwise pay about
-     * 200 ms for it. Runs in the background while the host is still compiling the first cells.
+     * Loads and exercises Jackson ahead of the first display of a chart (whose bundle holds a Jackson tree), which
+     * would otherwise pay for it; runs in the background while the host is still compiling the first cells.
      */
     static void warmUp() {
         try {
@@ -81,8 +77,16 @@ final class EventChannel {
         }
     }
 
-    /** Holder so Jackson is only loaded when needed. */
+    /** Jackson, for the values {@link EventJson} leaves to it (records, beans): loaded only when a cell sends one. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();
+
+        static String encode(Map<String, ?> event) {
+            try {
+                return MAPPER.writeValueAsString(event);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot encode as JSON: " + e.getOriginalMessage(), e);
+            }
+        }
     }
 }
