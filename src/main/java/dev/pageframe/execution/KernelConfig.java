@@ -4,6 +4,7 @@ import dev.pageframe.execution.agent.AgentProtocol;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -41,32 +42,41 @@ public record KernelConfig(
         AgentLaunch earlyAgent) {
 
     /**
-     * Default agent JVM options. The serial collector suits one notebook's heap and runs no
+     * The options every agent JVM gets. The serial collector suits one notebook's heap and runs no
      * concurrent GC threads competing with the UI on a small machine; native access is enabled for
      * cells that call native code through the FFM API, except in the sandbox, which denies it (a
      * native call could make any system call). Startup time barely depends on
      * agent options (measured: C1-only, G1, CDS off all within noise), so C2 stays on for cells
      * that compute.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
+    private static final List<String> AGENT_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC",
-            "--enable-native-access=ALL-UNNAMED",
-            "-D" + AgentProtocol.WARM_UP_JSON_PROPERTY + "=true");
+            "--enable-native-access=ALL-UNNAMED");
 
     /**
-     * The agent JVM options of a headless run ({@code pageframe run}): the defaults, and a young generation that
-     * starts at 4 MB (-XX:NewSize=4m) instead of a third of the initial heap (about 125 MB on a 24 GB machine),
-     * which a short run never fills: every page it allocated into stayed resident, so the agent grew with every
-     * cell. Measured (BENCHMARKS.md, "A headless run against Jupyter"): a 50-cell trivial run's agent peaked at
-     * 67 MB instead of 73, the tour's at 79 instead of 92, for the same wall and CPU time. The maximum heap is
-     * unchanged; the young generation grows after a full collection. The app's interactive kernel keeps the
-     * defaults: there a larger eden means fewer collections between a user's cells. Nor does a headless run's agent
-     * warm Jackson up at start ({@link AgentProtocol#WARM_UP_JSON_PROPERTY}): 0.1-0.2 s of CPU per run.
+     * Default agent JVM options, the app's: {@link #AGENT_JVM_OPTIONS}, and Jackson warmed up at start
+     * ({@link AgentProtocol#WARM_UP_JSON_PROPERTY}) so the first chart a user draws does not wait for it.
      */
-    public static final List<String> BATCH_JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC",
-            "--enable-native-access=ALL-UNNAMED",
-            "-XX:NewSize=4m");
+    public static final List<String> DEFAULT_JVM_OPTIONS =
+            plus(AGENT_JVM_OPTIONS, "-D" + AgentProtocol.WARM_UP_JSON_PROPERTY + "=true");
+
+    /**
+     * The agent JVM options of a headless run ({@code pageframe run}): {@link #AGENT_JVM_OPTIONS}, and a young
+     * generation that starts at 4 MB (-XX:NewSize=4m) instead of a third of the initial heap (about 125 MB on a 24 GB
+     * machine), which a short run never fills: every page it allocated into stayed resident, so the agent grew with
+     * every cell. Measured (BENCHMARKS.md, "A headless run against Jupyter"): a 50-cell trivial run's agent peaked at
+     * 67 MB instead of 73, the tour's at 79 instead of 92, for the same wall and CPU time. The maximum heap is
+     * unchanged; the young generation grows after a full collection. The app's interactive kernel keeps the defaults:
+     * there a larger eden means fewer collections between a user's cells. Nor does a headless run's agent warm Jackson
+     * up at start ({@link AgentProtocol#WARM_UP_JSON_PROPERTY}): 0.1-0.2 s of CPU per run.
+     */
+    public static final List<String> BATCH_JVM_OPTIONS = plus(AGENT_JVM_OPTIONS, "-XX:NewSize=4m");
+
+    private static List<String> plus(List<String> options, String option) {
+        List<String> all = new ArrayList<>(options);
+        all.add(option);
+        return List.copyOf(all);
+    }
 
     public KernelConfig {
         startupSnippets = List.copyOf(startupSnippets);
