@@ -92,14 +92,21 @@ public final class ClassFileUpgrade {
      *                that meet at a branch, so the library's own hierarchy must be known besides the JDK's
      */
     static ClassFile classFile(Map<String, byte[]> library) {
-        ClassHierarchyResolver resolver = ClassHierarchyResolver.defaultResolver()
+        return ClassFile.of(ClassFile.StackMapsOption.GENERATE_STACK_MAPS,
+                ClassFile.ClassHierarchyResolverOption.of(resolver(library)));
+    }
+
+    /**
+     * The class hierarchy of the JDK and of the class files {@code library} holds by entry name ({@code a/B.class}),
+     * which making a stack map needs: it names the common supertype of the types that meet at a branch.
+     */
+    static ClassHierarchyResolver resolver(Map<String, byte[]> library) {
+        return ClassHierarchyResolver.defaultResolver()
                 .orElse(ClassHierarchyResolver.ofResourceParsing((ClassDesc desc) -> {
                     byte[] b = library.get(internalName(desc) + ".class");
                     return b == null ? null : new ByteArrayInputStream(b);
                 }))
                 .cached();
-        return ClassFile.of(ClassFile.StackMapsOption.GENERATE_STACK_MAPS,
-                ClassFile.ClassHierarchyResolverOption.of(resolver));
     }
 
     /**

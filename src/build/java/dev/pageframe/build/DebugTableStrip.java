@@ -1,15 +1,12 @@
 package dev.pageframe.build;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.classfile.ClassFile;
-import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.ClassTransform;
 import java.lang.classfile.CodeTransform;
-import java.lang.constant.ClassDesc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,7 +31,8 @@ import java.util.zip.Deflater;
  * they were; the stack maps are made anew (the API rebuilds a method body to leave the tables out) and each class
  * is checked with the ClassFile API's verifier; one that does not verify, or cannot be rebuilt, is kept as it was.
  *
- * <p>Run with JDK 25's source launcher: {@code java DebugTableStrip.java IN.jar OUT.jar KEEP_PREFIX...}.
+ * <p>Run with JDK 25's source launcher, which also compiles {@link ClassFileUpgrade} from this folder:
+ * {@code java DebugTableStrip.java IN.jar OUT.jar KEEP_PREFIX...}.
  */
 public final class DebugTableStrip {
     private DebugTableStrip() {
@@ -138,14 +136,7 @@ public final class DebugTableStrip {
 
     /** The ClassFile API reading without debug tables, able to make stack maps for the jar's own class hierarchy. */
     static ClassFile classFile(Map<String, byte[]> jar) {
-        ClassHierarchyResolver resolver = ClassHierarchyResolver.defaultResolver()
-                .orElse(ClassHierarchyResolver.ofResourceParsing((ClassDesc desc) -> {
-                    String d = desc.descriptorString();
-                    byte[] b = jar.get(d.substring(1, d.length() - 1) + ".class");
-                    return b == null ? null : new ByteArrayInputStream(b);
-                }))
-                .cached();
         return ClassFile.of(ClassFile.DebugElementsOption.DROP_DEBUG, ClassFile.LineNumbersOption.DROP_LINE_NUMBERS,
-                ClassFile.ClassHierarchyResolverOption.of(resolver));
+                ClassFile.ClassHierarchyResolverOption.of(ClassFileUpgrade.resolver(jar)));
     }
 }
