@@ -21,11 +21,16 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -147,12 +152,24 @@ final class ExecutionRunner implements NotebookRunner {
             config = config.withEarlyAgent(early);
         }
         config = config.withStartupSnippets(NotebookExecution.startupSnippets(machine, 0));
-        // Every cell is known: a variable no later cell reads can be a local of its cell's block.
-        List<DeadVariables> dead = LiveNames.of(RunRules.runCells(start, opts.allowErrors(), opts.solutions()));
+        // Every cell is known: a variable no later cell reads can be a local of its cell's block, and cells that are
+        // statements alone run together, several to one JShell eval (KernelSession.executeBatch).
+        List<LiveNames.RunCell> cells = RunRules.runCells(start, opts.allowErrors(), opts.solutions());
+        List<DeadVariables> dead = LiveNames.of(cells);
+        Map<Integer, CellResult> ranAhead = new HashMap<>();
         try (KernelSession session = new KernelSession(config)) {
             session.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return RunRules.run(start, opts.allowErrors(), opts.solutions(), progress, (i, cell) -> {
-                CellResult r = runCell(session, cell, dead.get(i), opts.timeout(), progress);
+                CellResult r = ranAhead.remove(i);
+                if (r == null) {
+                    List<Integer> next = upcoming(cells, i);
+                    List<CellResult> results = runCells(session, next.stream().map(j -> cells.get(j).source()).toList(),
+                            next.stream().map(dead::get).toList(), opts.timeout(), progress);
+                    for (int k = 0; k < results.size(); k++) {
+                        ranAhead.put(next.get(k), results.get(k));
+                    }
+                    r = ranAhead.remove(i);
+                }
                 return new RunRules.Ran(OutputMapper.apply(cell, r, opts.charts()), r.timing() == null ? null : r.timing().duration(),
                         r.ok() ? null : failure(i, cell, r, opts.timeout()), r.kernelDied());
             });
@@ -166,23 +183,49 @@ final class ExecutionRunner implements NotebookRunner {
         return new MachineSpec(profile, memory);
     }
 
-    private static CellResult runCell(KernelSession session, Cell cell, DeadVariables dead, Duration timeout,
-            RunProgress progress) throws Exception {
-        CompletableFuture<CellResult> f = session.execute(cell.source(), new CellListener() {
+    /** Cell {@code from} and the cells that run after it (the session takes as many as one batch may hold). */
+    private static List<Integer> upcoming(List<LiveNames.RunCell> cells, int from) {
+        List<Integer> next = new ArrayList<>(List.of(from));
+        for (int j = from + 1; j < cells.size(); j++) {
+            if (cells.get(j).runs()) {
+                next.add(j);
+            }
+        }
+        return next;
+    }
+
+    /**
+     * Runs the first of {@code sources}, and the cells after it that can run in the same batch; returns the results of
+     * those that ran. With a timeout, each cell has its own: the clock restarts when the next cell of a batch begins.
+     */
+    private static List<CellResult> runCells(KernelSession session, List<String> sources, List<DeadVariables> dead,
+            Duration timeout, RunProgress progress) throws Exception {
+        AtomicReference<Instant> cellStarted = new AtomicReference<>(Instant.now());
+        CompletableFuture<List<CellResult>> f = session.executeBatch(sources, dead, new CellListener() {
+            @Override
+            public void started(int executionCount, Instant at) {
+                cellStarted.set(at);
+            }
+
             @Override
             public void progress(Progress p) {
                 progress.progress(p.done(), p.total(), p.label());
             }
-        }, true, dead);
+        });
         if (timeout == null) {
             return f.get();
         }
-        try {
-            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            // The cell ran past its limit: stop it the way the app's interrupt does.
-            session.interrupt();
-            return f.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        while (true) {
+            Duration left = timeout.minus(Duration.between(cellStarted.get(), Instant.now()));
+            try {
+                return f.get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (Duration.between(cellStarted.get(), Instant.now()).compareTo(timeout) >= 0) {
+                    // The cell ran past its limit: stop it the way the app's interrupt does.
+                    session.interrupt();
+                    return f.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                }
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
 import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -32,6 +33,11 @@ final class CellExecution {
             new Refusal(CompilerStack::overLimit, CompilerStack.MESSAGE, CompilerStack.CODE),
             new Refusal(LongStrings::overlong, LongStrings.MESSAGE, LongStrings.CODE),
             new Refusal(CompilerStack::overlongName, CompilerStack.NAME_MESSAGE, "pageframe.name.too.long"));
+
+    /** Whether the cell holds text javac would choke on, which {@link #run} refuses before any eval. */
+    static boolean refused(String source) {
+        return REFUSALS.stream().anyMatch(refusal -> refusal.find().apply(source).isPresent());
+    }
 
     private final AgentKernel kernel;
     private final int executionCount;
@@ -276,12 +282,7 @@ final class CellExecution {
         AgentExecutionControl control = kernel.control();
         boolean interrupted = control.interruptRequested();
         if (event.exception() != null) {
-            boolean stoppedInCell = event.exception() instanceof EvalException thrown
-                    && thrown.getExceptionClassName().equals(CellStoppedError.class.getName());
-            boolean asInterrupt = interrupted || stoppedInCell;
-            ErrorOutput error = tracebacks().error(event.exception(), asInterrupt);
-            recorder.add(kernel.sandbox().confined() ? SandboxDenials.explain(error) : error);
-            return new Outcome(asInterrupt ? CellStatus.INTERRUPTED : CellStatus.ERROR, null);
+            return new Outcome(thrown(event.exception(), interrupted, recorder), null);
         }
         if (control.stopped()) {
             recorder.add(interruptedBetweenSnippets(0));
@@ -296,6 +297,19 @@ final class CellExecution {
             recorder.add(new ExecuteResult(executionCount, Map.of("text/plain", event.value()), Map.of()));
         }
         return Outcome.ok();
+    }
+
+    /**
+     * Records the error output for an exception the cell's code threw, and returns the cell's status: an
+     * interrupt (asked for, or the stop it caused) or an error.
+     */
+    CellStatus thrown(JShellException exception, boolean interrupted, CellRecorder recorder) {
+        boolean stoppedInCell = exception instanceof EvalException thrown
+                && thrown.getExceptionClassName().equals(CellStoppedError.class.getName());
+        boolean asInterrupt = interrupted || stoppedInCell;
+        ErrorOutput error = tracebacks().error(exception, asInterrupt);
+        recorder.add(kernel.sandbox().confined() ? SandboxDenials.explain(error) : error);
+        return asInterrupt ? CellStatus.INTERRUPTED : CellStatus.ERROR;
     }
 
     /** Like Jupyter, show the value of a final expression, but not of declarations or assignments. */
@@ -322,11 +336,17 @@ final class CellExecution {
     }
 
     private Outcome died(CellRecorder recorder) {
-        String reason = kernel.awaitDeath();
+        String reason = died(kernel, recorder);
         boolean interrupted = kernel.control().interruptRequested();
+        return new Outcome(interrupted ? CellStatus.INTERRUPTED : CellStatus.KERNEL_DIED, reason);
+    }
+
+    /** Waits for the kernel to finish dying, records the error output that says why, and returns the reason. */
+    static String died(AgentKernel kernel, CellRecorder recorder) {
+        String reason = kernel.awaitDeath();
         recorder.add(new ErrorOutput("KernelDied", "Kernel died: " + reason,
                 List.of("Kernel died: " + reason, "The next cell you run starts a fresh kernel."), 0));
-        return new Outcome(interrupted ? CellStatus.INTERRUPTED : CellStatus.KERNEL_DIED, reason);
+        return reason;
     }
 
     private static ErrorOutput interruptedBetweenSnippets(int line) {

@@ -124,6 +124,36 @@ final class CellSplitter {
     }
 
     /**
+     * A cell's statements, which can join other cells' in one block: the cell's text from its first snippet to the
+     * end of its last.
+     *
+     * @param offset where {@code text} starts in the cell
+     */
+    record Statements(String text, int offset) {}
+
+    /**
+     * The cell as statements alone, or null: when {@link #batch} makes it one block (or one statement) that
+     * declares nothing the kernel keeps and shows no value, so that running it inside a larger block changes
+     * nothing but the number of evals.
+     */
+    static Statements statementsOnly(String cell, List<CellSnippet> snippets, DeadVariables dead) {
+        if (snippets.isEmpty()) {
+            return null;
+        }
+        List<Batch> batches = batch(cell, snippets, dead);
+        if (batches.size() != 1) {
+            return null;
+        }
+        Batch only = batches.getFirst();
+        CellSnippet first = only.parts().getFirst();
+        CellSnippet last = only.parts().getLast();
+        if (only.block() == null && !mergeable(cell, first, true)) {
+            return null;
+        }
+        return new Statements(cell.substring(first.offset(), last.offset() + last.source().length()), first.offset());
+    }
+
+    /**
      * The name a plain declaration of a primitive variable declares, or null. Only those: JShell makes a
      * string of a declared variable's value, calling an object's {@code toString()} (cell code: it can print
      * or throw) or listing every element of an array (which can take long or run out of memory), and a

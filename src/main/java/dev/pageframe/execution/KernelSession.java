@@ -1,6 +1,7 @@
 package dev.pageframe.execution;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -13,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * A notebook kernel: Java cells run in order by JShell in a separate agent JVM, sharing state like
@@ -155,6 +157,37 @@ public final class KernelSession implements AutoCloseable {
     }
 
     /**
+     * Queues consecutive cells of a headless run, each with its {@link DeadVariables}. Those at the front that are
+     * statements alone run as one JShell eval ({@link CellBatch}); the others wait for a later call. Completes with
+     * the results of the cells that ran, in order: at least the first cell's, and none after a cell that failed
+     * (each failure stops, as {@link #execute} with {@code stopOnError}). {@code listener} sees every cell start.
+     */
+    public CompletableFuture<List<CellResult>> executeBatch(List<String> sources, List<DeadVariables> dead,
+            CellListener listener) {
+        if (sources.isEmpty() || sources.size() != dead.size()) {
+            throw new IllegalArgumentException("need one DeadVariables per cell, and at least one cell");
+        }
+        Objects.requireNonNull(listener, "listener");
+        List<String> cells = List.copyOf(sources);
+        List<DeadVariables> hints = List.copyOf(dead);
+        Instant submitted = Instant.now();
+        long epoch = abortEpoch.get();
+        CompletableFuture<List<CellResult>> result = new CompletableFuture<>();
+        try {
+            kernelThread.execute(() -> {
+                try {
+                    result.complete(runBatch(cells, hints, listener, submitted, epoch));
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.complete(List.of(aborted(submitted)));
+        }
+        return result;
+    }
+
+    /**
      * Interrupts the running cell, if any, and aborts queued ones. Returns at once; the cell's
      * result reports {@link CellStatus#INTERRUPTED}. Loops in cell code stop at their next
      * iteration, sleeps and waits are interrupted; loops in background threads that cells started
@@ -238,6 +271,43 @@ public final class KernelSession implements AutoCloseable {
         setState(KernelState.CLOSED, "");
     }
 
+    private List<CellResult> runBatch(List<String> sources, List<DeadVariables> dead, CellListener listener,
+            Instant submitted, long epoch) {
+        AgentKernel current = closed || epoch != abortEpoch.get() || sources.size() < 2 ? null : kernel;
+        if (current != null && current.isAlive()) {
+            BooleanSupplier cancelled = () -> abortEpoch.get() != epoch;
+            CellBatch batch = new CellBatch(current, listener, cancelled);
+            List<CellSplitter.Statements> plan = batch.plan(sources, dead);
+            if (plan.size() >= 2) {
+                int first = executionCount + 1;
+                setState(KernelState.BUSY, "");
+                busyKernel = current;
+                List<CellResult> results;
+                try {
+                    results = batch.run(sources, plan, first, submitted);
+                } finally {
+                    busyKernel = null;
+                }
+                if (!results.isEmpty()) {
+                    executionCount += results.size();
+                    settle(results.getLast(), true);
+                    return results;
+                }
+                // It did not compile, so nothing ran: the planned cells run one by one, reporting their own errors.
+                List<CellResult> oneByOne = new ArrayList<>();
+                for (int i = 0; i < plan.size(); i++) {
+                    CellResult r = runCell(sources.get(i), listener, submitted, epoch, true, dead.get(i));
+                    oneByOne.add(r);
+                    if (!r.ok()) {
+                        break;
+                    }
+                }
+                return oneByOne;
+            }
+        }
+        return List.of(runCell(sources.getFirst(), listener, submitted, epoch, true, dead.getFirst()));
+    }
+
     private CellResult runCell(String source, CellListener listener, Instant submitted, long epoch, boolean stopOnError,
             DeadVariables dead) {
         if (closed || epoch != abortEpoch.get()) {
@@ -270,6 +340,12 @@ public final class KernelSession implements AutoCloseable {
         } finally {
             busyKernel = null;
         }
+        settle(result, stopOnError);
+        return result;
+    }
+
+    /** The session's state after a cell (or a batch's last cell) ended with {@code result}. */
+    private void settle(CellResult result, boolean stopOnError) {
         if (result.kernelDied()) {
             setState(KernelState.DEAD, result.kernelDeath());
         } else {
@@ -278,7 +354,6 @@ public final class KernelSession implements AutoCloseable {
         if (!result.ok() && (stopOnError || result.interrupted() || result.kernelDied())) {
             abortEpoch.incrementAndGet();
         }
-        return result;
     }
 
     /** Returns the live kernel, starting one if there is none (kernel thread only). */

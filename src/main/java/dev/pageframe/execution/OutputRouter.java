@@ -15,7 +15,9 @@ final class OutputRouter {
     private final TextDecodingStream stderr = new TextDecodingStream(text -> route(new StreamOutput(StreamName.STDERR, text)));
     private final JsonLineStream events = new JsonLineStream(this::event);
     private volatile CellRecorder current;
+    private volatile Boundaries boundaries;
     private volatile boolean exitAnnounced;
+    private volatile long batchToken;
 
     OutputRouter(Consumer<CellOutput> unattributed) {
         this.unattributed = unattributed;
@@ -34,6 +36,25 @@ final class OutputRouter {
 
     void detach() {
         current = null;
+    }
+
+    /** Told where each cell of a batch begins; see {@link #expectBatch}. */
+    interface Boundaries {
+        /** Cell {@code index} of the batch begins: route its outputs from here on (called on the reader thread). */
+        void cellBegins(int index);
+    }
+
+    /**
+     * Until {@link #endBatch}, a {@code CellBoundary} event carrying {@code token} goes to {@code boundaries}; events
+     * with another token (a cell calling {@code CellBoundary} itself) are ignored.
+     */
+    void expectBatch(long token, Boundaries boundaries) {
+        this.batchToken = token;
+        this.boundaries = boundaries;
+    }
+
+    void endBatch() {
+        boundaries = null;
     }
 
     /** A line the agent process printed outside JShell's streams (JVM warnings, crash notes). */
@@ -67,6 +88,13 @@ final class OutputRouter {
                 }
             }
             case AgentProtocol.EXITING -> exitAnnounced = true;
+            case AgentProtocol.CELL_BEGINS -> {
+                Boundaries batch = boundaries;
+                if (batch != null && event.get(AgentProtocol.BATCH) instanceof Number token
+                        && token.longValue() == batchToken && event.get(AgentProtocol.CELL) instanceof Number index) {
+                    batch.cellBegins(index.intValue());
+                }
+            }
             default -> { /* An event from a newer agent: ignore. */ }
         }
     }

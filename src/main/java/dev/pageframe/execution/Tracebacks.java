@@ -76,7 +76,7 @@ final class Tracebacks {
     private void appendFrames(StackTraceElement[] frames, List<String> out, int[] line) {
         int outermostCell = -1;
         for (int i = 0; i < frames.length; i++) {
-            if (origins.forFrameFile(frames[i].getFileName()) != null || isSnippetFile(frames[i])) {
+            if (isSnippetFile(frames[i])) {
                 outermostCell = i;
             }
         }
@@ -111,20 +111,20 @@ final class Tracebacks {
     }
 
     private String describe(StackTraceElement frame, int[] line) {
-        SnippetOrigins.Origin origin = origins.forFrameFile(frame.getFileName());
-        if (origin == null && !isSnippetFile(frame)) {
+        if (!isSnippetFile(frame)) {
             return AT + frame;
         }
+        SnippetOrigins.Place place = origins.place(frame.getFileName(), frame.getLineNumber());
         String name = codeName(frame);
         String prefix = name.isEmpty() ? AT : AT + name + " ";
-        if (origin == null) {
+        if (place == null) {
             return prefix + "(snippet " + frame.getFileName() + ", line " + frame.getLineNumber() + ")";
         }
-        int cellLine = origin.firstLine() + Math.max(frame.getLineNumber(), 1) - 1;
-        if (line[0] == 0 && origin.executionCount() == executionCount) {
+        int cellLine = place.line();
+        if (line[0] == 0 && place.executionCount() == executionCount) {
             line[0] = cellLine;
         }
-        String where = origin.startup() ? "startup snippet" : "cell [" + origin.executionCount() + "]";
+        String where = place.startup() ? "startup snippet" : "cell [" + place.executionCount() + "]";
         return prefix + "(" + where + ", line " + cellLine + ")";
     }
 

@@ -40,6 +40,15 @@ public final class AgentProtocol {
     public static final String PROGRESS = "progress";
     /** Event type sent from the agent's shutdown hook: the JVM is exiting through System.exit. */
     public static final String EXITING = "exiting";
+    /**
+     * Event type marking where the next cell of a batch begins (a headless run gives JShell several cells as one
+     * block): fields {@link #BATCH} and {@link #CELL}.
+     */
+    public static final String CELL_BEGINS = "cell";
+    /** Field of a {@link #CELL_BEGINS} event: the batch's token, so that a stray call from cell code is ignored. */
+    public static final String BATCH = "batch";
+    /** Field of a {@link #CELL_BEGINS} event: the cell's position in its batch, from 0. */
+    public static final String CELL = "index";
 
     /**
      * System property that makes the agent load and exercise Jackson on a thread of its own at start, so that the
