@@ -10,6 +10,7 @@ import dev.pageframe.notebook.NotebookFiles;
 import dev.pageframe.notebook.Output;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +94,54 @@ class RunWithKernelTest {
         Cli.Result r = cli.run("run", p);
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().toLowerCase().contains("exit") || r.err().contains("KernelDied"), r.err());
+    }
+
+    @Test
+    void statementCellsRunTogetherYetEachKeepsItsOutputsCountAndError() throws Exception {
+        // Consecutive cells of statements alone run as one JShell eval (CellBatch); a markdown cell between them
+        // does not run, and the cell that throws is the one that fails, with its own line.
+        Notebook nb = Notebook.newEmpty().withMachine(MachineSpec.DEFAULT);
+        for (Cell c : List.of(Cell.code("System.out.println(\"one\");"), Cell.markdown("Between."),
+                Cell.code("long s = 0;\nfor (int i = 0; i < 10; i++) {\n    s += i;\n}\nSystem.out.println(s);"),
+                Cell.code("System.out.println(\"three\");\nInteger.parseInt(\"x\");"),
+                Cell.code("System.out.println(\"four\");"))) {
+            nb = nb.insertCell(nb.cells().size(), c);
+        }
+        Path p = dir.resolve("batch.ipynb");
+        new NotebookFiles().save(p, nb);
+        Cli.Result r = cli.run("run", p);
+        assertEquals(1, r.exit(), r.err());
+        Notebook out = new NotebookFiles().load(p).notebook();
+        assertEquals(Arrays.asList(1, null, 2, 3, null), out.cells().stream().map(Cell::executionCount).toList());
+        assertEquals("one\n", ((Output.Stream) out.cells().get(0).outputs().getFirst()).text());
+        assertEquals("45\n", ((Output.Stream) out.cells().get(2).outputs().getFirst()).text());
+        List<Output> failed = out.cells().get(3).outputs();
+        assertEquals("three\n", ((Output.Stream) failed.getFirst()).text());
+        Output.ErrorOutput error = (Output.ErrorOutput) failed.get(1);
+        assertEquals("java.lang.NumberFormatException", error.ename());
+        assertTrue(error.traceback().stream().anyMatch(l -> l.contains("(cell [3], line 2)")), error.traceback().toString());
+        assertEquals(List.of(), out.cells().get(4).outputs(), "the cell after the failure did not run");
+
+        Cli.Result all = cli.run("run", p, "--allow-errors");
+        assertEquals(1, all.exit(), all.err());
+        Notebook again = new NotebookFiles().load(p).notebook();
+        assertEquals(Arrays.asList(1, null, 2, 3, 4), again.cells().stream().map(Cell::executionCount).toList());
+        assertEquals("four\n", ((Output.Stream) again.cells().get(4).outputs().getFirst()).text());
+    }
+
+    @Test
+    void theTimeoutIsPerCellInsideABatch() throws Exception {
+        // Two cells of 1 s each run in one batch under a 1.5 s limit: the clock starts again at each cell.
+        Path p = write("late-loop.ipynb", MachineSpec.DEFAULT, "Thread.sleep(1000);\nSystem.out.println(1);",
+                "Thread.sleep(1000);\nSystem.out.println(2);", "System.out.println(3);\nwhile (true) {}");
+        Cli.Result r = cli.run("run", p, "--timeout", "1.5");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("Timeout"), r.err());
+        Notebook out = new NotebookFiles().load(p).notebook();
+        assertEquals(List.of(1, 2, 3), out.cells().stream().map(Cell::executionCount).toList());
+        assertEquals("2\n", ((Output.Stream) out.cells().get(1).outputs().getFirst()).text());
+        Output.ErrorOutput stopped = (Output.ErrorOutput) out.cells().get(2).outputs().get(1);
+        assertEquals("Interrupted", stopped.ename(), stopped.toString());
     }
 
     @Test

@@ -169,4 +169,22 @@ class CellSplitterTest {
         String cell = "long s = 0;\ns++;";
         assertEquals(List.of(List.of("long s = 0;"), List.of("s++;")), batches(cell));
     }
+
+    @Test
+    void aCellOfStatementsAloneCanJoinABatchFromItsFirstStatement() {
+        String cell = "\n// a sum\nint i = 0;\nwhile (i < 3) { i++; }\nSystem.out.println(i);";
+        List<LiveNames.RunCell> run = List.of(new LiveNames.RunCell(cell, true, true));
+        CellSplitter.Statements statements = CellSplitter.statementsOnly(cell, split(cell), LiveNames.of(run).getFirst());
+        assertEquals(new CellSplitter.Statements(cell.substring(1), 1), statements, "from the comment on, as JShell splits it");
+        assertEquals(new CellSplitter.Statements("for (;;) { break; }", 0),
+                CellSplitter.statementsOnly("for (;;) { break; }", split("for (;;) { break; }"), DeadVariables.NONE));
+    }
+
+    @Test
+    void aCellThatDeclaresOrShowsAValueCannotJoinABatch() {
+        for (String cell : List.of("int kept = 1;\nSystem.out.println(kept);", "System.out.println(1);\n1 + 1",
+                "void f() {}", "import java.util.*;", "class A {}", "return;")) {
+            assertEquals(null, CellSplitter.statementsOnly(cell, split(cell), DeadVariables.NONE), cell);
+        }
+    }
 }
