@@ -1,7 +1,6 @@
 package dev.pageframe.cli;
 
 import dev.pageframe.execution.AgentLaunch;
-import dev.pageframe.execution.CellListener;
 import dev.pageframe.execution.CellResult;
 import dev.pageframe.execution.DeadVariables;
 import dev.pageframe.execution.ErrorOutput;
@@ -10,7 +9,6 @@ import dev.pageframe.execution.KernelSession;
 import dev.pageframe.execution.LiveNames;
 import dev.pageframe.execution.NotebookExecution;
 import dev.pageframe.execution.OutputMapper;
-import dev.pageframe.execution.Progress;
 import dev.pageframe.execution.Sandbox;
 import dev.pageframe.execution.SandboxStatus;
 import dev.pageframe.execution.sandbox.Landlock;
@@ -21,16 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +29,7 @@ import java.util.function.Supplier;
  * {@link RunRules}: as {@code jupyter nbconvert --execute} does.
  */
 final class ExecutionRunner implements NotebookRunner {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Supplier<Landlock.Support> landlock;
     /** The agent {@link #prepare} launched, and the configuration it was launched for; null before. */
@@ -156,20 +147,11 @@ final class ExecutionRunner implements NotebookRunner {
         // statements alone run together, several to one JShell eval (KernelSession.executeBatch).
         List<LiveNames.RunCell> cells = RunRules.runCells(start, opts.allowErrors(), opts.solutions());
         List<DeadVariables> dead = LiveNames.of(cells);
-        Map<Integer, CellResult> ranAhead = new HashMap<>();
         try (KernelSession session = new KernelSession(config)) {
             session.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            BatchedCells batched = new BatchedCells(session, cells, dead, opts.timeout(), progress);
             return RunRules.run(start, opts.allowErrors(), opts.solutions(), progress, (i, cell) -> {
-                CellResult r = ranAhead.remove(i);
-                if (r == null) {
-                    List<Integer> next = upcoming(cells, i);
-                    List<CellResult> results = runCells(session, next.stream().map(j -> cells.get(j).source()).toList(),
-                            next.stream().map(dead::get).toList(), opts.timeout(), progress);
-                    for (int k = 0; k < results.size(); k++) {
-                        ranAhead.put(next.get(k), results.get(k));
-                    }
-                    r = ranAhead.remove(i);
-                }
+                CellResult r = batched.result(i);
                 return new RunRules.Ran(OutputMapper.apply(cell, r, opts.charts()), r.timing() == null ? null : r.timing().duration(),
                         r.ok() ? null : failure(i, cell, r, opts.timeout()), r.kernelDied());
             });
@@ -181,52 +163,6 @@ final class ExecutionRunner implements NotebookRunner {
         String profile = opts.profile() != null ? opts.profile() : m.profile();
         long memory = opts.memoryBytes() != null ? opts.memoryBytes() : m.memoryBytes();
         return new MachineSpec(profile, memory);
-    }
-
-    /** Cell {@code from} and the cells that run after it (the session takes as many as one batch may hold). */
-    private static List<Integer> upcoming(List<LiveNames.RunCell> cells, int from) {
-        List<Integer> next = new ArrayList<>(List.of(from));
-        for (int j = from + 1; j < cells.size(); j++) {
-            if (cells.get(j).runs()) {
-                next.add(j);
-            }
-        }
-        return next;
-    }
-
-    /**
-     * Runs the first of {@code sources}, and the cells after it that can run in the same batch; returns the results of
-     * those that ran. With a timeout, each cell has its own: the clock restarts when the next cell of a batch begins.
-     */
-    private static List<CellResult> runCells(KernelSession session, List<String> sources, List<DeadVariables> dead,
-            Duration timeout, RunProgress progress) throws Exception {
-        AtomicReference<Instant> cellStarted = new AtomicReference<>(Instant.now());
-        CompletableFuture<List<CellResult>> f = session.executeBatch(sources, dead, new CellListener() {
-            @Override
-            public void started(int executionCount, Instant at) {
-                cellStarted.set(at);
-            }
-
-            @Override
-            public void progress(Progress p) {
-                progress.progress(p.done(), p.total(), p.label());
-            }
-        });
-        if (timeout == null) {
-            return f.get();
-        }
-        while (true) {
-            Duration left = timeout.minus(Duration.between(cellStarted.get(), Instant.now()));
-            try {
-                return f.get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                if (Duration.between(cellStarted.get(), Instant.now()).compareTo(timeout) >= 0) {
-                    // The cell ran past its limit: stop it the way the app's interrupt does.
-                    session.interrupt();
-                    return f.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                }
-            }
-        }
     }
 
     private static CellFailure failure(int index, Cell cell, CellResult r, Duration timeout) {

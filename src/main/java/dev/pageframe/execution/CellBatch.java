@@ -21,7 +21,9 @@ import jdk.jshell.SnippetEvent;
  *
  * <p>A batch that does not compile has run nothing: its cells then run one by one, each reporting its own
  * errors as before. An exception ends the batch in the cell that threw it, with the traceback's lines in that
- * cell; the cells after it have not run.
+ * cell; the cells after it have not run. Each cell's result is handed over as soon as the next cell begins, so
+ * a run reports its cells as they finish. A batched cell's result holds no compiler warnings: javac's are known
+ * only once the whole batch has run, and a headless run does not show them.
  */
 final class CellBatch {
     /** At most this many cells in one batch: a block of thousands would only make its one compile longer. */
@@ -34,14 +36,22 @@ final class CellBatch {
     /** A cell of the batch, and where its text sits in the batch's source. */
     record Member(String source, CellSplitter.Statements statements, int textStart, int snippetLine) {}
 
+    /** Told of a cell's result as soon as the next cell begins (on the thread that reads the agent's output). */
+    interface Finished {
+        /** Cell {@code index} of the batch ended with {@code result}, without an error. */
+        void finished(int index, CellResult result);
+    }
+
     private final AgentKernel kernel;
     private final CellListener listener;
     private final BooleanSupplier cancelled;
+    private final Finished finished;
 
-    CellBatch(AgentKernel kernel, CellListener listener, BooleanSupplier cancelled) {
+    CellBatch(AgentKernel kernel, CellListener listener, BooleanSupplier cancelled, Finished finished) {
         this.kernel = kernel;
         this.listener = listener;
         this.cancelled = cancelled;
+        this.finished = finished;
     }
 
     /**
@@ -76,7 +86,7 @@ final class CellBatch {
     /**
      * Runs the planned cells, whose execution counts start at {@code firstCount}. Returns the results of the cells
      * that ran, in order (up to and including one that failed), or an empty list if the batch did not compile and
-     * nothing ran.
+     * nothing ran. Each cell but the last that ran was also handed to {@link Finished} when the next one began.
      */
     List<CellResult> run(List<String> sources, List<CellSplitter.Statements> plan, int firstCount, Instant submitted) {
         if (kernel.control().interruptRequested() || cancelled.getAsBoolean()) {
@@ -101,13 +111,22 @@ final class CellBatch {
             recorders.add(new CellRecorder(firstCount + k, listener, kernel.config().maxStreamChars()));
         }
         AtomicReferenceArray<Instant> starts = new AtomicReferenceArray<>(n);
+        AtomicReferenceArray<CellResult> delivered = new AtomicReferenceArray<>(n);
         AtomicInteger current = new AtomicInteger(-1);
         OutputRouter router = kernel.router();
         router.expectBatch(token, index -> {
-            if (index < 0 || index >= n) {
+            if (index != current.get() + 1 || index >= n) {
                 return;
             }
             Instant now = Instant.now();
+            if (index > 0) {
+                // Everything the previous cell printed came before this event: it ended, without an error.
+                int done = index - 1;
+                CellResult result = new CellResult(firstCount + done, CellStatus.OK, recorders.get(done).outputs(),
+                        List.of(), timing(done, starts, submitted, now), null);
+                delivered.set(done, result);
+                finished.finished(done, result);
+            }
             starts.set(index, now);
             current.set(index);
             router.attach(recorders.get(index));
@@ -115,7 +134,14 @@ final class CellBatch {
         });
         kernel.beginCell(recorders.getFirst());
         try {
-            return evaluate(source, members, recorders, starts, current, firstCount, submitted);
+            List<CellResult> results = new ArrayList<>(
+                    evaluate(source, members, recorders, starts, current, firstCount, submitted));
+            for (int k = 0; k < results.size(); k++) {
+                if (delivered.get(k) != null) {
+                    results.set(k, delivered.get(k));
+                }
+            }
+            return results;
         } finally {
             router.endBatch();
             kernel.endCell();
@@ -138,7 +164,7 @@ final class CellBatch {
         }
         int n = members.size();
         if (kernel.engineTerminated()) {
-            return ended(recorders, starts, Math.max(current.get(), 0), firstCount, submitted, Ending.DIED, null);
+            return ended(recorders, starts, Math.max(current.get(), 0), firstCount, submitted, Ending.DIED);
         }
         SnippetEvent event = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (event == null || event.status() != Snippet.Status.VALID) {
@@ -157,26 +183,25 @@ final class CellBatch {
                     new SnippetOrigins.Origin(firstCount + k, new SourceLines(m.source()).line(m.statements().offset()))));
         }
         kernel.origins().record(snippet.id(), parts);
-        List<List<CompileDiagnostic>> warnings = locate(diags, members);
         if (event.exception() != null) {
             int k = Math.max(current.get(), 0);
             CellExecution cell = new CellExecution(kernel, firstCount + k, listener, ignored -> {}, cancelled);
             CellStatus status = cell.thrown(event.exception(), kernel.control().interruptRequested(), recorders.get(k));
             return ended(recorders, starts, k, firstCount, submitted, status == CellStatus.INTERRUPTED
-                    ? Ending.INTERRUPTED : Ending.ERROR, warnings);
+                    ? Ending.INTERRUPTED : Ending.ERROR);
         }
         if (kernel.control().stopped()) {
             // The interrupt came before the agent started the block: the first cell reports it, as between snippets.
-            return ended(recorders, starts, 0, firstCount, submitted, Ending.STOPPED, warnings);
+            return ended(recorders, starts, 0, firstCount, submitted, Ending.STOPPED);
         }
-        return ended(recorders, starts, n - 1, firstCount, submitted, Ending.OK, warnings);
+        return ended(recorders, starts, n - 1, firstCount, submitted, Ending.OK);
     }
 
     /** How the batch ended in its last cell that ran. */
     private enum Ending { OK, ERROR, INTERRUPTED, STOPPED, DIED }
 
     private List<CellResult> ended(List<CellRecorder> recorders, AtomicReferenceArray<Instant> starts, int last,
-            int firstCount, Instant submitted, Ending ending, List<List<CompileDiagnostic>> warnings) {
+            int firstCount, Instant submitted, Ending ending) {
         Instant finished = Instant.now();
         String death = null;
         CellStatus lastStatus = switch (ending) {
@@ -196,38 +221,16 @@ final class CellBatch {
         };
         List<CellResult> results = new ArrayList<>();
         for (int k = 0; k <= last; k++) {
-            Instant started = starts.get(k) != null ? starts.get(k) : k == 0 ? submitted : starts.get(k - 1);
             Instant ends = k < last && starts.get(k + 1) != null ? starts.get(k + 1) : finished;
-            List<CompileDiagnostic> located = warnings == null ? List.of() : warnings.get(k);
             results.add(new CellResult(firstCount + k, k == last ? lastStatus : CellStatus.OK,
-                    recorders.get(k).outputs(), located, new CellTiming(k == 0 ? submitted : started, started, ends),
-                    k == last ? death : null));
+                    recorders.get(k).outputs(), List.of(), timing(k, starts, submitted, ends), k == last ? death : null));
         }
         return results;
     }
 
-    /** Each cell's warnings, placed in the cell (javac's positions are in the batch's source). */
-    private static List<List<CompileDiagnostic>> locate(List<Diag> diags, List<Member> members) {
-        List<List<CompileDiagnostic>> located = new ArrayList<>();
-        for (int k = 0; k < members.size(); k++) {
-            Member m = members.get(k);
-            int from = m.textStart();
-            int to = from + m.statements().text().length();
-            boolean lastCell = k == members.size() - 1;
-            List<Diag> mine = diags.stream()
-                    .filter(d -> position(d) >= from && (position(d) < to || lastCell && position(d) == to))
-                    .toList();
-            // The cell's text placed so that a position in the batch's source maps into the cell.
-            int cellEnd = m.statements().offset() + m.statements().text().length();
-            CellSplitter.CellSnippet placed = new CellSplitter.CellSnippet(m.statements().text(),
-                    m.statements().offset() - from, cellEnd, false);
-            located.add(CompileErrors.locate(mine, placed, new SourceLines(m.source())));
-        }
-        return located;
-    }
-
-    private static long position(Diag d) {
-        return d.getStartPosition() >= 0 ? d.getStartPosition() : d.getPosition();
+    private static CellTiming timing(int k, AtomicReferenceArray<Instant> starts, Instant submitted, Instant ends) {
+        Instant started = starts.get(k) != null ? starts.get(k) : submitted;
+        return new CellTiming(k == 0 ? submitted : started, started, ends);
     }
 
     private static int newlines(String text) {

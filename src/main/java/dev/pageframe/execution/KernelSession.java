@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -158,11 +159,13 @@ public final class KernelSession implements AutoCloseable {
 
     /**
      * Queues consecutive cells of a headless run, each with its {@link DeadVariables}. Those at the front that are
-     * statements alone run as one JShell eval ({@link CellBatch}); the others wait for a later call. Completes with
-     * the results of the cells that ran, in order: at least the first cell's, and none after a cell that failed
-     * (each failure stops, as {@link #execute} with {@code stopOnError}). {@code listener} sees every cell start.
+     * statements alone run as one JShell eval ({@link CellBatch}); a cell that cannot join them runs alone. Returns
+     * one future per cell, which completes as soon as that cell has ended, with its result, or empty if it did not
+     * run (it could not join the batch, or a cell before it failed: each failure stops, as {@link #execute} with
+     * {@code stopOnError}); the first cell always runs. A batched cell's result holds no compiler warnings.
+     * {@code listener} sees every cell start.
      */
-    public CompletableFuture<List<CellResult>> executeBatch(List<String> sources, List<DeadVariables> dead,
+    public List<CompletableFuture<Optional<CellResult>>> executeBatch(List<String> sources, List<DeadVariables> dead,
             CellListener listener) {
         if (sources.isEmpty() || sources.size() != dead.size()) {
             throw new IllegalArgumentException("need one DeadVariables per cell, and at least one cell");
@@ -170,21 +173,27 @@ public final class KernelSession implements AutoCloseable {
         Objects.requireNonNull(listener, "listener");
         List<String> cells = List.copyOf(sources);
         List<DeadVariables> hints = List.copyOf(dead);
+        List<CompletableFuture<Optional<CellResult>>> results = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            results.add(new CompletableFuture<>());
+        }
         Instant submitted = Instant.now();
         long epoch = abortEpoch.get();
-        CompletableFuture<List<CellResult>> result = new CompletableFuture<>();
         try {
             kernelThread.execute(() -> {
                 try {
-                    result.complete(runBatch(cells, hints, listener, submitted, epoch));
+                    runBatch(cells, hints, listener, submitted, epoch, results);
                 } catch (Throwable t) {
-                    result.completeExceptionally(t);
+                    results.forEach(r -> r.completeExceptionally(t));
+                } finally {
+                    results.forEach(r -> r.complete(Optional.empty()));
                 }
             });
         } catch (RejectedExecutionException e) {
-            result.complete(List.of(aborted(submitted)));
+            results.getFirst().complete(Optional.of(aborted(submitted)));
+            results.forEach(r -> r.complete(Optional.empty()));
         }
-        return result;
+        return results;
     }
 
     /**
@@ -271,41 +280,46 @@ public final class KernelSession implements AutoCloseable {
         setState(KernelState.CLOSED, "");
     }
 
-    private List<CellResult> runBatch(List<String> sources, List<DeadVariables> dead, CellListener listener,
-            Instant submitted, long epoch) {
+    private void runBatch(List<String> sources, List<DeadVariables> dead, CellListener listener, Instant submitted,
+            long epoch, List<CompletableFuture<Optional<CellResult>>> results) {
         AgentKernel current = closed || epoch != abortEpoch.get() || sources.size() < 2 ? null : kernel;
         if (current != null && current.isAlive()) {
             BooleanSupplier cancelled = () -> abortEpoch.get() != epoch;
-            CellBatch batch = new CellBatch(current, listener, cancelled);
+            CellBatch batch = new CellBatch(current, listener, cancelled,
+                    (k, result) -> results.get(k).complete(Optional.of(result)));
             List<CellSplitter.Statements> plan = batch.plan(sources, dead);
             if (plan.size() >= 2) {
                 int first = executionCount + 1;
                 setState(KernelState.BUSY, "");
                 busyKernel = current;
-                List<CellResult> results;
+                List<CellResult> ran;
                 try {
-                    results = batch.run(sources, plan, first, submitted);
+                    ran = batch.run(sources, plan, first, submitted);
                 } finally {
                     busyKernel = null;
                 }
-                if (!results.isEmpty()) {
-                    executionCount += results.size();
-                    settle(results.getLast(), true);
-                    return results;
+                if (!ran.isEmpty()) {
+                    executionCount += ran.size();
+                    // Settled before the last result is out, so that a cell queued on seeing it finds the session
+                    // in its new state (as a single cell's future completes after its run).
+                    settle(ran.getLast(), true);
+                    for (int k = 0; k < ran.size(); k++) {
+                        results.get(k).complete(Optional.of(ran.get(k)));
+                    }
+                    return;
                 }
                 // It did not compile, so nothing ran: the planned cells run one by one, reporting their own errors.
-                List<CellResult> oneByOne = new ArrayList<>();
                 for (int i = 0; i < plan.size(); i++) {
                     CellResult r = runCell(sources.get(i), listener, submitted, epoch, true, dead.get(i));
-                    oneByOne.add(r);
+                    results.get(i).complete(Optional.of(r));
                     if (!r.ok()) {
-                        break;
+                        return;
                     }
                 }
-                return oneByOne;
+                return;
             }
         }
-        return List.of(runCell(sources.getFirst(), listener, submitted, epoch, true, dead.getFirst()));
+        results.getFirst().complete(Optional.of(runCell(sources.getFirst(), listener, submitted, epoch, true, dead.getFirst())));
     }
 
     private CellResult runCell(String source, CellListener listener, Instant submitted, long epoch, boolean stopOnError,

@@ -130,6 +130,28 @@ class RunWithKernelTest {
     }
 
     @Test
+    void aBatchedCellsProgressIsLoggedUnderThatCell() throws Exception {
+        Path p = write("progress.ipynb", MachineSpec.DEFAULT, "System.out.println(1);",
+                "progress(1, 2, \"halfway\");\nprogress(2, 2, \"halfway\");", "System.out.println(3);");
+        Cli.Result r = cli.run("run", p);
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.err().lines().toList();
+        int first = indexOf(lines, "[1/3]");
+        int bar = indexOf(lines, "halfway");
+        int second = indexOf(lines, "[2/3]");
+        assertTrue(first >= 0 && first < bar && bar < second, "the report between its cell's neighbours: " + r.err());
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void theTimeoutIsPerCellInsideABatch() throws Exception {
         // Two cells of 1 s each run in one batch under a 1.5 s limit: the clock starts again at each cell.
         Path p = write("late-loop.ipynb", MachineSpec.DEFAULT, "Thread.sleep(1000);\nSystem.out.println(1);",
