@@ -5,9 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.pageframe.execution.agent.AgentProtocol;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -20,32 +18,41 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-/** A launched agent JVM and its two loopback connections (JShell streams and control). */
+/**
+ * A launched agent JVM and its two loopback connections (JShell streams and control). The process exists as soon as
+ * {@link #launch} returns; the connections follow once the JVM has started and dialled back ({@link #awaitConnected}),
+ * so that the host can build its JShell and compile meanwhile.
+ */
 final class AgentProcess {
     private static final int TOKEN_BYTES = 16;
     /** How long an agent recording its start-up cache's training data may take to write it and exit. */
     private static final Duration RECORD_EXIT = Duration.ofSeconds(60);
 
     private final Process process;
-    private final Socket main;
-    private final Socket control;
-    private final DataOutputStream controlOut;
     private final ConsoleTail console;
     private final SandboxStatus sandbox;
     private final Scratch scratch;
     private final boolean recording;
+    private final CompletableFuture<Connection> connection = new CompletableFuture<>();
 
-    private AgentProcess(Process process, Socket main, Socket control, ConsoleTail console, SandboxStatus sandbox,
-            Scratch scratch, boolean recording) throws IOException {
+    /** The agent's two connections, once it has made them. */
+    private record Connection(Socket main, Socket control, DataOutputStream controlOut) {
+        void close() {
+            closeQuietly(main);
+            closeQuietly(control);
+        }
+    }
+
+    private AgentProcess(Process process, ConsoleTail console, SandboxStatus sandbox, Scratch scratch,
+            boolean recording) {
         this.process = process;
-        this.main = main;
-        this.control = control;
-        this.controlOut = new DataOutputStream(control.getOutputStream());
         this.console = console;
         this.sandbox = sandbox;
         this.scratch = scratch;
@@ -53,8 +60,9 @@ final class AgentProcess {
     }
 
     /**
-     * Launches the agent and waits until it has connected back. With the sandbox on and Landlock in the
-     * running kernel, the agent starts confined, in a scratch folder of its own that is deleted when it exits.
+     * Launches the agent; returns once its JVM exists, while a thread of its own waits for it to connect back. With
+     * the sandbox on and Landlock in the running kernel, the agent starts confined, in a scratch folder of its own
+     * that is deleted when it exits.
      *
      * @param consoleSink receives each line the agent process prints outside JShell's streams
      */
@@ -71,10 +79,12 @@ final class AgentProcess {
     /** As {@link #launch(KernelConfig, Consumer)}, without an early agent; {@code started} sees the JVM once it exists. */
     static AgentProcess launch(KernelConfig config, Consumer<String> consoleSink, Consumer<Process> started) {
         String token = HexFormat.of().formatHex(randomBytes());
+        ServerSocket server = null;
         Process process = null;
         ConsoleTail console = null;
         Scratch scratch = null;
-        try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+        try {
+            server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
             ProcessBuilder builder;
             SandboxStatus sandbox = config.sandbox().status();
             if (sandbox.confined()) {
@@ -99,29 +109,73 @@ final class AgentProcess {
             console = new ConsoleTail(process.getInputStream(), consoleSink);
             // If the agent dies before connecting, closing the server socket ends the wait at
             // once instead of at the startup timeout.
-            process.onExit().thenRun(() -> closeQuietly(server));
-            server.setSoTimeout(Math.toIntExact(config.startupTimeout().toMillis()));
-            Socket[] sockets = acceptBoth(server, token);
-            return new AgentProcess(process, sockets[0], sockets[1], console, sandbox, scratch, config.caches().record());
+            ServerSocket listening = server;
+            process.onExit().thenRun(() -> closeQuietly(listening));
+            AgentProcess agent = new AgentProcess(process, console, sandbox, scratch, config.caches().record());
+            Duration timeout = config.startupTimeout();
+            Thread.ofPlatform().daemon().name("pageframe-agent-accept").start(() -> agent.accept(listening, token, timeout));
+            return agent;
         } catch (IOException | RuntimeException e) {
-            String why = e instanceof SocketTimeoutException
-                    ? "the agent JVM did not connect within " + config.startupTimeout().toSeconds() + " s"
-                    : "the agent JVM failed to start";
-            if (process != null) {
-                if (process.isAlive()) {
-                    // Not if it already exited: destroying closes the pipe the console reader
-                    // still needs for the JVM's last words.
-                    process.destroyForcibly();
-                }
-                why += describeEarlyExit(process, console);
-                if (scratch != null) {
-                    scratch.delete(); // the JVM is gone: no need to wait for its exit's own clean-up
-                }
-            } else if (scratch != null) {
-                scratch.delete();
+            if (server != null) {
+                closeQuietly(server);
             }
-            throw new KernelStartException(why, e);
+            throw failure(e, config.startupTimeout(), process, console, scratch);
         }
+    }
+
+    /** Waits for the agent's two connections (on the accept thread), and completes {@link #connection}. */
+    private void accept(ServerSocket server, String token, Duration timeout) {
+        try (server) {
+            server.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+            Socket[] sockets = acceptBoth(server, token);
+            connection.complete(new Connection(sockets[0], sockets[1], new DataOutputStream(sockets[1].getOutputStream())));
+        } catch (IOException | RuntimeException e) {
+            connection.completeExceptionally(failure(e, timeout, process, console, scratch));
+        }
+    }
+
+    /** Why the agent could not be started or did not connect; ends a JVM that is still there. */
+    private static KernelStartException failure(Exception e, Duration timeout, Process process, ConsoleTail console,
+            Scratch scratch) {
+        String why = e instanceof SocketTimeoutException
+                ? "the agent JVM did not connect within " + timeout.toSeconds() + " s"
+                : "the agent JVM failed to start";
+        if (process != null) {
+            if (process.isAlive()) {
+                // Not if it already exited: destroying closes the pipe the console reader
+                // still needs for the JVM's last words.
+                process.destroyForcibly();
+            }
+            why += describeEarlyExit(process, console);
+        }
+        if (scratch != null) {
+            scratch.delete(); // the JVM is gone: no need to wait for its exit's own clean-up
+        }
+        return new KernelStartException(why, e);
+    }
+
+    /**
+     * Waits until the agent has connected back.
+     *
+     * @throws KernelStartException if it failed to start or did not connect within the startup timeout
+     */
+    void awaitConnected() {
+        try {
+            connection.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof KernelStartException cause ? cause : e;
+        }
+    }
+
+    /** Why the agent never connected, once that is known; empty while it may still connect, and once it has. */
+    Optional<KernelStartException> connectionFailure() {
+        return connection.state() == Future.State.FAILED && connection.exceptionNow() instanceof KernelStartException e
+                ? Optional.of(e) : Optional.empty();
+    }
+
+    /** Completes with the JShell connection once the agent has made it; fails as {@link #awaitConnected} throws. */
+    CompletableFuture<Socket> mainConnection() {
+        return connection.thenApply(Connection::main);
     }
 
     private static String describeEarlyExit(Process process, ConsoleTail console) {
@@ -174,24 +228,12 @@ final class AgentProcess {
         }
     }
 
-    InputStream mainInput() {
-        try {
-            return main.getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    OutputStream mainOutput() {
-        try {
-            return main.getOutputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Asks the agent to stop the given invoke; a dead agent is not an error here. */
     void sendInterrupt(long invokeSeq) {
+        if (connection.state() != Future.State.SUCCESS) {
+            return; // no invoke can have reached an agent that has not connected
+        }
+        DataOutputStream controlOut = connection.resultNow().controlOut();
         synchronized (controlOut) {
             try {
                 controlOut.writeByte(AgentProtocol.CONTROL_INTERRUPT);
@@ -253,18 +295,17 @@ final class AgentProcess {
      */
     void kill() {
         if (recording && process.isAlive()) {
-            closeQuietly(main);
-            closeQuietly(control);
             try {
+                connection.get(RECORD_EXIT.toMillis(), TimeUnit.MILLISECONDS).close();
                 process.onExit().get(RECORD_EXIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
-                // Killed below.
+                // Never connected, or still there: killed below.
             }
         }
         process.destroyForcibly();
-        closeQuietly(main);
-        closeQuietly(control);
+        // Also closes connections made after this: a dying agent's late connection must not be served.
+        connection.thenAccept(Connection::close);
     }
 }
