@@ -76,50 +76,88 @@ final class AgentProcess {
         return launch(config, consoleSink, started -> {});
     }
 
-    /** As {@link #launch(KernelConfig, Consumer)}, without an early agent; {@code started} sees the JVM once it exists. */
+    /**
+     * As {@link #launch(KernelConfig, Consumer)}, without an early agent; {@code started} sees the JVM once it exists
+     * (and a second one if the first was launched for a sandbox the running kernel turned out not to offer).
+     */
     static AgentProcess launch(KernelConfig config, Consumer<String> consoleSink, Consumer<Process> started) {
-        String token = HexFormat.of().formatHex(randomBytes());
-        ServerSocket server = null;
-        Process process = null;
-        ConsoleTail console = null;
-        Scratch scratch = null;
-        try {
-            server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
-            ProcessBuilder builder;
-            SandboxStatus sandbox = config.sandbox().status();
-            if (sandbox.confined()) {
-                scratch = Scratch.create(Path.of(System.getProperty("java.io.tmpdir")));
-                builder = new ProcessBuilder(AgentCommand.sandboxed(config, server.getLocalPort(), scratch.path()));
-                builder.directory(scratch.path().toFile());
-                AgentCommand.confineEnvironment(builder.environment(), scratch.path());
-            } else {
-                builder = new ProcessBuilder(AgentCommand.plain(config, server.getLocalPort()));
+        boolean wanted = config.sandbox().wanted().getAsBoolean();
+        if (wanted && Sandbox.plausible()) {
+            // Asking the running kernel for Landlock costs this JVM about 100 ms of foreign-function set-up, so the
+            // sandbox's launcher starts first and the question is asked while its JVM starts. The launcher asks
+            // again for itself and never runs an agent unconfined; where Landlock is missing after all, it is
+            // ended and the agent launched unconfined, as it would have been.
+            Spawn confined = Spawn.start(config, consoleSink, started, true);
+            SandboxStatus status = config.sandbox().status(true);
+            if (status.confined()) {
+                return confined.connect(config, status, consoleSink);
             }
-            builder.redirectErrorStream(true);
-            process = builder.start();
-            started.accept(process);
-            if (scratch != null) {
-                process.onExit().thenRun(scratch::delete);
+            confined.abandon();
+            return Spawn.start(config, consoleSink, started, false).connect(config, status, consoleSink);
+        }
+        return Spawn.start(config, consoleSink, started, false)
+                .connect(config, config.sandbox().status(wanted), consoleSink);
+    }
+
+    /** An agent JVM just started, before the host knows whether to keep it (its console is read from then on). */
+    private record Spawn(Process process, Scratch scratch, ServerSocket server, String token) {
+        static Spawn start(KernelConfig config, Consumer<String> consoleSink, Consumer<Process> started,
+                boolean confined) {
+            ServerSocket server = null;
+            Process process = null;
+            Scratch scratch = null;
+            try {
+                server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+                ProcessBuilder builder;
+                if (confined) {
+                    scratch = Scratch.create(Path.of(System.getProperty("java.io.tmpdir")));
+                    builder = new ProcessBuilder(AgentCommand.sandboxed(config, server.getLocalPort(), scratch.path()));
+                    builder.directory(scratch.path().toFile());
+                    AgentCommand.confineEnvironment(builder.environment(), scratch.path());
+                } else {
+                    builder = new ProcessBuilder(AgentCommand.plain(config, server.getLocalPort()));
+                }
+                builder.redirectErrorStream(true);
+                process = builder.start();
+                started.accept(process);
+                if (scratch != null) {
+                    process.onExit().thenRun(scratch::delete);
+                }
+                // Made while the JVM starts: it reads the token only once it runs the agent's main class.
+                String token = HexFormat.of().formatHex(randomBytes());
+                // The token goes through a pipe the agent reads once and closes: not in its environment or
+                // command line, which a cell could read from /proc.
+                try (OutputStream stdin = process.getOutputStream()) {
+                    stdin.write((token + "\n").getBytes(UTF_8));
+                }
+                // If the agent dies before connecting, closing the server socket ends the wait at
+                // once instead of at the startup timeout.
+                ServerSocket listening = server;
+                process.onExit().thenRun(() -> closeQuietly(listening));
+                return new Spawn(process, scratch, server, token);
+            } catch (IOException | RuntimeException e) {
+                if (server != null) {
+                    closeQuietly(server);
+                }
+                ConsoleTail console = process == null ? null : new ConsoleTail(process.getInputStream(), consoleSink);
+                throw failure(e, config.startupTimeout(), process, console, scratch);
             }
-            // The token goes through a pipe the agent reads once and closes: not in its environment or
-            // command line, which a cell could read from /proc.
-            try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write((token + "\n").getBytes(UTF_8));
-            }
-            console = new ConsoleTail(process.getInputStream(), consoleSink);
-            // If the agent dies before connecting, closing the server socket ends the wait at
-            // once instead of at the startup timeout.
-            ServerSocket listening = server;
-            process.onExit().thenRun(() -> closeQuietly(listening));
+        }
+
+        /** Keeps the JVM: its connections are awaited on a thread of their own. */
+        AgentProcess connect(KernelConfig config, SandboxStatus sandbox, Consumer<String> consoleSink) {
+            ConsoleTail console = new ConsoleTail(process.getInputStream(), consoleSink);
             AgentProcess agent = new AgentProcess(process, console, sandbox, scratch, config.caches().record());
             Duration timeout = config.startupTimeout();
-            Thread.ofPlatform().daemon().name("pageframe-agent-accept").start(() -> agent.accept(listening, token, timeout));
+            Thread.ofPlatform().daemon().name("pageframe-agent-accept").start(() -> agent.accept(server, token, timeout));
             return agent;
-        } catch (IOException | RuntimeException e) {
-            if (server != null) {
-                closeQuietly(server);
-            }
-            throw failure(e, config.startupTimeout(), process, console, scratch);
+        }
+
+        /** Ends the JVM unheard (the launcher's complaint about the missing sandbox is no news); its exit deletes the scratch folder. */
+        void abandon() {
+            process.destroyForcibly();
+            closeQuietly(server);
+            closeQuietly(process.getInputStream());
         }
     }
 
