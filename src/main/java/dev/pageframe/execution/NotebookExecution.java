@@ -33,9 +33,10 @@ public final class NotebookExecution {
         List<String> s = new ArrayList<>(prelude.stream().filter(NotebookExecution::isImport).toList());
         s.addAll(CELL_IMPORTS);
         s.addAll(prelude.stream().filter(snippet -> !isImport(snippet)).toList());
-        s.add("dev.pageframe.engine.api.Session.progressSink(dev.pageframe.execution.agent.CellContext::progress);");
-        s.add("dev.pageframe.engine.api.Session.boot(\"" + profile.name() + "\", \"" + machine.memoryBytes() + "\", "
-            + seed + "L);");
+        // One snippet, one compile and round trip to the agent.
+        s.add("{ dev.pageframe.engine.api.Session.progressSink(dev.pageframe.execution.agent.CellContext::progress);"
+            + " dev.pageframe.engine.api.Session.boot(\"" + profile.name() + "\", \"" + machine.memoryBytes() + "\", "
+            + seed + "L); }");
         return s;
     }
 
