@@ -122,6 +122,7 @@ final class AgentProcess {
                 started.accept(process);
                 if (scratch != null) {
                     process.onExit().thenRun(scratch::delete);
+                    Scratch.sweepOrphans(scratch.path().getParent());
                 }
                 // Made while the JVM starts: it reads the token only once it runs the agent's main class.
                 String token = HexFormat.of().formatHex(randomBytes());
