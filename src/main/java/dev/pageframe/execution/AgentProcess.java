@@ -150,11 +150,15 @@ final class AgentProcess {
             ConsoleTail console = new ConsoleTail(process.getInputStream(), consoleSink);
             AgentProcess agent = new AgentProcess(process, console, sandbox, scratch, config.caches().record());
             Duration timeout = config.startupTimeout();
-            Thread.ofPlatform().daemon().name("pageframe-agent-accept").start(() -> agent.accept(server, token, timeout));
+            Thread.ofPlatform().daemon().name("pageframe-agent-accept")
+                    .start(() -> agent.accept(server, token, timeout));
             return agent;
         }
 
-        /** Ends the JVM unheard (the launcher's complaint about the missing sandbox is no news); its exit deletes the scratch folder. */
+        /**
+         * Ends the JVM unheard (a launcher's complaint that Landlock is missing is no news then); its exit deletes
+         * the scratch folder.
+         */
         void abandon() {
             process.destroyForcibly();
             closeQuietly(server);
@@ -167,7 +171,8 @@ final class AgentProcess {
         try (server) {
             server.setSoTimeout(Math.toIntExact(timeout.toMillis()));
             Socket[] sockets = acceptBoth(server, token);
-            connection.complete(new Connection(sockets[0], sockets[1], new DataOutputStream(sockets[1].getOutputStream())));
+            DataOutputStream controlOut = new DataOutputStream(sockets[1].getOutputStream());
+            connection.complete(new Connection(sockets[0], sockets[1], controlOut));
         } catch (IOException | RuntimeException e) {
             connection.completeExceptionally(failure(e, timeout, process, console, scratch));
         }
