@@ -5,16 +5,20 @@ import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import jdk.jshell.execution.StreamingExecutionControl;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 /**
- * Plugs an already-connected agent into JShell as its execution engine, over JShell's stream
- * protocol ({@link Util#remoteInputOutput}) rather than JDI, which costs about 190 ms per eval.
+ * Plugs an agent into JShell as its execution engine, over JShell's stream protocol ({@link Util#remoteInputOutput})
+ * rather than JDI, which costs about 190 ms per eval. The agent need not have connected yet: JShell is built and
+ * compiles at once, and its first load or invoke waits for the connection ({@link AgentExecutionControl}).
  */
 final class AgentEngineProvider implements ExecutionControlProvider {
     private static final int BUFFER = 1 << 16;
@@ -35,10 +39,27 @@ final class AgentEngineProvider implements ExecutionControlProvider {
     }
 
     @Override
-    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws IOException {
-        InputStream input = new EndWatchingStream(new BufferedInputStream(agent.mainInput(), BUFFER), drained);
-        return Util.remoteInputOutput(input, new BufferedOutputStream(agent.mainOutput(), BUFFER),
-                router.channels(), Map.of(), (in, out) -> control = new AgentExecutionControl(out, in, agent));
+    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+        // Set up on the thread that accepted the connection, as soon as it is made: from then on the agent's output
+        // is read, whether or not a cell has run yet.
+        CompletableFuture<ExecutionControl> engine = agent.mainConnection().thenApply(this::streams);
+        engine.whenComplete((connected, failure) -> {
+            if (failure != null) {
+                drained.complete(null); // nothing will ever be read
+            }
+        });
+        control = new AgentExecutionControl(engine, agent);
+        return control;
+    }
+
+    private ExecutionControl streams(Socket main) {
+        try {
+            InputStream input = new EndWatchingStream(new BufferedInputStream(main.getInputStream(), BUFFER), drained);
+            return Util.remoteInputOutput(input, new BufferedOutputStream(main.getOutputStream(), BUFFER),
+                    router.channels(), Map.of(), (in, out) -> new StreamingExecutionControl(out, in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The control created by {@link #generate}; valid once JShell is built. */

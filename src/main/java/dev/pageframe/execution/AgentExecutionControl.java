@@ -1,8 +1,8 @@
 package dev.pageframe.execution;
 
-import java.io.ObjectInput;
-import java.io.ObjectOutput;
-import jdk.jshell.execution.StreamingExecutionControl;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import jdk.jshell.spi.ExecutionControl;
 
 /**
  * The host's end of JShell's command stream to an agent, adding interrupts over the control
@@ -11,8 +11,12 @@ import jdk.jshell.execution.StreamingExecutionControl;
  * <p>Host and agent both count invoke commands; an interrupt names the last invoke sent. Together
  * with the check in {@link #invoke} (no new invoke once an interrupt is requested) this makes every
  * interrupt hit the invoke it was meant for, whichever side of an invoke boundary it lands on.
+ *
+ * <p>The command stream exists once the agent has connected: until then JShell compiles, and its first command
+ * (a load) waits for the connection. An agent that never connects terminates the engine.
  */
-final class AgentExecutionControl extends StreamingExecutionControl {
+final class AgentExecutionControl implements ExecutionControl {
+    private final CompletableFuture<ExecutionControl> engine;
     private final AgentProcess agent;
     private final Object lock = new Object();
     private long sentInvokes;
@@ -20,9 +24,48 @@ final class AgentExecutionControl extends StreamingExecutionControl {
     private boolean stopped;
     private boolean invoking;
 
-    AgentExecutionControl(ObjectOutput out, ObjectInput in, AgentProcess agent) {
-        super(out, in);
+    AgentExecutionControl(CompletableFuture<ExecutionControl> engine, AgentProcess agent) {
+        this.engine = engine;
         this.agent = agent;
+    }
+
+    /** The command stream, once the agent has connected. */
+    private ExecutionControl engine() throws EngineTerminationException {
+        try {
+            return engine.join();
+        } catch (CompletionException e) {
+            throw new EngineTerminationException(agent.connectionFailure().map(Throwable::getMessage)
+                    .orElse("could not connect JShell to the agent JVM: " + e.getCause()));
+        }
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        engine().load(classes);
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        engine().redefine(classes);
+    }
+
+    @Override
+    public String varValue(String className, String varName)
+            throws RunException, EngineTerminationException, InternalException {
+        return engine().varValue(className, varName);
+    }
+
+    @Override
+    public void addToClasspath(String path) throws EngineTerminationException, InternalException {
+        engine().addToClasspath(path);
+    }
+
+    @Override
+    public Object extensionCommand(String command, Object arg)
+            throws RunException, EngineTerminationException, InternalException {
+        return engine().extensionCommand(command, arg);
     }
 
     @Override
@@ -37,7 +80,7 @@ final class AgentExecutionControl extends StreamingExecutionControl {
             invoking = true;
         }
         try {
-            return super.invoke(className, methodName);
+            return engine().invoke(className, methodName);
         } catch (StoppedException e) {
             synchronized (lock) {
                 stopped = true;

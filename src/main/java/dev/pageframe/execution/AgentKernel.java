@@ -50,7 +50,11 @@ final class AgentKernel implements AutoCloseable {
                 .thenApply(ignored -> describeDeath(process.exitValue())));
     }
 
-    /** Launches an agent and connects a JShell to it; the startup snippets are not run yet. */
+    /**
+     * Launches an agent and builds a JShell for it, without waiting for the agent to connect: JShell compiles
+     * meanwhile (imports need no agent), and its first load or invoke waits for the connection. The startup snippets
+     * are not run yet; {@link #awaitConnected} says whether the agent made it.
+     */
     static AgentKernel start(KernelConfig config, OutputRouter router) {
         AgentProcess agent = AgentProcess.launch(config, router::console);
         try {
@@ -68,6 +72,20 @@ final class AgentKernel implements AutoCloseable {
             agent.kill();
             throw new KernelStartException("could not connect JShell to the agent JVM: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Waits until the agent has connected back.
+     *
+     * @throws KernelStartException if it failed to start or did not connect within the startup timeout
+     */
+    void awaitConnected() {
+        agent.awaitConnected();
+    }
+
+    /** Why the agent never connected, once that is known. */
+    java.util.Optional<KernelStartException> connectionFailure() {
+        return agent.connectionFailure();
     }
 
     KernelConfig config() {

@@ -62,7 +62,8 @@ public final class AgentLaunch implements AutoCloseable {
     }
 
     /**
-     * The agent, for a session with {@code wanted}, once it has connected; empty if it was launched for another
+     * The agent, for a session with {@code wanted}, once its JVM exists (it may still be connecting: the session
+     * compiles meanwhile); empty if it was launched for another
      * configuration, already taken, or closed. {@code consoleSink} gets the agent's console lines, those printed so
      * far first. A launch that failed throws what a launch by the session would have thrown.
      */

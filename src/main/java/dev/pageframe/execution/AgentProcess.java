@@ -5,9 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.pageframe.execution.agent.AgentProtocol;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -20,32 +18,41 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-/** A launched agent JVM and its two loopback connections (JShell streams and control). */
+/**
+ * A launched agent JVM and its two loopback connections (JShell streams and control). The process exists as soon as
+ * {@link #launch} returns; the connections follow once the JVM has started and dialled back ({@link #awaitConnected}),
+ * so that the host can build its JShell and compile meanwhile.
+ */
 final class AgentProcess {
     private static final int TOKEN_BYTES = 16;
     /** How long an agent recording its start-up cache's training data may take to write it and exit. */
     private static final Duration RECORD_EXIT = Duration.ofSeconds(60);
 
     private final Process process;
-    private final Socket main;
-    private final Socket control;
-    private final DataOutputStream controlOut;
     private final ConsoleTail console;
     private final SandboxStatus sandbox;
     private final Scratch scratch;
     private final boolean recording;
+    private final CompletableFuture<Connection> connection = new CompletableFuture<>();
 
-    private AgentProcess(Process process, Socket main, Socket control, ConsoleTail console, SandboxStatus sandbox,
-            Scratch scratch, boolean recording) throws IOException {
+    /** The agent's two connections, once it has made them. */
+    private record Connection(Socket main, Socket control, DataOutputStream controlOut) {
+        void close() {
+            closeQuietly(main);
+            closeQuietly(control);
+        }
+    }
+
+    private AgentProcess(Process process, ConsoleTail console, SandboxStatus sandbox, Scratch scratch,
+            boolean recording) {
         this.process = process;
-        this.main = main;
-        this.control = control;
-        this.controlOut = new DataOutputStream(control.getOutputStream());
         this.console = console;
         this.sandbox = sandbox;
         this.scratch = scratch;
@@ -53,8 +60,9 @@ final class AgentProcess {
     }
 
     /**
-     * Launches the agent and waits until it has connected back. With the sandbox on and Landlock in the
-     * running kernel, the agent starts confined, in a scratch folder of its own that is deleted when it exits.
+     * Launches the agent; returns once its JVM exists, while a thread of its own waits for it to connect back. With
+     * the sandbox on and Landlock in the running kernel, the agent starts confined, in a scratch folder of its own
+     * that is deleted when it exits.
      *
      * @param consoleSink receives each line the agent process prints outside JShell's streams
      */
@@ -68,60 +76,150 @@ final class AgentProcess {
         return launch(config, consoleSink, started -> {});
     }
 
-    /** As {@link #launch(KernelConfig, Consumer)}, without an early agent; {@code started} sees the JVM once it exists. */
+    /**
+     * As {@link #launch(KernelConfig, Consumer)}, without an early agent; {@code started} sees the JVM once it exists
+     * (and a second one if the first was launched for a sandbox the running kernel turned out not to offer).
+     */
     static AgentProcess launch(KernelConfig config, Consumer<String> consoleSink, Consumer<Process> started) {
-        String token = HexFormat.of().formatHex(randomBytes());
-        Process process = null;
-        ConsoleTail console = null;
-        Scratch scratch = null;
-        try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
-            ProcessBuilder builder;
-            SandboxStatus sandbox = config.sandbox().status();
-            if (sandbox.confined()) {
-                scratch = Scratch.create(Path.of(System.getProperty("java.io.tmpdir")));
-                builder = new ProcessBuilder(AgentCommand.sandboxed(config, server.getLocalPort(), scratch.path()));
-                builder.directory(scratch.path().toFile());
-                AgentCommand.confineEnvironment(builder.environment(), scratch.path());
-            } else {
-                builder = new ProcessBuilder(AgentCommand.plain(config, server.getLocalPort()));
+        boolean wanted = config.sandbox().wanted().getAsBoolean();
+        if (wanted && Sandbox.plausible()) {
+            // Asking the running kernel for Landlock costs this JVM about 100 ms of foreign-function set-up, so the
+            // sandbox's launcher starts first and the question is asked while its JVM starts. The launcher asks
+            // again for itself and never runs an agent unconfined; where Landlock is missing after all, it is
+            // ended and the agent launched unconfined, as it would have been.
+            Spawn confined = Spawn.start(config, consoleSink, started, true);
+            SandboxStatus status = config.sandbox().status(true);
+            if (status.confined()) {
+                return confined.connect(config, status, consoleSink);
             }
-            builder.redirectErrorStream(true);
-            process = builder.start();
-            started.accept(process);
-            if (scratch != null) {
-                process.onExit().thenRun(scratch::delete);
-            }
-            // The token goes through a pipe the agent reads once and closes: not in its environment or
-            // command line, which a cell could read from /proc.
-            try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write((token + "\n").getBytes(UTF_8));
-            }
-            console = new ConsoleTail(process.getInputStream(), consoleSink);
-            // If the agent dies before connecting, closing the server socket ends the wait at
-            // once instead of at the startup timeout.
-            process.onExit().thenRun(() -> closeQuietly(server));
-            server.setSoTimeout(Math.toIntExact(config.startupTimeout().toMillis()));
-            Socket[] sockets = acceptBoth(server, token);
-            return new AgentProcess(process, sockets[0], sockets[1], console, sandbox, scratch, config.caches().record());
-        } catch (IOException | RuntimeException e) {
-            String why = e instanceof SocketTimeoutException
-                    ? "the agent JVM did not connect within " + config.startupTimeout().toSeconds() + " s"
-                    : "the agent JVM failed to start";
-            if (process != null) {
-                if (process.isAlive()) {
-                    // Not if it already exited: destroying closes the pipe the console reader
-                    // still needs for the JVM's last words.
-                    process.destroyForcibly();
-                }
-                why += describeEarlyExit(process, console);
-                if (scratch != null) {
-                    scratch.delete(); // the JVM is gone: no need to wait for its exit's own clean-up
-                }
-            } else if (scratch != null) {
-                scratch.delete();
-            }
-            throw new KernelStartException(why, e);
+            confined.abandon();
+            return Spawn.start(config, consoleSink, started, false).connect(config, status, consoleSink);
         }
+        return Spawn.start(config, consoleSink, started, false)
+                .connect(config, config.sandbox().status(wanted), consoleSink);
+    }
+
+    /** An agent JVM just started, before the host knows whether to keep it (its console is read from then on). */
+    private record Spawn(Process process, Scratch scratch, ServerSocket server, String token) {
+        static Spawn start(KernelConfig config, Consumer<String> consoleSink, Consumer<Process> started,
+                boolean confined) {
+            ServerSocket server = null;
+            Process process = null;
+            Scratch scratch = null;
+            try {
+                server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+                ProcessBuilder builder;
+                if (confined) {
+                    scratch = Scratch.create(Path.of(System.getProperty("java.io.tmpdir")));
+                    builder = new ProcessBuilder(AgentCommand.sandboxed(config, server.getLocalPort(), scratch.path()));
+                    builder.directory(scratch.path().toFile());
+                    AgentCommand.confineEnvironment(builder.environment(), scratch.path());
+                } else {
+                    builder = new ProcessBuilder(AgentCommand.plain(config, server.getLocalPort()));
+                }
+                builder.redirectErrorStream(true);
+                process = builder.start();
+                started.accept(process);
+                if (scratch != null) {
+                    process.onExit().thenRun(scratch::delete);
+                    Scratch.sweepOrphans(scratch.path().getParent());
+                }
+                // Made while the JVM starts: it reads the token only once it runs the agent's main class.
+                String token = HexFormat.of().formatHex(randomBytes());
+                // The token goes through a pipe the agent reads once and closes: not in its environment or
+                // command line, which a cell could read from /proc.
+                try (OutputStream stdin = process.getOutputStream()) {
+                    stdin.write((token + "\n").getBytes(UTF_8));
+                }
+                // If the agent dies before connecting, closing the server socket ends the wait at
+                // once instead of at the startup timeout.
+                ServerSocket listening = server;
+                process.onExit().thenRun(() -> closeQuietly(listening));
+                return new Spawn(process, scratch, server, token);
+            } catch (IOException | RuntimeException e) {
+                if (server != null) {
+                    closeQuietly(server);
+                }
+                ConsoleTail console = process == null ? null : new ConsoleTail(process.getInputStream(), consoleSink);
+                throw failure(e, config.startupTimeout(), process, console, scratch);
+            }
+        }
+
+        /** Keeps the JVM: its connections are awaited on a thread of their own. */
+        AgentProcess connect(KernelConfig config, SandboxStatus sandbox, Consumer<String> consoleSink) {
+            ConsoleTail console = new ConsoleTail(process.getInputStream(), consoleSink);
+            AgentProcess agent = new AgentProcess(process, console, sandbox, scratch, config.caches().record());
+            Duration timeout = config.startupTimeout();
+            Thread.ofPlatform().daemon().name("pageframe-agent-accept")
+                    .start(() -> agent.accept(server, token, timeout));
+            return agent;
+        }
+
+        /**
+         * Ends the JVM unheard (a launcher's complaint that Landlock is missing is no news then); its exit deletes
+         * the scratch folder.
+         */
+        void abandon() {
+            process.destroyForcibly();
+            closeQuietly(server);
+            closeQuietly(process.getInputStream());
+        }
+    }
+
+    /** Waits for the agent's two connections (on the accept thread), and completes {@link #connection}. */
+    private void accept(ServerSocket server, String token, Duration timeout) {
+        try (server) {
+            server.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+            Socket[] sockets = acceptBoth(server, token);
+            DataOutputStream controlOut = new DataOutputStream(sockets[1].getOutputStream());
+            connection.complete(new Connection(sockets[0], sockets[1], controlOut));
+        } catch (IOException | RuntimeException e) {
+            connection.completeExceptionally(failure(e, timeout, process, console, scratch));
+        }
+    }
+
+    /** Why the agent could not be started or did not connect; ends a JVM that is still there. */
+    private static KernelStartException failure(Exception e, Duration timeout, Process process, ConsoleTail console,
+            Scratch scratch) {
+        String why = e instanceof SocketTimeoutException
+                ? "the agent JVM did not connect within " + timeout.toSeconds() + " s"
+                : "the agent JVM failed to start";
+        if (process != null) {
+            if (process.isAlive()) {
+                // Not if it already exited: destroying closes the pipe the console reader
+                // still needs for the JVM's last words.
+                process.destroyForcibly();
+            }
+            why += describeEarlyExit(process, console);
+        }
+        if (scratch != null) {
+            scratch.delete(); // the JVM is gone: no need to wait for its exit's own clean-up
+        }
+        return new KernelStartException(why, e);
+    }
+
+    /**
+     * Waits until the agent has connected back.
+     *
+     * @throws KernelStartException if it failed to start or did not connect within the startup timeout
+     */
+    void awaitConnected() {
+        try {
+            connection.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof KernelStartException cause ? cause : e;
+        }
+    }
+
+    /** Why the agent never connected, once that is known; empty while it may still connect, and once it has. */
+    Optional<KernelStartException> connectionFailure() {
+        return connection.state() == Future.State.FAILED && connection.exceptionNow() instanceof KernelStartException e
+                ? Optional.of(e) : Optional.empty();
+    }
+
+    /** Completes with the JShell connection once the agent has made it; fails as {@link #awaitConnected} throws. */
+    CompletableFuture<Socket> mainConnection() {
+        return connection.thenApply(Connection::main);
     }
 
     private static String describeEarlyExit(Process process, ConsoleTail console) {
@@ -174,24 +272,12 @@ final class AgentProcess {
         }
     }
 
-    InputStream mainInput() {
-        try {
-            return main.getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    OutputStream mainOutput() {
-        try {
-            return main.getOutputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Asks the agent to stop the given invoke; a dead agent is not an error here. */
     void sendInterrupt(long invokeSeq) {
+        if (connection.state() != Future.State.SUCCESS) {
+            return; // no invoke can have reached an agent that has not connected
+        }
+        DataOutputStream controlOut = connection.resultNow().controlOut();
         synchronized (controlOut) {
             try {
                 controlOut.writeByte(AgentProtocol.CONTROL_INTERRUPT);
@@ -253,18 +339,17 @@ final class AgentProcess {
      */
     void kill() {
         if (recording && process.isAlive()) {
-            closeQuietly(main);
-            closeQuietly(control);
             try {
+                connection.get(RECORD_EXIT.toMillis(), TimeUnit.MILLISECONDS).close();
                 process.onExit().get(RECORD_EXIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
-                // Killed below.
+                // Never connected, or still there: killed below.
             }
         }
         process.destroyForcibly();
-        closeQuietly(main);
-        closeQuietly(control);
+        // Also closes connections made after this: a dying agent's late connection must not be served.
+        connection.thenAccept(Connection::close);
     }
 }

@@ -400,6 +400,7 @@ public final class KernelSession implements AutoCloseable {
         try {
             fresh = AgentKernel.start(config, new OutputRouter(this::unattributed));
             runStartupSnippets(fresh);
+            awaitConnected(fresh);
         } catch (KernelStartException e) {
             setState(KernelState.DEAD, e.getMessage());
             throw e;
@@ -449,15 +450,42 @@ public final class KernelSession implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Runs the startup snippets while the agent may still be connecting: those that need no agent (imports) compile
+     * meanwhile. A snippet that failed because the agent never connected reports that instead.
+     */
     private void runStartupSnippets(AgentKernel fresh) {
         for (String snippet : config.startupSnippets()) {
             CellResult result = new CellExecution(fresh, 0, CellListener.NONE, ignored -> {}, () -> false)
                     .run(snippet, Instant.now());
             if (!result.ok()) {
+                // Settled first: the close below would make an agent still connecting look like one that failed.
+                Optional<KernelStartException> notConnected = connectionFailure(fresh);
                 fresh.close();
+                notConnected.ifPresent(e -> {
+                    throw e;
+                });
                 String why = result.error().map(e -> String.join("\n", e.traceback())).orElse(result.status().name());
                 throw new KernelStartException("startup snippet failed: " + snippet.strip() + "\n" + why);
             }
+        }
+    }
+
+    /** The agent has connected before the first cell: with no startup snippet that needed it, nothing waited yet. */
+    private static void awaitConnected(AgentKernel fresh) {
+        connectionFailure(fresh).ifPresent(e -> {
+            fresh.close();
+            throw e;
+        });
+    }
+
+    /** Waits until the agent has connected or failed to (at most the startup timeout); why it failed. */
+    private static Optional<KernelStartException> connectionFailure(AgentKernel fresh) {
+        try {
+            fresh.awaitConnected();
+            return Optional.empty();
+        } catch (KernelStartException e) {
+            return Optional.of(e);
         }
     }
 

@@ -23,15 +23,25 @@ public final class NotebookExecution {
 
     private NotebookExecution() {}
 
-    /** The startup snippets for a machine: the engine prelude, the cell functions, then boot. */
+    /**
+     * The startup snippets for a machine: the engine prelude and the cell functions, then boot. Every import comes
+     * first: imports need no agent, so they compile while the agent JVM is still starting (see {@link AgentKernel#start}).
+     */
     public static List<String> startupSnippets(MachineSpec machine, long seed) {
         MachineProfile profile = MachineProfiles.byName(machine.profile());
-        List<String> s = new ArrayList<>(Session.prelude(profile));
+        List<String> prelude = Session.prelude(profile);
+        List<String> s = new ArrayList<>(prelude.stream().filter(NotebookExecution::isImport).toList());
         s.addAll(CELL_IMPORTS);
-        s.add("dev.pageframe.engine.api.Session.progressSink(dev.pageframe.execution.agent.CellContext::progress);");
-        s.add("dev.pageframe.engine.api.Session.boot(\"" + profile.name() + "\", \"" + machine.memoryBytes() + "\", "
-            + seed + "L);");
+        s.addAll(prelude.stream().filter(snippet -> !isImport(snippet)).toList());
+        // One snippet, one compile and round trip to the agent.
+        s.add("{ dev.pageframe.engine.api.Session.progressSink(dev.pageframe.execution.agent.CellContext::progress);"
+            + " dev.pageframe.engine.api.Session.boot(\"" + profile.name() + "\", \"" + machine.memoryBytes() + "\", "
+            + seed + "L); }");
         return s;
+    }
+
+    private static boolean isImport(String snippet) {
+        return snippet.startsWith("import ");
     }
 
     /** A kernel configuration for the machine, with the defaults for everything else. */

@@ -2,12 +2,16 @@ package dev.pageframe.execution;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A sandboxed agent's private folder, the only place its cells may write: made (mode 0700) at launch,
@@ -17,6 +21,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 final class Scratch {
     static final String PREFIX = "pageframe-scratch-";
 
+    private static final FileAttribute<?> PRIVATE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final int MAX_ATTEMPTS = 100;
+
     private final Path path;
     private boolean deleted;
 
@@ -24,10 +31,23 @@ final class Scratch {
         this.path = path;
     }
 
-    /** A new folder in {@code parent}, after deleting those left there by hosts no longer running. */
+    /**
+     * A new folder in {@code parent}, private from the start. Made with mkdir, which fails on anything already there
+     * (a link included), so the random part of its name needs no secure generator (whose start-up cost
+     * Files.createTempDirectory 20-30 ms before each agent's launch): a name taken by someone else means another try.
+     */
     static Scratch create(Path parent) throws IOException {
-        sweepOrphans(parent);
-        return new Scratch(Files.createTempDirectory(parent, PREFIX + ProcessHandle.current().pid() + "-").toRealPath());
+        String prefix = PREFIX + ProcessHandle.current().pid() + "-";
+        for (int attempt = 0; ; attempt++) {
+            Path folder = parent.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()));
+            try {
+                return new Scratch(Files.createDirectory(folder, PRIVATE).toRealPath());
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     Path path() {
@@ -45,6 +65,7 @@ final class Scratch {
         }
     }
 
+    /** Deletes the folders left in {@code parent} by hosts no longer running (after a launch: it is housekeeping). */
     static void sweepOrphans(Path parent) {
         try (DirectoryStream<Path> found = Files.newDirectoryStream(parent, PREFIX + "*")) {
             for (Path folder : found) {

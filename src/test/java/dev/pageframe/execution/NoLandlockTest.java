@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pageframe.execution.sandbox.Landlock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,6 +26,7 @@ class NoLandlockTest {
     void withoutLandlockTheSessionSaysCellsAreNotSandboxedAndTheyRunUnconfined() throws Exception {
         Path host = Files.writeString(dir.resolve("host.txt"), "host file");
         KernelConfig config = TestKernels.config().withSandbox(Sandbox.ON.withProbe(() -> NONE));
+        Set<Long> before = ChildProcesses.alive();
         try (KernelSession session = new KernelSession(config)) {
             SandboxStatus status = session.sandbox();
             assertFalse(status.confined());
@@ -35,6 +37,8 @@ class NoLandlockTest {
             CellResult where = session.execute("System.getProperty(\"user.dir\")").join();
             assertFalse(where.executeResult().orElseThrow().text().contains(Scratch.PREFIX), "no scratch folder");
         }
+        // The sandbox's launcher starts while the host asks for Landlock, and is ended when the answer is no.
+        assertEquals(Set.of(), ChildProcesses.startedSince(before), "no JVM left behind");
     }
 
     @Test

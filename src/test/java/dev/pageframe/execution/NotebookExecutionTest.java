@@ -2,6 +2,8 @@ package dev.pageframe.execution;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.pageframe.engine.MachineProfile;
+import dev.pageframe.engine.MachineProfiles;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.Output;
@@ -104,6 +106,38 @@ class NotebookExecutionTest {
         assertTrue(Long.parseLong(free) > 0);
         CellResult after = run(modern, "2");
         assertEquals(before.executionCount() + 1, after.executionCount(), "inspect is not a cell");
+    }
+
+    @Test
+    void thePageConstantsAreThoseOfTheNotebooksMachine() throws Exception {
+        String types = " + \" \" + ((Object) PAGE_SIZE).getClass().getSimpleName() + ((Object) PAGE_SHIFT).getClass()"
+            + ".getSimpleName() + ((Object) MAX_ORDER).getClass().getSimpleName() + ((Object) NULL).getClass().getSimpleName()";
+        String cell = "PAGE_SIZE + \" \" + PAGE_SHIFT + \" \" + MAX_ORDER + \" \" + NULL" + types;
+        assertEquals(expected(MachineProfiles.X86_64), run(modern, cell).executeResult().orElseThrow().text());
+        try (KernelSession alpha = NotebookExecution.session(MachineSpec.of("alpha-linux-2.0", "64M"))) {
+            alpha.start().get();
+            CellResult r = run(alpha, cell);
+            assertEquals(expected(MachineProfiles.ALPHA_LINUX_2_0), r.executeResult().orElseThrow().text(), r.toString());
+        }
+    }
+
+    private static String expected(MachineProfile p) {
+        return "\"" + (1L << p.pageShift()) + " " + p.pageShift() + " " + p.maxOrder() + " 0 LongIntegerIntegerLong\"";
+    }
+
+    @Test
+    void everyImportComesBeforeTheFirstSnippetThatNeedsTheAgent() {
+        // Imports compile while the agent JVM is still starting; the first other snippet waits for it.
+        for (String profile : List.of("x86_64", "i386", "i386-linux-2.0", "i386-linux-1.2", "alpha-linux-2.0")) {
+            List<String> snippets = NotebookExecution.startupSnippets(MachineSpec.of(profile, "64M"), 0);
+            int firstOther = 0;
+            while (snippets.get(firstOther).startsWith("import ")) {
+                firstOther++;
+            }
+            List<String> rest = snippets.subList(firstOther, snippets.size());
+            assertTrue(rest.stream().noneMatch(snippet -> snippet.startsWith("import ")), profile + ": " + snippets);
+            assertTrue(firstOther >= 5, profile + ": " + snippets);
+        }
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class AgentMain {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught(runner, thread, error));
         Runtime.getRuntime().addShutdownHook(new Thread(EventChannel::announceExit, "pageframe-exit"));
         Thread.ofPlatform().daemon().name("pageframe-control").start(() -> serveControl(control, runner));
+        // The host is still compiling its startup snippets, most likely: this JVM would idle until their first load.
+        Thread.ofPlatform().daemon().name("pageframe-warmup-load").start(CellRunner::warmUp);
         if (Boolean.getBoolean(AgentProtocol.WARM_UP_JSON_PROPERTY)) {
             Thread.ofPlatform().daemon().name("pageframe-warmup").start(EventChannel::warmUp);
         }
