@@ -70,7 +70,7 @@ public final class Session {
 
     /**
      * JShell snippets that put the kernel API in scope for cells on this profile: the era's GFP
-     * names, the API functions and the page constants as plain variables.
+     * names, the API functions and the profile's page constants ({@link PageConstants}).
      */
     public static List<String> prelude(MachineProfile profile) {
         List<String> s = new ArrayList<>();
@@ -84,10 +84,8 @@ public final class Session {
         // The era's own name for a cleared page: get_free_page before 2.4, get_zeroed_page now.
         s.add(profile.era() == Era.MODERN ? "import static dev.pageframe.engine.api.ModernApi.*;"
             : "import static dev.pageframe.engine.api.LegacyApi.*;");
-        s.add("final long PAGE_SIZE = " + profile.pageSize() + "L;");
-        s.add("final int PAGE_SHIFT = " + profile.pageShift() + ";");
-        s.add("final int MAX_ORDER = " + profile.maxOrder() + ";");
-        s.add("final long NULL = 0L;");
+        // Constants, as in the kernel's headers (a cell cannot assign them), and imports: no class to load and run.
+        s.add(PageConstants.importFor(profile));
         return s;
     }
 }

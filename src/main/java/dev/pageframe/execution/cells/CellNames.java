@@ -60,7 +60,7 @@ public final class CellNames {
                 }
             }
         }
-        // Defined by the session prelude as plain variables.
+        // The profile's page constants (PageConstants), which every profile's prelude imports.
         names.addAll(Set.of("PAGE_SIZE", "PAGE_SHIFT", "MAX_ORDER", "NULL"));
         names.remove("kernel");
         return Set.copyOf(names);

@@ -47,4 +47,28 @@ class PreludeTest {
         assertEquals("", compile(MachineProfiles.I386_LINUX_1_2, "long a = get_free_page(GFP_NFS);"));
         assertFalse(compile(MachineProfiles.I386_LINUX_1_2, "int io = GFP_IO;").isEmpty(), "1.2 has no GFP_IO");
     }
+
+    /** Every profile's prelude names its own page constants, with the profile's values and the kernel's types. */
+    @Test
+    void eachProfileImportsItsOwnPageConstants() throws Exception {
+        for (MachineProfile p : MachineProfiles.all()) {
+            String line = PageConstants.importFor(p);
+            assertTrue(Session.prelude(p).contains(line), p.name());
+            String nested = line.substring("import static ".length(), line.length() - ".*;".length());
+            Class<?> constants = Class.forName(nested.replace("PageConstants.", "PageConstants$"));
+            assertEquals(p.pageSize(), constants.getField("PAGE_SIZE").getLong(null), p.name());
+            assertEquals(long.class, constants.getField("PAGE_SIZE").getType());
+            assertEquals(p.pageShift(), constants.getField("PAGE_SHIFT").getInt(null), p.name());
+            assertEquals(p.maxOrder(), constants.getField("MAX_ORDER").getInt(null), p.name());
+            assertEquals(0L, constants.getField("NULL").getLong(null));
+        }
+    }
+
+    /** asm/page.h makes PAGE_SIZE a constant: assigning it is a compile error, as in driver code. */
+    @Test
+    void aCellCannotAssignAPageConstant() {
+        assertEquals("", compile(MachineProfiles.ALPHA_LINUX_2_0, "long pages = (16L << 20) / PAGE_SIZE; int s = PAGE_SHIFT + MAX_ORDER; long p = NULL;"));
+        String errors = compile(MachineProfiles.X86_64, "PAGE_SIZE = 5;");
+        assertTrue(errors.contains("final"), errors);
+    }
 }
