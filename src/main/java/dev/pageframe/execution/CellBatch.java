@@ -27,14 +27,14 @@ import jdk.jshell.SnippetEvent;
  */
 final class CellBatch {
     /** At most this many cells in one batch: a block of thousands would only make its one compile longer. */
-    static final int MAX_CELLS = 64;
+    private static final int MAX_CELLS = 64;
     /** At most this much cell text: javac limits one method's code to 64 KB. */
-    static final int MAX_CHARS = 16_000;
+    private static final int MAX_CHARS = 16_000;
 
     private static final SecureRandom TOKENS = new SecureRandom();
 
-    /** A cell of the batch, and where its text sits in the batch's source. */
-    record Member(String source, CellSplitter.Statements statements, int textStart, int snippetLine) {}
+    /** A cell of the batch, and the batch's line on which its text starts. */
+    record Member(String source, CellSplitter.Statements statements, int snippetLine) {}
 
     /** Told of a cell's result as soon as the next cell begins (on the thread that reads the agent's output). */
     interface Finished {
@@ -99,7 +99,7 @@ final class CellBatch {
         for (int k = 0; k < plan.size(); k++) {
             String boundary = CellBoundary.class.getName() + ".begins(" + token + "L, " + k + ");{";
             text.append(boundary);
-            members.add(new Member(sources.get(k), plan.get(k), text.length(), line));
+            members.add(new Member(sources.get(k), plan.get(k), line));
             text.append(plan.get(k).text()).append("\n}\n");
             line += newlines(plan.get(k).text()) + 2;
         }
