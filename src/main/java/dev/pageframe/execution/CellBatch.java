@@ -179,8 +179,8 @@ final class CellBatch {
         List<SnippetOrigins.Part> parts = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             Member m = members.get(k);
-            parts.add(new SnippetOrigins.Part(m.snippetLine(),
-                    new SnippetOrigins.Origin(firstCount + k, new SourceLines(m.source()).line(m.statements().offset()))));
+            parts.add(new SnippetOrigins.Part(m.snippetLine(), firstCount + k,
+                    new SourceLines(m.source()).line(m.statements().offset())));
         }
         kernel.origins().record(snippet.id(), parts);
         if (event.exception() != null) {
@@ -209,9 +209,7 @@ final class CellBatch {
             case ERROR -> CellStatus.ERROR;
             case INTERRUPTED -> CellStatus.INTERRUPTED;
             case STOPPED -> {
-                String message = "the cell was interrupted";
-                recorders.get(last).add(new ErrorOutput(Tracebacks.INTERRUPTED, message,
-                        List.of(Tracebacks.INTERRUPTED + ": " + message), 0));
+                recorders.get(last).add(CellExecution.interruptedBetweenSnippets(0));
                 yield CellStatus.INTERRUPTED;
             }
             case DIED -> {

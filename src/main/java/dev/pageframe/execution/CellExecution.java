@@ -349,7 +349,7 @@ final class CellExecution {
         return reason;
     }
 
-    private static ErrorOutput interruptedBetweenSnippets(int line) {
+    static ErrorOutput interruptedBetweenSnippets(int line) {
         String where = line > 0 ? " before line " + line : "";
         String message = "the cell was interrupted" + where;
         return new ErrorOutput(Tracebacks.INTERRUPTED, message, List.of(Tracebacks.INTERRUPTED + ": " + message), line);

@@ -11,24 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SnippetOrigins {
     /**
-     * A snippet's origin.
-     *
-     * @param executionCount the cell's execution count, or 0 for a startup snippet
-     * @param firstLine the 1-based cell line on which the snippet's source starts
-     */
-    record Origin(int executionCount, int firstLine) {
-        boolean startup() {
-            return executionCount == 0;
-        }
-    }
-
-    /**
      * The part of a snippet that holds one cell.
      *
      * @param snippetLine the 1-based snippet line on which the part starts
-     * @param origin where that line lies in its cell
+     * @param executionCount the cell's execution count, or 0 for a startup snippet
+     * @param firstLine the 1-based cell line on which the part starts
      */
-    record Part(int snippetLine, Origin origin) {}
+    record Part(int snippetLine, int executionCount, int firstLine) {}
 
     /** A frame's place in a cell: the cell's execution count (0 for startup) and the 1-based cell line. */
     record Place(int executionCount, int line) {
@@ -40,7 +29,7 @@ final class SnippetOrigins {
     private final Map<String, List<Part>> byId = new ConcurrentHashMap<>();
 
     void record(String snippetId, int executionCount, int firstLine) {
-        byId.put(snippetId, List.of(new Part(1, new Origin(executionCount, firstLine))));
+        byId.put(snippetId, List.of(new Part(1, executionCount, firstLine)));
     }
 
     /** A snippet made of several cells' parts, in order of {@link Part#snippetLine}, the first on line 1. */
@@ -64,6 +53,6 @@ final class SnippetOrigins {
                 part = p;
             }
         }
-        return new Place(part.origin().executionCount(), part.origin().firstLine() + line - part.snippetLine());
+        return new Place(part.executionCount(), part.firstLine() + line - part.snippetLine());
     }
 }
