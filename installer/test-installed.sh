@@ -201,13 +201,16 @@ grep -qF "(\"$wm_class\"" "$work/window.txt" || fail "the window's class is not 
 ok "the window's class is the desktop entry's StartupWMClass ($wm_class)"
 # The app runs the tour's cells (Run All, through its measurement hook) and draws their charts in its own JVM, with
 # nothing failing on the way: no exception in its log. run-all.sh waits (up to 4 minutes) for the hook to log that the
-# last cell has finished, then closes the app.
+# last cell has finished, then ends the app with SIGTERM, as a session logout does, and writes the app's exit status
+# to run-all.status: 0 is the app's own orderly exit (ui.Termination), 143 the JVM's default.
 cat > "$work/run-all.sh" <<'SH'
 log="$(dirname "$0")/run-all.log"
 JAVA_TOOL_OPTIONS="-Dpageframe.measure=true -Dpageframe.measure.runAll=true" "$@" > "$log" 2>&1 &
 pid=$!
 for i in $(seq 1 2400); do
-  if grep -q "^pageframe: ran [0-9]* code cells of tour.ipynb" "$log"; then kill "$pid"; wait "$pid"; exit 0; fi
+  if grep -q "^pageframe: ran [0-9]* code cells of tour.ipynb" "$log"; then
+    kill "$pid"; wait "$pid"; echo $? > "$(dirname "$0")/run-all.status"; exit 0
+  fi
   kill -0 "$pid" 2>/dev/null || break
   sleep 0.1
 done
@@ -216,8 +219,11 @@ SH
 xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/run-all.sh" pageframe \
   || { cat "$work/run-all.log" >&2; fail "the installed app did not finish Run All on the tour"; }
 ! grep -E "Exception|Error|^[[:space:]]+at " "$work/run-all.log" \
-  || fail "the installed app logged an exception while it ran the tour (above)"
+  || fail "the installed app logged an exception while it ran the tour or ended (above)"
 ok "the installed app runs the tour's cells and draws their charts ($(grep -o 'ran [0-9]* code cells' "$work/run-all.log"))"
+[ "$(cat "$work/run-all.status")" = 0 ] \
+  || { cat "$work/run-all.log" >&2; fail "SIGTERM did not end the installed app in order: exit status $(cat "$work/run-all.status")"; }
+ok "SIGTERM ends the installed app in order (exit status 0, nothing logged)"
 cp notebooks/watermarks-and-reclaim.ipynb "$work/lesson.ipynb"
 exec_line=$(sed -n 's/^Exec=//p' "$desktop" | head -n 1)
 read -r -a opener <<< "${exec_line//%[fFuU]/$work/lesson.ipynb}"

@@ -4,10 +4,12 @@ import atlantafx.base.theme.PrimerLight;
 import dev.pageframe.ui.app.AppEnvironment;
 import dev.pageframe.ui.app.MainWindow;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -21,6 +23,8 @@ public class PageframeApp extends Application {
     private MainWindow window;
     /** The measuring harness when asked for, else a probe that does nothing. */
     private AppProbe probe = AppProbe.NONE;
+    /** Answers SIGTERM, SIGINT and SIGHUP once the window is up; null before. */
+    private Termination termination;
 
     /**
      * Starts the app and returns when its window closes. The CLI calls this reflectively when run with no
@@ -71,7 +75,7 @@ public class PageframeApp extends Application {
         stage.setOnShown(e -> probe.windowShown());
         probe.windowMade(window);
         if (tour != null) {
-            window.openTourNow(tour, java.time.Duration.ofSeconds(5));
+            window.openTourNow(tour, Duration.ofSeconds(5));
         }
         stage.show();
 
@@ -79,13 +83,18 @@ public class PageframeApp extends Application {
         for (String f : files) {
             window.open(Path.of(f));
         }
+        termination = Termination.install(() -> Platform.runLater(Platform::exit), Duration.ofSeconds(15));
     }
 
     @Override
     public void stop() {
         probe.stopping();
         if (window != null) {
-            window.cleanExit();
+            if (termination != null && termination.asked()) {
+                window.terminatedExit();
+            } else {
+                window.cleanExit();
+            }
             // Stop the kernels' agent JVMs before this JVM goes; bounded so a stuck agent cannot hold up exit.
             List<CompletableFuture<Void>> closing = window.shutdown();
             try {
@@ -93,6 +102,9 @@ public class PageframeApp extends Application {
             } catch (Exception e) {
                 // Exiting anyway: an agent also stops by itself once its host connection closes.
             }
+        }
+        if (termination != null) {
+            termination.finished();
         }
     }
 }

@@ -494,6 +494,11 @@ public final class MainWindow extends BorderPane {
         recovery.cleanExit();
     }
 
+    /** The app is ending because it was told to (a signal): every unsaved change is copied and kept for the next start. */
+    public void terminatedExit() {
+        recovery.keepForNextStart();
+    }
+
     FrameQueue later() {
         return later;
     }

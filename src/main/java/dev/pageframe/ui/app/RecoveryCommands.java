@@ -160,4 +160,17 @@ final class RecoveryCommands {
             // Left for the next start to offer, which is the safe side.
         }
     }
+
+    /**
+     * The app is told to end (a signal), not closed by its user: every unsaved change is copied now, and the copies
+     * stay for the next start to offer (waiting a bounded time for the writes).
+     */
+    void keepForNextStart() {
+        autosave.writeAll();
+        try {
+            autosave.flushed().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // What is on disk already stays; nothing more can be done on the way out.
+        }
+    }
 }
