@@ -28,6 +28,10 @@ work=$(mktemp -d)
 export HOME="$work/home"   # the app's trust store and settings go here, not into the CI user's home
 mkdir -p "$HOME"
 fail() { echo "test-installed: FAIL: $*" >&2; exit 1; }
+# A failed check leaves no package behind either, so the next run on this machine starts from the same place.
+trap 'status=$?; if [ "$status" != 0 ] && dpkg -s pageframe > /dev/null 2>&1; then
+        echo "test-installed: removing the package the failed run installed" >&2; dpkg --purge pageframe > /dev/null 2>&1 || true
+      fi' EXIT
 ok() { echo "test-installed: ok: $*"; }
 
 # What is on the machine, to compare before the install with after the removal (the folders a package writes to).
