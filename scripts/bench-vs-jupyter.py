@@ -162,7 +162,7 @@ def main():
             measure(command(*key), log)
         jar = ROOT / "target" / "pageframe.jar"
         caches = " ".join(f"{c}={'fresh' if (ROOT / 'target' / c).exists() and (ROOT / 'target' / c).stat().st_mtime > jar.stat().st_mtime else 'none'}"
-                          for c in ("pageframe-cli.aot", "agent.aot", "launcher.aot"))
+                          for c in ("pageframe-cli.aot", "agent.aot"))
         load_before = os.getloadavg()
         results = {key: [] for key in sources}
         order = list(sources)

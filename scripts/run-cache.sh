@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
-# Records the ahead-of-time caches (JDK 25, JEP 483/514/515) of the three JVMs a headless `pageframe run` starts:
+# Records the ahead-of-time caches (JDK 25, JEP 483/514/515) of the two JVMs a headless `pageframe run` starts:
 #   target/pageframe-cli.aot  the command-line tool (options: scripts/cli-jvm-options), trained on a run;
-#   target/agent.aot          the kernel's agent JVM, trained on the same run (KernelCaches, record mode);
-#   target/launcher.aot       the sandbox launcher, trained on a launch whose final execve Landlock refuses
-#                             (a launcher that succeeds becomes the agent and never exits to write its cache).
+#   target/agent.aot          the kernel's agent JVM, trained on the same run (KernelCaches, record mode).
 # ./pageframe passes each one only while it is newer than target/pageframe.jar: run this again after every
 # `mvn package` (a cache made for another build would be refused by the JVM, which costs the time it saves).
 # The training run: the tour, then a notebook of 20 small cells (a loop and a print each). About 30 s.
@@ -16,11 +14,11 @@ java="$JAVA_HOME/bin/java"
 jar="$PWD/target/pageframe.jar"
 dir="$PWD/target"
 [ -f "$jar" ] || { echo "run-cache: no $jar; build it first: mvn -q package -DskipTests" >&2; exit 2; }
-rm -f "$dir/pageframe-cli.aot" "$dir/agent.aot" "$dir/agent.aotconf" "$dir/launcher.aot" "$dir/launcher.aotconf"
+rm -f "$dir/pageframe-cli.aot" "$dir/agent.aot" "$dir/agent.aotconf" "$dir/launcher.aot"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# 1. The command-line tool and the agent, on one training run (the sandbox on, as a user's runs are): the tour's
+# The command-line tool and the agent, on one training run (the sandbox on, as a user's runs are): the tour's
 # cells (the engine, charts, tables), then 20 small ones (a loop and a print each).
 python3 - notebooks/tour.ipynb "$work/train.ipynb" <<'PY'
 import json, sys
@@ -42,17 +40,7 @@ mapfile -t cli < <(grep -Ev '^[[:space:]]*(#|$)' scripts/cli-jvm-options)
     -Xlog:aot=error -cp "$jar" >/dev/null
 rm -f "$dir/agent.aotconf"
 
-# 2. The launcher, with AgentCommand's LAUNCHER_OPTIONS: it sets up Landlock as for an agent, then its execve of a
-# program the policy does not let it execute fails, and it exits (writing its training data where the policy lets
-# it write).
-launcher=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData --enable-native-access=ALL-UNNAMED)
-"$java" "${launcher[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$work/launcher.aotconf" -Xlog:aot=error \
-    -cp "$jar" dev.pageframe.execution.sandbox.SandboxLauncher --read "$JAVA_HOME" --read "$jar" \
-    --read /etc/ld.so.cache --read /dev/urandom --write "$work" --connect 9 -- "$java" -version >/dev/null 2>&1 || true
-[ -f "$work/launcher.aotconf" ] || { echo "run-cache: the launcher wrote no training data" >&2; exit 1; }
-"$java" "${launcher[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$work/launcher.aotconf" \
-    -XX:AOTCache="$dir/launcher.aot" -Xlog:aot=error -cp "$jar" >/dev/null
-for f in pageframe-cli.aot agent.aot launcher.aot; do
+for f in pageframe-cli.aot agent.aot; do
   [ -f "$dir/$f" ] || { echo "run-cache: no $dir/$f was written" >&2; exit 1; }
   echo "run-cache: wrote $dir/$f ($(du -h "$dir/$f" | cut -f1))"
 done

@@ -1,7 +1,7 @@
 package dev.pageframe.execution;
 
 import dev.pageframe.execution.agent.AgentMain;
-import dev.pageframe.execution.sandbox.SandboxLauncher;
+import dev.pageframe.execution.sandbox.ConfinedProcess;
 import dev.pageframe.execution.sandbox.SandboxPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,19 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line that starts an agent JVM: directly, or through {@link SandboxLauncher}, a first JVM
- * that confines itself with Landlock and then executes the agent's {@code java} in its place, so that
- * the agent and every thread it ever has start inside the sandbox.
+ * The command line that starts an agent JVM: unconfined, or with the sandbox's policy, for {@link ConfinedProcess}
+ * to start it confined, so that the agent and every thread it ever has start inside the sandbox.
  */
 final class AgentCommand {
-    /**
-     * The launcher lives for a fraction of a second and runs a few hundred lines: the quick compiler only,
-     * no GC threads to speak of, and no hsperfdata file in /tmp (the agent writes none either: it cannot).
-     * Class data sharing, or the start-up cache when there is one ({@link KernelCaches#launcherOptions}).
-     */
-    private static final List<String> LAUNCHER_OPTIONS = List.of(
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED");
-
     /** Files every JVM reads that are no one's secret: random numbers, and the loader's library index. */
     private static final List<Path> SYSTEM_READ = List.of(
             Path.of("/dev/urandom"), Path.of("/dev/random"), Path.of("/etc/ld.so.cache"));
@@ -40,8 +31,11 @@ final class AgentCommand {
         return agent(config, port, List.of());
     }
 
-    /** The command that starts the agent inside the sandbox, with {@code scratch} as its only writable folder. */
-    static List<String> sandboxed(KernelConfig config, int port, Path scratch) throws IOException {
+    /** A sandboxed agent's command and what it may touch. */
+    record Confined(SandboxPolicy policy, List<String> command) {}
+
+    /** The agent inside the sandbox, with {@code scratch} as its only writable folder. */
+    static Confined sandboxed(KernelConfig config, int port, Path scratch) throws IOException {
         Path java = config.javaExecutable().toRealPath();
         Path javaHome = java.getParent().getParent();
         List<Path> classpath = AgentClasspath.entries(config);
@@ -56,16 +50,7 @@ final class AgentCommand {
         // No native code for cells: with it a cell could make any system call Landlock does not cover.
         List<String> agent = agent(config, port, List.of("-XX:-UsePerfData", "-Djava.io.tmpdir=" + scratch,
                 NO_NATIVE_ACCESS));
-        List<String> command = new ArrayList<>();
-        command.add(config.javaExecutable().toString());
-        command.addAll(LAUNCHER_OPTIONS);
-        Path launcher = AgentClasspath.location(SandboxLauncher.class);
-        command.addAll(config.caches().launcherOptions(List.of(launcher)));
-        command.add("-cp");
-        command.add(launcher.toString());
-        command.add(SandboxLauncher.class.getName());
-        command.addAll(policy.toArguments(agent));
-        return command;
+        return new Confined(policy, agent);
     }
 
     /** Keeps only what a sandboxed agent may see of the host's environment; its home is the scratch folder. */

@@ -3,6 +3,8 @@ package dev.pageframe.execution;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.pageframe.execution.agent.AgentProtocol;
+import dev.pageframe.execution.sandbox.ConfinedProcess;
+import dev.pageframe.execution.sandbox.SandboxException;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,8 +16,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -77,26 +81,11 @@ final class AgentProcess {
     }
 
     /**
-     * As {@link #launch(KernelConfig, Consumer)}, without an early agent; {@code started} sees the JVM once it exists
-     * (and a second one if the first was launched for a sandbox the running kernel turned out not to offer).
+     * As {@link #launch(KernelConfig, Consumer)}, without an early agent; {@code started} sees the JVM once it exists.
      */
     static AgentProcess launch(KernelConfig config, Consumer<String> consoleSink, Consumer<Process> started) {
-        boolean wanted = config.sandbox().wanted().getAsBoolean();
-        if (wanted && Sandbox.plausible()) {
-            // Asking the running kernel for Landlock costs this JVM about 100 ms of foreign-function set-up, so the
-            // sandbox's launcher starts first and the question is asked while its JVM starts. The launcher asks
-            // again for itself and never runs an agent unconfined; where Landlock is missing after all, it is
-            // ended and the agent launched unconfined, as it would have been.
-            Spawn confined = Spawn.start(config, consoleSink, started, true);
-            SandboxStatus status = config.sandbox().status(true);
-            if (status.confined()) {
-                return confined.connect(config, status, consoleSink);
-            }
-            confined.abandon();
-            return Spawn.start(config, consoleSink, started, false).connect(config, status, consoleSink);
-        }
-        return Spawn.start(config, consoleSink, started, false)
-                .connect(config, config.sandbox().status(wanted), consoleSink);
+        SandboxStatus status = config.sandbox().status();
+        return Spawn.start(config, consoleSink, started, status.confined()).connect(config, status, consoleSink);
     }
 
     /** An agent JVM just started, before the host knows whether to keep it (its console is read from then on). */
@@ -108,17 +97,16 @@ final class AgentProcess {
             Scratch scratch = null;
             try {
                 server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
-                ProcessBuilder builder;
                 if (confined) {
                     scratch = Scratch.create(Path.of(System.getProperty("java.io.tmpdir")));
-                    builder = new ProcessBuilder(AgentCommand.sandboxed(config, server.getLocalPort(), scratch.path()));
-                    builder.directory(scratch.path().toFile());
-                    AgentCommand.confineEnvironment(builder.environment(), scratch.path());
+                    AgentCommand.Confined agent = AgentCommand.sandboxed(config, server.getLocalPort(), scratch.path());
+                    Map<String, String> environment = new HashMap<>(System.getenv());
+                    AgentCommand.confineEnvironment(environment, scratch.path());
+                    process = ConfinedProcess.start(agent.policy(), agent.command(), environment, scratch.path());
                 } else {
-                    builder = new ProcessBuilder(AgentCommand.plain(config, server.getLocalPort()));
+                    process = new ProcessBuilder(AgentCommand.plain(config, server.getLocalPort()))
+                            .redirectErrorStream(true).start();
                 }
-                builder.redirectErrorStream(true);
-                process = builder.start();
                 started.accept(process);
                 if (scratch != null) {
                     process.onExit().thenRun(scratch::delete);
@@ -136,7 +124,7 @@ final class AgentProcess {
                 ServerSocket listening = server;
                 process.onExit().thenRun(() -> closeQuietly(listening));
                 return new Spawn(process, scratch, server, token);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | SandboxException | RuntimeException e) {
                 if (server != null) {
                     closeQuietly(server);
                 }
@@ -153,16 +141,6 @@ final class AgentProcess {
             Thread.ofPlatform().daemon().name("pageframe-agent-accept")
                     .start(() -> agent.accept(server, token, timeout));
             return agent;
-        }
-
-        /**
-         * Ends the JVM unheard (a launcher's complaint that Landlock is missing is no news then); its exit deletes
-         * the scratch folder.
-         */
-        void abandon() {
-            process.destroyForcibly();
-            closeQuietly(server);
-            closeQuietly(process.getInputStream());
         }
     }
 
@@ -183,6 +161,7 @@ final class AgentProcess {
             Scratch scratch) {
         String why = e instanceof SocketTimeoutException
                 ? "the agent JVM did not connect within " + timeout.toSeconds() + " s"
+                : e instanceof SandboxException ? "the sandbox could not start the agent JVM: " + e.getMessage()
                 : "the agent JVM failed to start";
         if (process != null) {
             if (process.isAlive()) {

@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * Ahead-of-time caches (JDK 25, JEP 483/514/515: classes loaded and linked, lambdas and method handles
- * spun, method profiles) for the kernel's own JVMs: the sandbox launcher ({@value #LAUNCHER}) and the agent
- * ({@value #AGENT}; a sandboxed agent's: an unconfined one runs with other module options), kept in one folder. scripts/run-cache.sh records them; a kernel start then skips most of
- * its class loading (the launcher's first foreign-function downcall above all).
+ * spun, method profiles) for the kernel's own JVM, the agent ({@value #AGENT}; a sandboxed agent's: an unconfined
+ * one runs with other module options), kept in a folder. scripts/run-cache.sh records it; a kernel start then
+ * skips most of its class loading.
  *
  * <p>A cache is used only when it is newer than every entry of the class path it is for, and every entry is a
  * jar: the JVM maps a cache only for the class path it was made with, and a cache made for another build
@@ -29,7 +29,6 @@ public record KernelCaches(Path folder, boolean record) {
     /** The system property that makes the agent record its training data instead (scripts/run-cache.sh). */
     public static final String RECORD_PROPERTY = "pageframe.kernel.cache.record";
 
-    static final String LAUNCHER = "launcher.aot";
     static final String AGENT = "agent.aot";
     static final String AGENT_CONFIGURATION = "agent.aotconf";
 
@@ -49,11 +48,6 @@ public record KernelCaches(Path folder, boolean record) {
             return NONE;
         }
         return new KernelCaches(Path.of(folder).toAbsolutePath().normalize(), Boolean.getBoolean(RECORD_PROPERTY));
-    }
-
-    /** JVM options for the sandbox launcher running from {@code classpath}. */
-    List<String> launcherOptions(List<Path> classpath) {
-        return usable(LAUNCHER, classpath).map(KernelCaches::using).orElse(List.of("-Xshare:auto"));
     }
 
     /** JVM options for the agent running from {@code classpath}. */

@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param maxStreamChars how much stdout and stderr text one cell may produce before the rest is
  *     dropped; protects the host's heap from a cell that prints in an endless loop
  * @param sandbox whether the agent runs confined (Landlock on Linux) where the running kernel allows it
- * @param caches the start-up caches of the launcher and agent JVMs, if any
+ * @param caches the start-up cache of the agent JVM, if any
  * @param earlyAgent an agent launched ahead of the session ({@code pageframe run} launches it while it reads the
  *     notebook), which the session's first start takes instead of launching one; null for none
  */

@@ -1,7 +1,6 @@
 package dev.pageframe.execution;
 
 import dev.pageframe.execution.sandbox.Landlock;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -61,14 +60,6 @@ public record Sandbox(BooleanSupplier wanted, Supplier<Landlock.Support> probe) 
         String network = support.abi() >= NETWORK_ABI ? ""
                 : "; this kernel's Landlock cannot limit network connections (that needs ABI 4, Linux 6.7)";
         return new SandboxStatus(true, support.abi(), "cells are sandboxed (Landlock ABI " + support.abi() + ")" + network);
-    }
-
-    /**
-     * Whether the running kernel may offer Landlock, from what costs nothing to ask: true on Linux, where only
-     * {@link #status} can tell.
-     */
-    static boolean plausible() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
     }
 
     /** The running kernel does not change while we run: ask it once. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.execution.agent.AgentMain;
 import dev.pageframe.execution.agent.AgentProtocol;
-import dev.pageframe.execution.sandbox.SandboxLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +17,9 @@ class AgentCommandTest {
     @TempDir
     Path dir;
 
-    /** The agent's own command: what follows the launcher's policy and its "--". */
-    private static List<String> agentPart(List<String> command) {
-        return command.subList(command.indexOf("--") + 1, command.size());
-    }
-
-    /** The launcher's JVM options: what comes before its main class. */
-    private static List<String> launcherPart(List<String> command) {
-        return command.subList(0, command.indexOf(SandboxLauncher.class.getName()));
+    /** The sandboxed agent's own command. */
+    private static List<String> agentPart(AgentCommand.Confined confined) {
+        return confined.command();
     }
 
     @Test
@@ -33,27 +27,23 @@ class AgentCommandTest {
         Path scratch = Files.createDirectory(dir.resolve("scratch"));
         Path caches = Files.createDirectory(dir.resolve("caches"));
         KernelConfig config = KernelConfig.defaults().withCaches(new KernelCaches(caches, true));
-        List<String> command = AgentCommand.sandboxed(config, 4242, scratch);
-        List<String> agent = agentPart(command);
+        AgentCommand.Confined confined = AgentCommand.sandboxed(config, 4242, scratch);
+        List<String> agent = agentPart(confined);
         assertTrue(agent.contains("-XX:AOTMode=record"), agent.toString());
         assertTrue(agent.contains("-XX:AOTConfiguration=" + caches.resolve(KernelCaches.AGENT_CONFIGURATION)),
                 agent.toString());
         // The options come before the main class, where the JVM reads them.
         assertTrue(agent.indexOf("-XX:AOTMode=record") < agent.indexOf("dev.pageframe.execution.agent.AgentMain"));
-        List<String> policy = command.subList(command.indexOf(SandboxLauncher.class.getName()), command.indexOf("--"));
-        assertTrue(policy.contains(caches.toString()), policy.toString());
-        assertEquals("--write", policy.get(policy.indexOf(caches.toString()) - 1));
+        assertTrue(confined.policy().readWrite().contains(caches), confined.policy().toString());
     }
 
     @Test
-    void withoutACacheTheLauncherSharesTheJdksClassDataAndTheAgentGetsNoCacheOptions() throws IOException {
+    void fromClassFoldersTheSandboxedAgentGetsNoCacheOptions() throws IOException {
         Path scratch = Files.createDirectory(dir.resolve("scratch"));
         // Tests run from class folders, for which no cache is ever used.
         KernelConfig config = KernelConfig.defaults().withCaches(new KernelCaches(dir, false));
-        Files.writeString(dir.resolve(KernelCaches.LAUNCHER), "");
         Files.writeString(dir.resolve(KernelCaches.AGENT), "");
-        List<String> command = AgentCommand.sandboxed(config, 4242, scratch);
-        assertTrue(launcherPart(command).contains("-Xshare:auto"), command.toString());
+        List<String> command = AgentCommand.sandboxed(config, 4242, scratch).command();
         assertFalse(command.stream().anyMatch(o -> o.startsWith("-XX:AOT")), command.toString());
     }
 

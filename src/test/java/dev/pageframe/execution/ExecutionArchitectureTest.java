@@ -54,8 +54,9 @@ class ExecutionArchitectureTest {
     }
 
     @Test
-    void theSandboxLauncherStandsAlone() {
-        // It runs in a JVM of its own before the agent exists: it loads nothing of Pageframe but itself.
+    void theSandboxStandsAlone() {
+        // Its confined thread runs it alone between confining itself and spawning the agent: nothing of Pageframe
+        // but itself, so no class of ours is first loaded (and initialised) by a confined thread.
         noClasses().that().resideInAPackage("dev.pageframe.execution.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.pageframe.execution", "dev.pageframe.execution.agent..",
                         "dev.pageframe.execution.cells..", "dev.pageframe.execution.display..", "dev.pageframe.engine..",

@@ -27,20 +27,10 @@ class KernelCachesTest {
     }
 
     @Test
-    void aCacheMadeAfterTheJarIsPassedToTheLauncherInsteadOfPlainSharing() throws IOException {
-        Path jar = file("pageframe.jar", BUILT);
-        Path cache = file(KernelCaches.LAUNCHER, BUILT.plusSeconds(60));
-        List<String> options = new KernelCaches(dir, false).launcherOptions(List.of(jar));
-        assertEquals(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off"), options);
-    }
-
-    @Test
     void aCacheOlderThanTheJarWasMadeForAnotherBuildAndIsNotPassed() throws IOException {
         Path jar = file("pageframe.jar", BUILT);
-        file(KernelCaches.LAUNCHER, BUILT.minusSeconds(60));
         file(KernelCaches.AGENT, BUILT.minusSeconds(60));
         KernelCaches caches = new KernelCaches(dir, false);
-        assertEquals(List.of("-Xshare:auto"), caches.launcherOptions(List.of(jar)));
         assertEquals(List.of(), caches.agentOptions(List.of(jar)));
         assertEquals(Optional.empty(), caches.agentReads(List.of(jar)));
     }
@@ -67,8 +57,7 @@ class KernelCachesTest {
     @Test
     void noCacheFileOrNoFolderMeansTheJvmsDefaults() throws IOException {
         Path jar = file("pageframe.jar", BUILT);
-        assertEquals(List.of("-Xshare:auto"), new KernelCaches(dir, false).launcherOptions(List.of(jar)));
-        assertEquals(List.of("-Xshare:auto"), KernelCaches.NONE.launcherOptions(List.of(jar)));
+        assertEquals(List.of(), new KernelCaches(dir, false).agentOptions(List.of(jar)));
         assertEquals(List.of(), KernelCaches.NONE.agentOptions(List.of(jar)));
     }
 

@@ -142,7 +142,7 @@ class SandboxTest {
 
     @Test
     void aCellCannotSwitchTheLaunchMechanismToStartAJvm() {
-        // The agent's own java may be executed (the launcher executes it), and a JVM started that way could enable
+        // The agent's own java may be executed (its spawn executes it), and a JVM started that way could enable
         // native access for itself. The JDK reads jdk.lang.Process.launchMechanism once, when it first starts a
         // program: switched to FORK before that, the child would execute java directly, without the lib/jspawnhelper
         // the sandbox refuses. A fresh kernel, so no earlier cell has started (or tried to start) a program.
@@ -178,7 +178,7 @@ class SandboxTest {
 
     @Test
     void udpAndUnixDomainSocketsAreRefused() {
-        // Landlock has no rules for these; the launcher's seccomp filter refuses the sockets themselves.
+        // Landlock has no rules for these; the spawning thread's seccomp filter refuses the sockets themselves.
         ErrorOutput udp = error("new java.net.DatagramSocket().send(new java.net.DatagramPacket(new byte[1], 1,"
                 + " java.net.InetAddress.getLoopbackAddress(), 9))");
         assertEquals("Permission denied: " + SandboxDenials.NETWORK, udp.evalue());
@@ -208,7 +208,7 @@ class SandboxTest {
 
     @Test
     void everyThreadOfTheAgentStartedConfined() throws IOException {
-        // Set by the launcher's one thread just before it executed the agent's java: a thread that has it
+        // Set by the host's spawning thread just before it started the agent's java: a thread that has it
         // descends from that thread, so it is inside the Landlock domain set in the same breath.
         long pid = session.agentPid().orElseThrow();
         List<Path> tasks;

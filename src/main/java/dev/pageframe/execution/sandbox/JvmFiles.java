@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a JVM needs from outside its runtime image, found by the launcher, which is itself the same
- * {@code java}: the shared libraries it has mapped, and the ELF interpreter the kernel runs when
+ * What a JVM needs from outside its runtime image: the system's shared libraries and locale data, found among
+ * what this JVM (the same {@code java}, or one like it) has mapped, and the ELF interpreter the kernel runs when
  * executing a program (opened for execution, so it needs Landlock's execute right).
  */
 final class JvmFiles {
@@ -22,7 +22,7 @@ final class JvmFiles {
 
     private JvmFiles() {}
 
-    /** The files named in {@code /proc/self/maps} (shared objects, the launcher binary and its libraries). */
+    /** The files named in {@code /proc/self/maps} (this JVM's binary, its libraries, its class data). */
     static Set<Path> mappedFiles() throws IOException {
         Set<Path> files = new LinkedHashSet<>();
         for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
@@ -73,10 +73,23 @@ final class JvmFiles {
         return buffer.flip();
     }
 
-    /** The policy with what this JVM needs added: its mapped libraries to read, its interpreter to execute. */
+    /**
+     * The folders whose mapped files a sandboxed JVM may read too: the system's libraries and locale data, no one's
+     * secret. This JVM maps more than an agent needs (the desktop app's GTK, its fonts, a cache under the user's
+     * home folder); only what lies in these folders is passed on.
+     */
+    private static final List<Path> SYSTEM_FOLDERS = List.of(Path.of("/lib"), Path.of("/lib64"), Path.of("/lib32"),
+            Path.of("/usr/lib"), Path.of("/usr/lib64"), Path.of("/usr/lib32"));
+
+    /** Whether a mapped file is a system file a sandboxed JVM may read. */
+    static boolean systemFile(Path file) {
+        return file.isAbsolute() && file.normalize().equals(file) && SYSTEM_FOLDERS.stream().anyMatch(file::startsWith);
+    }
+
+    /** The policy with what a JVM needs added: the system files mapped here to read, its interpreter to execute. */
     static SandboxPolicy completed(SandboxPolicy policy, List<String> command) throws IOException {
         Set<Path> read = new LinkedHashSet<>(policy.readOnly());
-        read.addAll(mappedFiles());
+        mappedFiles().stream().filter(JvmFiles::systemFile).forEach(read::add);
         Set<Path> exec = new LinkedHashSet<>(policy.executable());
         interpreter(Path.of(command.getFirst())).ifPresent(exec::add);
         return new SandboxPolicy(List.copyOf(read), policy.readWrite(), List.copyOf(exec), policy.connectPorts());

@@ -16,7 +16,7 @@ import java.util.Locale;
  *
  * <p>{@link #restrictSelf} confines the calling thread and whatever it starts or executes later; threads
  * that already exist keep their freedom. That is why the agent JVM is confined by
- * {@link SandboxLauncher} before it exists, never from inside.
+ * {@link ConfinedProcess} before it exists, from a thread of the host made for it, never from inside.
  */
 public final class Landlock {
     // System calls added since Linux 5.1 have the same number on every architecture.
@@ -60,9 +60,12 @@ public final class Landlock {
             MemorySegment state = Libc.callState(arena);
             long abi = Libc.syscall(state, SYS_CREATE_RULESET, 0, 0, CREATE_RULESET_VERSION, 0);
             if (abi > 0) {
-                return Libc.knownArchitecture() ? new Support((int) abi, "")
-                        : new Support(0, "Pageframe's sandbox knows x86-64 and AArch64 Linux; this is "
-                                + System.getProperty("os.arch"));
+                if (!Libc.knownArchitecture()) {
+                    return new Support(0, "Pageframe's sandbox knows x86-64 and AArch64 Linux; this is "
+                            + System.getProperty("os.arch"));
+                }
+                return PosixSpawn.unavailable().map(reason -> new Support(0, reason))
+                        .orElseGet(() -> new Support((int) abi, ""));
             }
             int errno = Libc.errno(state);
             return new Support(0, switch (errno) {

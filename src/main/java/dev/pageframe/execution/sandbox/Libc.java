@@ -18,21 +18,28 @@ import java.util.Locale;
 
 /**
  * The system calls the sandbox needs, through the C library's {@code syscall(2)} and the foreign function
- * API (no native library of our own). One downcall handle serves them all: each handle costs the launcher
- * 40-400 ms to make, and the launcher's start-up is paid at every kernel start.
+ * API (no native library of our own). One downcall handle serves them all: each handle's stub costs a cold JVM
+ * tens of milliseconds to make, paid at the first kernel start of a run.
  */
 final class Libc {
     static final long O_PATH = 0x200000;
     static final long O_CLOEXEC = 0x80000;
     static final long PR_SET_NO_NEW_PRIVS = 38;
+    static final int SIGTERM = 15;
+    static final int SIGKILL = 9;
+    private static final int EINTR = 4;
+    private static final long P_PID = 1;
+    private static final long WEXITED = 4;
+    private static final long WNOWAIT = 0x01000000;
     private static final long AT_FDCWD = -100;
 
     /** System call numbers of the calls whose numbers differ between architectures. */
-    private record Numbers(long openat, long close, long prctl, long execve) {}
+    private record Numbers(long openat, long close, long prctl, long execve, long pipe2, long kill, long waitid,
+            long wait4) {}
 
     private static final Numbers NUMBERS = switch (System.getProperty("os.arch", "").toLowerCase(Locale.ROOT)) {
-        case "amd64", "x86_64" -> new Numbers(257, 3, 157, 59);
-        case "aarch64", "arm64" -> new Numbers(56, 57, 167, 221);
+        case "amd64", "x86_64" -> new Numbers(257, 3, 157, 59, 293, 62, 247, 61);
+        case "aarch64", "arm64" -> new Numbers(56, 57, 167, 221, 59, 129, 95, 260);
         default -> null;
     };
 
@@ -84,6 +91,66 @@ final class Libc {
 
     static void close(MemorySegment state, int fd) {
         syscall(state, NUMBERS.close(), fd, 0, 0, 0);
+    }
+
+    /** {@code pipe2(fds, O_CLOEXEC)}: the read end, then the write end. */
+    static int[] pipe() throws java.io.IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment fds = arena.allocate(JAVA_INT, 2);
+            MemorySegment state = callState(arena);
+            if (syscall(state, NUMBERS.pipe2(), fds.address(), O_CLOEXEC, 0, 0) != 0) {
+                throw new java.io.IOException("pipe2 failed: " + describe(errno(state)));
+            }
+            return new int[] {fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1)};
+        }
+    }
+
+    static void close(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            close(callState(arena), fd);
+        }
+    }
+
+    /** Sends {@code signal} to {@code pid}; false if it is gone. */
+    static boolean kill(long pid, int signal) {
+        try (Arena arena = Arena.ofConfined()) {
+            return syscall(callState(arena), NUMBERS.kill(), pid, signal, 0, 0) == 0;
+        }
+    }
+
+    /**
+     * Waits until child {@code pid} has ended and returns while it is still a zombie (waitid with WNOWAIT), so its
+     * pid cannot be reused before {@link #reap}; false if it is no child of this process.
+     */
+    static boolean awaitExit(long pid) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment info = arena.allocate(128, 8); // siginfo_t
+            MemorySegment state = callState(arena);
+            while (true) {
+                if (syscall(state, NUMBERS.waitid(), P_PID, pid, info.address(), WEXITED | WNOWAIT) == 0) {
+                    return true;
+                }
+                if (errno(state) != EINTR) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** Reaps the ended child {@code pid}: its exit status, or 128 + the signal that ended it (as Java's Process says). */
+    static int reap(long pid) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment status = arena.allocate(JAVA_INT);
+            MemorySegment state = callState(arena);
+            while (syscall(state, NUMBERS.wait4(), pid, status.address(), 0, 0) < 0) {
+                if (errno(state) != EINTR) {
+                    return -1;
+                }
+            }
+            int s = status.get(JAVA_INT, 0);
+            int signal = s & 0x7f;
+            return signal == 0 ? (s >> 8) & 0xff : 0x80 + signal;
+        }
     }
 
     /** Replaces this process with {@code command}; returns only on failure, with the errno. */

@@ -1,7 +1,7 @@
 package dev.pageframe.execution.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,21 +12,26 @@ import org.junit.jupiter.api.Test;
 
 class SandboxPolicyTest {
     @Test
-    void theLauncherReadsBackThePolicyAndTheCommandItWasGiven() {
-        SandboxPolicy policy = new SandboxPolicy(List.of(Path.of("/opt/jdk"), Path.of("/a b/app.jar")),
-                List.of(Path.of("/tmp/s")), List.of(Path.of("/opt/jdk/bin/java")), List.of(4711));
-        List<String> command = List.of("/opt/jdk/bin/java", "--", "-cp", "x", "Main");
-        SandboxPolicy.Launch launch = SandboxPolicy.parse(policy.toArguments(command));
-        assertEquals(policy, launch.policy());
-        assertEquals(command, launch.command());
-    }
+    void onlyTheSystemsLibrariesAndLocaleDataAmongTheMappedFilesArePassedOn() throws Exception {
+        assertTrue(JvmFiles.systemFile(Path.of("/usr/lib/x86_64-linux-gnu/libc.so.6")));
+        assertTrue(JvmFiles.systemFile(Path.of("/lib64/ld-linux-x86-64.so.2")));
+        assertTrue(JvmFiles.systemFile(Path.of("/usr/lib/locale/C.utf8/LC_CTYPE")));
+        // The desktop app maps its fonts, GTK's caches and JavaFX's libraries unpacked into the user's home folder.
+        assertFalse(JvmFiles.systemFile(Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")));
+        assertFalse(JvmFiles.systemFile(Path.of("/home/ada/.openjfx/cache/25.0.2/amd64/libglass.so")));
+        assertFalse(JvmFiles.systemFile(Path.of("/usr/lib/../../home/ada/secret.so")));
+        assertFalse(JvmFiles.systemFile(Path.of("/usr/library/x.so")));
+        assertFalse(JvmFiles.systemFile(Path.of("usr/lib/libc.so.6")));
 
-    @Test
-    void aPolicyWithoutACommandIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SandboxPolicy.parse(List.of("--read", "/x", "--")));
-        assertEquals("no command after --", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SandboxPolicy.parse(List.of("--bogus", "1", "--", "java")));
+        if (System.getProperty("os.name").startsWith("Linux")) {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            SandboxPolicy policy = new SandboxPolicy(List.of(Path.of("/opt/jdk")), List.of(), List.of(java), List.of());
+            SandboxPolicy completed = JvmFiles.completed(policy, List.of(java.toString()));
+            List<Path> added = completed.readOnly().subList(1, completed.readOnly().size());
+            assertTrue(added.stream().anyMatch(p -> p.getFileName().toString().startsWith("libc.so")), added.toString());
+            assertTrue(added.stream().allMatch(JvmFiles::systemFile), added.toString());
+            assertTrue(completed.executable().contains(JvmFiles.interpreter(java).orElseThrow()));
+        }
     }
 
     @Test
