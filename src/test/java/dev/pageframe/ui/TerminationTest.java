@@ -136,6 +136,72 @@ class TerminationTest {
         }
     }
 
+    /** The app whose orderly exit never ends: its stop() blocks the FX thread. */
+    public static final class StuckChild extends PageframeApp {
+        @Override
+        public void start(Stage stage) throws IOException {
+            super.start(stage);
+            System.out.println("ready");
+            System.out.flush();
+        }
+
+        @Override
+        public void stop() {
+            System.out.println("stopping");
+            System.out.flush();
+            try {
+                new java.util.concurrent.CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSecondSignalEndsAnAppWhoseOrderlyExitIsStuckAtOnce() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dprism.order=sw", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dpageframe.config.dir=" + config, "-Dpageframe.data.dir=" + data,
+                LaunchStuckChild.class.getName()));
+        Process app = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("ready", out.readLine(), () -> "the app did not start: " + errors());
+            new ProcessBuilder("kill", "-s", "TERM", Long.toString(app.pid())).start().waitFor();
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("stopping")) {
+                // whatever the app printed before its exit began
+            }
+            assertEquals("stopping", line, () -> "the first signal began the orderly exit: " + errors());
+            assertFalse(app.waitFor(1, TimeUnit.SECONDS), "the stuck exit holds the app");
+            new ProcessBuilder("kill", "-s", "TERM", Long.toString(app.pid())).start().waitFor();
+            // Well inside the 15 s grace after the first signal, which would end it too.
+            assertTrue(app.waitFor(10, TimeUnit.SECONDS), "a second signal ends it at once");
+            assertEquals(128 + 15, app.exitValue(), "the status a shell expects of a process ended by SIGTERM");
+        } finally {
+            app.destroyForcibly();
+        }
+    }
+
+    private String errors() {
+        try {
+            return Files.readString(dir.resolve("stderr.txt"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** Starts {@link StuckChild}. */
+    public static final class LaunchStuckChild {
+        public static void main(String[] args) {
+            Application.launch(StuckChild.class, args);
+        }
+    }
+
     /** Starts {@link Child} as the app's launcher starts the app. */
     public static final class LaunchChild {
         public static void main(String[] args) {
