@@ -25,11 +25,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,15 +93,7 @@ class TerminationTest {
         new NotebookTrust(config).sign(new NotebookFiles().load(file).notebook());
         byte[] original = Files.readAllBytes(file);
 
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Dprism.order=sw", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-                "-Dpageframe.config.dir=" + config, "-Dpageframe.data.dir=" + data,
-                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
-                LaunchChild.class.getName(), file.toString()));
-        Process app = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile()).start();
+        Process app = startApp(LaunchChild.class, config, data, file.toString());
         try {
             List<ProcessHandle> kernels;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
@@ -107,14 +101,14 @@ class TerminationTest {
                 while ((line = out.readLine()) != null && !line.equals("ready")) {
                     // the app's own output before the cell has run and been edited
                 }
-                assertEquals("ready", line, "the app ended before its cell ran: " + Files.readString(dir.resolve("stderr.txt")));
+                assertEquals("ready", line, "the app ended before its cell ran: " + errors());
                 kernels = app.descendants().toList();
                 assertFalse(kernels.isEmpty(), "the cell ran in a kernel process of its own");
 
                 new ProcessBuilder("kill", "-s", signal, Long.toString(app.pid())).inheritIO().start().waitFor();
                 assertTrue(app.waitFor(60, TimeUnit.SECONDS), "the app did not end within 60 s of SIG" + signal);
             }
-            String errors = Files.readString(dir.resolve("stderr.txt"));
+            String errors = errors();
             assertEquals(0, app.exitValue(), "the app's own exit, not the JVM's default for SIG" + signal + ":\n" + errors);
             assertFalse(errors.contains("Exception") || errors.contains("\tat "), "it logged an exception:\n" + errors);
             for (ProcessHandle kernel : kernels) {
@@ -150,25 +144,18 @@ class TerminationTest {
             System.out.println("stopping");
             System.out.flush();
             try {
-                new java.util.concurrent.CountDownLatch(1).await();
+                new CountDownLatch(1).await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aSecondSignalEndsAnAppWhoseOrderlyExitIsStuckAtOnce() throws Exception {
         Path config = Files.createDirectories(dir.resolve("config"));
         Path data = Files.createDirectories(dir.resolve("data"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Dprism.order=sw", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-                "-Dpageframe.config.dir=" + config, "-Dpageframe.data.dir=" + data,
-                LaunchStuckChild.class.getName()));
-        Process app = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile()).start();
+        Process app = startApp(LaunchStuckChild.class, config, data);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("ready", out.readLine(), () -> "the app did not start: " + errors());
             new ProcessBuilder("kill", "-s", "TERM", Long.toString(app.pid())).start().waitFor();
@@ -185,6 +172,23 @@ class TerminationTest {
         } finally {
             app.destroyForcibly();
         }
+    }
+
+    /**
+     * The app in a JVM of its own, headless (Monocle), with its settings and data in {@code config} and {@code data};
+     * its errors go to stderr.txt.
+     */
+    private Process startApp(Class<?> main, Path config, Path data, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dprism.order=sw", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dpageframe.config.dir=" + config, "-Dpageframe.data.dir=" + data,
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
+                main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile()).start();
     }
 
     private String errors() {
