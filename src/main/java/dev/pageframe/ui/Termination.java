@@ -1,7 +1,6 @@
 package dev.pageframe.ui;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,6 @@ final class Termination {
     private final Duration grace;
     private final AtomicBoolean asked = new AtomicBoolean();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
-    private final List<String> handled = new ArrayList<>();
 
     private Termination(Runnable orderlyExit, Duration grace) {
         this.orderlyExit = orderlyExit;
@@ -44,17 +42,11 @@ final class Termination {
         for (String name : SIGNALS) {
             try {
                 Signal.handle(new Signal(name), t::received);
-                t.handled.add(name);
             } catch (IllegalArgumentException e) {
                 // Unknown here (HUP on Windows) or kept by the JVM (-Xrs): that signal keeps its default.
             }
         }
         return t;
-    }
-
-    /** The signals this instance answers. */
-    List<String> handled() {
-        return List.copyOf(handled);
     }
 
     /** True once a signal has asked the app to end. */

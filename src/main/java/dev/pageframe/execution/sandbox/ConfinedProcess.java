@@ -44,14 +44,11 @@ public final class ConfinedProcess extends Process {
      * Starts {@code command} confined to {@code policy} (with what a JVM needs from the system's libraries added),
      * in {@code directory}, with exactly {@code environment}.
      *
-     * @throws SandboxException if the sandbox cannot be set up or the program not started; nothing ran unconfined
+     * @throws SandboxException if the sandbox cannot be set up or the program not started; nothing ran unconfined.
+     *     {@link Landlock#probe} says beforehand whether this system can (Landlock, and glibc's posix_spawn actions)
      */
     public static ConfinedProcess start(SandboxPolicy policy, List<String> command, Map<String, String> environment,
             Path directory) throws SandboxException, IOException {
-        java.util.Optional<String> unavailable = PosixSpawn.unavailable();
-        if (unavailable.isPresent()) {
-            throw new SandboxException(unavailable.get());
-        }
         SandboxPolicy completed = JvmFiles.completed(policy, command);
         int[] in = Libc.pipe();
         int[] out;
@@ -77,11 +74,9 @@ public final class ConfinedProcess extends Process {
                     new BufferedInputStream(new FileInputStream(descriptor(out[0]))));
         } catch (IOException | RuntimeException e) {
             Libc.kill(pid, Libc.SIGKILL);
-            Thread.ofPlatform().daemon().name("pageframe-sandbox-reaper-" + pid).start(() -> {
-                if (Libc.awaitExit(pid)) {
-                    Libc.reap(pid);
-                }
-            });
+            if (Libc.awaitExit(pid)) {
+                Libc.reap(pid);
+            }
             throw e;
         } finally {
             closeAll(in);
