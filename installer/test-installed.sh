@@ -169,6 +169,24 @@ env -u JAVA_HOME PATH=/usr/bin:/bin HOME="$HOME" pageframe run "$work/where.ipyn
 grep -q '"/opt/pageframe/lib/runtime\\n"' "$work/where-out.ipynb" \
   || fail "the cell's JVM was not the bundled runtime: $(grep -o '"text": \[[^]]*' "$work/where-out.ipynb")"
 ok "cells run on /opt/pageframe/lib/runtime"
+# Confined there too (the runtime spawns its agent from a thread it confines with Landlock): a cell cannot read
+# /etc/passwd. On a kernel without Landlock, `run` says so and the cell reads it, which is not this test's business.
+cat > "$work/confined.ipynb" <<'NB'
+{"cells": [{"cell_type": "code", "execution_count": null, "id": "passwd", "metadata": {}, "outputs": [],
+  "source": ["try { System.out.println(java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/passwd\")).length()); }",
+             " catch (java.io.IOException e) { System.out.println(e); }"]}],
+ "metadata": {"kernelspec": {"display_name": "Pageframe (Java)", "language": "java", "name": "pageframe"}},
+ "nbformat": 4, "nbformat_minor": 5}
+NB
+env -u JAVA_HOME PATH=/usr/bin:/bin HOME="$HOME" pageframe run "$work/confined.ipynb" -o "$work/confined-out.ipynb" \
+  2> "$work/confined.log" || { cat "$work/confined.log" >&2; fail "pageframe run of a cell that reads /etc/passwd failed"; }
+if grep -q "cells are not sandboxed" "$work/confined.log"; then
+  ok "no Landlock in this kernel: $(grep -o 'cells are not sandboxed[^;]*' "$work/confined.log" | head -n 1)"
+else
+  grep -q 'AccessDeniedException: /etc/passwd' "$work/confined-out.ipynb" \
+    || fail "the installed runtime's cell read /etc/passwd: $(grep -o '"text": \[[^]]*' "$work/confined-out.ipynb")"
+  ok "the installed runtime's cells are confined (a cell cannot read /etc/passwd)"
+fi
 
 # The desktop integration: the menu entry, and .ipynb files opened with Pageframe.
 desktop=$(ls /usr/share/applications/*pageframe*.desktop 2>/dev/null | head -n 1)
