@@ -13,7 +13,6 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,12 +33,11 @@ final class Libc {
     private static final long AT_FDCWD = -100;
 
     /** System call numbers of the calls whose numbers differ between architectures. */
-    private record Numbers(long openat, long close, long prctl, long execve, long pipe2, long kill, long waitid,
-            long wait4) {}
+    private record Numbers(long openat, long close, long prctl, long pipe2, long kill, long waitid, long wait4) {}
 
     private static final Numbers NUMBERS = switch (System.getProperty("os.arch", "").toLowerCase(Locale.ROOT)) {
-        case "amd64", "x86_64" -> new Numbers(257, 3, 157, 59, 293, 62, 247, 61);
-        case "aarch64", "arm64" -> new Numbers(56, 57, 167, 221, 59, 129, 95, 260);
+        case "amd64", "x86_64" -> new Numbers(257, 3, 157, 293, 62, 247, 61);
+        case "aarch64", "arm64" -> new Numbers(56, 57, 167, 59, 129, 95, 260);
         default -> null;
     };
 
@@ -150,24 +148,6 @@ final class Libc {
             int s = status.get(JAVA_INT, 0);
             int signal = s & 0x7f;
             return signal == 0 ? (s >> 8) & 0xff : 0x80 + signal;
-        }
-    }
-
-    /** Replaces this process with {@code command}; returns only on failure, with the errno. */
-    static int execve(List<String> command) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment argv = arena.allocate(ADDRESS, command.size() + 1L);
-            for (int i = 0; i < command.size(); i++) {
-                argv.setAtIndex(ADDRESS, i, arena.allocateFrom(command.get(i)));
-            }
-            argv.setAtIndex(ADDRESS, command.size(), MemorySegment.NULL);
-            // The environment as the C library holds it: exactly what this process was given.
-            MemorySegment environ = LIBC.find("environ").orElseThrow()
-                    .reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0);
-            MemorySegment state = callState(arena);
-            syscall(state, NUMBERS.execve(), arena.allocateFrom(command.getFirst()).address(), argv.address(),
-                    environ.address(), 0);
-            return errno(state);
         }
     }
 
