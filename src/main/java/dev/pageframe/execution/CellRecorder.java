@@ -22,6 +22,11 @@ final class CellRecorder {
     /**
      * @param streamLimit how many characters of stdout and stderr to keep (and forward)
      */
+    /** Whether this records a startup snippet (count 0), whose outputs no one reads unless it fails. */
+    boolean startup() {
+        return executionCount == 0;
+    }
+
     CellRecorder(int executionCount, CellListener listener, long streamLimit) {
         this.executionCount = executionCount;
         this.listener = listener;

@@ -59,7 +59,15 @@ final class OutputRouter {
 
     /** A line the agent process printed outside JShell's streams (JVM warnings, crash notes). */
     void console(String line) {
-        route(new StreamOutput(StreamName.STDERR, line + System.lineSeparator()));
+        StreamOutput output = new StreamOutput(StreamName.STDERR, line + System.lineSeparator());
+        CellRecorder recorder = current;
+        // A startup snippet's outputs are dropped with it: the agent JVM's own lines printed meanwhile (its banner, a
+        // warning at its start, which now often comes while the imports compile) belong to the session instead.
+        if (recorder != null && recorder.startup()) {
+            Listeners.call(() -> unattributed.accept(output));
+        } else {
+            route(output);
+        }
     }
 
     /** Whether the agent announced that it is exiting through System.exit. */
