@@ -29,6 +29,12 @@ nb["cells"] += [{"cell_type": "code", "execution_count": None, "id": f"train-{i}
 json.dump(nb, open(sys.argv[2], "w"))
 PY
 mapfile -t cli < <(grep -Ev '^[[:space:]]*(#|$)' scripts/cli-jvm-options)
+# The CLI's cache keeps classes, not the training run's method profiles: with them, a C1-only JVM compiled about 20%
+# more methods, early, and a 10-cell run took 0.90x the wall and 0.86x the CPU without them (BENCHMARKS.md). The flag is
+# a diagnostic one of JDK 25; a JDK that no longer knows it makes the cache as before.
+if "$java" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -version >/dev/null 2>&1; then
+  cli+=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining)
+fi
 "$java" "${cli[@]}" -XX:AOTCacheOutput="$dir/pageframe-cli.aot" -Xlog:aot=error \
     -Dpageframe.kernel.cache="$dir" -Dpageframe.kernel.cache.record=true \
     -jar "$jar" run "$work/train.ipynb" -o "$work/out.ipynb" >/dev/null 2>"$work/train.log" \
