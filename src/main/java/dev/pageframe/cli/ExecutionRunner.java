@@ -142,7 +142,8 @@ final class ExecutionRunner implements NotebookRunner {
         if (early != null && config.equals(earlyConfig)) {
             config = config.withEarlyAgent(early);
         }
-        config = config.withStartupSnippets(NotebookExecution.startupSnippets(machine, 0));
+        config = config.withStartupSnippets(NotebookExecution.startupSnippets(machine))
+                .withBoot(NotebookExecution.boot(machine, 0));
         // Every cell is known: a variable no later cell reads can be a local of its cell's block, and cells that are
         // statements alone run together, several to one JShell eval (KernelSession.executeBatch).
         List<LiveNames.RunCell> cells = RunRules.runCells(start, opts.allowErrors(), opts.solutions());

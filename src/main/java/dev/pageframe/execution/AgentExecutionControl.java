@@ -1,5 +1,6 @@
 package dev.pageframe.execution;
 
+import dev.pageframe.execution.agent.AgentProtocol;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import jdk.jshell.spi.ExecutionControl;
@@ -14,11 +15,16 @@ import jdk.jshell.spi.ExecutionControl;
  *
  * <p>The command stream exists once the agent has connected: until then JShell compiles, and its first command
  * (a load) waits for the connection. An agent that never connects terminates the engine.
+ *
+ * <p>One command at a time crosses the stream: JShell sends from the session's kernel thread, and the machine's boot
+ * ({@link #boot}) from a thread of its own while JShell compiles the startup imports.
  */
 final class AgentExecutionControl implements ExecutionControl {
     private final CompletableFuture<ExecutionControl> engine;
     private final AgentProcess agent;
     private final Object lock = new Object();
+    /** Held for a whole command, its reply included. */
+    private final Object stream = new Object();
     private long sentInvokes;
     private boolean interruptRequested;
     private boolean stopped;
@@ -42,30 +48,40 @@ final class AgentExecutionControl implements ExecutionControl {
     @Override
     public void load(ClassBytecodes[] classes)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        engine().load(classes);
+        synchronized (stream) {
+            engine().load(classes);
+        }
     }
 
     @Override
     public void redefine(ClassBytecodes[] classes)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        engine().redefine(classes);
+        synchronized (stream) {
+            engine().redefine(classes);
+        }
     }
 
     @Override
     public String varValue(String className, String varName)
             throws RunException, EngineTerminationException, InternalException {
-        return engine().varValue(className, varName);
+        synchronized (stream) {
+            return engine().varValue(className, varName);
+        }
     }
 
     @Override
     public void addToClasspath(String path) throws EngineTerminationException, InternalException {
-        engine().addToClasspath(path);
+        synchronized (stream) {
+            engine().addToClasspath(path);
+        }
     }
 
     @Override
     public Object extensionCommand(String command, Object arg)
             throws RunException, EngineTerminationException, InternalException {
-        return engine().extensionCommand(command, arg);
+        synchronized (stream) {
+            return engine().extensionCommand(command, arg);
+        }
     }
 
     @Override
@@ -80,7 +96,9 @@ final class AgentExecutionControl implements ExecutionControl {
             invoking = true;
         }
         try {
-            return engine().invoke(className, methodName);
+            synchronized (stream) {
+                return engine().invoke(className, methodName);
+            }
         } catch (StoppedException e) {
             synchronized (lock) {
                 stopped = true;
@@ -91,6 +109,15 @@ final class AgentExecutionControl implements ExecutionControl {
                 invoking = false;
             }
         }
+    }
+
+    /**
+     * Boots {@code machine} in the agent ({@link AgentProtocol#BOOT_COMMAND}), waiting for the connection first.
+     *
+     * @throws UserException if the boot threw: its class and message, as the agent caught them
+     */
+    void boot(MachineBoot machine) throws RunException, EngineTerminationException, InternalException {
+        extensionCommand(AgentProtocol.BOOT_COMMAND, machine.wire());
     }
 
     /** Whether the agent is running cell code right now (rather than the host compiling it). */

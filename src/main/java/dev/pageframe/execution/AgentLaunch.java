@@ -38,7 +38,7 @@ public final class AgentLaunch implements AutoCloseable {
 
     /** Starts launching an agent for sessions with {@code config} (its startup snippets aside) on a thread of its own. */
     public static AgentLaunch begin(KernelConfig config) {
-        AgentLaunch launch = new AgentLaunch(config.withEarlyAgent(null).withStartupSnippets(List.of()));
+        AgentLaunch launch = new AgentLaunch(config.withEarlyAgent(null).withStartupSnippets(List.of()).withBoot(null));
         Thread.ofPlatform().daemon().name("pageframe-agent-launch").start(launch::launch);
         return launch;
     }
@@ -69,7 +69,7 @@ public final class AgentLaunch implements AutoCloseable {
      */
     Optional<AgentProcess> take(KernelConfig wanted, Consumer<String> consoleSink) {
         synchronized (lock) {
-            if (taken || closed || !config.equals(wanted.withEarlyAgent(null).withStartupSnippets(List.of()))) {
+            if (taken || closed || !config.equals(wanted.withEarlyAgent(null).withStartupSnippets(List.of()).withBoot(null))) {
                 return Optional.empty();
             }
             taken = true;

@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param caches the start-up cache of the agent JVM, if any
  * @param earlyAgent an agent launched ahead of the session ({@code pageframe run} launches it while it reads the
  *     notebook), which the session's first start takes instead of launching one; null for none
+ * @param boot the machine the agent boots at every start and restart, before the first cell and while the startup
+ *     snippets compile; a failed boot fails the start; null for none
  */
 public record KernelConfig(
         List<String> startupSnippets,
@@ -39,7 +41,8 @@ public record KernelConfig(
         long maxStreamChars,
         Sandbox sandbox,
         KernelCaches caches,
-        AgentLaunch earlyAgent) {
+        AgentLaunch earlyAgent,
+        MachineBoot boot) {
 
     /**
      * The options every agent JVM gets. The serial collector suits one notebook's heap and runs no
@@ -111,6 +114,7 @@ public record KernelConfig(
                 10_000_000L,
                 Sandbox.ON,
                 KernelCaches.fromSystemProperties(),
+                null,
                 null);
     }
 
@@ -124,51 +128,56 @@ public record KernelConfig(
 
     public KernelConfig withStartupSnippets(List<String> snippets) {
         return new KernelConfig(snippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent);
+                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent, boot);
     }
 
     public KernelConfig withClasspath(List<Path> entries) {
         return new KernelConfig(startupSnippets, entries, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent);
+                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent, boot);
     }
 
     public KernelConfig withMaxHeap(String heap) {
         return new KernelConfig(startupSnippets, classpath, heap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent);
+                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent, boot);
     }
 
     public KernelConfig withJvmOptions(List<String> options) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, options, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent);
+                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent, boot);
     }
 
     public KernelConfig withInterruptGrace(Duration grace) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, grace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent);
+                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent, boot);
     }
 
     public KernelConfig withStartupTimeout(Duration timeout) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, timeout,
-                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent);
+                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent, boot);
     }
 
     public KernelConfig withMaxStreamChars(long chars) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, chars, sandbox, caches, earlyAgent);
+                javaExecutable, chars, sandbox, caches, earlyAgent, boot);
     }
 
     public KernelConfig withSandbox(Sandbox choice) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, choice, caches, earlyAgent);
+                javaExecutable, maxStreamChars, choice, caches, earlyAgent, boot);
     }
 
     public KernelConfig withCaches(KernelCaches choice) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox, choice, earlyAgent);
+                javaExecutable, maxStreamChars, sandbox, choice, earlyAgent, boot);
     }
 
     public KernelConfig withEarlyAgent(AgentLaunch launch) {
         return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
-                javaExecutable, maxStreamChars, sandbox, caches, launch);
+                javaExecutable, maxStreamChars, sandbox, caches, launch, boot);
+    }
+
+    public KernelConfig withBoot(MachineBoot machine) {
+        return new KernelConfig(startupSnippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
+                javaExecutable, maxStreamChars, sandbox, caches, earlyAgent, machine);
     }
 }

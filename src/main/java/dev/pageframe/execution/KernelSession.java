@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import jdk.jshell.spi.ExecutionControl;
 
 /**
  * A notebook kernel: Java cells run in order by JShell in a separate agent JVM, sharing state like
@@ -399,8 +401,10 @@ public final class KernelSession implements AutoCloseable {
         AgentKernel fresh;
         try {
             fresh = AgentKernel.start(config, new OutputRouter(this::unattributed));
+            CompletableFuture<Void> booted = boot(fresh);
             runStartupSnippets(fresh);
             awaitConnected(fresh);
+            awaitBoot(fresh, booted);
         } catch (KernelStartException e) {
             setState(KernelState.DEAD, e.getMessage());
             throw e;
@@ -469,6 +473,51 @@ public final class KernelSession implements AutoCloseable {
                 throw new KernelStartException("startup snippet failed: " + snippet.strip() + "\n" + why);
             }
         }
+    }
+
+    /**
+     * Boots the configured machine in the agent, on a thread of its own, as soon as the agent has connected: the startup
+     * imports compile meanwhile, and need no agent.
+     */
+    private CompletableFuture<Void> boot(AgentKernel fresh) {
+        MachineBoot machine = config.boot();
+        CompletableFuture<Void> booted = new CompletableFuture<>();
+        if (machine == null) {
+            booted.complete(null);
+            return booted;
+        }
+        Thread.ofPlatform().daemon().name("pageframe-boot").start(() -> {
+            try {
+                fresh.control().boot(machine);
+                booted.complete(null);
+            } catch (Throwable t) {
+                booted.completeExceptionally(t);
+            }
+        });
+        return booted;
+    }
+
+    /** Waits for the machine's boot; a boot that failed fails the start, saying why. */
+    private void awaitBoot(AgentKernel fresh, CompletableFuture<Void> booted) {
+        try {
+            booted.join();
+        } catch (CompletionException e) {
+            Optional<KernelStartException> notConnected = connectionFailure(fresh);
+            fresh.close();
+            notConnected.ifPresent(failure -> {
+                throw failure;
+            });
+            throw new KernelStartException("the machine did not boot: " + config.boot().describe() + ": "
+                    + bootFailure(e.getCause()));
+        }
+    }
+
+    private static String bootFailure(Throwable failure) {
+        if (failure instanceof ExecutionControl.UserException user) {
+            String type = user.causeExceptionClass();
+            return type.substring(type.lastIndexOf('.') + 1) + ": " + user.getMessage();
+        }
+        return "the agent ended while it booted (" + failure.getMessage() + ")";
     }
 
     /** The agent has connected before the first cell: with no startup snippet that needed it, nothing waited yet. */

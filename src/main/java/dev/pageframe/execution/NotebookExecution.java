@@ -24,29 +24,25 @@ public final class NotebookExecution {
     private NotebookExecution() {}
 
     /**
-     * The startup snippets for a machine: the engine prelude and the cell functions, then boot. Every import comes
-     * first: imports need no agent, so they compile while the agent JVM is still starting (see {@link AgentKernel#start}).
+     * The startup snippets for a machine: the engine prelude and the cell functions, all imports. They need no agent, so
+     * they compile while the agent JVM is still starting (see {@link AgentKernel#start}) and booting the machine
+     * ({@link #boot}).
      */
-    public static List<String> startupSnippets(MachineSpec machine, long seed) {
+    public static List<String> startupSnippets(MachineSpec machine) {
         MachineProfile profile = MachineProfiles.byName(machine.profile());
-        List<String> prelude = Session.prelude(profile);
-        List<String> s = new ArrayList<>(prelude.stream().filter(NotebookExecution::isImport).toList());
+        List<String> s = new ArrayList<>(Session.prelude(profile));
         s.addAll(CELL_IMPORTS);
-        s.addAll(prelude.stream().filter(snippet -> !isImport(snippet)).toList());
-        // One snippet, one compile and round trip to the agent.
-        s.add("{ dev.pageframe.engine.api.Session.progressSink(dev.pageframe.execution.agent.CellContext::progress);"
-            + " dev.pageframe.engine.api.Session.boot(\"" + profile.name() + "\", \"" + machine.memoryBytes() + "\", "
-            + seed + "L); }");
         return s;
     }
 
-    private static boolean isImport(String snippet) {
-        return snippet.startsWith("import ");
+    /** What the agent boots for a machine before the first cell (and again at every restart). */
+    public static MachineBoot boot(MachineSpec machine, long seed) {
+        return new MachineBoot(MachineProfiles.byName(machine.profile()).name(), Long.toString(machine.memoryBytes()), seed);
     }
 
     /** A kernel configuration for the machine, with the defaults for everything else. */
     public static KernelConfig config(MachineSpec machine) {
-        return KernelConfig.defaults().withStartupSnippets(startupSnippets(machine, 0));
+        return KernelConfig.defaults().withStartupSnippets(startupSnippets(machine)).withBoot(boot(machine, 0));
     }
 
     /** A new, not yet started session for the machine. */

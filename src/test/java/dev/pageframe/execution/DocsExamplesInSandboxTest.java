@@ -59,8 +59,10 @@ class DocsExamplesInSandboxTest {
         assertTrue(count > 50, "the docs hold their examples: " + count);
         List<String> failures = new ArrayList<>();
         for (Map.Entry<MachineSpec, List<Example>> group : byMachine.entrySet()) {
-            List<String> startup = NotebookExecution.startupSnippets(group.getKey(), 0);
-            String boot = startup.getLast();
+            // Each example starts from a freshly booted machine, as a notebook's first cell does.
+            MachineBoot machine = NotebookExecution.boot(group.getKey(), 0);
+            String boot = "dev.pageframe.engine.api.Session.boot(\"" + machine.profile() + "\", \"" + machine.memory()
+                    + "\", " + machine.seed() + "L);";
             try (KernelSession session = new KernelSession(NotebookExecution.config(group.getKey()))) {
                 for (Example example : group.getValue()) {
                     CellResult booted = session.execute(boot).join();

@@ -40,7 +40,7 @@ class LateAgentTest {
         KernelConfig c = TestKernels.config();
         // Unconfined: the sandbox's launcher would need the script's folder to be a JDK.
         return new KernelConfig(c.startupSnippets(), c.classpath(), c.maxHeap(), c.jvmOptions(), c.interruptGrace(),
-                c.startupTimeout(), gatedJava(gate), c.maxStreamChars(), Sandbox.OFF, c.caches(), null);
+                c.startupTimeout(), gatedJava(gate), c.maxStreamChars(), Sandbox.OFF, c.caches(), null, c.boot());
     }
 
     @Test

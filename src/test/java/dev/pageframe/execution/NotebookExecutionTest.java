@@ -126,17 +126,48 @@ class NotebookExecutionTest {
     }
 
     @Test
-    void everyImportComesBeforeTheFirstSnippetThatNeedsTheAgent() {
-        // Imports compile while the agent JVM is still starting; the first other snippet waits for it.
+    void everyStartupSnippetIsAnImportThatNeedsNoAgent() {
+        // Imports compile while the agent JVM is still starting and booting the machine; nothing else is a snippet.
         for (String profile : List.of("x86_64", "i386", "i386-linux-2.0", "i386-linux-1.2", "alpha-linux-2.0")) {
-            List<String> snippets = NotebookExecution.startupSnippets(MachineSpec.of(profile, "64M"), 0);
-            int firstOther = 0;
-            while (snippets.get(firstOther).startsWith("import ")) {
-                firstOther++;
-            }
-            List<String> rest = snippets.subList(firstOther, snippets.size());
-            assertTrue(rest.stream().noneMatch(snippet -> snippet.startsWith("import ")), profile + ": " + snippets);
-            assertTrue(firstOther >= 5, profile + ": " + snippets);
+            List<String> snippets = NotebookExecution.startupSnippets(MachineSpec.of(profile, "64M"));
+            assertTrue(snippets.stream().allMatch(snippet -> snippet.startsWith("import ")), profile + ": " + snippets);
+            assertTrue(snippets.size() >= 5, profile + ": " + snippets);
+        }
+    }
+
+    @Test
+    void theAgentBootsTheNotebooksMachineBeforeTheFirstCell() throws Exception {
+        CellResult r = run(modern, "var k = dev.pageframe.engine.api.Session.kernel();"
+                + " k.profile().name() + \" \" + k.memoryBytes() + \" \" + k.seed()");
+        assertEquals("\"x86_64 1073741824 0\"", r.executeResult().orElseThrow().text(), r.toString());
+        assertEquals(new MachineBoot("x86_64", "1073741824", 7), NotebookExecution.boot(MachineSpec.of("x86_64", "1G"), 7));
+    }
+
+    @Test
+    void aMachineTheAgentCannotHoldFailsTheStartSayingWhy() {
+        // 64 GiB of frames need a 128 MiB frame table: more than a 32 MiB heap holds.
+        KernelConfig small = NotebookExecution.config(MachineSpec.of("x86_64", "64G")).withMaxHeap("32m");
+        try (KernelSession session = new KernelSession(small)) {
+            java.util.concurrent.ExecutionException failure = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> session.start().get(60, TimeUnit.SECONDS));
+            assertInstanceOf(KernelStartException.class, failure.getCause());
+            assertEquals("the machine did not boot: x86_64 with 64G: OutOfMemoryError: Java heap space",
+                    failure.getCause().getMessage());
+            assertEquals(KernelState.DEAD, session.state());
+        }
+    }
+
+    @Test
+    void anUnknownProfileFailsTheStartWithTheEnginesWords() {
+        KernelConfig config = NotebookExecution.config(MachineSpec.of("x86_64", "64M"))
+                .withBoot(new MachineBoot("pdp-11", "64M", 0));
+        try (KernelSession session = new KernelSession(config)) {
+            java.util.concurrent.ExecutionException failure = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> session.start().get(60, TimeUnit.SECONDS));
+            String message = failure.getCause().getMessage();
+            assertTrue(message.startsWith("the machine did not boot: pdp-11 with 64M: IllegalArgumentException: "),
+                    message);
+            assertTrue(message.contains("pdp-11"), message);
         }
     }
 

@@ -32,6 +32,12 @@ public final class AgentProtocol {
     /** Control message: stop invoke number N (followed by N as a big-endian long). */
     public static final byte CONTROL_INTERRUPT = 'I';
 
+    /**
+     * JShell's extension command that boots the session's machine: its argument is a {@code String[]} of the profile's
+     * name, the memory (as {@code Session.boot} parses it) and the seed in decimal.
+     */
+    public static final String BOOT_COMMAND = "pageframe.boot";
+
     /** Event field naming the event type. */
     public static final String TYPE = "type";
     /** Event type for a MIME bundle published by the cell. */

@@ -60,6 +60,16 @@ final class CellRunner extends DirectExecutionControl {
                 .toArray(ClassBytecodes[]::new));
     }
 
+    /** The host's own commands ({@link AgentProtocol#BOOT_COMMAND}); JShell's go to the default. */
+    @Override
+    public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
+            InternalException {
+        if (AgentProtocol.BOOT_COMMAND.equals(command)) {
+            return MachineBooter.boot(arg);
+        }
+        return super.extensionCommand(command, arg);
+    }
+
     @Override
     public String invoke(String className, String methodName)
             throws RunException, InternalException, EngineTerminationException {
