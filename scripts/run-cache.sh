@@ -30,7 +30,7 @@ json.dump(nb, open(sys.argv[2], "w"))
 PY
 mapfile -t cli < <(grep -Ev '^[[:space:]]*(#|$)' scripts/cli-jvm-options)
 # The CLI's cache keeps classes, not the training run's method profiles: with them, a C1-only JVM compiled about 20%
-# more methods, early, and a 10-cell run took 0.90x the wall and 0.86x the CPU without them (BENCHMARKS.md). The flag is
+# more methods, early, and a 10-cell run took 0.90-0.94x the wall and 0.86-0.90x the CPU without them (BENCHMARKS.md). The flag is
 # a diagnostic one of JDK 25; a JDK that no longer knows it makes the cache as before.
 if "$java" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -version >/dev/null 2>&1; then
   cli+=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining)
