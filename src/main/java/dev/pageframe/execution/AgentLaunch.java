@@ -38,9 +38,14 @@ public final class AgentLaunch implements AutoCloseable {
 
     /** Starts launching an agent for sessions with {@code config} (its startup snippets aside) on a thread of its own. */
     public static AgentLaunch begin(KernelConfig config) {
-        AgentLaunch launch = new AgentLaunch(config.withEarlyAgent(null).withStartupSnippets(List.of()).withBoot(null));
+        AgentLaunch launch = new AgentLaunch(agentPart(config));
         Thread.ofPlatform().daemon().name("pageframe-agent-launch").start(launch::launch);
         return launch;
+    }
+
+    /** What of a session's configuration the agent's JVM depends on: not what the session runs in it once started. */
+    private static KernelConfig agentPart(KernelConfig config) {
+        return config.withEarlyAgent(null).withStartupSnippets(List.of()).withBoot(null);
     }
 
     private void launch() {
@@ -69,7 +74,7 @@ public final class AgentLaunch implements AutoCloseable {
      */
     Optional<AgentProcess> take(KernelConfig wanted, Consumer<String> consoleSink) {
         synchronized (lock) {
-            if (taken || closed || !config.equals(wanted.withEarlyAgent(null).withStartupSnippets(List.of()).withBoot(null))) {
+            if (taken || closed || !config.equals(agentPart(wanted))) {
                 return Optional.empty();
             }
             taken = true;
