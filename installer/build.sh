@@ -141,8 +141,10 @@ if [ "$cache" = 1 ]; then
   # entry point the launcher takes for the desktop app, quitting as soon as the window is shown. What comes after
   # (the outline, the docs page, the editor's warm-up) loads from the jar, mostly off the FX thread. Listed 5 s
   # past the window the cache is 5 MiB bigger; listed also on Run All, scrolling and editing, as
-  # scripts/startup-cache.sh does, 67 MB (BENCHMARKS.md).
-  train=("$java" "${jvm_options[@]}" -XX:DumpLoadedClassList="$out/pageframe.classlist"
+  # scripts/startup-cache.sh does, 67 MB (BENCHMARKS.md). Without the warm-ups that begin once the first page is
+  # shown (-Dpageframe.noWarmUp): they race the window, so the list held more or less of them by the machine's
+  # speed, and the cache came out 3 MiB bigger on one machine than on another.
+  train=("$java" "${jvm_options[@]}" -XX:DumpLoadedClassList="$out/pageframe.classlist" -Dpageframe.noWarmUp=true
          -Dpageframe.measure=true -Dpageframe.measure.exitAfter="${PAGEFRAME_TRAIN_SECONDS:-0}"
          -cp "$appdir/pageframe.jar" dev.pageframe.ui.PageframeLauncher)
   if [ -n "${DISPLAY:-}" ] || [ "$os" != linux ]; then

@@ -42,6 +42,13 @@ import javafx.util.Duration;
  * the right and the status bar. Everything slow (files, trust, kernels, docs) runs off the FX thread.
  */
 public final class MainWindow extends BorderPane {
+    /**
+     * Leaves out the warm-ups that follow the first page (the editor's classes, the look's fonts and stylesheet, the
+     * cover picture): for the installer's class-list training (installer/build.sh), which lists what the window loads
+     * before it shows. The warm-ups race the window, so how much of them it listed depended on the machine's speed.
+     */
+    static final String NO_WARM_UP_PROPERTY = "pageframe.noWarmUp";
+
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
 
     private final AppEnvironment env;
@@ -525,7 +532,7 @@ public final class MainWindow extends BorderPane {
         if (awaitingFirstPage.remove(tab)) {
             later.release();
         }
-        if (!lookWarmed) {
+        if (!lookWarmed && !Boolean.getBoolean(NO_WARM_UP_PROPERTY)) {
             // After the outline and the documentation page, so it does not compete with opening.
             lookWarmed = true;
             // The editor's classes and a code card's parts, made off the FX thread before a cell is entered; made
