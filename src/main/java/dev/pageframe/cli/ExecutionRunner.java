@@ -6,6 +6,7 @@ import dev.pageframe.execution.DeadVariables;
 import dev.pageframe.execution.ErrorOutput;
 import dev.pageframe.execution.KernelConfig;
 import dev.pageframe.execution.KernelSession;
+import dev.pageframe.execution.KernelStartException;
 import dev.pageframe.execution.LiveNames;
 import dev.pageframe.execution.NotebookExecution;
 import dev.pageframe.execution.OutputMapper;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -149,7 +151,15 @@ final class ExecutionRunner implements NotebookRunner {
         List<LiveNames.RunCell> cells = RunRules.runCells(start, opts.allowErrors(), opts.solutions());
         List<DeadVariables> dead = LiveNames.of(cells);
         try (KernelSession session = new KernelSession(config)) {
-            session.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            try {
+                session.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // Its message says what failed to start, e.g. the machine's boot; the wrapper would only add its class.
+                if (e.getCause() instanceof KernelStartException failed) {
+                    throw failed;
+                }
+                throw e;
+            }
             BatchedCells batched = new BatchedCells(session, cells, dead, opts.timeout(), progress);
             return RunRules.run(start, opts.allowErrors(), opts.solutions(), progress, (i, cell) -> {
                 CellResult r = batched.result(i);

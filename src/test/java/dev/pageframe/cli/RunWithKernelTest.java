@@ -64,6 +64,18 @@ class RunWithKernelTest {
     }
 
     @Test
+    void aMachineTheKernelCannotHoldIsNamedAndNothingIsSaved() throws Exception {
+        Path p = write("big.ipynb", MachineSpec.of("x86_64", "64M"), "System.out.println(1);");
+        byte[] before = java.nio.file.Files.readAllBytes(p);
+        // 1 TiB of frames needs a 2 GiB frame table, twice the kernel JVM's heap.
+        Cli.Result r = cli.run("run", p, "--memory", "1T");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains(p + ": the run broke off: the machine did not boot: x86_64 with 1T:"
+                + " OutOfMemoryError: Java heap space; nothing was saved"), r.err());
+        assertArrayEquals(before, java.nio.file.Files.readAllBytes(p));
+    }
+
+    @Test
     void aRunLeavesNoAgentRunning() throws Exception {
         Path p = write("one.ipynb", MachineSpec.DEFAULT, "System.out.println(6 * 7);");
         Set<Long> before = ChildProcesses.alive();
