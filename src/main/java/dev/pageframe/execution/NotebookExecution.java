@@ -37,7 +37,7 @@ public final class NotebookExecution {
 
     /** What the agent boots for a machine before the first cell (and again at every restart). */
     public static MachineBoot boot(MachineSpec machine, long seed) {
-        return new MachineBoot(MachineProfiles.byName(machine.profile()).name(), Long.toString(machine.memoryBytes()), seed);
+        return new MachineBoot(MachineProfiles.byName(machine.profile()).name(), machine.memoryBytes(), seed);
     }
 
     /** A kernel configuration for the machine, with the defaults for everything else. */

@@ -61,7 +61,7 @@ class DocsExamplesInSandboxTest {
         for (Map.Entry<MachineSpec, List<Example>> group : byMachine.entrySet()) {
             // Each example starts from a freshly booted machine, as a notebook's first cell does.
             MachineBoot machine = NotebookExecution.boot(group.getKey(), 0);
-            String boot = "dev.pageframe.engine.api.Session.boot(\"" + machine.profile() + "\", \"" + machine.memory()
+            String boot = "dev.pageframe.engine.api.Session.boot(\"" + machine.profile() + "\", \"" + machine.memoryBytes()
                     + "\", " + machine.seed() + "L);";
             try (KernelSession session = new KernelSession(NotebookExecution.config(group.getKey()))) {
                 for (Example example : group.getValue()) {

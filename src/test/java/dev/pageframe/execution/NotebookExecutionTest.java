@@ -140,7 +140,7 @@ class NotebookExecutionTest {
         CellResult r = run(modern, "var k = dev.pageframe.engine.api.Session.kernel();"
                 + " k.profile().name() + \" \" + k.memoryBytes() + \" \" + k.seed()");
         assertEquals("\"x86_64 1073741824 0\"", r.executeResult().orElseThrow().text(), r.toString());
-        assertEquals(new MachineBoot("x86_64", "1073741824", 7), NotebookExecution.boot(MachineSpec.of("x86_64", "1G"), 7));
+        assertEquals(new MachineBoot("x86_64", 1L << 30, 7), NotebookExecution.boot(MachineSpec.of("x86_64", "1G"), 7));
     }
 
     @Test
@@ -160,7 +160,7 @@ class NotebookExecutionTest {
     @Test
     void anUnknownProfileFailsTheStartWithTheEnginesWords() {
         KernelConfig config = NotebookExecution.config(MachineSpec.of("x86_64", "64M"))
-                .withBoot(new MachineBoot("pdp-11", "64M", 0));
+                .withBoot(new MachineBoot("pdp-11", 64L << 20, 0));
         try (KernelSession session = new KernelSession(config)) {
             java.util.concurrent.ExecutionException failure = assertThrows(java.util.concurrent.ExecutionException.class,
                     () -> session.start().get(60, TimeUnit.SECONDS));
