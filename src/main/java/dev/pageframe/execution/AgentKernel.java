@@ -63,7 +63,7 @@ final class AgentKernel implements AutoCloseable {
             JShell shell = JShell.builder()
                     .executionEngine(provider, Map.of())
                     .compilerOptions("--class-path", AgentClasspath.of(config))
-                    .fileManager(UnindexedFileManager::new)
+                    .fileManager(KernelFileManager::new)
                     .out(silent)
                     .err(silent)
                     .build();
