@@ -90,6 +90,11 @@ final class FrameTable {
         section_max_free = new int[(frames >>> SECTION_SHIFT) + 1];
     }
 
+    /** What a table of this many frames takes: the two words per frame and the section counts. */
+    static long heapBytes(long frames) {
+        return frames * (Integer.BYTES * 2L) + ((frames >>> SECTION_SHIFT) + 1) * Integer.BYTES;
+    }
+
     int size() {
         return a.length;
     }

@@ -62,7 +62,7 @@ final class AgentCommand {
     private static List<String> agent(KernelConfig config, int port, List<String> extraOptions) {
         List<String> command = new ArrayList<>();
         command.add(config.javaExecutable().toString());
-        command.add("-Xmx" + config.maxHeap());
+        command.addAll(AgentHeap.of(config).options());
         boolean confined = extraOptions.contains(NO_NATIVE_ACCESS);
         config.jvmOptions().stream().filter(o -> !confined || !o.startsWith(ENABLE_NATIVE_ACCESS)).forEach(command::add);
         command.addAll(extraOptions);

@@ -43,9 +43,14 @@ public final class AgentLaunch implements AutoCloseable {
         return launch;
     }
 
-    /** What of a session's configuration the agent's JVM depends on: not what the session runs in it once started. */
+    /**
+     * What of a session's configuration the agent's JVM depends on: not what the session runs in it once started,
+     * but the heap its machine needs (an agent launched before the notebook's machine was known fits only a machine
+     * the configured heap holds).
+     */
     private static KernelConfig agentPart(KernelConfig config) {
-        return config.withEarlyAgent(null).withStartupSnippets(List.of()).withBoot(null);
+        return config.withEarlyAgent(null).withStartupSnippets(List.of()).withBoot(null)
+                .withMaxHeap(AgentHeap.of(config).xmx());
     }
 
     private void launch() {

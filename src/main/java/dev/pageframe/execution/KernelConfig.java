@@ -16,7 +16,8 @@ import java.util.Objects;
  *     counted as cells, and a failing one fails the start
  * @param classpath the agent's class path and the compile class path of cells; the directory or
  *     jar holding the agent classes is added if missing
- * @param maxHeap the agent's {@code -Xmx} value, e.g. {@code 1g}
+ * @param maxHeap the agent's {@code -Xmx} value, e.g. {@code 1g}; raised where the machine it boots needs more
+ *     ({@link AgentHeap})
  * @param jvmOptions further agent JVM options
  * @param interruptGrace how long an interrupted cell may take to stop before the agent is killed
  * @param startupTimeout how long the agent may take to connect back before the start fails
@@ -75,6 +76,9 @@ public record KernelConfig(
      */
     public static final List<String> BATCH_JVM_OPTIONS = plus(AGENT_JVM_OPTIONS, "-XX:NewSize=4m");
 
+    /** The agent's heap unless its machine needs more ({@link AgentHeap}): the tables of up to 256 GiB, and the cells. */
+    public static final String DEFAULT_MAX_HEAP = "1g";
+
     private static List<String> plus(List<String> options, String option) {
         List<String> all = new ArrayList<>(options);
         all.add(option);
@@ -106,7 +110,7 @@ public record KernelConfig(
         return new KernelConfig(
                 List.of(),
                 hostClasspath(),
-                "1g",
+                DEFAULT_MAX_HEAP,
                 DEFAULT_JVM_OPTIONS,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),

@@ -515,6 +515,10 @@ public final class KernelSession implements AutoCloseable {
     private static String bootFailure(Throwable failure) {
         if (failure instanceof ExecutionControl.UserException user) {
             String type = user.causeExceptionClass();
+            if (type.equals(IllegalArgumentException.class.getName())) {
+                // The engine refusing a machine (a size out of range, an unknown profile) speaks for itself.
+                return user.getMessage();
+            }
             return type.substring(type.lastIndexOf('.') + 1) + ": " + user.getMessage();
         }
         return "the agent ended while it booted (" + failure.getMessage() + ")";

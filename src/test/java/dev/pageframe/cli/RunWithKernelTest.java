@@ -64,14 +64,26 @@ class RunWithKernelTest {
     }
 
     @Test
-    void aMachineTheKernelCannotHoldIsNamedAndNothingIsSaved() throws Exception {
-        Path p = write("big.ipynb", MachineSpec.of("x86_64", "64M"), "System.out.println(1);");
-        byte[] before = java.nio.file.Files.readAllBytes(p);
-        // 1 TiB of frames needs a 2 GiB frame table, twice the kernel JVM's heap.
+    void aTerabyteMachineBootsInAKernelGivenTheHeapItsFrameTableNeeds() throws Exception {
+        // 1 TiB of frames needs a 2 GiB frame table, twice the kernel JVM's default heap: the agent is launched with
+        // what the machine needs (AgentHeap), not the agent launched while the notebook was read.
+        Path p = write("big.ipynb", MachineSpec.of("x86_64", "64M"),
+                "System.out.println(nr_free_pages() > 268_000_000L);");
         Cli.Result r = cli.run("run", p, "--memory", "1T");
+        assertEquals(0, r.exit(), r.err());
+        Notebook out = new NotebookFiles().load(p).notebook();
+        Output.Stream s = (Output.Stream) out.cells().getFirst().outputs().getFirst();
+        assertEquals("true\n", s.text(), "1 TiB less what boot keeps is free");
+    }
+
+    @Test
+    void aMachineTheEngineRefusesIsNamedAndNothingIsSaved() throws Exception {
+        Path p = write("huge.ipynb", MachineSpec.of("x86_64", "64M"), "System.out.println(1);");
+        byte[] before = java.nio.file.Files.readAllBytes(p);
+        Cli.Result r = cli.run("run", p, "--memory", "2T");
         assertEquals(1, r.exit(), r.err());
-        assertTrue(r.err().contains(p + ": the run broke off: the machine did not boot: x86_64 with 1T:"
-                + " OutOfMemoryError: Java heap space; nothing was saved"), r.err());
+        assertTrue(r.err().contains(p + ": the run broke off: the machine did not boot: x86_64 with 2T: x86_64 supports"
+                + " 2M to 1T of memory, not 2T; nothing was saved"), r.err());
         assertArrayEquals(before, java.nio.file.Files.readAllBytes(p));
     }
 

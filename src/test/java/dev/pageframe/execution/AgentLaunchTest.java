@@ -56,6 +56,24 @@ class AgentLaunchTest {
     }
 
     @Test
+    void anAgentLaunchedBeforeTheMachineWasKnownIsNotTakenForAMachineItsHeapCannotHold() throws Exception {
+        // pageframe run launches the agent before it has read the notebook's machine; 64 GiB of frames need a
+        // 128 MiB table, more than this agent's 128 MiB heap holds beside the cells.
+        KernelConfig config = TestKernels.config().withMaxHeap("128m");
+        try (AgentLaunch launch = AgentLaunch.begin(config);
+             KernelSession session = new KernelSession(config.withBoot(new MachineBoot("x86_64", 64L << 30, 0))
+                     .withEarlyAgent(launch))) {
+            session.start().get(60, TimeUnit.SECONDS);
+            assertFalse(launch.taken());
+            assertNotEquals(launch.pid(), session.agentPid());
+            CellResult r = TestKernels.run(session, "Runtime.getRuntime().maxMemory() >> 20");
+            assertTrue(r.ok(), r.toString());
+            long mib = Long.parseLong(r.executeResult().orElseThrow().text());
+            assertTrue(mib > 400, "the session's own agent got a heap for the machine: " + mib + " MiB");
+        }
+    }
+
+    @Test
     void closingAnUntakenLaunchKillsItsAgentAndDeletesItsScratchFolder() throws Exception {
         Set<Long> before = ChildProcesses.alive();
         List<java.nio.file.Path> scratchBefore = scratchFolders();

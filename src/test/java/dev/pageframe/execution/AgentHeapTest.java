@@ -1,0 +1,59 @@
+package dev.pageframe.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pageframe.notebook.MachineSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AgentHeapTest {
+    private static KernelConfig booting(String memory) {
+        return NotebookExecution.config(MachineSpec.of("x86_64", memory));
+    }
+
+    @Test
+    void aSmallMachineKeepsTheConfiguredHeap() {
+        assertEquals(List.of("-Xmx1g"), AgentHeap.of(booting("64M")).options());
+        assertEquals(List.of("-Xmx1g"), AgentHeap.of(booting("64G")).options());
+        assertEquals(List.of("-Xmx1g"), AgentHeap.of(KernelConfig.defaults()).options(), "no machine, no raise");
+    }
+
+    @Test
+    void aTerabyteMachineGetsItsTablesAndHeadroomWithinTwoAndAHalfGiB() {
+        AgentHeap heap = AgentHeap.of(booting("1T"));
+        // 268,697,600 frames (the PCI hole's RAM moved above 4 GiB) at eight bytes: 2,050 MiB, then the headroom.
+        assertEquals(2499L << 20, heap.maxBytes());
+        assertTrue(heap.maxBytes() <= 2560L << 20, "the engine's goal: a 1 TiB machine within 2.5 GiB of heap");
+        assertEquals(List.of("-Xmx2499m", "-XX:MaxNewSize=224m"), heap.options(),
+            "the young generation is limited so the old one can hold the tables");
+    }
+
+    @Test
+    void theRaiseFollowsTheMachineNotJustItsSize() {
+        long half = AgentHeap.of(booting("512G")).maxBytes();
+        long whole = AgentHeap.of(booting("1T")).maxBytes();
+        assertTrue(half > 1L << 30 && half < whole, half + " " + whole);
+        assertEquals(whole, AgentHeap.of(booting("1T").withMaxHeap("32m")).maxBytes(),
+            "a smaller configured heap is raised all the same");
+        assertEquals(8L << 30, AgentHeap.of(booting("1T").withMaxHeap("8g")).maxBytes(), "a larger one is kept");
+    }
+
+    @Test
+    void aMachineTheEngineRefusesKeepsTheConfiguredHeapForItsBootToSayWhy() {
+        KernelConfig unknown = KernelConfig.defaults().withBoot(new MachineBoot("pdp-11", 1L << 40, 0));
+        assertEquals(1L << 30, AgentHeap.of(unknown).maxBytes());
+        KernelConfig tooLarge = KernelConfig.defaults().withBoot(new MachineBoot("x86_64", 2L << 40, 0));
+        assertEquals(1L << 30, AgentHeap.of(tooLarge).maxBytes());
+    }
+
+    @Test
+    void heapSizesAreReadAsTheJvmReadsThem() {
+        assertEquals(1L << 30, AgentHeap.parse("1g"));
+        assertEquals(512L << 20, AgentHeap.parse("512M"));
+        assertEquals(4096, AgentHeap.parse("4096"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentHeap.parse("lots"));
+        assertEquals("not a JVM heap size: \"lots\" (e.g. 1g or 512m)", e.getMessage());
+    }
+}
