@@ -69,22 +69,6 @@ public final class Kernel {
         boot.run();
     }
 
-    /**
-     * About the heap a machine's page-frame tables take once booted: the mem_map's eight bytes per frame of
-     * installed memory (holes included), a byte per pageblock and an int per section. What grows with
-     * memory is only these, so a JVM that is to boot the machine needs this much more than a small one.
-     * 0 for a machine the engine refuses (an unknown profile, a size out of range): its boot says why.
-     */
-    public static long mem_map_bytes(String profileName, long memoryBytes) {
-        MachineProfile p = MachineProfiles.all().stream().filter(m -> m.name().equals(profileName)).findFirst()
-            .orElse(null);
-        if (p == null || memoryBytes < p.minMemory() || memoryBytes > p.maxMemory() || memoryBytes % p.pageSize() != 0) {
-            return 0;
-        }
-        long frames = BootLayout.of(p, memoryBytes).installedEnd() >>> p.pageShift();
-        return FrameTable.heapBytes(frames) + (frames >>> p.pageblockOrder()) + 2;
-    }
-
     /** Boots a machine of the given profile and memory size with no extra init functions. */
     public static Kernel boot(MachineProfile profile, long memoryBytes) {
         return boot(profile, memoryBytes, 0, List.of());

@@ -154,4 +154,19 @@ public final class MachineProfiles {
         }
         return p;
     }
+
+    /**
+     * About the heap a machine's page-frame tables take once booted: the mem_map's eight bytes per frame of
+     * installed memory (holes included), a byte per pageblock and an int per section. What grows with
+     * memory is only these, so a JVM that is to boot the machine needs this much more than a small one.
+     * 0 for a machine the engine refuses (an unknown profile, a size out of range): its boot says why.
+     */
+    public static long mem_map_bytes(String profileName, long memoryBytes) {
+        MachineProfile p = BY_NAME.get(profileName);
+        if (p == null || memoryBytes < p.minMemory() || memoryBytes > p.maxMemory() || memoryBytes % p.pageSize() != 0) {
+            return 0;
+        }
+        long frames = BootLayout.of(p, memoryBytes).installedEnd() >>> p.pageShift();
+        return FrameTable.heapBytes(frames) + (frames >>> p.pageblockOrder()) + 2;
+    }
 }

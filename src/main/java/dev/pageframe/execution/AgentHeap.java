@@ -1,6 +1,6 @@
 package dev.pageframe.execution;
 
-import dev.pageframe.engine.Kernel;
+import dev.pageframe.engine.MachineProfiles;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * grow with the simulated memory at eight bytes per frame, so a 1 TiB machine needs a 2 GiB mem_map: a kernel with
  * the default 1 GiB heap could not boot it, although the engine can.
  *
- * @param maxBytes the {@code -Xmx}, in bytes
+ * @param maxBytes the {@code -Xmx}, in bytes; -1 for a value the JVM is left to refuse
  * @param xmx      the same as the JVM option's value: as configured, or in whole MiB where raised
  */
 record AgentHeap(long maxBytes, String xmx) {
@@ -34,8 +34,12 @@ record AgentHeap(long maxBytes, String xmx) {
     /** The heap for a session's agent: its configured maximum, or what the machine it boots needs if that is more. */
     static AgentHeap of(KernelConfig config) {
         long configured = parse(config.maxHeap());
+        if (configured < 0) {
+            // Not a size this class reads: the JVM refuses it at start, in its own words ("Invalid maximum heap size").
+            return new AgentHeap(configured, config.maxHeap());
+        }
         MachineBoot boot = config.boot();
-        long tables = boot == null ? 0 : Kernel.mem_map_bytes(boot.profile(), boot.memoryBytes());
+        long tables = boot == null ? 0 : MachineProfiles.mem_map_bytes(boot.profile(), boot.memoryBytes());
         long needed = tables == 0 ? 0 : roundUpToMiB(tables + HEADROOM);
         return needed > configured ? new AgentHeap(needed, (needed >> 20) + "m") : new AgentHeap(configured, config.maxHeap());
     }
@@ -50,11 +54,11 @@ record AgentHeap(long maxBytes, String xmx) {
         return raised() ? List.of("-Xmx" + xmx(), YOUNG_LIMIT) : List.of("-Xmx" + xmx());
     }
 
-    /** A heap size as {@code -Xmx} takes it: a number, optionally with k, m, g or t (any case). */
+    /** A heap size as {@code -Xmx} takes it: a number, optionally with k, m, g or t (any case); -1 for anything else. */
     static long parse(String size) {
         Matcher m = JVM_SIZE.matcher(size.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a JVM heap size: \"" + size + "\" (e.g. 1g or 512m)");
+            return -1;
         }
         int shift = switch (m.group(2)) {
             case "k" -> 10;
