@@ -67,6 +67,9 @@ final class ProcFs {
     }
 
     /** mm/vmstat.c: pagetypeinfo_showfree and pagetypeinfo_showblockcount. */
+    /** Where /proc/pagetypeinfo stops counting a free list. */
+    static final long PAGETYPEINFO_CAP = 100_000;
+
     String pagetypeinfo() {
         int orders = k.profile().nrOrders();
         int pbOrder = k.profile().pageblockOrder();
@@ -82,7 +85,10 @@ final class ProcFs {
             for (int mt = 0; mt < MigrateType.MIGRATE_TYPES; mt++) {
                 sb.append(String.format("Node %4d, zone %8s, type %12s ", 0, z.name(), MigrateType.name(mt)));
                 for (FreeArea a : z.free_area) {
-                    sb.append(String.format("%6d ", a.nr_free(mt)));
+                    // mm/vmstat.c: pagetypeinfo_showfree_print walks each list under the zone lock, so it stops
+                    // counting at 100000 and prints ">100000".
+                    long count = a.nr_free(mt, PAGETYPEINFO_CAP);
+                    sb.append(String.format("%s%6d ", count >= PAGETYPEINFO_CAP ? ">" : "", count));
                 }
                 sb.append('\n');
             }

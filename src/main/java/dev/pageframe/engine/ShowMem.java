@@ -94,7 +94,7 @@ final class ShowMem {
             if (a.nr_free() > 0) {
                 sb.append('(');
                 for (int mt = 0; mt < z.nr_migratetypes; mt++) {
-                    if (a.nr_free(mt) > 0) {
+                    if (!a.free_area_empty(mt)) {
                         sb.append(MIGRATE_LETTERS[mt]);
                     }
                 }

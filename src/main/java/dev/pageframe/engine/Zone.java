@@ -34,8 +34,6 @@ public final class Zone {
     final int[] free_list;
     /** free_area[order].nr_free. */
     final long[] nr_free;
-    /** Per order and migrate type, for /proc/pagetypeinfo: [order * nr_migratetypes + migratetype]. */
-    final long[] nr_free_mt;
     /** Bit o set while free_area[o] holds a block: the watermark check's "some block large enough" in one test. */
     int free_orders;
     /** Migrate type of each pageblock (mm/page_alloc.c: get_pageblock_migratetype). */
@@ -62,7 +60,6 @@ public final class Zone {
         this.free_list = new int[(maxOrder + 1) * migrateTypes];
         java.util.Arrays.fill(free_list, FrameTable.NIL);
         this.nr_free = new long[maxOrder + 1];
-        this.nr_free_mt = new long[(maxOrder + 1) * migrateTypes];
         this.free_area = new FreeArea[maxOrder + 1];
         for (int o = 0; o <= maxOrder; o++) {
             free_area[o] = new FreeArea(this, o);
@@ -163,7 +160,6 @@ public final class Zone {
         }
         free_list[list] = pfn;
         nr_free[order]++;
-        nr_free_mt[list]++;
         free_orders |= 1 << order;
         if (order == max_order) {
             mem_map.section_max_free[pfn >>> FrameTable.SECTION_SHIFT]++;
@@ -187,10 +183,19 @@ public final class Zone {
         if (--nr_free[order] == 0) {
             free_orders &= ~(1 << order);
         }
-        nr_free_mt[list]--;
         if (order == max_order) {
             mem_map.section_max_free[pfn >>> FrameTable.SECTION_SHIFT]--;
         }
+    }
+
+    /** The blocks on one list, walked from its head, stopping at {@code cap}. */
+    long count_free_list(int order, int mt, long cap) {
+        long n = 0;
+        for (int pfn = free_list_head(order, mt); pfn != FrameTable.NIL && n < cap; n++) {
+            int next = mem_map.payloadA(pfn);
+            pfn = next == FrameTable.NIL ? FrameTable.NIL : zone_start_pfn + next;
+        }
+        return n;
     }
 
     /**

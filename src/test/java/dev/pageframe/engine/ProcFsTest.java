@@ -75,6 +75,33 @@ class ProcFsTest {
     }
 
     /**
+     * mm/vmstat.c (pagetypeinfo_showfree_print) walks each list under the zone lock, so it stops at
+     * 100000 blocks and prints ">100000"; the other lists and the per-type count keep their true numbers.
+     */
+    @Test
+    void pagetypeinfoStopsCountingAListAtOneHundredThousandAsTheKernelDoes() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 2L << 30);
+        // Every order-0 page GFP_KERNEL can get, then every other one back: about 250,000 single free pages that
+        // cannot merge, all on the Unmovable lists.
+        java.util.List<Long> held = new java.util.ArrayList<>();
+        for (long page; (page = k.__get_free_page(Gfp.GFP_KERNEL | Gfp.__GFP_NOWARN | Gfp.__GFP_NORETRY)) != 0; ) {
+            held.add(page);
+        }
+        java.util.Collections.sort(held);
+        for (int i = 0; i < held.size(); i += 2) {
+            k.free_page(held.get(i));
+        }
+        Zone dma32 = k.pages.zone(ZoneType.DMA32);
+        long unmovable = dma32.free_area(0).nr_free(MigrateType.MIGRATE_UNMOVABLE);
+        assertTrue(unmovable > 200_000, "single pages on the list: " + unmovable);
+        String row = k.cat("/proc/pagetypeinfo").lines()
+            .filter(l -> l.startsWith("Node    0, zone    DMA32, type    Unmovable ")).findFirst().orElseThrow();
+        assertTrue(row.startsWith("Node    0, zone    DMA32, type    Unmovable >100000 "), row);
+        assertEquals(dma32.free_area(0).nr_free(), java.util.stream.IntStream.range(0, dma32.nr_migratetypes)
+            .mapToLong(mt -> dma32.free_area(0).nr_free(mt)).sum(), "the walks add up to nr_free");
+    }
+
+    /**
      * mm/vmstat.c (zoneinfo_show_print): promo and cma lines after high and managed, and one
      * protection entry per zone the kernel is built with: DMA, DMA32, Normal, Movable on x86-64;
      * DMA, Normal, HighMem, Movable on 32-bit x86, which has no DMA32.
