@@ -6,15 +6,17 @@ package dev.pageframe.engine;
  * steps; the sentence a cell reads through {@code last_slowpath()} is built here.
  */
 final class SlowPathTrace {
+    /** No account: the last request kept to the fast path. */
+    private static final String NONE = "";
     private final StringBuilder steps = new StringBuilder();
-    private String last = "";
+    private String last = NONE;
 
     /** Forgets the previous request: it did not need the slow path. */
     void fastPath() {
-        // steps is emptied by enter() and record(), the only ways into a new account. Read before
-        // writing: the fast path then stores nothing.
-        if (!last.isEmpty()) {
-            last = "";
+        // steps is emptied by enter() and record(), the only ways into a new account. Compared by identity and read
+        // before writing: the fast path then neither follows the string nor stores anything.
+        if (last != NONE) {
+            last = NONE;
         }
     }
 
