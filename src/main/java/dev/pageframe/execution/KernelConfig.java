@@ -130,6 +130,11 @@ public record KernelConfig(
                 .toList();
     }
 
+    /** The agent's {@code -Xmx}: {@link #maxHeap}, or more where the machine it boots needs it ({@link AgentHeap}). */
+    public String agentMaxHeap() {
+        return AgentHeap.of(this).xmx();
+    }
+
     public KernelConfig withStartupSnippets(List<String> snippets) {
         return new KernelConfig(snippets, classpath, maxHeap, jvmOptions, interruptGrace, startupTimeout,
                 javaExecutable, maxStreamChars, sandbox, caches, earlyAgent, boot);

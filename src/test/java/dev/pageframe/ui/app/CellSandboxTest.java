@@ -44,6 +44,17 @@ class CellSandboxTest {
     }
 
     @Test
+    void theAppsKernelForALargeMachineGetsTheHeapItsFrameTableNeeds() {
+        Function<MachineSpec, KernelSession> sessions = CellSandbox.load(config).sessions();
+        try (KernelSession small = sessions.apply(MachineSpec.of("x86_64", "256M"));
+             KernelSession large = sessions.apply(MachineSpec.of("x86_64", "1T"))) {
+            assertEquals(KernelConfig.DEFAULT_MAX_HEAP, small.config().agentMaxHeap());
+            // 268,697,600 frames at eight bytes, and 448 MiB for the cells: a 1 GiB kernel could not boot it.
+            assertEquals("2499m", large.config().agentMaxHeap());
+        }
+    }
+
+    @Test
     void withoutLandlockTheAppSaysSoOnceHoweverManyNotebooksRun() {
         Landlock.Support none = new Landlock.Support(0, "this Linux kernel has no Landlock (it needs 5.13 or later,"
                 + " built with it)");
