@@ -110,8 +110,9 @@ final class ExecutionRunner implements NotebookRunner {
     }
 
     /**
-     * The agent's JVM: its command line depends on the options (the sandbox), not on the notebook; a batch run's
-     * JVM options ({@link KernelConfig#BATCH_JVM_OPTIONS}).
+     * The agent's JVM: its command line depends on the options (the sandbox), and on the notebook only for the heap of
+     * a large machine (then the session launches an agent of its own); a batch run's JVM options
+     * ({@link KernelConfig#BATCH_JVM_OPTIONS}).
      */
     KernelConfig kernelConfig(RunOptions opts) {
         return KernelConfig.defaults().withJvmOptions(KernelConfig.BATCH_JVM_OPTIONS).withSandbox(sandbox(opts));
@@ -159,6 +160,11 @@ final class ExecutionRunner implements NotebookRunner {
                     throw failed;
                 }
                 throw e;
+            }
+            if (early != null && !early.taken()) {
+                // Launched for another agent, e.g. one whose heap cannot hold the notebook's machine (AgentHeap): the
+                // session started its own, and this one would idle beside it until the run ends.
+                early.close();
             }
             BatchedCells batched = new BatchedCells(session, cells, dead, opts.timeout(), progress);
             return RunRules.run(start, opts.allowErrors(), opts.solutions(), progress, (i, cell) -> {

@@ -141,8 +141,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunOptions options = options();
         Found found = findRunner();
-        // The kernel's JVM does not depend on the notebook: it starts now, while the notebook is read and checked,
-        // and a notebook that is refused ends it (closing the head start waits until it is gone).
+        // The kernel's JVM depends on the notebook only for a large machine's heap: it starts now, while the notebook is
+        // read and checked, and a notebook that is refused ends it (closing the head start waits until it is gone).
         try (NotebookRunner.HeadStart head = found.runner() != null && Files.isRegularFile(notebook)
                 ? found.runner().prepare(options) : NotebookRunner.HeadStart.NONE) {
             return run(out, err, options, found);

@@ -163,10 +163,17 @@ public final class MachineProfiles {
      */
     public static long mem_map_bytes(String profileName, long memoryBytes) {
         MachineProfile p = BY_NAME.get(profileName);
-        if (p == null || memoryBytes < p.minMemory() || memoryBytes > p.maxMemory() || memoryBytes % p.pageSize() != 0) {
+        if (p == null) {
             return 0;
         }
-        long frames = BootLayout.of(p, memoryBytes).installedEnd() >>> p.pageShift();
-        return FrameTable.heapBytes(frames) + (frames >>> p.pageblockOrder()) + 2;
+        BootLayout layout;
+        try {
+            layout = BootLayout.of(p, memoryBytes);
+        } catch (IllegalArgumentException refused) {
+            return 0; // the boot refuses it in the same words
+        }
+        long frames = layout.installedEnd() >>> p.pageShift();
+        // Each zone's pageblock types have two spare entries (Zone).
+        return FrameTable.heapBytes(frames) + (frames >>> p.pageblockOrder()) + 2L * ZoneType.values().length;
     }
 }

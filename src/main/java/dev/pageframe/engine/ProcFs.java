@@ -66,10 +66,10 @@ final class ProcFs {
         return sb.toString();
     }
 
-    /** mm/vmstat.c: pagetypeinfo_showfree and pagetypeinfo_showblockcount. */
     /** Where /proc/pagetypeinfo stops counting a free list. */
     static final long PAGETYPEINFO_CAP = 100_000;
 
+    /** mm/vmstat.c: pagetypeinfo_showfree and pagetypeinfo_showblockcount. */
     String pagetypeinfo() {
         int orders = k.profile().nrOrders();
         int pbOrder = k.profile().pageblockOrder();

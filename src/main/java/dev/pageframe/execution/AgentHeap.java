@@ -7,51 +7,57 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The agent JVM's heap: the configured maximum, raised for a machine whose page-frame tables need more. The tables
+ * The agent JVM's heap: the configured maximum, or more for a machine whose page-frame tables need it. The tables
  * grow with the simulated memory at eight bytes per frame, so a 1 TiB machine needs a 2 GiB mem_map: a kernel with
  * the default 1 GiB heap could not boot it, although the engine can.
  *
- * @param maxBytes the {@code -Xmx}, in bytes; -1 for a value the JVM is left to refuse
- * @param xmx      the same as the JVM option's value: as configured, or in whole MiB where raised
+ * @param maxBytes     the {@code -Xmx}, in bytes; -1 for a value the JVM is left to refuse
+ * @param xmx          the same as the JVM option's value: as configured, or in whole MiB where raised
+ * @param youngLimited whether the young generation is held to {@link #YOUNG_LIMIT}, for a large machine's tables
  */
-record AgentHeap(long maxBytes, String xmx) {
+record AgentHeap(long maxBytes, String xmx, boolean youngLimited) {
     /**
-     * What a raised heap holds besides the machine's tables: the cells' own objects, the engine's other state and
-     * JShell's classes. Half of it may be young generation ({@link #YOUNG_LIMIT}). A 1 TiB machine's tables take
-     * 2,051 MiB, so its agent gets 2,499 MiB: within the 2.5 GiB the engine's goal allows it.
+     * What a large machine's agent holds besides its tables: the cells' own objects, the engine's other state and
+     * JShell's classes. Half of it may be young generation ({@link #YOUNG_LIMIT}). A 1 TiB machine's tables take about
+     * 2,050.5 MiB, so its agent gets 2,499 MiB: within the 2.5 GiB the engine's goal allows it.
      */
     static final long HEADROOM = 448L << 20;
 
     /**
-     * The serial collector keeps a third of the heap for the young generation by default, and the tables, a few
-     * arrays as large as the machine, can only live in the old one: with -Xmx2560m a 1 TiB machine's two 1 GiB
-     * arrays did not fit beside an 853 MiB young generation (OutOfMemoryError), and did with a quarter of it.
+     * The serial collector keeps up to a third of the heap for the young generation, and the tables, a few arrays as
+     * large as the machine, can only live in the old one. With -Xmx2560m a 1 TiB machine's two 1 GiB arrays did not
+     * fit beside an 853 MiB young generation (OutOfMemoryError), and did with -XX:MaxNewSize=256m
+     * ({@code EngineFootprint 1T}); this limit leaves the old generation a little more.
      */
     static final String YOUNG_LIMIT = "-XX:MaxNewSize=" + (HEADROOM >> 21) + "m";
 
-    private static final Pattern JVM_SIZE = Pattern.compile("(\\d+)([kmgt]?)");
+    private static final Pattern JVM_SIZE = Pattern.compile("(\\d{1,15})([kmgt]?)");
 
-    /** The heap for a session's agent: its configured maximum, or what the machine it boots needs if that is more. */
+    /**
+     * The heap for a session's agent. A machine is large when its tables would take more than a quarter of the
+     * configured heap (from 128 GiB of memory with the default 1 GiB): its agent gets the young generation's limit,
+     * so the old generation holds the tables with at least {@link #HEADROOM} less the young generation to spare, and
+     * a heap raised to the tables and the headroom where the configured one is smaller. A smaller machine's tables fit
+     * in the configured heap's old generation with three quarters of the heap to spare, less the young generation.
+     */
     static AgentHeap of(KernelConfig config) {
         long configured = parse(config.maxHeap());
-        if (configured < 0) {
-            // Not a size this class reads: the JVM refuses it at start, in its own words ("Invalid maximum heap size").
-            return new AgentHeap(configured, config.maxHeap());
-        }
         MachineBoot boot = config.boot();
-        long tables = boot == null ? 0 : MachineProfiles.mem_map_bytes(boot.profile(), boot.memoryBytes());
-        long needed = tables == 0 ? 0 : roundUpToMiB(tables + HEADROOM);
-        return needed > configured ? new AgentHeap(needed, (needed >> 20) + "m") : new AgentHeap(configured, config.maxHeap());
+        long tables = configured < 0 || boot == null ? 0 : MachineProfiles.mem_map_bytes(boot.profile(), boot.memoryBytes());
+        if (tables <= configured / 4) {
+            // No machine, a small one, one the engine refuses (its boot says why), or a size the JVM will refuse in its
+            // own words ("Invalid maximum heap size"): the configuration as it is.
+            return new AgentHeap(configured, config.maxHeap(), false);
+        }
+        long needed = roundUpToMiB(tables + HEADROOM);
+        return needed > configured
+            ? new AgentHeap(needed, (needed >> 20) + "m", true)
+            : new AgentHeap(configured, config.maxHeap(), true);
     }
 
-    /** Whether the heap is above the default's, so raised for a machine's tables. */
-    boolean raised() {
-        return maxBytes > parse(KernelConfig.DEFAULT_MAX_HEAP);
-    }
-
-    /** The agent JVM's heap options: {@code -Xmx}, and the young generation's limit for a raised heap. */
+    /** The agent JVM's heap options: {@code -Xmx}, and the young generation's limit for a large machine. */
     List<String> options() {
-        return raised() ? List.of("-Xmx" + xmx(), YOUNG_LIMIT) : List.of("-Xmx" + xmx());
+        return youngLimited ? List.of("-Xmx" + xmx, YOUNG_LIMIT) : List.of("-Xmx" + xmx);
     }
 
     /** A heap size as {@code -Xmx} takes it: a number, optionally with k, m, g or t (any case); -1 for anything else. */
@@ -67,7 +73,8 @@ record AgentHeap(long maxBytes, String xmx) {
             case "t" -> 40;
             default -> 0;
         };
-        return Long.parseLong(m.group(1)) << shift;
+        long value = Long.parseLong(m.group(1));
+        return value > Long.MAX_VALUE >> shift ? -1 : value << shift;
     }
 
     private static long roundUpToMiB(long bytes) {

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * An agent JVM launched ahead of the session that will use it: {@code pageframe run} starts it while it reads
- * and checks the notebook, since the agent's command line does not depend on the notebook (only the startup
- * snippets do, and they run once the session takes the agent). A session takes it through
+ * and checks the notebook, since the agent's command line hardly depends on the notebook: the startup snippets and
+ * the boot do, and they run once the session takes the agent, and so does the heap of a large machine
+ * ({@link AgentHeap}), whose session then launches its own. A session takes it through
  * {@link KernelConfig#withEarlyAgent}; closing the launch kills the agent unless a session took it.
  */
 public final class AgentLaunch implements AutoCloseable {
@@ -43,14 +44,9 @@ public final class AgentLaunch implements AutoCloseable {
         return launch;
     }
 
-    /**
-     * What of a session's configuration the agent's JVM depends on: not what the session runs in it once started,
-     * but the heap its machine needs (an agent launched before the notebook's machine was known fits only a machine
-     * the configured heap holds).
-     */
+    /** What of a session's configuration the agent's JVM depends on: not what the session runs in it once started. */
     private static KernelConfig agentPart(KernelConfig config) {
-        return config.withEarlyAgent(null).withStartupSnippets(List.of()).withBoot(null)
-                .withMaxHeap(AgentHeap.of(config).xmx());
+        return config.withEarlyAgent(null).withStartupSnippets(List.of()).withBoot(null);
     }
 
     private void launch() {
@@ -79,7 +75,8 @@ public final class AgentLaunch implements AutoCloseable {
      */
     Optional<AgentProcess> take(KernelConfig wanted, Consumer<String> consoleSink) {
         synchronized (lock) {
-            if (taken || closed || !config.equals(agentPart(wanted))) {
+            // The heap depends on the machine too (AgentHeap), which this agent was launched without knowing.
+            if (taken || closed || !config.equals(agentPart(wanted)) || !AgentHeap.of(config).equals(AgentHeap.of(wanted))) {
                 return Optional.empty();
             }
             taken = true;

@@ -76,7 +76,10 @@ public record KernelConfig(
      */
     public static final List<String> BATCH_JVM_OPTIONS = plus(AGENT_JVM_OPTIONS, "-XX:NewSize=4m");
 
-    /** The agent's heap unless its machine needs more ({@link AgentHeap}): the tables of up to 256 GiB, and the cells. */
+    /**
+     * The agent's heap unless its machine needs more ({@link AgentHeap}): a machine of up to about 287 GiB and its
+     * cells (from about 124 GiB with the young generation held smaller).
+     */
     public static final String DEFAULT_MAX_HEAP = "1g";
 
     private static List<String> plus(List<String> options, String option) {

@@ -98,17 +98,20 @@ final class KernelFileManager extends ForwardingJavaFileManager<StandardJavaFile
 
     @Override
     public void setLocation(Location location, Iterable<? extends File> files) throws IOException {
+        handled.clear(); // a location set another way: the next option is news again
         fileManager.setLocation(location, files);
     }
 
     @Override
     public void setLocationFromPaths(Location location, Collection<? extends Path> paths) throws IOException {
+        handled.clear();
         fileManager.setLocationFromPaths(location, paths);
     }
 
     @Override
     public void setLocationForModule(Location location, String moduleName, Collection<? extends Path> paths)
             throws IOException {
+        handled.clear();
         fileManager.setLocationForModule(location, moduleName, paths);
     }
 

@@ -515,7 +515,7 @@ public final class KernelSession implements AutoCloseable {
     private static String bootFailure(Throwable failure) {
         if (failure instanceof ExecutionControl.UserException user) {
             String type = user.causeExceptionClass();
-            if (type.equals(IllegalArgumentException.class.getName())) {
+            if (type.equals(IllegalArgumentException.class.getName()) && user.getMessage() != null) {
                 // The engine refusing a machine (a size out of range, an unknown profile) speaks for itself.
                 return user.getMessage();
             }

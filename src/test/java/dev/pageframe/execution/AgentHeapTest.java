@@ -30,6 +30,14 @@ class AgentHeapTest {
     }
 
     @Test
+    void aMachineWhoseTablesTakeOverAQuarterOfTheHeapGetsTheYoungGenerationsLimit() {
+        // 200 GiB: 400 MiB of tables, which 1 GiB holds, but beside up to 341 MiB of young generation they would
+        // leave the cells 280 MiB; with the limit, 400.
+        assertEquals(List.of("-Xmx1g", "-XX:MaxNewSize=224m"), AgentHeap.of(booting("200G")).options());
+        assertEquals(List.of("-Xmx1g"), AgentHeap.of(booting("120G")).options(), "242 MiB of tables: under a quarter");
+    }
+
+    @Test
     void theRaiseFollowsTheMachineNotJustItsSize() {
         long half = AgentHeap.of(booting("512G")).maxBytes();
         long whole = AgentHeap.of(booting("1T")).maxBytes();

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(120)
 class KernelFileManagerTest {
-    private static JShell shell(boolean unindexed) {
+    private static JShell shell(boolean kernel) {
         JShell.Builder builder = JShell.builder().executionEngine(InertExecutionControl.PROVIDER, Map.of());
-        return (unindexed ? builder.fileManager(KernelFileManager::new) : builder).build();
+        return (kernel ? builder.fileManager(KernelFileManager::new) : builder).build();
     }
 
     /** The qualified names JShell's class index knows for {@code ArrayList}, once indexing has finished. */

@@ -145,8 +145,8 @@ class NotebookExecutionTest {
 
     @Test
     void aMachineTheAgentCannotHoldFailsTheStartSayingWhy() {
-        // 64 GiB of frames need a 128 MiB frame table, and the agent's heap is raised for it (AgentHeap); JVM options
-        // that hold the agent at 32 MiB anyway (they follow the heap options on its command line) must fail its boot.
+        // 64 GiB of frames need a 128 MiB frame table, which the agent's 1 GiB heap holds; JVM options that hold the
+        // agent at 32 MiB (they follow the heap options on its command line) must fail its boot.
         KernelConfig config = NotebookExecution.config(MachineSpec.of("x86_64", "64G"));
         List<String> capped = new java.util.ArrayList<>(config.jvmOptions());
         capped.add("-Xmx32m");

@@ -139,17 +139,15 @@ public final class KernelApi {
     public static void do_initcall(Initcall ic) { k().do_initcall(ic); }
     /** Reboots the same profile and memory size with these init functions built in. */
     public static Kernel reboot(Initcall... initcalls) {
-        Kernel old = Session.lastBooted();
-        return Session.boot(old.profile(), old.memoryBytes(), old.seed(), initcalls);
+        return Session.reboot(0, initcalls);
     }
     /**
      * Reboots the same machine with the mem= option, e.g. {@code reboot_mem("mem=14M", ...)}: the
      * kernel manages only that much, and the RAM above it is left to built-in drivers.
      */
     public static Kernel reboot_mem(String option, Initcall... initcalls) {
-        Kernel old = Session.lastBooted();
         String value = option.startsWith("mem=") ? option.substring(4) : option;
-        return Session.boot(old.profile(), old.memoryBytes(), dev.pageframe.engine.Sizes.parse(value), old.seed(), initcalls);
+        return Session.reboot(dev.pageframe.engine.Sizes.parse(value), initcalls);
     }
 
     // Workloads

@@ -32,8 +32,29 @@ public final class Session {
     /** Boots with the mem= option (memLimit bytes managed, 0 = all). */
     public static synchronized Kernel boot(MachineProfile profile, long memoryBytes, long memLimit, long seed,
                                            Initcall... initcalls) {
+        long tables = MachineProfiles.mem_map_bytes(profile.name(), memoryBytes);
+        if (current != null && tables > 0
+                && tables + MachineProfiles.mem_map_bytes(current.profile().name(), current.memoryBytes())
+                    > Runtime.getRuntime().maxMemory() / 2) {
+            // Two machines this large would not fit one heap (a 1 TiB machine's kernel is sized for one of them), and
+            // the machine being replaced is of no use once its successor boots: a failed boot then leaves none.
+            current = null;
+        }
         current = Kernel.boot(profile, memoryBytes, memLimit, seed, List.of(initcalls));
         return current;
+    }
+
+    /**
+     * Boots the machine booted last again: its profile, memory and seed, with mem= (memLimit bytes managed, 0 = all)
+     * and these init functions built in. The old machine is not held while its successor boots.
+     */
+    public static synchronized Kernel reboot(long memLimit, Initcall... initcalls) {
+        Kernel old = lastBooted();
+        MachineProfile profile = old.profile();
+        long memory = old.memoryBytes();
+        long seed = old.seed();
+        old = null;
+        return boot(profile, memory, memLimit, seed, initcalls);
     }
 
     /** The current machine; an error if none was booted, or if it panicked and is halted. */
