@@ -35,7 +35,7 @@ record AgentHeap(long maxBytes, String xmx, boolean youngLimited) {
 
     /**
      * The heap for a session's agent. A machine is large when its tables would take more than a quarter of the
-     * configured heap (from 128 GiB of memory with the default 1 GiB): its agent gets the young generation's limit,
+     * configured heap (from about 127 GiB of memory with the default 1 GiB): its agent gets the young generation's limit,
      * so the old generation holds the tables with at least {@link #HEADROOM} less the young generation to spare, and
      * a heap raised to the tables and the headroom where the configured one is smaller. A smaller machine's tables fit
      * in the configured heap's old generation with three quarters of the heap to spare, less the young generation.

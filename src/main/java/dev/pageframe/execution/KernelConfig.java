@@ -78,7 +78,7 @@ public record KernelConfig(
 
     /**
      * The agent's heap unless its machine needs more ({@link AgentHeap}): a machine of up to about 287 GiB and its
-     * cells (from about 124 GiB with the young generation held smaller).
+     * cells (from about 127 GiB with the young generation held smaller).
      */
     public static final String DEFAULT_MAX_HEAP = "1g";
 
