@@ -144,8 +144,11 @@ if [ "$cache" = 1 ]; then
   # scripts/startup-cache.sh does, 67 MB (BENCHMARKS.md). Without the warm-ups that begin once the first page is
   # shown (-Dpageframe.noWarmUp): they race the window, so the list held more or less of them by the machine's
   # speed, and the cache came out 3 MiB bigger on one machine than on another.
+  # A profile of its own, so that the build machine's settings or recovery copies (a recovery dialog) stay out of it.
+  rm -rf "$out/training-profile"
   train=("$java" "${jvm_options[@]}" -XX:DumpLoadedClassList="$out/pageframe.classlist" -Dpageframe.noWarmUp=true
          -Dpageframe.measure=true -Dpageframe.measure.exitAfter="${PAGEFRAME_TRAIN_SECONDS:-0}"
+         -Dpageframe.config.dir="$out/training-profile/config" -Dpageframe.data.dir="$out/training-profile/data"
          -cp "$appdir/pageframe.jar" dev.pageframe.ui.PageframeLauncher)
   if [ -n "${DISPLAY:-}" ] || [ "$os" != linux ]; then
     "${train[@]}" > "$out/training.log" 2>&1

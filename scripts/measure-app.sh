@@ -19,8 +19,14 @@ rounds=${ROUNDS:-3}
 [ -f "$jar" ] || { echo "measure-app: build first: mvn -q package -DskipTests" >&2; exit 2; }
 [ -f "$cache" ] && [ "$cache" -nt "$jar" ] || { echo "measure-app: run scripts/startup-cache.sh first" >&2; exit 2; }
 
+# A profile of its own: the timed exits keep recovery copies of what Run All changed, and a user's own settings,
+# trust records or recovery copies would change what is measured.
+profile="$PWD/target/measure-profile"
+rm -rf "$profile"
+isolated=(-Dpageframe.config.dir="$profile/config" -Dpageframe.data.dir="$profile/data")
+
 run() {
-  local cmd=("$JAVA_HOME/bin/java" "$@" -Dpageframe.measure.hundred=true -Dpageframe.measure.exitAfter=20 -jar "$jar")
+  local cmd=("$JAVA_HOME/bin/java" "$@" "${isolated[@]}" -Dpageframe.measure.hundred=true -Dpageframe.measure.exitAfter=20 -jar "$jar")
   if [ -n "${DISPLAY:-}" ]; then "${cmd[@]}" 2>&1; else xvfb-run -a -s "-screen 0 1600x1000x24" "${cmd[@]}" 2>&1; fi
 }
 
@@ -43,7 +49,7 @@ summary() {
 tour() {
   # The bundled tour (no file): Run All a second after its first page, scroll down and up through its outputs,
   # enter five code cells, then zoom in, zoom out, dark theme, light theme.
-  local cmd=("$JAVA_HOME/bin/java" "$@" -Dpageframe.measure=true -Dpageframe.measure.runAll=true
+  local cmd=("$JAVA_HOME/bin/java" "$@" "${isolated[@]}" -Dpageframe.measure=true -Dpageframe.measure.runAll=true
     -Dpageframe.measure.scroll=true -Dpageframe.measure.look=true -Dpageframe.measure.exitAfter=20 -jar "$jar")
   if [ -n "${DISPLAY:-}" ]; then "${cmd[@]}" 2>&1; else xvfb-run -a -s "-screen 0 1600x1000x24" "${cmd[@]}" 2>&1; fi
 }

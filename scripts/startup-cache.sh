@@ -19,6 +19,11 @@ jar="$PWD/target/pageframe.jar"
 out="$PWD/target/pageframe.aot"
 [ -f "$jar" ] || { echo "startup-cache: no $jar; build it first: mvn -q package -DskipTests" >&2; exit 2; }
 rm -f "$out"
+# A profile of its own (settings, trust records, recovery copies): the run's timed exit keeps recovery copies of what
+# Run All changed, which the next start of the app would offer to restore; and a user's stale copies would put the
+# recovery dialog's classes in the cache.
+profile="$PWD/target/training-profile"
+rm -rf "$profile"
 
 # The same entry point, class path (the absolute jar path) and JVM options as ./pageframe: the JVM only
 # maps a cache made for that class path, and what the run loads is what the cache holds.
@@ -26,7 +31,8 @@ mapfile -t opts < <(grep -Ev '^[[:space:]]*(#|$)' scripts/jvm-options)
 train=("$JAVA_HOME/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$out" -Xlog:aot=error
        -Dpageframe.measure=true -Dpageframe.measure.runAll=true -Dpageframe.measure.scroll=true
        -Dpageframe.measure.look=true -Dpageframe.measure.thenHundred=true
-       -Dpageframe.measure.exitAfter="${PAGEFRAME_TRAIN_SECONDS:-32}" -jar "$jar")
+       -Dpageframe.measure.exitAfter="${PAGEFRAME_TRAIN_SECONDS:-32}"
+       -Dpageframe.config.dir="$profile/config" -Dpageframe.data.dir="$profile/data" -jar "$jar")
 if [ -n "${DISPLAY:-}" ]; then
   "${train[@]}"
 elif command -v xvfb-run >/dev/null; then
