@@ -131,6 +131,8 @@ final class AgentKernel implements AutoCloseable {
         synchronized (cellLock) {
             cellActive = false;
         }
+        // Before the next cell's first compile, which would otherwise list every wrapper class the session made.
+        ReplClassFiles.sweep(shell);
     }
 
     /**

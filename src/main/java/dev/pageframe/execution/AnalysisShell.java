@@ -94,6 +94,8 @@ final class AnalysisShell implements AutoCloseable {
                 shell.eval(snippet.source());
             }
         }
+        // Each replayed declaration replaces an older one: javac need not list the classes of those.
+        ReplClassFiles.sweep(shell);
         return analysis;
     }
 

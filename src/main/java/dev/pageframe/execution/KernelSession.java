@@ -282,6 +282,17 @@ public final class KernelSession implements AutoCloseable {
         setState(KernelState.CLOSED, "");
     }
 
+    /** How many class files the running kernel's JShell keeps (-1: none running, or they cannot be seen). */
+    int replClassFiles() {
+        AgentKernel current = kernel;
+        if (current == null) {
+            return -1;
+        }
+        // On the kernel's thread, after any cell queued before: JShell is not thread-safe.
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> ReplClassFiles.count(current.shell()), kernelThread)
+                .join();
+    }
+
     private void runBatch(List<String> sources, List<DeadVariables> dead, CellListener listener, Instant submitted,
             long epoch, List<CompletableFuture<Optional<CellResult>>> results) {
         AgentKernel current = closed || epoch != abortEpoch.get() || sources.size() < 2 ? null : kernel;

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 8)
-@Fork(3)
+@Fork(value = 3, jvmArgsAppend = {"--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"})
 public class FirstCellBenchmark {
     @Param({"default", "c1-only", "g1", "no-cds"})
     public String agentOptions;
