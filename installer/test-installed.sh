@@ -7,7 +7,8 @@
 #     cache from the class list the package carries, the JVM maps it, and the app starts quietly without it;
 #   - `pageframe` is on PATH, its commands give the jar's exit codes, and a mistyped word is named as such;
 #   - the installed `pageframe run` runs every bundled notebook, its cells in a JVM of the bundled runtime, and gives
-#     the outputs the notebook ships with (its charts drawn as PNG by the bundled runtime);
+#     the outputs the notebook ships with (its charts drawn as PNG by the bundled runtime), with jdk.jshell open to
+#     its kernel as the jar's manifest asks (ReplClassFiles);
 #   - the desktop entry and the .ipynb file association are registered, and opening a notebook the way a file
 #     manager does (the entry's Exec line) shows the app's window with it; so does `pageframe` alone; the app runs
 #     the tour's cells and draws their charts with nothing failing;
@@ -151,6 +152,8 @@ pngs=0
 for nb in notebooks/*.ipynb; do
   env -u JAVA_HOME PATH=/usr/bin:/bin HOME="$HOME" pageframe run "$nb" -o "$work/$(basename "$nb")" > /dev/null 2> "$work/run.txt" \
     || { cat "$work/run.txt"; fail "pageframe run $nb"; }
+  # The launcher honours the jar's Add-Opens, which lets the kernel trim JShell's class files (ReplClassFiles).
+  ! grep -q "cannot be trimmed" "$work/run.txt" || { cat "$work/run.txt"; fail "pageframe run $nb: jdk.jshell is not open to it"; }
   same_outputs "$nb" "$work/$(basename "$nb")" || fail "pageframe run $nb: its outputs are not the ones it ships with"
   pngs=$((pngs + $(grep -c '"image/png": "' "$work/$(basename "$nb")" || true)))
   ok "pageframe run $nb: the outputs it ships with"

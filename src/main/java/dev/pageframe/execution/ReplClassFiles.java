@@ -111,8 +111,8 @@ final class ReplClassFiles {
                         manager.findVarHandle(managerClass, "classObjects", Map.class),
                         snippet.findVirtual(Snippet.class, "classFullName", MethodType.methodType(String.class)));
             } catch (ReflectiveOperationException | IllegalAccessError | SecurityException | IllegalArgumentException e) {
-                LOG.log(Level.INFO, "JShell's class files cannot be trimmed in this JVM (is jdk.jshell opened to the "
-                        + "application?): {0}. Evals grow slower as a session gets long.", e.toString());
+                LOG.log(Level.INFO, () -> "JShell's class files cannot be trimmed in this JVM (is jdk.jshell opened to "
+                        + "the application?): " + e + ". Evals grow slower as a session gets long.");
                 return null;
             }
         }
