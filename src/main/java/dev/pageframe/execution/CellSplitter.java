@@ -294,9 +294,30 @@ final class CellSplitter {
     }
 
     static List<CellSnippet> split(SourceCodeAnalysis analysis, String cell) {
+        return split(analysis, cell, true);
+    }
+
+    /**
+     * @param plainStatements whether plain statements are split here ({@link #plainStatementEnd}) rather than by
+     *     JShell; the two agree (CellSplitterTest compares them on every bundled cell and on hard cases)
+     */
+    static List<CellSnippet> split(SourceCodeAnalysis analysis, String cell, boolean plainStatements) {
         List<CellSnippet> snippets = new ArrayList<>();
+        // javac reads a Unicode escape (\u003b) as the character it names; the highlighter's tokens do not.
+        List<JavaTokens.Token> tokens = plainStatements && !cell.contains("\\u") && JavaTokens.wellFormed(cell)
+                ? JavaTokens.of(cell) : null;
         int position = 0;
         while (position < cell.length()) {
+            int plain = tokens == null ? -1 : plainStatementEnd(cell, tokens, position);
+            if (plain > 0) {
+                String text = cell.substring(position, plain);
+                String source = text.stripLeading();
+                // As JShell's: a last snippet takes the cell's trailing comments, and then ends in one, not ';'.
+                snippets.add(new CellSnippet(source, position + text.length() - source.length(), plain,
+                        source.stripTrailing().endsWith(";")));
+                position = plain;
+                continue;
+            }
             String rest = cell.substring(position);
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
             Completeness completeness = info.completeness();
@@ -322,6 +343,78 @@ final class CellSplitter {
             position += consumed;
         }
         return snippets;
+    }
+
+    /**
+     * Where a plain statement starting at {@code position} ends (after its semicolon), or -1 if it is not one. Plain:
+     * only whitespace before it, and it is a call or assignment on a name ({@code a.b(..);}, {@code x += 1;}) or the
+     * declaration of a variable of a primitive or simply named type ({@code long s = 0;}, {@code Page p = ..;}),
+     * ending at the first semicolon outside any bracket (the cell's end for its last statement). JShell's completeness analysis would find the same end, but
+     * tells such a snippet from its alternative (declaration or expression) by having javac parse the rest of the
+     * cell: a parse task per snippet, most of the splitting's cost (BENCHMARKS.md). Anything else goes to JShell.
+     */
+    static int plainStatementEnd(String cell, List<JavaTokens.Token> tokens, int position) {
+        int first = firstTokenAt(tokens, position);
+        if (first < 0 || !cell.substring(position, tokens.get(first).offset()).isBlank()) {
+            return -1;
+        }
+        JavaTokens.Token head = tokens.get(first);
+        boolean plain;
+        if (head.primitiveType()) {
+            plain = name(tokens, first + 1) && declarationGoesOn(tokens, first + 2);
+        } else if (name(tokens, first)) {
+            plain = name(tokens, first + 1) ? declarationGoesOn(tokens, first + 2)
+                    : kind(cell.substring(tokens.get(first).offset())) == Kind.EXPRESSION;
+        } else {
+            plain = false;
+        }
+        if (!plain) {
+            return -1;
+        }
+        int depth = 0;
+        for (int i = first; i < tokens.size(); i++) {
+            switch (tokens.get(i).text()) {
+                case "(", "[", "{" -> depth++;
+                case ")", "]", "}" -> {
+                    if (--depth < 0) {
+                        return -1;
+                    }
+                }
+                case ";" -> {
+                    if (depth == 0) {
+                        // The cell's last statement takes what follows it (whitespace, comments), as in JShell.
+                        return i == tokens.size() - 1 ? cell.length() : tokens.get(i).offset() + 1;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return -1;
+    }
+
+    /** A name: a word that is no keyword (the highlighter counts primitives, var and record among keywords). */
+    private static boolean name(List<JavaTokens.Token> tokens, int i) {
+        return i < tokens.size() && tokens.get(i).word() && !tokens.get(i).keyword();
+    }
+
+    /** After a declared name: an initializer, the end, or another name of the same declaration. */
+    private static boolean declarationGoesOn(List<JavaTokens.Token> tokens, int i) {
+        return i < tokens.size() && (tokens.get(i).is("=") || tokens.get(i).is(";") || tokens.get(i).is(","));
+    }
+
+    /** The first token at or after {@code position}, or -1. */
+    private static int firstTokenAt(List<JavaTokens.Token> tokens, int position) {
+        int low = 0;
+        int high = tokens.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (tokens.get(mid).offset() < position) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low < tokens.size() ? low : -1;
     }
 
     private static int leadingWhitespace(String text) {

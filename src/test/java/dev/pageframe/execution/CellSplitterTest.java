@@ -1,6 +1,7 @@
 package dev.pageframe.execution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.execution.CellSplitter.CellSnippet;
 import java.util.List;
@@ -186,5 +187,46 @@ class CellSplitterTest {
                 "void f() {}", "import java.util.*;", "class A {}", "return;")) {
             assertEquals(null, CellSplitter.statementsOnly(cell, split(cell), DeadVariables.NONE), cell);
         }
+    }
+
+    /** Cells where a splitter of statements by tokens could go wrong, and the cases it leaves to JShell. */
+    private static final List<String> HARD_CELLS = List.of(
+            "int c = 3;\n// trailing only\n", "foo();  // c\n", "foo(); ", "foo();\n\n", "foo();  // c\nbar();",
+            "a.b = c; d.e(f);", "x = 1 2;\nfoo();", "Page p = alloc_pages(GFP_KERNEL, 0);\n  p.pfn()",
+            "s = \"a;b\"; t = ';';", "s = \"\"\"\n  x; y\n  \"\"\";\nfoo();", "f(() -> { g(); h(); });\nk();",
+            "Runnable r = () -> { return; };\nr.run();", "x = switch (y) { case 1 -> 2; default -> 3; };\nz();",
+            "o = new Object() { int v; };\nfoo();", "int a = 1, b = 2;\nfoo(a, b);", "long s[] = {1};\nfoo();",
+            "int[] a = {1, 2};\nfoo();", "List<Long> l = new ArrayList<>();\nl.add(1L);", "foo()\u003b bar();",
+            "outer: for (;;) { break outer; }\nfoo();", "Collections.<String>emptyList();\nfoo();", "foo(;\nbar();",
+            "foo());\nbar();", "x = (1 + 2;\nbar();", "s = \"unterminated;\nfoo();", "/* a; */ foo(); /* b; */ bar();",
+            "// lead\nfoo();\nbar();", "x++;\ny--;\n", "this.x = 1;\nfoo();", "@Deprecated int v = 1;\nfoo();",
+            "var v = 1;\nfoo();", "record R(int x) {}\nfoo();", "foo()\nbar();", "x = 1\n", "p.q.r(s);\nt.u = v;",
+            "int i = 0; while (i < 3) { i++; } System.out.println(i);", "Foo x;\nbar();", "Foo x, y;\nbar();",
+            "x = a ? b : c;\nfoo();", "x = y = z;\nfoo();", "x <<= 1; y >>>= 2;", "if (a) foo(); else bar();\nbaz();");
+
+    @Test
+    void plainStatementsSplitAsJShellSplitsThem() throws java.io.IOException {
+        List<String> cells = new java.util.ArrayList<>(HARD_CELLS);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("notebooks"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".ipynb")).sorted().toList()) {
+                for (var cell : json.readTree(file.toFile()).get("cells")) {
+                    if (cell.get("cell_type").asText().equals("code")) {
+                        StringBuilder source = new StringBuilder();
+                        cell.get("source").forEach(line -> source.append(line.asText()));
+                        cells.add(source.toString());
+                    }
+                }
+            }
+        }
+        int plain = 0;
+        for (String cell : cells) {
+            assertEquals(CellSplitter.split(shell.sourceCodeAnalysis(), cell, false),
+                    CellSplitter.split(shell.sourceCodeAnalysis(), cell, true), cell);
+            List<JavaTokens.Token> tokens = JavaTokens.of(cell);
+            plain += tokens.isEmpty() || CellSplitter.plainStatementEnd(cell, tokens, 0) < 0 ? 0 : 1;
+        }
+        // Most cells start with a plain statement: the comparison is not of JShell's splitting with itself.
+        assertTrue(cells.size() > 150 && plain > cells.size() / 3, plain + " of " + cells.size());
     }
 }
