@@ -202,7 +202,10 @@ class CellSplitterTest {
             "// lead\nfoo();\nbar();", "x++;\ny--;\n", "this.x = 1;\nfoo();", "@Deprecated int v = 1;\nfoo();",
             "var v = 1;\nfoo();", "record R(int x) {}\nfoo();", "foo()\nbar();", "x = 1\n", "p.q.r(s);\nt.u = v;",
             "int i = 0; while (i < 3) { i++; } System.out.println(i);", "Foo x;\nbar();", "Foo x, y;\nbar();",
-            "x = a ? b : c;\nfoo();", "x = y = z;\nfoo();", "x <<= 1; y >>>= 2;", "if (a) foo(); else bar();\nbaz();");
+            "x = a ? b : c;\nfoo();", "x = y = z;\nfoo();", "x <<= 1; y >>>= 2;", "if (a) foo(); else bar();\nbaz();",
+            "yield x;\nfoo();", "String _ = foo();\nbar();", "permits x;\nfoo();", "when = 3;\nfoo();",
+            "module m;\nfoo();", "assert x;\nfoo();", "sealed s = 1;\nfoo();", "Foo x = 1, y;\nfoo();",
+            "x = 1;;\nfoo();", ";\nfoo();", "foo(); bar()");
 
     @Test
     void plainStatementsSplitAsJShellSplitsThem() throws java.io.IOException {
