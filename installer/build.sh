@@ -113,8 +113,10 @@ done
 "$JAVA_HOME/bin/java" "$top/src/build/java/dev/pageframe/build/DebugTableStrip.java" \
   "$out/input/pageframe.jar" "$out/input/pageframe.jar" dev/pageframe/
 mapfile -t jvm_options < <(grep -Ev '^[[:space:]]*(#|$)' "$top/scripts/jvm-options")
-# The jar's manifest enables native access (JavaFX's libraries) only for `java -jar`; the launchers start its class.
-jvm_options+=(--enable-native-access=ALL-UNNAMED)
+# The jar's manifest enables native access (JavaFX's libraries) and opens jdk.jshell (the kernel trims JShell's class
+# files, ReplClassFiles) only for `java -jar`; the launchers start its class. The start-up caches are made with the
+# same options, as a cache made without --add-opens is refused by a JVM given it.
+jvm_options+=(--enable-native-access=ALL-UNNAMED --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED)
 java_opts=()
 for o in "${jvm_options[@]}"; do java_opts+=(--java-options "$o"); done
 # The cache's path is written with jpackage's $APPDIR, so it follows the app wherever it is installed.

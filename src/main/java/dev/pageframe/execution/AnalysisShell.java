@@ -89,13 +89,17 @@ final class AnalysisShell implements AutoCloseable {
                     .build();
         }
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        boolean replayed = false;
         for (String source = pending.poll(); source != null; source = pending.poll()) {
             for (CellSplitter.CellSnippet snippet : CellSplitter.split(analysis, source)) {
                 shell.eval(snippet.source());
+                replayed = true;
             }
         }
-        // Each replayed declaration replaces an older one: javac need not list the classes of those.
-        ReplClassFiles.sweep(shell);
+        if (replayed) {
+            // A replayed declaration may replace an older one: javac need not list the classes of those.
+            ReplClassFiles.sweep(shell);
+        }
         return analysis;
     }
 

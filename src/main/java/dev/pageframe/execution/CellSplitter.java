@@ -304,11 +304,10 @@ final class CellSplitter {
     static List<CellSnippet> split(SourceCodeAnalysis analysis, String cell, boolean plainStatements) {
         List<CellSnippet> snippets = new ArrayList<>();
         // javac reads a Unicode escape (\u003b) as the character it names; the highlighter's tokens do not.
-        List<JavaTokens.Token> tokens = plainStatements && !cell.contains("\\u") && JavaTokens.wellFormed(cell)
-                ? JavaTokens.of(cell) : null;
+        List<JavaTokens.Token> tokens = !cell.contains("\\u") && JavaTokens.wellFormed(cell) ? JavaTokens.of(cell) : null;
         int position = 0;
         while (position < cell.length()) {
-            int plain = tokens == null ? -1 : plainStatementEnd(cell, tokens, position);
+            int plain = tokens == null || !plainStatements ? -1 : plainStatementEnd(cell, tokens, position);
             if (plain > 0) {
                 String text = cell.substring(position, plain);
                 String source = text.stripLeading();
@@ -326,7 +325,15 @@ final class CellSplitter {
             }
             String source;
             int consumed;
-            if (completeness.isComplete() && info.source() != null) {
+            int statementEnd = completeness == Completeness.UNKNOWN && tokens != null
+                    ? firstStatementEnd(tokens, position) : -1;
+            if (statementEnd > 0) {
+                // JShell's analysis gave up (o instanceof List<?>; a text block ending in \\"""): it counts as complete,
+                // with the rest of the cell as its source, but JShell's eval of that would compile its first statement
+                // alone and drop the others without a word.
+                source = cell.substring(position, statementEnd);
+                consumed = source.length();
+            } else if (completeness.isComplete() && info.source() != null) {
                 source = info.source();
                 consumed = rest.length() - info.remaining().length();
             } else {
@@ -335,7 +342,8 @@ final class CellSplitter {
                 consumed = rest.length();
             }
             int lead = leadingWhitespace(source);
-            boolean semicolon = completeness == Completeness.COMPLETE && source.stripTrailing().endsWith(";");
+            boolean semicolon = (completeness == Completeness.COMPLETE || statementEnd > 0)
+                    && source.stripTrailing().endsWith(";");
             snippets.add(new CellSnippet(source.substring(lead), position + lead, position + consumed, semicolon));
             if (consumed <= 0) {
                 break;
@@ -348,7 +356,8 @@ final class CellSplitter {
     /**
      * Where a plain statement starting at {@code position} ends (after its semicolon), or -1 if it is not one. Plain:
      * only whitespace before it, and it is a call or assignment on a name ({@code a.b(..);}, {@code x += 1;}) or the
-     * declaration of a variable of a primitive or simply named type ({@code long s = 0;}, {@code Page p = ..;}),
+     * declaration of a variable of a primitive, simply named or inferred type ({@code long s = 0;}, {@code Page p = ..;},
+     * {@code var v = ..;}),
      * ending at the first semicolon outside any bracket (the cell's end for its last statement). JShell's completeness analysis would find the same end, but
      * tells such a snippet from its alternative (declaration or expression) by having javac parse the rest of the
      * cell: a parse task per snippet, most of the splitting's cost (BENCHMARKS.md). Anything else goes to JShell.
@@ -360,7 +369,7 @@ final class CellSplitter {
         }
         JavaTokens.Token head = tokens.get(first);
         boolean plain;
-        if (head.primitiveType()) {
+        if (head.primitiveType() || head.is("var")) {
             plain = name(tokens, first + 1) && declarationGoesOn(tokens, first + 2);
         } else if (name(tokens, first)) {
             plain = name(tokens, first + 1) ? declarationGoesOn(tokens, first + 2)
@@ -390,6 +399,25 @@ final class CellSplitter {
             }
         }
         return -1;
+    }
+
+    /**
+     * Where the first top-level statement from {@code position} ends, by tokens, if other statements follow it; else -1.
+     * It ends at a semicolon outside any bracket, or at a closing brace that leaves all brackets unless the statement
+     * goes on ({@code else}, {@code catch}, ...: {@link JavaTokens#statements}). Not for a statement whose own body may
+     * end in a semicolon before it goes on ({@code if (a) b(); else c();}, {@code do b(); while (a);}, a labelled one).
+     */
+    static int firstStatementEnd(List<JavaTokens.Token> tokens, int position) {
+        int first = firstTokenAt(tokens, position);
+        if (first < 0 || Set.of("if", "do", "else").contains(tokens.get(first).text())
+                || first + 1 < tokens.size() && tokens.get(first + 1).is(":")) {
+            return -1;
+        }
+        List<int[]> statements = JavaTokens.statements(tokens.subList(first, tokens.size()));
+        if (statements.size() < 2) {
+            return -1;
+        }
+        return tokens.get(first + statements.getFirst()[1] - 1).offset() + 1;
     }
 
     /** A name: a word that is no keyword (the highlighter counts primitives, var and record among keywords). */

@@ -20,7 +20,10 @@ import jdk.jshell.Snippet;
  * with every cell run before: a trivial cell's compile took 7 ms after 200 cells and 14 ms after 3,000
  * (BENCHMARKS.md). Statements, expressions, dropped and replaced declarations, and the versions of a declaration
  * compiled before its current one are never imported by a later snippet, so their class files can go; the classes of
- * active declarations (and their nested classes) stay.
+ * active declarations (and their nested classes) stay. JShell recompiles a declaration when a type it names is
+ * replaced, so no kept class refers to one forgotten, with one exception: a temporary variable ({@code $1}) records no
+ * dependencies. The kernel drops every temporary variable at once ({@code CellExecution.ran}), and the completion
+ * shell never replays one; one kept alive would lose the class of a replaced type it names.
  *
  * <p>JShell has no API for this. The file manager's map is reached by reflection, which needs {@code jdk.jshell}
  * opened to the application: the jar's manifest does it ({@code Add-Opens}) for {@code java -jar} and the installed

@@ -196,7 +196,7 @@ class CellSplitterTest {
             "s = \"a;b\"; t = ';';", "s = \"\"\"\n  x; y\n  \"\"\";\nfoo();", "f(() -> { g(); h(); });\nk();",
             "Runnable r = () -> { return; };\nr.run();", "x = switch (y) { case 1 -> 2; default -> 3; };\nz();",
             "o = new Object() { int v; };\nfoo();", "int a = 1, b = 2;\nfoo(a, b);", "long s[] = {1};\nfoo();",
-            "int[] a = {1, 2};\nfoo();", "List<Long> l = new ArrayList<>();\nl.add(1L);", "foo()\u003b bar();",
+            "int[] a = {1, 2};\nfoo();", "List<Long> l = new ArrayList<>();\nl.add(1L);", "foo()\\u003b bar();",
             "outer: for (;;) { break outer; }\nfoo();", "Collections.<String>emptyList();\nfoo();", "foo(;\nbar();",
             "foo());\nbar();", "x = (1 + 2;\nbar();", "s = \"unterminated;\nfoo();", "/* a; */ foo(); /* b; */ bar();",
             "// lead\nfoo();\nbar();", "x++;\ny--;\n", "this.x = 1;\nfoo();", "@Deprecated int v = 1;\nfoo();",
@@ -231,5 +231,24 @@ class CellSplitterTest {
         }
         // Most cells start with a plain statement: the comparison is not of JShell's splitting with itself.
         assertTrue(cells.size() > 150 && plain > cells.size() / 3, plain + " of " + cells.size());
+    }
+
+    @Test
+    void statementsAfterOneJShellCannotAnalyseAreNotLost() {
+        // JShell's completeness analysis gives up on these (UNKNOWN); handed the rest of the cell, JShell's eval would
+        // compile the first statement alone and drop the others without a word.
+        List<List<String>> cells = List.of(
+                List.of("var b = o instanceof List<?>;", "System.out.println(b);"),
+                List.of("boolean isList = o instanceof List<?>;", "foo();"),
+                List.of("boolean b = o instanceof final String s;", "foo();"),
+                List.of("final var m = o instanceof Map<?, ?>;", "foo();", "bar();"),
+                List.of("String p = \"\"\"\n  C:\\\\\"\"\";", "foo();"));
+        for (List<String> statements : cells) {
+            String cell = String.join("\n", statements);
+            assertEquals(statements, split(cell).stream().map(CellSnippet::source).toList(), cell);
+        }
+        // The last statement, and an if whose branch ends in a semicolon, are handed over as before.
+        assertEquals(List.of("if (a) b = o instanceof List<?>; else foo();\nbar();"),
+                split("if (a) b = o instanceof List<?>; else foo();\nbar();").stream().map(CellSnippet::source).toList());
     }
 }

@@ -42,6 +42,19 @@ class KernelSessionTest {
     }
 
     @Test
+    void statementsAfterOneJShellsAnalysisGivesUpOnStillRun() {
+        // JShell's completeness analysis gives up at ";" after a wildcard; its eval of the rest ran the first statement
+        // and dropped the others silently.
+        CellResult result = run(kernel.session(), """
+                Object seen = java.util.List.of(4);
+                var isList = seen instanceof java.util.List<?>;
+                System.out.println("after " + isList);
+                final var isMap = seen instanceof java.util.Map<?, ?>;
+                System.out.println("and " + isMap);""");
+        assertEquals("after true\nand false\n", result.streamText(StreamName.STDOUT));
+    }
+
+    @Test
     void stdoutAndStderrAreCapturedAndKeepTheirOrder() {
         CellResult result = run(kernel.session(), """
                 System.out.println("one");

@@ -182,7 +182,8 @@ class TerminationTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "--enable-native-access=ALL-UNNAMED",
+                // What the jar's manifest gives the app under java -jar (Enable-Native-Access, Add-Opens).
+                "--enable-native-access=ALL-UNNAMED", "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED",
                 "-Dprism.order=sw", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
                 "-Dpageframe.config.dir=" + config, "-Dpageframe.data.dir=" + data,
                 "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
