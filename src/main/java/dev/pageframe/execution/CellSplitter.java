@@ -311,9 +311,9 @@ final class CellSplitter {
             if (plain > 0) {
                 String text = cell.substring(position, plain);
                 String source = text.stripLeading();
-                // As JShell's: a last snippet takes the cell's trailing comments, and then ends in one, not ';'.
+                // As JShell's: a last snippet takes the cell's trailing comments.
                 snippets.add(new CellSnippet(source, position + text.length() - source.length(), plain,
-                        source.stripTrailing().endsWith(";")));
+                        endsWithSemicolon(source)));
                 position = plain;
                 continue;
             }
@@ -342,8 +342,7 @@ final class CellSplitter {
                 consumed = rest.length();
             }
             int lead = leadingWhitespace(source);
-            boolean semicolon = (completeness == Completeness.COMPLETE || statementEnd > 0)
-                    && source.stripTrailing().endsWith(";");
+            boolean semicolon = (completeness == Completeness.COMPLETE || statementEnd > 0) && endsWithSemicolon(source);
             snippets.add(new CellSnippet(source.substring(lead), position + lead, position + consumed, semicolon));
             if (consumed <= 0) {
                 break;
@@ -443,6 +442,18 @@ final class CellSplitter {
             }
         }
         return low < tokens.size() ? low : -1;
+    }
+
+    /**
+     * Whether the snippet's code ends with a semicolon, comments after it aside: {@code 1 + 2;  // note} hides its
+     * value as {@code 1 + 2;} does.
+     */
+    private static boolean endsWithSemicolon(String source) {
+        if (!source.contains("\\u") && JavaTokens.wellFormed(source)) {
+            List<JavaTokens.Token> tokens = JavaTokens.of(source);
+            return !tokens.isEmpty() && tokens.getLast().is(";");
+        }
+        return source.stripTrailing().endsWith(";");
     }
 
     private static int leadingWhitespace(String text) {

@@ -55,6 +55,13 @@ class KernelSessionTest {
     }
 
     @Test
+    void aSemicolonHidesTheValueWhateverCommentFollowsIt() {
+        assertFalse(run(kernel.session(), "1 + 2;  // hidden, as without the comment").executeResult().isPresent());
+        assertFalse(run(kernel.session(), "Math.max(1, 2); /* hidden */\n").executeResult().isPresent());
+        assertEquals("3", run(kernel.session(), "1 + 2  // shown").executeResult().orElseThrow().text());
+    }
+
+    @Test
     void stdoutAndStderrAreCapturedAndKeepTheirOrder() {
         CellResult result = run(kernel.session(), """
                 System.out.println("one");
