@@ -313,7 +313,7 @@ final class CellSplitter {
                 String source = text.stripLeading();
                 // As JShell's: a last snippet takes the cell's trailing comments.
                 snippets.add(new CellSnippet(source, position + text.length() - source.length(), plain,
-                        endsWithSemicolon(source)));
+                        endsWithSemicolon(tokens, plain, source)));
                 position = plain;
                 continue;
             }
@@ -342,7 +342,8 @@ final class CellSplitter {
                 consumed = rest.length();
             }
             int lead = leadingWhitespace(source);
-            boolean semicolon = (completeness == Completeness.COMPLETE || statementEnd > 0) && endsWithSemicolon(source);
+            boolean semicolon = (completeness == Completeness.COMPLETE || statementEnd > 0)
+                    && endsWithSemicolon(tokens, position + source.length(), source);
             snippets.add(new CellSnippet(source.substring(lead), position + lead, position + consumed, semicolon));
             if (consumed <= 0) {
                 break;
@@ -355,11 +356,12 @@ final class CellSplitter {
     /**
      * Where a plain statement starting at {@code position} ends (after its semicolon), or -1 if it is not one. Plain:
      * only whitespace before it, and it is a call or assignment on a name ({@code a.b(..);}, {@code x += 1;}) or the
-     * declaration of a variable of a primitive, simply named or inferred type ({@code long s = 0;}, {@code Page p = ..;},
-     * {@code var v = ..;}),
-     * ending at the first semicolon outside any bracket (the cell's end for its last statement). JShell's completeness analysis would find the same end, but
-     * tells such a snippet from its alternative (declaration or expression) by having javac parse the rest of the
-     * cell: a parse task per snippet, most of the splitting's cost (BENCHMARKS.md). Anything else goes to JShell.
+     * declaration of a variable of a primitive, simply named or inferred type ({@code long s = 0;},
+     * {@code Page p = ..;}, {@code var v = ..;}), ending at the first semicolon outside any bracket (the cell's end for
+     * its last statement). Stricter than {@link JavaTokens#statements}: a bracket closed too often, or no semicolon,
+     * and JShell decides. JShell's completeness analysis would find the same end, but tells such a snippet from its
+     * alternative (declaration or expression) by having javac parse the rest of the cell: a parse task per snippet,
+     * most of the splitting's cost (BENCHMARKS.md). Anything else goes to JShell.
      */
     static int plainStatementEnd(String cell, List<JavaTokens.Token> tokens, int position) {
         int first = firstTokenAt(tokens, position);
@@ -400,6 +402,9 @@ final class CellSplitter {
         return -1;
     }
 
+    /** Statements whose body may end in a semicolon before they go on. */
+    private static final Set<String> GOES_ON_AFTER_SEMICOLON = Set.of("if", "do", "else");
+
     /**
      * Where the first top-level statement from {@code position} ends, by tokens, if other statements follow it; else -1.
      * It ends at a semicolon outside any bracket, or at a closing brace that leaves all brackets unless the statement
@@ -408,7 +413,7 @@ final class CellSplitter {
      */
     static int firstStatementEnd(List<JavaTokens.Token> tokens, int position) {
         int first = firstTokenAt(tokens, position);
-        if (first < 0 || Set.of("if", "do", "else").contains(tokens.get(first).text())
+        if (first < 0 || GOES_ON_AFTER_SEMICOLON.contains(tokens.get(first).text())
                 || first + 1 < tokens.size() && tokens.get(first + 1).is(":")) {
             return -1;
         }
@@ -446,14 +451,16 @@ final class CellSplitter {
 
     /**
      * Whether the snippet's code ends with a semicolon, comments after it aside: {@code 1 + 2;  // note} hides its
-     * value as {@code 1 + 2;} does.
+     * value as {@code 1 + 2;} does. The cell's tokens (null where it cannot be tokenized) give the answer; the snippet
+     * ends at {@code end} in the cell.
      */
-    private static boolean endsWithSemicolon(String source) {
-        if (!source.contains("\\u") && JavaTokens.wellFormed(source)) {
-            List<JavaTokens.Token> tokens = JavaTokens.of(source);
-            return !tokens.isEmpty() && tokens.getLast().is(";");
+    private static boolean endsWithSemicolon(List<JavaTokens.Token> tokens, int end, String source) {
+        if (tokens == null) {
+            return source.stripTrailing().endsWith(";");
         }
-        return source.stripTrailing().endsWith(";");
+        int after = firstTokenAt(tokens, end);
+        int last = (after < 0 ? tokens.size() : after) - 1;
+        return last >= 0 && tokens.get(last).offset() >= end - source.length() && tokens.get(last).is(";");
     }
 
     private static int leadingWhitespace(String text) {
