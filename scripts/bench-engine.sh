@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the engine's JMH benchmarks beside a C build of the same buddy algorithm (bench/c/buddy.c, built
 # here with the system cc -O2), prints Java, C and the Java/C ratio for the order-0 pair and the churn,
-# then the heap probes. Usage: scripts/bench-engine.sh [JMH regex]  (default: every engine benchmark)
+# then the heap probes (the 1 TiB one with the agent JVM's heap options).
+# Usage: scripts/bench-engine.sh [JMH regex]  (default: every engine benchmark)
 # PAGEFRAME_BENCH_C_ROUNDS="warm-up measured" changes the C side's 1-second rounds (default "3 5", as JMH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,4 +41,6 @@ awk -F, '
   }' target/bench-c/before.txt target/bench-c/after.txt target/jmh-engine.csv
 
 java -Xmx2g -cp "$CP" dev.pageframe.engine.bench.EngineFootprint
-java -Xmx2560m -cp "$CP" dev.pageframe.engine.bench.EngineFootprint 1T
+# The 1 TiB machine as a kernel's agent holds it (AgentHeap): the serial collector, the heap committed whole, the young
+# generation limited; its first boot in this fresh JVM is the one a user waits for.
+java -XX:+UseSerialGC -Xms2499m -Xmx2499m -XX:MaxNewSize=224m -cp "$CP" dev.pageframe.engine.bench.EngineFootprint 1T

@@ -85,9 +85,78 @@ final class FrameTable {
             throw new IllegalArgumentException("too many page frames for the simulated mem_map: " + frames
                 + " (at most " + MAX_FRAMES + ", 4 TiB of 4 KiB pages)");
         }
-        a = new int[frames];
-        b = new int[frames];
+        if (frames >= TOGETHER_FRAMES && fitsCommittedHeap(heapBytes(frames))) {
+            int[][] words = allocateTogether(frames, frames);
+            a = words[0];
+            b = words[1];
+        } else {
+            a = new int[frames];
+            b = new int[frames];
+        }
         section_max_free = new int[(frames >>> SECTION_SHIFT) + 1];
+    }
+
+    /**
+     * From this many frames (256 GiB of 4 KiB pages, 256 MiB per word array) a table's two arrays are allocated on two
+     * threads ({@link #allocateTogether}). A smaller table is zeroed in well under the time the kernel's host takes
+     * to compile its imports on the other core, and a second thread there only took that core from it: a 64 GiB
+     * run was 0.07 s slower with one (BENCHMARKS.md).
+     */
+    static final int TOGETHER_FRAMES = 1 << 26;
+
+    /**
+     * Whether the heap has this much room already committed. Where it has not, a serial or G1 heap grows for each
+     * array in a collector's pause, which waits for the other thread's zeroing, and two threads were slower than one
+     * (BENCHMARKS.md, "The first boot of a 1 TiB machine").
+     */
+    private static boolean fitsCommittedHeap(long bytes) {
+        return Runtime.getRuntime().freeMemory() >= bytes;
+    }
+
+    /**
+     * Two new arrays, the second on a thread of its own. The JVM zeroes a new array on the thread that allocates it,
+     * and an array of a gibibyte (a word of a 1 TiB machine's table) is mostly the operating system faulting in
+     * fresh pages, which two cores do in about half the time of one. Either thread's failure (an OutOfMemoryError)
+     * reaches the caller, and the second thread has ended before this returns or throws.
+     */
+    static int[][] allocateTogether(int lengthA, int lengthB) {
+        int[][] words = new int[2][];
+        Throwable[] failed = new Throwable[1];
+        Thread second = Thread.ofPlatform().name("mem_map").start(() -> {
+            try {
+                words[1] = new int[lengthB];
+            } catch (Throwable t) {
+                failed[0] = t;
+            }
+        });
+        try {
+            words[0] = new int[lengthA];
+        } finally {
+            joinUninterruptibly(second);
+        }
+        if (failed[0] instanceof Error e) {
+            throw e;
+        }
+        if (failed[0] != null) {
+            throw new IllegalStateException("allocating the mem_map failed", failed[0]);
+        }
+        return words;
+    }
+
+    /** A boot interrupted by a cell's interrupt still waits for its table: the flag is kept for the caller. */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What a table of this many frames takes: the two words per frame and the section counts. */

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * @param maxBytes     the {@code -Xmx}, in bytes; -1 for a value the JVM is left to refuse
  * @param xmx          the same as the JVM option's value: as configured, or in whole MiB where raised
  * @param youngLimited whether the young generation is held to {@link #YOUNG_LIMIT}, for a large machine's tables
+ * @param xms          the {@code -Xms} of a large machine (its tables and the headroom), or null to leave the JVM's
+ *     default
  */
-record AgentHeap(long maxBytes, String xmx, boolean youngLimited) {
+record AgentHeap(long maxBytes, String xmx, boolean youngLimited, String xms) {
     /**
      * What a large machine's agent holds besides its tables: the cells' own objects, the engine's other state and
      * JShell's classes. Half of it may be young generation ({@link #YOUNG_LIMIT}). A 1 TiB machine's tables take about
@@ -47,17 +49,24 @@ record AgentHeap(long maxBytes, String xmx, boolean youngLimited) {
         if (tables <= configured / 4) {
             // No machine, a small one, one the engine refuses (its boot says why), or a size the JVM will refuse in its
             // own words ("Invalid maximum heap size"): the configuration as it is.
-            return new AgentHeap(configured, config.maxHeap(), false);
+            return new AgentHeap(configured, config.maxHeap(), false, null);
         }
         long needed = roundUpToMiB(tables + HEADROOM);
+        String xms = (needed >> 20) + "m";
         return needed > configured
-            ? new AgentHeap(needed, (needed >> 20) + "m", true)
-            : new AgentHeap(configured, config.maxHeap(), true);
+            ? new AgentHeap(needed, (needed >> 20) + "m", true, xms)
+            : new AgentHeap(configured, config.maxHeap(), true, xms);
     }
 
-    /** The agent JVM's heap options: {@code -Xmx}, and the young generation's limit for a large machine. */
+    /**
+     * The agent JVM's heap options: {@code -Xmx}; for a large machine the young generation's limit, and the heap the
+     * tables need committed from the start. Committing is not touching: the pages are the tables' once they are
+     * written. But a serial heap that must grow for an array grows in a collector's pause, which waits for any other
+     * thread still zeroing an array, so the two halves of a large table could not be zeroed side by side
+     * ({@code FrameTable.allocateTogether}; a 1 TiB machine's first boot, BENCHMARKS.md).
+     */
     List<String> options() {
-        return youngLimited ? List.of("-Xmx" + xmx, YOUNG_LIMIT) : List.of("-Xmx" + xmx);
+        return youngLimited ? List.of("-Xmx" + xmx, "-Xms" + xms, YOUNG_LIMIT) : List.of("-Xmx" + xmx);
     }
 
     /** A heap size as {@code -Xmx} takes it: a number, optionally with k, m, g or t (any case); -1 for anything else. */

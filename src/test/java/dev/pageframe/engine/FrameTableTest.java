@@ -53,6 +53,34 @@ class FrameTableTest {
     }
 
     @Test
+    void aLargeTablesTwoWordArraysComeBackWholeFromTheirTwoThreads() {
+        int[][] words = FrameTable.allocateTogether(5, 7);
+        assertEquals(5, words[0].length);
+        assertEquals(7, words[1].length);
+        // A whole table built this way boots and answers: RunWithKernelTest's 1 TiB machine.
+    }
+
+    @Test
+    void anArrayTheHeapCannotHoldFailsTheTableWhicheverThreadAllocatedIt() {
+        // 8 GiB: more than the test JVM's heap, refused before anything is touched.
+        int huge = Integer.MAX_VALUE - 8;
+        assertThrows(OutOfMemoryError.class, () -> FrameTable.allocateTogether(4, huge), "the second thread's");
+        assertThrows(OutOfMemoryError.class, () -> FrameTable.allocateTogether(huge, 4), "the caller's own");
+    }
+
+    @Test
+    void anInterruptedBootStillGetsItsTableAndKeepsTheInterrupt() {
+        Thread.currentThread().interrupt();
+        try {
+            int[][] words = FrameTable.allocateTogether(1 << 20, 1 << 20);
+            assertEquals(1 << 20, words[1].length);
+            assertTrue(Thread.currentThread().isInterrupted(), "the cell's interrupt is left for the kernel to see");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void aTableLargerThanItsLinksReachIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> new FrameTable(FrameTable.MAX_FRAMES + 1));

@@ -25,15 +25,17 @@ class AgentHeapTest {
         // 268,697,600 frames (the PCI hole's RAM moved above 4 GiB) at eight bytes: 2,050 MiB, then the headroom.
         assertEquals(2499L << 20, heap.maxBytes());
         assertTrue(heap.maxBytes() <= 2560L << 20, "the engine's goal: a 1 TiB machine within 2.5 GiB of heap");
-        assertEquals(List.of("-Xmx2499m", "-XX:MaxNewSize=224m"), heap.options(),
-            "the young generation is limited so the old one can hold the tables");
+        assertEquals(List.of("-Xmx2499m", "-Xms2499m", "-XX:MaxNewSize=224m"), heap.options(),
+            "the young generation is limited so the old one can hold the tables, and the heap is committed from the "
+                + "start so the tables' two arrays can be zeroed side by side");
     }
 
     @Test
     void aMachineWhoseTablesTakeOverAQuarterOfTheHeapGetsTheYoungGenerationsLimit() {
         // 200 GiB: 400 MiB of tables, which 1 GiB holds, but beside up to 341 MiB of young generation they would
         // leave the cells 280 MiB; with the limit, 400.
-        assertEquals(List.of("-Xmx1g", "-XX:MaxNewSize=224m"), AgentHeap.of(booting("200G")).options());
+        assertEquals(List.of("-Xmx1g", "-Xms851m", "-XX:MaxNewSize=224m"), AgentHeap.of(booting("200G")).options(),
+            "the tables and the headroom committed");
         assertEquals(List.of("-Xmx1g"), AgentHeap.of(booting("120G")).options(), "242 MiB of tables: under a quarter");
     }
 
@@ -45,6 +47,8 @@ class AgentHeapTest {
         assertEquals(whole, AgentHeap.of(booting("1T").withMaxHeap("32m")).maxBytes(),
             "a smaller configured heap is raised all the same");
         assertEquals(8L << 30, AgentHeap.of(booting("1T").withMaxHeap("8g")).maxBytes(), "a larger one is kept");
+        assertEquals(List.of("-Xmx8g", "-Xms2499m", "-XX:MaxNewSize=224m"),
+            AgentHeap.of(booting("1T").withMaxHeap("8g")).options(), "only what the machine needs is committed");
     }
 
     @Test
