@@ -1,5 +1,7 @@
 package dev.pageframe.engine;
 
+import java.util.concurrent.ThreadFactory;
+
 /**
  * The simulated {@code mem_map}: one entry per page frame, eight bytes each, in two parallel int
  * arrays, so that a 1 TiB machine (268.7 M frames with the PCI hole) fits in 2.15 GB of heap.
@@ -86,7 +88,7 @@ final class FrameTable {
                 + " (at most " + MAX_FRAMES + ", 4 TiB of 4 KiB pages)");
         }
         if (frames >= TOGETHER_FRAMES && fitsCommittedHeap(heapBytes(frames))) {
-            int[][] words = allocateTogether(frames, frames);
+            int[][] words = allocateTogether(frames, frames, Thread.ofPlatform().name("mem_map").daemon().factory());
             a = words[0];
             b = words[1];
         } else {
@@ -117,18 +119,25 @@ final class FrameTable {
      * Two new arrays, the second on a thread of its own. The JVM zeroes a new array on the thread that allocates it,
      * and an array of a gibibyte (a word of a 1 TiB machine's table) is mostly the operating system faulting in
      * fresh pages, which two cores do in about half the time of one. Either thread's failure (an OutOfMemoryError)
-     * reaches the caller, and the second thread has ended before this returns or throws.
+     * reaches the caller, and the second thread has ended before this returns or throws. Where no thread can be
+     * had (a process limit), the caller allocates both, as a small table always does.
      */
-    static int[][] allocateTogether(int lengthA, int lengthB) {
+    static int[][] allocateTogether(int lengthA, int lengthB, ThreadFactory threads) {
         int[][] words = new int[2][];
         Throwable[] failed = new Throwable[1];
-        Thread second = Thread.ofPlatform().name("mem_map").start(() -> {
-            try {
-                words[1] = new int[lengthB];
-            } catch (Throwable t) {
-                failed[0] = t;
-            }
-        });
+        Thread second;
+        try {
+            second = threads.newThread(() -> {
+                try {
+                    words[1] = new int[lengthB];
+                } catch (Throwable t) {
+                    failed[0] = t;
+                }
+            });
+            second.start();
+        } catch (OutOfMemoryError noThread) {
+            return new int[][] {new int[lengthA], new int[lengthB]};
+        }
         try {
             words[0] = new int[lengthA];
         } finally {

@@ -2,6 +2,7 @@ package dev.pageframe.engine;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.concurrent.ThreadFactory;
 import org.junit.jupiter.api.Test;
 
 /** The mem_map layout's limits: links that reach past 2^28 frames, and machines too large to describe. */
@@ -52,9 +53,11 @@ class FrameTableTest {
         assertTrue(e.getMessage().contains("at most " + FrameTable.MAX_ZONE_PAGES + " frames"), e.getMessage());
     }
 
+    private static final ThreadFactory THREADS = Thread.ofPlatform().factory();
+
     @Test
     void aLargeTablesTwoWordArraysComeBackWholeFromTheirTwoThreads() {
-        int[][] words = FrameTable.allocateTogether(5, 7);
+        int[][] words = FrameTable.allocateTogether(5, 7, THREADS);
         assertEquals(5, words[0].length);
         assertEquals(7, words[1].length);
         // A whole table built this way boots and answers: RunWithKernelTest's 1 TiB machine.
@@ -64,15 +67,29 @@ class FrameTableTest {
     void anArrayTheHeapCannotHoldFailsTheTableWhicheverThreadAllocatedIt() {
         // 8 GiB: more than the test JVM's heap, refused before anything is touched.
         int huge = Integer.MAX_VALUE - 8;
-        assertThrows(OutOfMemoryError.class, () -> FrameTable.allocateTogether(4, huge), "the second thread's");
-        assertThrows(OutOfMemoryError.class, () -> FrameTable.allocateTogether(huge, 4), "the caller's own");
+        assertThrows(OutOfMemoryError.class, () -> FrameTable.allocateTogether(4, huge, THREADS),
+            "the second thread's");
+        assertThrows(OutOfMemoryError.class, () -> FrameTable.allocateTogether(huge, 4, THREADS),
+            "the caller's own");
+    }
+
+    @Test
+    void withoutASecondThreadTheCallerAllocatesBothWords() {
+        ThreadFactory none = r -> {
+            // What Thread.start throws when the process may not have another thread.
+            throw new OutOfMemoryError("unable to create native thread: possibly out of memory or process/resource "
+                + "limits reached");
+        };
+        int[][] words = FrameTable.allocateTogether(5, 7, none);
+        assertEquals(5, words[0].length);
+        assertEquals(7, words[1].length);
     }
 
     @Test
     void anInterruptedBootStillGetsItsTableAndKeepsTheInterrupt() {
         Thread.currentThread().interrupt();
         try {
-            int[][] words = FrameTable.allocateTogether(1 << 20, 1 << 20);
+            int[][] words = FrameTable.allocateTogether(1 << 20, 1 << 20, THREADS);
             assertEquals(1 << 20, words[1].length);
             assertTrue(Thread.currentThread().isInterrupted(), "the cell's interrupt is left for the kernel to see");
         } finally {
