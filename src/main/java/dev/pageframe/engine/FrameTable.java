@@ -1,5 +1,7 @@
 package dev.pageframe.engine;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -123,48 +125,33 @@ final class FrameTable {
      * had (a process limit), the caller allocates both, as a small table always does.
      */
     static int[][] allocateTogether(int lengthA, int lengthB, ThreadFactory threads) {
-        int[][] words = new int[2][];
-        Throwable[] failed = new Throwable[1];
-        Thread second;
+        CompletableFuture<int[]> second = new CompletableFuture<>();
         try {
-            second = threads.newThread(() -> {
+            threads.newThread(() -> {
                 try {
-                    words[1] = new int[lengthB];
+                    second.complete(new int[lengthB]);
                 } catch (Throwable t) {
-                    failed[0] = t;
+                    second.completeExceptionally(t);
                 }
-            });
-            second.start();
+            }).start();
         } catch (OutOfMemoryError noThread) {
             return new int[][] {new int[lengthA], new int[lengthB]};
         }
+        int[] first;
         try {
-            words[0] = new int[lengthA];
+            first = new int[lengthA];
         } finally {
-            joinUninterruptibly(second);
+            // Whatever happened here, the second thread is waited for. join() is not interruptible: a boot that a
+            // cell's interrupt reaches still gets its table, and the interrupt is kept for the caller.
+            second.exceptionally(failed -> null).join();
         }
-        if (failed[0] instanceof Error e) {
-            throw e;
-        }
-        if (failed[0] != null) {
-            throw new IllegalStateException("allocating the mem_map failed", failed[0]);
-        }
-        return words;
-    }
-
-    /** A boot interrupted by a cell's interrupt still waits for its table: the flag is kept for the caller. */
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
+        try {
+            return new int[][] {first, second.join()};
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            throw e;
         }
     }
 
