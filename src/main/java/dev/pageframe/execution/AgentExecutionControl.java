@@ -1,6 +1,9 @@
 package dev.pageframe.execution;
 
 import dev.pageframe.execution.agent.AgentProtocol;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import jdk.jshell.spi.ExecutionControl;
@@ -118,6 +121,22 @@ final class AgentExecutionControl implements ExecutionControl {
      */
     void boot(MachineBoot machine) throws RunException, EngineTerminationException, InternalException {
         extensionCommand(AgentProtocol.BOOT_COMMAND, machine.wire());
+    }
+
+    /**
+     * The rich form of the value the last invoke returned ({@link AgentProtocol#VALUE_BUNDLE_COMMAND}): a MIME bundle
+     * with a {@code text/plain} entry, or empty when the value is best shown as the text JShell made of it.
+     */
+    Optional<Map<String, Object>> valueBundle() throws RunException, EngineTerminationException, InternalException {
+        if (!(extensionCommand(AgentProtocol.VALUE_BUNDLE_COMMAND, null) instanceof String json)) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Object> bundle = JsonLineStream.parse(json);
+            return bundle.get("text/plain") instanceof String ? Optional.of(bundle) : Optional.empty();
+        } catch (IOException e) {
+            throw new InternalException("the agent sent a value's bundle that is not JSON: " + e.getMessage());
+        }
     }
 
     /** Whether the agent is running cell code right now (rather than the host compiling it). */

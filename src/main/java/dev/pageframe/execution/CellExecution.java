@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.MethodSnippet;
@@ -20,6 +22,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
+import jdk.jshell.spi.ExecutionControl;
 
 /**
  * Runs one cell on a kernel: splits it into snippets, evaluates them in order until one fails, and
@@ -294,9 +297,43 @@ final class CellExecution {
             declarations.accept(declared.source());
         }
         if (last && !snippet.explicitSemicolon() && showsValue(declared) && event.value() != null) {
-            recorder.add(new ExecuteResult(executionCount, Map.of("text/plain", event.value()), Map.of()));
+            recorder.add(new ExecuteResult(executionCount, resultData(declared, event.value()), Map.of()));
         }
         return Outcome.ok();
+    }
+
+    /**
+     * What a shown value's execute_result holds: the chart {@code display} would draw of it, when it has one (so a
+     * cell ending in {@code buddyinfo()} shows the chart, as a Jupyter kernel shows a value's richest form), else
+     * JShell's text. A value of a type that is never a chart (a primitive, a box, a string) costs no question.
+     */
+    private Map<String, Object> resultData(Snippet shown, String text) {
+        Map<String, Object> plain = Map.of("text/plain", text);
+        if (neverAChart(typeName(shown))) {
+            return plain;
+        }
+        try {
+            return kernel.control().valueBundle().orElse(plain);
+        } catch (ExecutionControl.ExecutionControlException e) {
+            // The agent died or could not draw it: the text is still the value, and a dead agent is the next cell's news.
+            return plain;
+        }
+    }
+
+    private static String typeName(Snippet snippet) {
+        return switch (snippet) {
+            case VarSnippet v -> v.typeName();
+            case ExpressionSnippet e -> e.typeName();
+            default -> "";
+        };
+    }
+
+    private static final Set<String> NEVER_CHARTS = Set.of("boolean", "byte", "char", "short", "int",
+            "long", "float", "double", "String", "java.lang.String", "Boolean", "Byte", "Character", "Short", "Integer",
+            "Long", "Float", "Double");
+
+    private static boolean neverAChart(String typeName) {
+        return NEVER_CHARTS.contains(typeName);
     }
 
     /**

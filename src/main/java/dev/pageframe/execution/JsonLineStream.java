@@ -34,6 +34,11 @@ final class JsonLineStream extends DemuxSinkStream<Map<String, Object>> {
         line.write(bytes, start, offset + length - start);
     }
 
+    /** One JSON object's text as a map, as the event channel's lines are read. */
+    static Map<String, Object> parse(String json) throws IOException {
+        return MAPPER.readValue(json, OBJECT);
+    }
+
     private void emit() {
         byte[] json = line.toByteArray();
         line.reset();

@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A notebook with every chart kind, run by {@code pageframe run}, is converted to HTML by Debian's nbconvert
- * 6.5 and by a current nbconvert 7, and every chart must be visible in both pages: an {@code <img>} whose
- * {@code data:image/png} is the stored PNG, at its stored size, and, in headless Chromium's screenshot of
- * the page, the chart's colours on screen. With {@code -Dnbconvert.screenshots=DIR} the screenshots are also
- * copied to DIR (docs/screenshots). The tools are skipped with a message when missing.
+ * A notebook with every chart kind (one of them a cell's final value rather than a display), run by {@code pageframe
+ * run}, is converted to HTML by Debian's nbconvert 6.5 and by a current nbconvert 7, and every chart must be visible
+ * in both pages: an {@code <img>} whose {@code data:image/png} is the stored PNG, at its stored size, and, in headless
+ * Chromium's screenshot of the page, the chart's colours on screen. With {@code -Dnbconvert.screenshots=DIR} the
+ * screenshots are also copied to DIR (docs/screenshots). The tools are skipped with a message when missing.
  */
 @Timeout(value = 1500, unit = TimeUnit.SECONDS)
 class ChartsInNbconvertTest {
@@ -46,7 +46,8 @@ class ChartsInNbconvertTest {
             // The machine after some churn: free blocks per order, per zone (log scale, as the app starts it)
             random_churn(20_000, 500, 1);
             display(buddyinfo());""",
-            "display(frameMap());",
+            // A cell whose final expression is a chart shows it as its value (an execute_result), as display would.
+            "frameMap()",
             """
             long[] free = new long[40];
             for (int i = 0; i < free.length; i++) {
@@ -76,6 +77,7 @@ class ChartsInNbconvertTest {
     private static Path notebook;
     private static List<MimeBundle> charts;
     private static List<Integer> cssWidths;
+    private static int valueCharts;
 
     @BeforeAll
     static void runTheNotebook() throws Exception {
@@ -97,10 +99,15 @@ class ChartsInNbconvertTest {
                 if (o instanceof Output.DisplayData d && d.data().has("image/png")) {
                     charts.add(d.data());
                     cssWidths.add(d.metadata().path("image/png").path("width").asInt());
+                } else if (o instanceof Output.ExecuteResult value && value.data().has("image/png")) {
+                    charts.add(value.data());
+                    cssWidths.add(value.metadata().path("image/png").path("width").asInt());
+                    valueCharts++;
                 }
             }
         }
         assertEquals(CHART_CELLS.size(), charts.size(), "one stored PNG per chart cell");
+        assertEquals(1, valueCharts, "the frame map cell's value is its chart");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.Output;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +57,48 @@ class NotebookExecutionTest {
         Output mapped = OutputMapper.toNotebook(d);
         assertInstanceOf(Output.DisplayData.class, mapped);
         assertTrue(((Output.DisplayData) mapped).data().has("image/png"), "the host draws the agent's SVG as a PNG");
+    }
+
+    @Test
+    void aCellEndingInAChartValueShowsTheChartAsItsResult() throws Exception {
+        CellResult r = run(modern, "long held = __get_free_pages(GFP_KERNEL, 2);\nbuddyinfo()");
+        ExecuteResult value = r.executeResult().orElseThrow(() -> new AssertionError(r.toString()));
+        assertEquals(r.executionCount(), value.executionCount());
+        assertEquals(List.of("text/plain", "image/svg+xml", "application/vnd.pageframe.buddyinfo+json"),
+            List.copyOf(value.data().keySet()), "the bundle display(buddyinfo()) publishes, in its order");
+        assertTrue(value.text().startsWith("Free blocks per order"), value.text());
+        assertTrue(value.text().contains("Node 0, zone    DMA32"), "the summary, not the record's toString: " + value.text());
+        assertTrue(r.outputs().stream().noneMatch(DisplayData.class::isInstance), "one output: the result");
+        Output mapped = OutputMapper.toNotebook(value);
+        Output.ExecuteResult stored = assertInstanceOf(Output.ExecuteResult.class, mapped);
+        assertTrue(stored.data().has("image/png"), "a stored result carries the chart's picture, as a display does");
+        assertTrue(run(modern, "free_pages(held, 2);").ok());
+    }
+
+    @Test
+    void everyValueDisplayDrawsIsAChartAsAResultTooWhateverItsStaticType() throws Exception {
+        assertChartResult("zones()", "buddyinfo");
+        assertChartResult("frameMap()", "framemap");
+        assertChartResult("Object anything = buddyinfo();\nanything", "buddyinfo");
+        assertChartResult("Charts.bar(\"Asked\").categories(\"8\", \"64\").series(\"bytes\", 8, 64).build()", "bar");
+    }
+
+    private static void assertChartResult(String cell, String kind) throws Exception {
+        CellResult r = run(modern, cell);
+        ExecuteResult value = r.executeResult().orElseThrow(() -> new AssertionError(cell + ": " + r));
+        assertTrue(value.data().containsKey("application/vnd.pageframe." + kind + "+json"), cell + ": " + value.data().keySet());
+    }
+
+    @Test
+    void otherValuesStayJShellTextAndASemicolonStillHidesAChart() throws Exception {
+        assertEquals(Map.of("text/plain", "3"), run(modern, "1 + 2").executeResult().orElseThrow().data());
+        assertEquals(Map.of("text/plain", "[1, 2]"), run(modern, "java.util.List.of(1, 2)").executeResult().orElseThrow().data());
+        assertEquals(Map.of("text/plain", "\"DMA32\""), run(modern, "zones().get(1).name()").executeResult().orElseThrow().data());
+        CellResult hidden = run(modern, "buddyinfo();");
+        assertTrue(hidden.ok(), hidden.toString());
+        assertTrue(hidden.outputs().isEmpty(), hidden.outputs().toString());
+        CellResult declared = run(modern, "var kept = buddyinfo();");
+        assertTrue(declared.outputs().isEmpty(), "a declaration shows no value: " + declared.outputs());
     }
 
     @Test

@@ -38,6 +38,12 @@ public final class AgentProtocol {
      */
     public static final String BOOT_COMMAND = "pageframe.boot";
 
+    /**
+     * JShell's extension command that asks for the rich form of the value the last invoke returned (a cell's final
+     * expression): a MIME bundle as JSON text, or null when the value has none ({@link ValueBundles}).
+     */
+    public static final String VALUE_BUNDLE_COMMAND = "pageframe.valueBundle";
+
     /** Event field naming the event type. */
     public static final String TYPE = "type";
     /** Event type for a MIME bundle published by the cell. */

@@ -9,6 +9,8 @@ import java.io.ObjectOutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.ServiceLoader;
 import jdk.jshell.execution.DirectExecutionControl;
 
 /**
@@ -30,6 +32,13 @@ final class CellRunner extends DirectExecutionControl {
     private long pendingStop = -1;
     private boolean stopRequested;
     private Thread cellThread;
+    /**
+     * What the last invoke returned (the value of a cell's final expression, or null), kept for
+     * {@link AgentProtocol#VALUE_BUNDLE_COMMAND} until the next invoke: the host asks only when it shows the value.
+     */
+    private Object lastValue;
+    /** The cell functions' {@link ValueBundles}, looked up on the first request; null before it. */
+    private ValueBundles valueBundles;
 
     /**
      * Takes a class of the agent's own through the first cell's path in this JVM, once, while the host is still
@@ -60,12 +69,15 @@ final class CellRunner extends DirectExecutionControl {
                 .toArray(ClassBytecodes[]::new));
     }
 
-    /** The host's own commands ({@link AgentProtocol#BOOT_COMMAND}); JShell's go to the default. */
+    /** The host's own commands ({@link AgentProtocol#BOOT_COMMAND} and the value's bundle); JShell's go to the default. */
     @Override
     public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
             InternalException {
         if (AgentProtocol.BOOT_COMMAND.equals(command)) {
             return MachineBooter.boot(arg);
+        }
+        if (AgentProtocol.VALUE_BUNDLE_COMMAND.equals(command)) {
+            return valueBundle();
         }
         return super.extensionCommand(command, arg);
     }
@@ -81,6 +93,7 @@ final class CellRunner extends DirectExecutionControl {
             stopBeforeStart = stopRequested;
             StopSignal.reset();
         }
+        lastValue = null;
         try {
             if (stopBeforeStart) {
                 throw new StoppedException();
@@ -101,7 +114,9 @@ final class CellRunner extends DirectExecutionControl {
         Thread thread = Thread.ofPlatform().group(cells).name("pageframe-cell").unstarted(() -> {
             try {
                 // The value's toString is cell code too: it runs here, where it can be interrupted.
-                value[0] = valueString(doit.invoke(null));
+                Object result = doit.invoke(null);
+                lastValue = result; // read by the command thread after the join below
+                value[0] = valueString(result);
             } catch (Throwable t) {
                 failure[0] = t;
             }
@@ -126,6 +141,29 @@ final class CellRunner extends DirectExecutionControl {
             throw new InvocationTargetException(failure[0]);
         }
         return value[0];
+    }
+
+    /**
+     * The last invoke's value as a MIME bundle in JSON, or null when it has none. Runs on the command thread: the
+     * bundle is drawn by Pageframe's own chart code, not by the cell's.
+     */
+    private String valueBundle() throws InternalException {
+        Object value = lastValue;
+        if (value == null) {
+            return null;
+        }
+        if (valueBundles == null) {
+            valueBundles = ServiceLoader.load(ValueBundles.class, CellRunner.class.getClassLoader()).findFirst()
+                    .orElseThrow(() -> new InternalException("no " + ValueBundles.class.getName() + " on the agent's class path"));
+        }
+        Map<String, ?> bundle;
+        try {
+            bundle = valueBundles.bundleFor(value);
+        } catch (RuntimeException e) {
+            // A chart whose data cannot be drawn (a cell can build any): the host shows the value as text.
+            return null;
+        }
+        return bundle == null ? null : EventChannel.json(bundle);
     }
 
     /** Whether a thread runs cell code (rather than the agent's own machinery). */

@@ -35,8 +35,7 @@ final class EventChannel {
         if (out == null) {
             throw new IllegalStateException("not running inside a Pageframe kernel");
         }
-        byte[] line = (EventJson.encode(event).orElseGet(() -> Json.encode(event)) + "\n")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] line = (json(event) + "\n").getBytes(StandardCharsets.UTF_8);
         System.out.flush();
         System.err.flush();
         try {
@@ -47,6 +46,11 @@ final class EventChannel {
         } catch (IOException e) {
             throw new UncheckedIOException("lost the connection to the host", e);
         }
+    }
+
+    /** The JSON text of a map of JSON-encodable values: by hand where it can, else by Jackson. */
+    static String json(Map<String, ?> value) {
+        return EventJson.encode(value).orElseGet(() -> Json.encode(value));
     }
 
     /** Shutdown hook: tells the host the JVM is exiting on purpose (System.exit), not crashing. */

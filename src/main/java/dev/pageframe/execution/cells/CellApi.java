@@ -26,7 +26,7 @@ public final class CellApi {
             CellContext.display(typed);
             return;
         }
-        Chart chart = Session.booted() ? EngineCharts.chartFor(Session.kernel(), value) : (value instanceof Chart c ? c : null);
+        Chart chart = EngineCharts.chartOf(value);
         if (chart != null) {
             CellContext.display(chart.mimeBundle());
         } else {

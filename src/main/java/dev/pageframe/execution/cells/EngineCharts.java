@@ -4,6 +4,7 @@ import dev.pageframe.engine.FrameRun;
 import dev.pageframe.engine.Kernel;
 import dev.pageframe.engine.WorkloadResult;
 import dev.pageframe.engine.ZoneSnapshot;
+import dev.pageframe.engine.api.Session;
 import dev.pageframe.execution.display.BuddyInfo;
 import dev.pageframe.execution.display.BuddyInfoBuilder;
 import dev.pageframe.execution.display.Chart;
@@ -78,6 +79,14 @@ public final class EngineCharts {
             .y("index (thousandths; -1000 = a block is free)")
             .series("order " + r.sampleOrder(), r.sampleOps(), idx)
             .build();
+    }
+
+    /**
+     * The chart a value is best shown as on the session's machine, or null when it has none; before a machine has
+     * booted, only a chart itself.
+     */
+    public static Chart chartOf(Object value) {
+        return Session.booted() ? chartFor(Session.kernel(), value) : (value instanceof Chart c ? c : null);
     }
 
     /** The chart a value is best shown as, or null when it has none. */

@@ -2,6 +2,7 @@ package dev.pageframe.ui.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.execution.KernelState;
@@ -210,6 +211,25 @@ class RunningCellsTest extends WindowTest {
         assertTrue(ui.fx(() -> ed2.getStyleAtPosition(start + 1).contains("compile-error")),
                 "the bad value is underlined: " + ui.fx(() -> ed2.getStyleAtPosition(start + 1)));
         assertTrue(ui.fx(() -> ed2.lookupAll(".compile-error").size()) > 0);
+    }
+
+    @Test
+    void aCellEndingInBuddyinfoShowsTheChartAsItsValue() {
+        NotebookTab tab = ui.newNotebook();
+        CellEditor editor = ui.clickIntoEditor(tab, 0);
+        ui.fxRun(() -> editor.replaceText("long p = __get_free_pages(GFP_KERNEL, 1);\nbuddyinfo()"));
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitIdle(tab, 0);
+
+        Node view = ui.view(tab, 0);
+        ui.waitUntil("the value is drawn as a buddyinfo chart: " + ui.outputText(tab, 0),
+                () -> view.lookup(".output-buddyinfo") != null);
+        assertFalse(ui.outputText(tab, 0).contains("BuddyInfo["), "not the record's toString: " + ui.outputText(tab, 0));
+        List<dev.pageframe.notebook.Output> stored = ui.fx(() -> List.copyOf(tab.document().cells().get(0).outputs()));
+        assertEquals(1, stored.size(), stored.toString());
+        var result = assertInstanceOf(dev.pageframe.notebook.Output.ExecuteResult.class, stored.getFirst());
+        assertTrue(result.data().has("image/png") && result.data().has("application/vnd.pageframe.buddyinfo+json"),
+                result.data().mimeTypes().toString());
     }
 
     @Test
