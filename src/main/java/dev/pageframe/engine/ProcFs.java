@@ -170,9 +170,10 @@ final class ProcFs {
         StringBuilder sb = new StringBuilder();
         for (ZoneSnapshot z : k.zones()) {
             sb.append(String.format("Node %d, zone %8s ", 0, z.name()));
-            for (int o = 0; o < z.nr_free().length; o++) {
-                int idx = fragmentation ? Fragmentation.fragmentation_index(z.nr_free(), o)
-                    : Fragmentation.unusable_free_index(z.nr_free(), o);
+            long[] nr_free = z.nr_free();
+            for (int o = 0; o < nr_free.length; o++) {
+                int idx = fragmentation ? Fragmentation.fragmentation_index(nr_free, o)
+                    : Fragmentation.unusable_free_index(nr_free, o);
                 // mm/vmstat.c: extfrag_show_print pads ("%2d.%03d "), unusable_show_print does not.
                 sb.append(fragmentation ? Fragmentation.format(idx) : Fragmentation.formatUnusable(idx)).append(' ');
             }
