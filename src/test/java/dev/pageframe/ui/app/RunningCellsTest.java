@@ -18,6 +18,16 @@ import org.junit.jupiter.api.Test;
 
 /** Running cells against a real kernel, the way a user does it: keys, toolbar, and what appears. */
 class RunningCellsTest extends WindowTest {
+    /** A new notebook whose first cell holds {@code source}, run with Ctrl+Enter, as a user would, to its end. */
+    private static NotebookTab runInNewNotebook(String source) {
+        NotebookTab tab = ui.newNotebook();
+        CellEditor editor = ui.clickIntoEditor(tab, 0);
+        ui.fxRun(() -> editor.replaceText(source));
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitIdle(tab, 0);
+        return tab;
+    }
+
     private static void waitIdle(NotebookTab tab, int index) {
         CellModel c = ui.cell(tab, index);
         ui.waitUntil("cell " + index + " finished", UiFixture.KERNEL_SECONDS,
@@ -190,11 +200,8 @@ class RunningCellsTest extends WindowTest {
 
     @Test
     void anErrorMarksItsLineInTheEditorAndACompileErrorIsUnderlined() {
-        NotebookTab tab = ui.newNotebook();
-        CellEditor editor = ui.clickIntoEditor(tab, 0);
-        ui.fxRun(() -> editor.replaceText("int a = 1;\nint b = 2;\nif (a < b) throw new RuntimeException(\"boom\");\nint c = 3;"));
-        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
-        waitIdle(tab, 0);
+        NotebookTab tab = runInNewNotebook("int a = 1;\nint b = 2;\nif (a < b) throw new RuntimeException(\"boom\");\nint c = 3;");
+        CellEditor editor = ui.editor(tab, 0);
 
         assertTrue(ui.outputText(tab, 0).contains("boom"), ui.outputText(tab, 0));
         assertEquals(3, ui.fx(editor::errorLine), "the exception came from line 3");
@@ -215,11 +222,7 @@ class RunningCellsTest extends WindowTest {
 
     @Test
     void aCellEndingInBuddyinfoShowsTheChartAsItsValue() {
-        NotebookTab tab = ui.newNotebook();
-        CellEditor editor = ui.clickIntoEditor(tab, 0);
-        ui.fxRun(() -> editor.replaceText("long p = __get_free_pages(GFP_KERNEL, 1);\nbuddyinfo()"));
-        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
-        waitIdle(tab, 0);
+        NotebookTab tab = runInNewNotebook("long p = __get_free_pages(GFP_KERNEL, 1);\nbuddyinfo()");
 
         Node view = ui.view(tab, 0);
         ui.waitUntil("the value is drawn as a buddyinfo chart: " + ui.outputText(tab, 0),
@@ -234,12 +237,8 @@ class RunningCellsTest extends WindowTest {
 
     @Test
     void chartsTheZonesAndTheFrameMapRenderAsRichOutputs() {
-        NotebookTab tab = ui.newNotebook();
-        CellEditor editor = ui.clickIntoEditor(tab, 0);
-        ui.fxRun(() -> editor.replaceText("display(zones());\ndisplay(frameMap());\n"
-                + "display(Charts.bar(\"free blocks\").categories(\"0\", \"1\", \"2\").series(\"DMA32\", 5, 3, 1).build());"));
-        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
-        waitIdle(tab, 0);
+        NotebookTab tab = runInNewNotebook("display(zones());\ndisplay(frameMap());\n"
+                + "display(Charts.bar(\"free blocks\").categories(\"0\", \"1\", \"2\").series(\"DMA32\", 5, 3, 1).build());");
 
         Node view = ui.view(tab, 0);
         // Rich views may build their content when first shown, so wait for the style classes to appear.
