@@ -8,7 +8,7 @@
 #   - `pageframe` is on PATH, its commands give the jar's exit codes, and a mistyped word is named as such;
 #   - the installed `pageframe run` runs every bundled notebook, its cells in a JVM of the bundled runtime, and gives
 #     the outputs the notebook ships with (its charts drawn as PNG by the bundled runtime), with jdk.jshell open to
-#     its kernel as the jar's manifest asks (ReplClassFiles);
+#     its kernel as the jar's manifest asks (ReplClassFiles); a cell that ends in a chart stores it as its value;
 #   - the desktop entry and the .ipynb file association are registered, and opening a notebook the way a file
 #     manager does (the entry's Exec line) shows the app's window with it; so does `pageframe` alone; the app runs
 #     the tour's cells and draws their charts with nothing failing;
@@ -172,6 +172,23 @@ env -u JAVA_HOME PATH=/usr/bin:/bin HOME="$HOME" pageframe run "$work/where.ipyn
 grep -q '"/opt/pageframe/lib/runtime\\n"' "$work/where-out.ipynb" \
   || fail "the cell's JVM was not the bundled runtime: $(grep -o '"text": \[[^]]*' "$work/where-out.ipynb")"
 ok "cells run on /opt/pageframe/lib/runtime"
+# A cell whose last expression is a chart stores it as its value: the agent finds the chart code as a service of the
+# installed jar (META-INF/services), and the CLI draws its PNG.
+cat > "$work/value.ipynb" <<'NB'
+{"cells": [{"cell_type": "code", "execution_count": null, "id": "value", "metadata": {}, "outputs": [],
+  "source": ["buddyinfo()"]}],
+ "metadata": {"kernelspec": {"display_name": "Pageframe (Java)", "language": "java", "name": "pageframe"}},
+ "nbformat": 4, "nbformat_minor": 5}
+NB
+env -u JAVA_HOME PATH=/usr/bin:/bin HOME="$HOME" pageframe run "$work/value.ipynb" -o "$work/value-out.ipynb" 2>/dev/null \
+  || fail "pageframe run of a cell that ends in buddyinfo() failed"
+python3 - "$work/value-out.ipynb" <<'PY' || fail "a cell ending in buddyinfo() did not store its chart as its value"
+import json, sys
+out = json.load(open(sys.argv[1]))["cells"][0]["outputs"]
+assert [o["output_type"] for o in out] == ["execute_result"], out
+assert {"image/png", "application/vnd.pageframe.buddyinfo+json"} <= set(out[0]["data"]), list(out[0]["data"])
+PY
+ok "a cell's chart-valued last expression is stored as a chart (an execute_result with its PNG)"
 # Confined there too (the runtime spawns its agent from a thread it confines with Landlock): a cell cannot read
 # /etc/passwd. On a kernel without Landlock, `run` says so and the cell reads it, which is not this test's business.
 cat > "$work/confined.ipynb" <<'NB'
