@@ -315,7 +315,7 @@ final class CellExecution {
         try {
             return kernel.control().valueBundle().orElse(plain);
         } catch (ExecutionControl.ExecutionControlException e) {
-            // The agent died or could not draw it: the text is still the value, and a dead agent is the next cell's news.
+            // The agent died or could not draw it: the text is still the value (a dead agent is the next cell's news).
             return plain;
         }
     }

@@ -69,7 +69,10 @@ final class CellRunner extends DirectExecutionControl {
                 .toArray(ClassBytecodes[]::new));
     }
 
-    /** The host's own commands ({@link AgentProtocol#BOOT_COMMAND} and the value's bundle); JShell's go to the default. */
+    /**
+     * The host's own commands ({@link AgentProtocol#BOOT_COMMAND}, {@link AgentProtocol#VALUE_BUNDLE_COMMAND});
+     * JShell's go to the default.
+     */
     @Override
     public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
             InternalException {
@@ -154,7 +157,8 @@ final class CellRunner extends DirectExecutionControl {
         }
         if (valueBundles == null) {
             valueBundles = ServiceLoader.load(ValueBundles.class, CellRunner.class.getClassLoader()).findFirst()
-                    .orElseThrow(() -> new InternalException("no " + ValueBundles.class.getName() + " on the agent's class path"));
+                    .orElseThrow(() -> new InternalException(
+                            "no " + ValueBundles.class.getName() + " on the agent's class path"));
         }
         Map<String, ?> bundle;
         try {
