@@ -13,11 +13,10 @@ import java.util.regex.Pattern;
  *
  * @param maxBytes     the {@code -Xmx}, in bytes; -1 for a value the JVM is left to refuse
  * @param xmx          the same as the JVM option's value: as configured, or in whole MiB where raised
- * @param youngLimited whether the young generation is held to {@link #YOUNG_LIMIT}, for a large machine's tables
- * @param xms          the {@code -Xms} of a large machine (its tables and the headroom), or null to leave the JVM's
- *     default
+ * @param xms          the {@code -Xms} of a large machine (its tables and the headroom), whose young generation is
+ *     also held to {@link #YOUNG_LIMIT}; null for any other, which keeps the JVM's defaults
  */
-record AgentHeap(long maxBytes, String xmx, boolean youngLimited, String xms) {
+record AgentHeap(long maxBytes, String xmx, String xms) {
     /**
      * What a large machine's agent holds besides its tables: the cells' own objects, the engine's other state and
      * JShell's classes. Half of it may be young generation ({@link #YOUNG_LIMIT}). A 1 TiB machine's tables take about
@@ -49,13 +48,13 @@ record AgentHeap(long maxBytes, String xmx, boolean youngLimited, String xms) {
         if (tables <= configured / 4) {
             // No machine, a small one, one the engine refuses (its boot says why), or a size the JVM will refuse in its
             // own words ("Invalid maximum heap size"): the configuration as it is.
-            return new AgentHeap(configured, config.maxHeap(), false, null);
+            return new AgentHeap(configured, config.maxHeap(), null);
         }
         long needed = roundUpToMiB(tables + HEADROOM);
         String xms = (needed >> 20) + "m";
         return needed > configured
-            ? new AgentHeap(needed, (needed >> 20) + "m", true, xms)
-            : new AgentHeap(configured, config.maxHeap(), true, xms);
+            ? new AgentHeap(needed, xms, xms)
+            : new AgentHeap(configured, config.maxHeap(), xms);
     }
 
     /**
@@ -66,7 +65,7 @@ record AgentHeap(long maxBytes, String xmx, boolean youngLimited, String xms) {
      * ({@code FrameTable.allocateTogether}; a 1 TiB machine's first boot, BENCHMARKS.md).
      */
     List<String> options() {
-        return youngLimited ? List.of("-Xmx" + xmx, "-Xms" + xms, YOUNG_LIMIT) : List.of("-Xmx" + xmx);
+        return xms != null ? List.of("-Xmx" + xmx, "-Xms" + xms, YOUNG_LIMIT) : List.of("-Xmx" + xmx);
     }
 
     /** A heap size as {@code -Xmx} takes it: a number, optionally with k, m, g or t (any case); -1 for anything else. */
