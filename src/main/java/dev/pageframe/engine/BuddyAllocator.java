@@ -12,14 +12,21 @@ final class BuddyAllocator {
     private final FrameTable mem_map;
     private final int maxOrder;
     private final boolean mobilityGrouping;
+    /**
+     * Which piece of a split block the caller gets. Linux 1.2 (mm/swap.c) and 2.0 (mm/page_alloc.c: EXPAND) queue
+     * the lower half at each halving and move on to the upper one, so the caller gets the highest-addressed piece;
+     * since 2.6 expand() queues the upper half and the caller keeps the lowest.
+     */
+    private final boolean upperPieceToCaller;
     /** Counted for the cost model and for tests: halvings done by expand and merges done on free. */
     long splits;
     long merges;
 
-    BuddyAllocator(FrameTable mem_map, int maxOrder, boolean mobilityGrouping) {
+    BuddyAllocator(FrameTable mem_map, int maxOrder, boolean mobilityGrouping, boolean upperPieceToCaller) {
         this.mem_map = mem_map;
         this.maxOrder = maxOrder;
         this.mobilityGrouping = mobilityGrouping;
+        this.upperPieceToCaller = upperPieceToCaller;
     }
 
     /** Buddy of the block of the given order at pfn (mm/internal.h: __find_buddy_pfn). */
@@ -44,7 +51,7 @@ final class BuddyAllocator {
 
     /**
      * The smallest free block of at least {@code order} on the type's lists, split down to the
-     * request (mm/page_alloc.c: __rmqueue_smallest). The caller receives the lowest-addressed part.
+     * request (mm/page_alloc.c: __rmqueue_smallest); which part the caller receives is {@link #expand}'s.
      */
     int rmqueue_smallest(Zone zone, int order, int migratetype) {
         for (int current = order; current <= maxOrder; current++) {
@@ -53,26 +60,32 @@ final class BuddyAllocator {
                 continue;
             }
             zone.del_page_from_free_list(pfn, current, migratetype);
-            expand(zone, pfn, order, current);
-            return pfn;
+            return expand(zone, pfn, order, current);
         }
         return -1;
     }
 
     /**
-     * Halves a block of order {@code high} until it is of order {@code low}, putting each upper half
-     * on the free list of its order (mm/page_alloc.c: expand).
+     * Halves a block of order {@code high} until it is of order {@code low}, putting one half on the
+     * free list of its order at each step, and returns the pfn of the piece left for the caller: the
+     * lowest-addressed one (mm/page_alloc.c: expand), or on 1.2 and 2.0 the highest (EXPAND).
      */
-    void expand(Zone zone, int pfn, int low, int high) {
+    int expand(Zone zone, int pfn, int low, int high) {
         int size = 1 << high;
         int mt = -1;
         while (high > low) {
             high--;
             size >>= 1;
-            int half = pfn + size;
+            int half;
+            if (upperPieceToCaller) {
+                half = pfn;
+                pfn += size;
+            } else {
+                half = pfn + size;
+            }
             int halfMt;
             if (zone.withinOnePageblock(high + 1)) {
-                // Both halves lie in pfn's pageblock: its type is looked up once per request.
+                // Both halves lie in the block's pageblock: its type is looked up once per request.
                 if (mt < 0) {
                     mt = zone.free_list_mt(pfn);
                 }
@@ -83,8 +96,9 @@ final class BuddyAllocator {
             zone.add_to_free_list(half, high, halfMt);
             splits++;
         }
-        // The head stays a head; whatever it becomes is set by the caller.
+        // The piece becomes a head (an upper piece was a tail); whatever it becomes is set by the caller.
         mem_map.set(pfn, FrameTable.PAGE, 0, low, 0);
+        return pfn;
     }
 
     /**
@@ -112,8 +126,7 @@ final class BuddyAllocator {
                 int pfn = zone.free_list_head(current, fallback);
                 if (pfn != NIL) {
                     zone.del_page_from_free_list(pfn, current, fallback);
-                    expand(zone, pfn, order, current);
-                    return pfn;
+                    return expand(zone, pfn, order, current);
                 }
             }
         }

@@ -52,7 +52,7 @@ public final class Kernel {
         this.layout = BootLayout.of(profile, memoryBytes, memLimit);
         this.mem_map = new FrameTable((int) (layout.installedEnd() >>> profile.pageShift()));
         this.zones = layout.createZones(mem_map);
-        this.buddy = new BuddyAllocator(mem_map, profile.maxOrder(), modern);
+        this.buddy = new BuddyAllocator(mem_map, profile.maxOrder(), modern, !modern);
         this.reclaim = new Reclaim(mem_map, zones, buddy, clock, profile.cost());
         this.pages = new PageAllocator(profile, zones, mem_map, buddy, reclaim, oom, clock, log, tracer, ctx);
         this.as = new AddressSpace(profile, layout.lowmemEndPfn(), layout.memoryEnd());
@@ -286,6 +286,11 @@ public final class Kernel {
     /** Pages a device on the ISA bus can reach: adds GFP_DMA. */
     public long __get_dma_pages(int gfp, int order) {
         return pageApi.__get_dma_pages(gfp, order);
+    }
+
+    /** Linux 2.0's form, with the DMA choice as a third argument (0 or 1); other eras refuse it with their own form. */
+    public long __get_free_pages(int priority, int order, int dma) {
+        return pageApi.__get_free_pages(priority, order, dma);
     }
 
     /** Returns pages from __get_free_pages; the order must be the one they were allocated with. */

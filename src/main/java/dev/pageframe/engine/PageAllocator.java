@@ -248,8 +248,20 @@ final class PageAllocator {
         }
         Zone z = zonelist.getFirst();
         long usable = z.free_pages - ((1L << order) - 1);
-        if (usable <= z.low_wmark_pages() + z.lowmem_reserve[highest.ordinal()]) {
-            return z.name() + " is below its low watermark (" + z.free_pages + " free, low " + z.low_wmark_pages() + ")";
+        long reserve = z.lowmem_reserve[highest.ordinal()];
+        if (usable <= z.low_wmark_pages() + reserve) {
+            // Judged as __zone_watermark_ok judges it: the request's pages beyond the first count as gone.
+            StringBuilder why = new StringBuilder(z.name()).append(" is below its low watermark (")
+                .append(z.free_pages).append(" free");
+            if (order > 0) {
+                why.append(", ").append(usable).append(" once this order-").append(order).append(" request's other ")
+                    .append((1L << order) - 1).append(" pages are counted as taken");
+            }
+            why.append("; low ").append(z.low_wmark_pages());
+            if (reserve > 0) {
+                why.append(" + lowmem_reserve ").append(reserve);
+            }
+            return why.append(')').toString();
         }
         return "no free block of order " + order + " or more in " + z.name() + " (" + z.free_pages
             + " pages free, but fragmented)";

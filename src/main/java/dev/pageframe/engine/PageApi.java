@@ -87,6 +87,20 @@ final class PageApi extends KernelPart {
         return __get_free_pages(gfp | (modern ? Gfp.GFP_DMA : Gfp20.GFP_DMA), order);
     }
 
+    /**
+     * Linux 2.0's own signature (include/linux/mm.h of 2.0): the DMA choice was a third argument, and GFP_DMA was
+     * kmalloc's flag, which kmalloc turned into that argument. 1.2 had two arguments, and 2.4 folded the choice into
+     * the mask, as the two-argument form here does on every profile.
+     */
+    long __get_free_pages(int priority, int order, int dma) {
+        if (profile.era() != Era.LINUX_2_0) {
+            throw new UnsupportedOperationException("__get_free_pages(priority, order, dma) is Linux 2.0's; Linux "
+                + profile.era().release() + " takes (" + (modern ? "gfp" : "priority") + ", order), and DMA pages come "
+                + "from __get_dma_pages(" + (modern ? "gfp" : "priority") + ", order)");
+        }
+        return __get_free_pages(dma != 0 ? priority | Gfp20.GFP_DMA : priority, order);
+    }
+
     void free_pages(long addr, int order) {
         if (addr == 0 || (!modern && legacyIgnoresFree(addr))) {
             return;

@@ -4,6 +4,8 @@ import static dev.pageframe.engine.Gfp.GFP_KERNEL;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BuddyAllocatorTest {
     private static final long M = 1 << 20;
@@ -53,12 +55,51 @@ class BuddyAllocatorTest {
         assertTrue(k.pageframe_counters().get("buddy_merges") > before, "both halves free: they merge");
     }
 
+    /** The pfn of the first order-0 page whose allocation split a block, and how many halvings that took. */
+    private record SplitPage(long pfn, long halvings) {}
+
+    private static SplitPage firstPageThatSplits(Kernel k, int gfp) {
+        for (int i = 0; i < 10_000; i++) {
+            long splits = k.pageframe_counters().get("buddy_splits");
+            long pfn = k.virt_to_pfn(k.__get_free_page(gfp));
+            long halvings = k.pageframe_counters().get("buddy_splits") - splits;
+            if (halvings > 0) {
+                return new SplitPage(pfn, halvings);
+            }
+        }
+        throw new AssertionError("no allocation split a block");
+    }
+
     @Test
-    void callerGetsTheLowestAddressedPieceOfASplitBlock() {
+    void modernCallerGetsTheLowestPieceOfASplitBlockAndTheNextPageIsItsUpperBuddy() {
         Kernel k = Kernel.boot(MachineProfiles.X86_64, 256 * M);
-        long addr = k.__get_free_pages(GFP_KERNEL, 3);
-        long pfn = k.virt_to_pfn(addr);
-        assertEquals(0, pfn % 8, "an order-3 block starts at a multiple of 8 pages");
+        SplitPage first = firstPageThatSplits(k, GFP_KERNEL);
+        assertEquals(0, first.pfn() % (1L << first.halvings()), "the first page of the split block");
+        assertEquals(first.pfn() + 1, k.virt_to_pfn(k.__get_free_page(GFP_KERNEL)), "the upper half, queued by the split");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"i386-linux-1.2", "i386-linux-2.0", "alpha-linux-2.0"})
+    void legacyCallerGetsTheHighestPieceOfASplitBlockAndPagesComeDownwards(String profile) {
+        Kernel k = Kernel.boot(MachineProfiles.byName(profile), 8 * M);
+        SplitPage first = firstPageThatSplits(k, Gfp20.GFP_KERNEL);
+        assertEquals(0, (first.pfn() + 1) % (1L << first.halvings()), "the last page of the split block");
+        assertEquals(first.pfn() - 1, k.virt_to_pfn(k.__get_free_page(Gfp20.GFP_KERNEL)),
+            "the lower half, queued by the split");
+    }
+
+    @Test
+    void legacyFreeOfEveryPieceMergesTheSplitBlockBack() {
+        Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8 * M);
+        String boot = k.cat("/proc/buddyinfo");
+        long[] addrs = new long[64];
+        for (int i = 0; i < addrs.length; i++) {
+            addrs[i] = k.__get_free_pages(Gfp20.GFP_KERNEL, i % 3);
+        }
+        for (int i = 0; i < addrs.length; i++) {
+            k.free_pages(addrs[i], i % 3);
+        }
+        assertEquals(boot, k.cat("/proc/buddyinfo"));
     }
 
     @Test

@@ -123,6 +123,21 @@ class PageAllocatorTest {
     }
 
     @Test
+    void slowPathReasonCountsTheRequestsOtherPagesAsTheWatermarkCheckDoes() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 64 * M);
+        ZoneSnapshot dma32 = k.zones().get(1);
+        // Leave DMA32 a few pages above its low mark: an order-0 request passes, an order-4 one does not.
+        for (long free = dma32.free(); free > dma32.low() + 5; free = k.zones().get(1).free()) {
+            assertNotEquals(0, k.__get_free_page(GFP_KERNEL | __GFP_NOWARN));
+        }
+        long free = k.zones().get(1).free();
+        k.__get_free_pages(GFP_KERNEL | __GFP_NOWARN, 4);
+        assertTrue(k.last_slowpath().startsWith("DMA32 is below its low watermark (" + free + " free, " + (free - 15)
+            + " once this order-4 request's other 15 pages are counted as taken; low " + dma32.low() + ")"),
+            k.last_slowpath());
+    }
+
+    @Test
     void gfpDmaComesFromTheFirstSixteenMib() {
         Kernel k = Kernel.boot(MachineProfiles.X86_64, 1024 * M);
         long addr = k.__get_dma_pages(GFP_KERNEL, 2);
