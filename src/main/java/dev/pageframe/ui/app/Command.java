@@ -22,9 +22,9 @@ public record Command(String id, String label, String menu, int group, boolean n
         shortcuts = List.copyOf(shortcuts);
     }
 
-    /** The first key that has a modifier: the menu item's accelerator. */
+    /** The first key that works anywhere: the menu item's accelerator. */
     public Shortcut accelerator() {
-        return shortcuts.stream().filter(s -> !s.twice() && s.hasModifier() && s.mode() == Shortcut.Mode.BOTH)
+        return shortcuts.stream().filter(s -> !s.twice() && s.worksAnywhere() && s.mode() == Shortcut.Mode.BOTH)
                 .findFirst().orElse(null);
     }
 

@@ -55,7 +55,7 @@ final class CommandKeys {
         });
     }
 
-    /** EDIT, COMMAND, or BOTH for anywhere else (only keys with a modifier then). */
+    /** EDIT, COMMAND, or BOTH for anywhere else (only keys that work anywhere then: see {@link Shortcut#worksAnywhere}). */
     private Shortcut.Mode mode(KeyEvent e) {
         NotebookTab tab = window.current();
         Node focus = window.getScene() == null ? null : window.getScene().getFocusOwner();
@@ -93,7 +93,7 @@ final class CommandKeys {
     }
 
     private static boolean applies(Shortcut s, Shortcut.Mode mode) {
-        return mode == Shortcut.Mode.BOTH ? s.mode() == Shortcut.Mode.BOTH && s.hasModifier() : s.worksIn(mode);
+        return mode == Shortcut.Mode.BOTH ? s.mode() == Shortcut.Mode.BOTH && s.worksAnywhere() : s.worksIn(mode);
     }
 
     /** True on the second press of a doubled key (0 and the keypad's 0 count as one key). */

@@ -34,8 +34,16 @@ public record Shortcut(KeyCombination key, Mode mode, boolean twice, boolean ali
         return mode == Mode.BOTH || mode == where;
     }
 
-    /** True if it has Ctrl, Alt, Shift or Meta: such a key also works outside a notebook (an accelerator). */
-    public boolean hasModifier() {
+    /**
+     * True for a key with Ctrl, Alt, Shift or Meta, and for a function key: typing never makes them, so they also work
+     * outside a notebook (in the find bar, the documentation) and serve as a menu item's accelerator.
+     */
+    public boolean worksAnywhere() {
+        return hasModifier() || (key instanceof KeyCodeCombination k && k.getCode().isFunctionKey());
+    }
+
+    /** True if it has Ctrl, Alt, Shift or Meta. */
+    private boolean hasModifier() {
         return key.getShortcut() == KeyCombination.ModifierValue.DOWN || key.getControl() == KeyCombination.ModifierValue.DOWN
                 || key.getAlt() == KeyCombination.ModifierValue.DOWN || key.getShift() == KeyCombination.ModifierValue.DOWN
                 || key.getMeta() == KeyCombination.ModifierValue.DOWN;

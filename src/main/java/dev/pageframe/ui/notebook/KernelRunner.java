@@ -126,10 +126,12 @@ final class KernelRunner {
     private final class LiveCell implements CellListener {
         private final CellModel cell;
         private final String source;
+        private final LiveOutputs live;
 
         LiveCell(CellModel cell, String source) {
             this.cell = cell;
             this.source = source;
+            this.live = new LiveOutputs(cell, Platform::runLater);
         }
 
         @Override
@@ -149,23 +151,12 @@ final class KernelRunner {
 
         @Override
         public void output(CellOutput output) {
-            Output o = OutputMapper.toNotebook(output);
-            Platform.runLater(() -> appendLive(cell, o));
+            live.add(OutputMapper.toNotebook(output));
         }
 
         @Override
         public void progress(Progress progress) {
             Platform.runLater(() -> cell.progressProperty().set(progress));
-        }
-    }
-
-    private static void appendLive(CellModel cell, Output o) {
-        List<Output> outs = cell.outputs();
-        if (o instanceof Output.Stream s && !outs.isEmpty() && outs.getLast() instanceof Output.Stream last
-                && last.name().equals(s.name())) {
-            outs.set(outs.size() - 1, last.append(s.text()));
-        } else {
-            outs.add(o);
         }
     }
 

@@ -68,14 +68,14 @@ public final class NotebookView extends StackPane {
         selected.addListener((obs, was, now) -> {
             CardSlot before = cards.slot(was);
             if (before != null) {
-                before.getStyleClass().remove("selected");
+                markSelected(before, false);
                 if (before.view != null) {
                     before.view.leaveEdit();
                 }
             }
             CardSlot after = cards.slot(now);
             if (after != null) {
-                after.getStyleClass().add("selected");
+                markSelected(after, true);
                 if (after.view != null) {
                     after.view.selected();
                 }
@@ -96,7 +96,19 @@ public final class NotebookView extends StackPane {
         if (sel != null && s == null) {
             selected.set(null);
         } else if (s != null) {
-            s.getStyleClass().add("selected");
+            markSelected(s, true);
+        }
+    }
+
+    /**
+     * The style class at most once: a style class list keeps duplicates, and a card marked twice (each change of the
+     * cell list marks the selected card again) stayed marked when the selection moved on.
+     */
+    private static void markSelected(CardSlot slot, boolean selected) {
+        if (!selected) {
+            slot.getStyleClass().removeAll("selected");
+        } else if (!slot.getStyleClass().contains("selected")) {
+            slot.getStyleClass().add("selected");
         }
     }
 

@@ -103,6 +103,12 @@ class CommandTableTest extends WindowTest {
         });
         assertEquals(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)
                 .getDisplayText(), runAll);
+        String findNext = ui.fx(() -> {
+            var bar = (javafx.scene.control.MenuBar) ui.window.lookup(".main-menu");
+            var accelerator = find(bar.getMenus(), "menu-edit.findNext").getAccelerator();
+            return accelerator == null ? "none" : accelerator.getDisplayText();
+        });
+        assertEquals(new KeyCodeCombination(KeyCode.F3).getDisplayText(), findNext, "a function key alone is an accelerator");
     }
 
     @Test

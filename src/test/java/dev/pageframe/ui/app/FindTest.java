@@ -55,6 +55,13 @@ class FindTest extends WindowTest {
         assertEquals("1 of 4", ui.fx(() -> ui.window.findBar().countText()), "next goes round");
         ui.robot.push(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHIFT_DOWN));
         assertEquals("4 of 4", ui.fx(() -> ui.window.findBar().countText()), "Shift+Enter goes back");
+        // F3 and Shift+F3 do the same while the find bar has the focus, as the guide and the Edit menu say.
+        ui.robot.push(KeyCode.F3);
+        assertEquals("1 of 4", ui.fx(() -> ui.window.findBar().countText()), "F3 goes on");
+        ui.robot.push(KeyCode.F3);
+        assertEquals("2 of 4", ui.fx(() -> ui.window.findBar().countText()));
+        ui.robot.push(new KeyCodeCombination(KeyCode.F3, KeyCombination.SHIFT_DOWN));
+        assertEquals("1 of 4", ui.fx(() -> ui.window.findBar().countText()), "Shift+F3 goes back");
 
         ui.robot.push(KeyCode.ESCAPE);
         ui.waitUntil("Esc closes find and gives the page the focus",

@@ -78,6 +78,10 @@ class KeyboardAndViewTest extends WindowTest {
         ui.robot.push(KeyCode.A);
         assertEquals(4, ui.fx(() -> tab.document().cells().size()));
         assertEquals(1, ui.fx(() -> tab.document().cells().indexOf(tab.view().selected())), "A inserts above");
+        ui.robot.push(KeyCode.J).push(KeyCode.J).push(KeyCode.K);
+        // After inserts, a delete, an undo and moves, the selected cell alone is marked, so D, D's target is plain.
+        assertEquals(1, ui.fx(() -> tab.view().lookupAll(".cell-slot.selected").size()), "one cell looks selected");
+        ui.robot.push(KeyCode.K);
 
         ui.robot.push(KeyCode.ENTER);
         ui.waitUntil("Enter edits the selected cell", () -> tab.view().editModeProperty().get());

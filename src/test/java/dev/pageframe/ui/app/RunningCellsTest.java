@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.execution.KernelState;
 import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.Output;
 import dev.pageframe.ui.UiFixture;
 import dev.pageframe.ui.notebook.CellEditor;
 import dev.pageframe.ui.notebook.CellModel;
@@ -170,6 +171,28 @@ class RunningCellsTest extends WindowTest {
         ui.waitUntil("I, I stopped it", UiFixture.KERNEL_SECONDS,
                 () -> loop.runState() == RunState.IDLE && tab.document().kernelState() == KernelState.IDLE);
         assertTrue(ui.outputText(tab, 0).toLowerCase().contains("interrupt"));
+    }
+
+    @Test
+    void aCellPrintingInAnEndlessLoopKeepsTheWindowAnsweringAndStopsWithTheToolbar() {
+        NotebookTab tab = ui.newNotebook();
+        CellEditor editor = ui.clickIntoEditor(tab, 0);
+        ui.fxRun(() -> editor.replaceText("for (long i = 0; ; i++) System.out.println(\"line \" + i);"));
+        ui.robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        CellModel flood = ui.cell(tab, 0);
+        // The kernel stops forwarding text at its limit, ten million characters: the window has to keep up until then.
+        ui.waitUntil("the output reaches the kernel's limit", UiFixture.KERNEL_SECONDS,
+                () -> !flood.outputs().isEmpty() && flood.outputs().getFirst() instanceof Output.Stream s
+                        && s.text().contains("[output truncated"));
+        assertEquals(RunState.RUNNING, ui.fx(flood::runState));
+
+        ui.robot.clickOn("#tool-interrupt");
+
+        ui.waitUntil("the loop stopped", UiFixture.KERNEL_SECONDS, () -> flood.runState() == RunState.IDLE
+                && tab.document().kernelState() == KernelState.IDLE);
+        String out = ui.outputText(tab, 0);
+        assertTrue(out.startsWith("line 0\nline 1\n"), out.substring(0, Math.min(out.length(), 200)));
+        assertTrue(out.toLowerCase().contains("interrupt"), out.substring(Math.max(0, out.length() - 300)));
     }
 
     @Test
