@@ -14,14 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The cells of one headless run as the session runs them: several to one JShell eval where they can share it
  * ({@link KernelSession#executeBatch}), handed to {@link RunRules} one at a time as each ends, so the run reports
- * each cell when it finishes. With a timeout each cell has its own: the clock restarts when the next cell begins.
+ * each cell when it finishes. With a timeout each cell has its own, counted from when that cell begins: the time a
+ * batch takes to compile, and the cells before it, are not counted against it.
  * A progress report waits until RunRules has reached its cell, so that a run's log shows it under that cell.
  */
 final class BatchedCells {
@@ -34,7 +36,8 @@ final class BatchedCells {
     private final Duration timeout;
     private final RunProgress progress;
     private final Map<Integer, CompletableFuture<Optional<CellResult>>> pending = new HashMap<>();
-    private final AtomicReference<Instant> cellStarted = new AtomicReference<>(Instant.now());
+    /** When each submitted cell began, by index: completed by the session's start event. */
+    private final Map<Integer, CompletableFuture<Instant>> began = new ConcurrentHashMap<>();
     private final Object gate = new Object();
     /** Cells the session has started, and cells RunRules has asked for (guarded by {@link #gate}). */
     private long started;
@@ -56,11 +59,11 @@ final class BatchedCells {
             gate.notifyAll();
         }
         CompletableFuture<Optional<CellResult>> ran = pending.remove(index);
-        Optional<CellResult> result = ran == null ? Optional.empty() : await(ran);
+        Optional<CellResult> result = ran == null ? Optional.empty() : await(index, ran);
         if (result.isEmpty()) {
             // Not run yet: it could not join the batch before it, or a cell before it failed and the run goes on.
             submit(index);
-            result = await(pending.remove(index));
+            result = await(index, pending.remove(index));
         }
         return result.orElseThrow(() -> new IllegalStateException("the session did not run cell " + index));
     }
@@ -72,18 +75,27 @@ final class BatchedCells {
                 next.add(j);
             }
         }
+        for (int j : next) {
+            began.put(j, new CompletableFuture<>());
+        }
         List<CompletableFuture<Optional<CellResult>>> futures = session.executeBatch(
-                next.stream().map(j -> cells.get(j).source()).toList(), next.stream().map(dead::get).toList(), listener());
+                next.stream().map(j -> cells.get(j).source()).toList(), next.stream().map(dead::get).toList(),
+                listener(next));
         for (int k = 0; k < next.size(); k++) {
             pending.put(next.get(k), futures.get(k));
         }
     }
 
-    private CellListener listener() {
+    /** The listener of one submission: its cells start in order, so the n-th start is {@code submitted.get(n)}. */
+    private CellListener listener(List<Integer> submitted) {
+        AtomicInteger nth = new AtomicInteger();
         return new CellListener() {
             @Override
             public void started(int executionCount, Instant at) {
-                cellStarted.set(at);
+                int n = nth.getAndIncrement();
+                if (n < submitted.size()) {
+                    began.get(submitted.get(n)).complete(at);
+                }
                 synchronized (gate) {
                     started++;
                 }
@@ -116,21 +128,23 @@ final class BatchedCells {
         }
     }
 
-    private Optional<CellResult> await(CompletableFuture<Optional<CellResult>> f) throws Exception {
+    private Optional<CellResult> await(int index, CompletableFuture<Optional<CellResult>> f) throws Exception {
         if (timeout == null) {
             return f.get();
         }
-        while (true) {
-            Duration left = timeout.minus(Duration.between(cellStarted.get(), Instant.now()));
-            try {
-                return f.get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                if (Duration.between(cellStarted.get(), Instant.now()).compareTo(timeout) >= 0) {
-                    // The cell ran past its limit: stop it the way the app's interrupt does.
-                    session.interrupt();
-                    return f.get(ExecutionRunner.START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                }
-            }
+        // The clock starts when the cell does; a cell that ends without starting (a failure before it) ends the wait.
+        CompletableFuture<Instant> start = began.get(index);
+        CompletableFuture.anyOf(f, start).get();
+        if (f.isDone()) {
+            return f.get();
+        }
+        Duration left = timeout.minus(Duration.between(start.get(), Instant.now()));
+        try {
+            return f.get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // The cell ran past its limit: stop it the way the app's interrupt does.
+            session.interrupt();
+            return f.get(ExecutionRunner.START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
     }
 }

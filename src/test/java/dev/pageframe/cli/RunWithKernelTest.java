@@ -195,6 +195,18 @@ class RunWithKernelTest {
     }
 
     @Test
+    void aCellsClockStartsWhenTheCellDoesNotWhileTheKernelStartsAndCompiles() throws Exception {
+        // The batch's compile (and the kernel's start before it) take longer than this limit; the cells themselves far less.
+        Path p = write("quick.ipynb", MachineSpec.DEFAULT, "System.out.println(1);", "System.out.println(2);",
+                "System.out.println(3);");
+        Cli.Result r = cli.run("run", p, "--timeout", "0.1");
+        assertEquals(0, r.exit(), r.err());
+        Notebook out = new NotebookFiles().load(p).notebook();
+        assertEquals(List.of(1, 2, 3), out.cells().stream().map(Cell::executionCount).toList());
+        assertEquals("3\n", ((Output.Stream) out.cells().get(2).outputs().getFirst()).text());
+    }
+
+    @Test
     void timeoutInterruptsARunawayCell() throws Exception {
         Path p = write("loop.ipynb", MachineSpec.DEFAULT, "while (true) {}");
         Cli.Result r = cli.run("run", p, "--timeout", "1.5");
