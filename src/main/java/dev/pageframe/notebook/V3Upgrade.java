@@ -54,26 +54,33 @@ final class V3Upgrade {
 
         ArrayNode cells = Json.NODES.arrayNode();
         JsonNode worksheets = nb.remove("worksheets");
-        if (worksheets != null) {
-            if (!worksheets.isArray()) {
-                throw new JsonProblem("worksheets", "expected list, got " + JsonPaths.typeName(worksheets));
+        if (worksheets == null) {
+            // nbformat's v3 schema requires the key. Upgrading without it would write a notebook with no cells over
+            // one whose cells sit where version 4 keeps them, under a wrong version number.
+            throw new JsonProblem("worksheets", nb.has("cells")
+                    ? "missing: this file says nbformat 3, which keeps cells in worksheets, but its cells are in a "
+                        + "top-level \"cells\" list, as nbformat 4 keeps them; if it is a version 4 notebook, correct "
+                        + "its \"nbformat\" to 4"
+                    : "missing: an nbformat 3 notebook keeps its cells in worksheets");
+        }
+        if (!worksheets.isArray()) {
+            throw new JsonProblem("worksheets", "expected list, got " + JsonPaths.typeName(worksheets));
+        }
+        // Several worksheets never happened in practice; Jupyter flattens them, so do we.
+        for (int w = 0; w < worksheets.size(); w++) {
+            String wsPath = JsonPaths.index("worksheets", w);
+            JsonNode ws = worksheets.get(w);
+            JsonNode wsCells = ws.path("cells");
+            if (!wsCells.isArray()) {
+                throw new JsonProblem(JsonPaths.field(wsPath, "cells"), "expected list, got " + JsonPaths.typeName(wsCells));
             }
-            // Several worksheets never happened in practice; Jupyter flattens them, so do we.
-            for (int w = 0; w < worksheets.size(); w++) {
-                String wsPath = JsonPaths.index("worksheets", w);
-                JsonNode ws = worksheets.get(w);
-                JsonNode wsCells = ws.path("cells");
-                if (!wsCells.isArray()) {
-                    throw new JsonProblem(JsonPaths.field(wsPath, "cells"), "expected list, got " + JsonPaths.typeName(wsCells));
+            for (int c = 0; c < wsCells.size(); c++) {
+                String path = JsonPaths.index(JsonPaths.field(wsPath, "cells"), c);
+                JsonNode cell = wsCells.get(c);
+                if (!(cell instanceof ObjectNode cellObject)) {
+                    throw new JsonProblem(path, "expected object (a cell), got " + JsonPaths.typeName(cell));
                 }
-                for (int c = 0; c < wsCells.size(); c++) {
-                    String path = JsonPaths.index(JsonPaths.field(wsPath, "cells"), c);
-                    JsonNode cell = wsCells.get(c);
-                    if (!(cell instanceof ObjectNode cellObject)) {
-                        throw new JsonProblem(path, "expected object (a cell), got " + JsonPaths.typeName(cell));
-                    }
-                    cells.add(upgradeCell(cellObject, path, ids));
-                }
+                cells.add(upgradeCell(cellObject, path, ids));
             }
         }
         nb.set("cells", cells);

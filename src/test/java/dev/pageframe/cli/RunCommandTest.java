@@ -87,6 +87,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aVersion4NotebookLabelledVersion3IsRefusedNotEmptiedAndSoIsItsValidation() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        Files.writeString(nb, Files.readString(nb).replace("\"nbformat\": 4,", "\"nbformat\": 3,"));
+        byte[] before = Files.readAllBytes(nb);
+        FakeRunner runner = new FakeRunner();
+        Cli.Result r = new Cli().runner(runner).run("run", nb);
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("worksheets") && r.err().contains("correct its \"nbformat\" to 4"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(nb), "the cells are still there");
+        assertEquals(0, runner.calls);
+        Cli.Result validated = new Cli().run("validate", nb);
+        assertEquals(1, validated.exit(), validated.out() + validated.err());
+        assertTrue((validated.out() + validated.err()).contains("worksheets"), validated.out() + validated.err());
+    }
+
+    @Test
     void theHeadStartBeginsBeforeTheRunAndIsClosedAfterIt() throws Exception {
         FakeRunner runner = new FakeRunner();
         Cli.Result r = new Cli().runner(runner).run("run", Cli.fixture("rich.ipynb", dir));
