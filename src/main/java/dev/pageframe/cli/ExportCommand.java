@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code pageframe export NOTEBOOK --to html [-o OUT]}: writes a notebook as a self-contained page. */
 @Command(name = "export",
         mixinStandardHelpOptions = true,
+        version = "pageframe " + Main.VERSION,
         header = "Export a notebook as a self-contained HTML page.",
         description = "Writes a notebook as one self-contained HTML page: styles and images inside, nothing "
                 + "loaded from the network, and no script (HTML and SVG from outputs and markdown are "

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code pageframe run NOTEBOOK}: runs the code cells by nbclient's rules and saves the notebook with its new outputs. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
+        version = "pageframe " + Main.VERSION,
         header = "Run every cell of a notebook and save the outputs.",
         description = {"Runs the code cells of a notebook, top to bottom, on a freshly booted simulated "
                 + "machine, and saves the notebook with the new outputs (in place, or to OUT). Progress goes "

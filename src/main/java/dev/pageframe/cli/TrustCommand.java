@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code pageframe trust NOTEBOOK...}: records notebooks as the user's own, so their outputs show fully. */
 @Command(name = "trust",
         mixinStandardHelpOptions = true,
+        version = "pageframe " + Main.VERSION,
         header = "Trust notebooks, so the app shows their outputs fully.",
         description = "Marks notebooks as trusted on this computer, as if you had run every cell yourself: "
                 + "their HTML and SVG outputs are then shown in the app. Only trust notebooks whose source you "

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code pageframe validate NOTEBOOK...}: checks files against nbformat 4.5 and Pageframe's rules. */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
+        version = "pageframe " + Main.VERSION,
         header = "Check notebook files against nbformat 4.5.",
         description = "Checks notebooks against the nbformat 4.5 schema and Pageframe's own rules (unique cell "
                 + "ids, a known machine). Prints 'FILE: ok', or one line per problem as 'FILE: WHERE: problem', "

@@ -19,6 +19,14 @@ class MainTest {
         Cli.Result r = new Cli().run("--version");
         assertEquals(0, r.exit());
         assertEquals("pageframe " + Main.VERSION + System.lineSeparator(), r.out());
+        // Each command's help lists -V too, so each prints the same.
+        for (String command : new String[] {"run", "export", "validate", "trust"}) {
+            for (String option : new String[] {"-V", "--version"}) {
+                Cli.Result sub = new Cli().run(command, option);
+                assertEquals(0, sub.exit(), command + " " + option);
+                assertEquals("pageframe " + Main.VERSION + System.lineSeparator(), sub.out(), command + " " + option);
+            }
+        }
     }
 
     @Test
