@@ -152,6 +152,19 @@ public final class Main implements Callable<Integer> {
     }
 
     static String describe(Throwable e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() == null && fs.getOtherFile() == null
+                && fs.getFile() != null) {
+            // The JDK's file errors carry only the path; the kind of error is the reason.
+            String reason = switch (fs) {
+                case java.nio.file.NoSuchFileException x -> "no such file or folder";
+                case java.nio.file.AccessDeniedException x -> "permission denied";
+                case java.nio.file.NotDirectoryException x -> "not a folder";
+                case java.nio.file.FileAlreadyExistsException x -> "already exists";
+                case java.nio.file.DirectoryNotEmptyException x -> "a folder that is not empty";
+                default -> fs.getClass().getSimpleName();
+            };
+            return fs.getFile() + ": " + reason;
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }

@@ -2,6 +2,7 @@ package dev.pageframe.cli;
 
 import dev.pageframe.engine.Sizes;
 import dev.pageframe.execution.ChartFormat;
+import dev.pageframe.notebook.AtomicFile;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellTags;
 import dev.pageframe.notebook.LoadResult;
@@ -193,6 +194,12 @@ final class RunCommand implements Callable<Integer> {
         NotebookRunner runner = found.runner();
 
         Path target = output != null ? output : notebook;
+        try {
+            // Before the cells run, not after: a missing folder or a read-only file would otherwise waste the run.
+            AtomicFile.checkWritable(target);
+        } catch (IOException e) {
+            return fail(err, ExitCodes.USAGE, "cannot save to " + target + ": " + Main.describe(e) + "; nothing was run");
+        }
         for (String note : loaded.notes()) {
             err.println("note: " + notebook + ": " + note);
         }

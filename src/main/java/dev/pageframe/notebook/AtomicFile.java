@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Set;
@@ -57,7 +60,7 @@ public final class AtomicFile {
      */
     public static void write(Path file, Content content, boolean keepBackup, Set<FileAttribute<?>> attributes)
             throws IOException {
-        Path target = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath();
+        Path target = checkWritable(file);
         Path dir = target.getParent();
         boolean replacing = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         Path temp = dir.resolve("." + target.getFileName() + "." + HexFormat.of().toHexDigits(RANDOM.nextInt()) + ".tmp");
@@ -96,6 +99,41 @@ public final class AtomicFile {
                 }
             }
         }
+    }
+
+    /**
+     * Whether {@link #write} could replace {@code file}, checked before anything is written: its folder exists and takes
+     * new files, and the file, if there is one, is not a folder and not read-only. A read-only file is refused even
+     * where the rename would succeed (its folder is writable, or the user is root): someone made it read-only to keep
+     * it. Returns the path a write goes to (a link's target). The errors name the file or folder and the reason.
+     */
+    public static Path checkWritable(Path file) throws IOException {
+        Path target = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath();
+        Path dir = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw new FileSystemException(target.toString(), null, "is a folder, not a file");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new NoSuchFileException(String.valueOf(dir), null, "no such folder");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new AccessDeniedException(dir.toString(), null, "cannot create files in this folder (permission denied)");
+        }
+        if (Files.exists(target) && (!Files.isWritable(target) || !anyoneMayWrite(target))) {
+            throw new AccessDeniedException(target.toString(), null, "the file is read-only");
+        }
+        return target;
+    }
+
+    /** False when the file's permission bits let nobody write it (POSIX only; elsewhere the check above decides). */
+    private static boolean anyoneMayWrite(Path file) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (view == null) {
+            return true;
+        }
+        Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+        return permissions.contains(PosixFilePermission.OWNER_WRITE) || permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     /** Where the previous version of {@code file} is kept while a write with a backup replaces it. */

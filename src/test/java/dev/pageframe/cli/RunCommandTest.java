@@ -103,6 +103,26 @@ class RunCommandTest {
     }
 
     @Test
+    void aReadOnlyNotebookOrAnOutputInAMissingFolderIsRefusedBeforeAnyCellRuns() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        Files.setPosixFilePermissions(nb, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        byte[] before = Files.readAllBytes(nb);
+        FakeRunner runner = new FakeRunner();
+        Cli.Result r = new Cli().runner(runner).run("run", nb);
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("cannot save to " + nb + ": ") && r.err().contains("the file is read-only; nothing was run"),
+                r.err());
+        assertArrayEquals(before, Files.readAllBytes(nb));
+        assertEquals(0, runner.calls);
+
+        Path missing = dir.resolve("no-such-folder").resolve("out.ipynb");
+        Cli.Result o = new Cli().runner(runner).run("run", nb, "-o", missing);
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("no-such-folder: no such folder; nothing was run"), o.err());
+        assertEquals(0, runner.calls);
+    }
+
+    @Test
     void theHeadStartBeginsBeforeTheRunAndIsClosedAfterIt() throws Exception {
         FakeRunner runner = new FakeRunner();
         Cli.Result r = new Cli().runner(runner).run("run", Cli.fixture("rich.ipynb", dir));

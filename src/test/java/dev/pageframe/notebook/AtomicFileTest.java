@@ -2,6 +2,7 @@ package dev.pageframe.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,26 @@ class AtomicFileTest {
         assertEquals("disk full", failure.getMessage());
         assertEquals("old export", Files.readString(html));
         assertEquals(List.of(html), listing());
+    }
+
+    @Test
+    void aReadOnlyFileAMissingFolderAndAFolderAreRefusedWithTheirReasonAndNothingIsWritten() throws IOException {
+        Path kept = dir.resolve("kept.ipynb");
+        Files.writeString(kept, "old");
+        Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("r--r--r--"));
+        IOException readOnly = assertThrows(IOException.class, () -> AtomicFile.write(kept, "new".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(readOnly.getMessage().endsWith("kept.ipynb: the file is read-only"), readOnly.getMessage());
+        assertEquals("old", Files.readString(kept));
+
+        IOException noFolder = assertThrows(IOException.class,
+                () -> AtomicFile.write(dir.resolve("nodir/sub/x.ipynb"), new byte[0]));
+        assertTrue(noFolder.getMessage().endsWith("nodir" + java.io.File.separator + "sub: no such folder"), noFolder.getMessage());
+
+        IOException folder = assertThrows(IOException.class, () -> AtomicFile.write(dir, new byte[0]));
+        assertTrue(folder.getMessage().endsWith("is a folder, not a file"), folder.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(kept), files.toList(), "no temporary files");
+        }
     }
 
     @Test
