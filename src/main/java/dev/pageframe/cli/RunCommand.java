@@ -39,10 +39,12 @@ import picocli.CommandLine.Spec;
         description = {"Runs the code cells of a notebook, top to bottom, on a freshly booted simulated "
                 + "machine, and saves the notebook with the new outputs (in place, or to OUT). Progress goes "
                 + "to standard error.",
-            "%nAs jupyter nbconvert --execute does, the run stops at the first cell that fails; its error "
-                + "is saved as its output. Code cells after it are cleared of outputs and execution counts "
-                + "and named on standard error as not run. A cell tagged raises-exception may fail: its error "
-                + "is saved and the run goes on. A cell tagged skip-execution is not run and keeps its outputs.",
+            "%nAs jupyter nbconvert --execute does, the run stops at the first cell that fails, and the cells "
+                + "after it are named on standard error as not run. Saving in place, nothing is saved then: the "
+                + "notebook stays as it was. With -o, OUT gets the run: the error as the failing cell's output, and "
+                + "the cells after it cleared of outputs and execution counts. A cell tagged raises-exception may "
+                + "fail: its error is saved and the run goes on. A cell tagged skip-execution is not run and keeps "
+                + "its outputs.",
             "%nAn exercise's check cell (tagged exercise-check) that fails means the exercise is not solved yet: "
                 + "its message is saved and the run goes on. --solutions runs each exercise's reference solution in "
                 + "its answer cell instead of the answer, and then every check must pass.",
@@ -223,6 +225,15 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, ExitCodes.FAILED, notebook + ": the runner returned no result; nothing was saved");
         }
 
+        if (!report.ok() && !options.allowErrors() && sameFile(target, notebook)) {
+            // As nbconvert --execute --inplace does: a run that stopped at a failure leaves the notebook as it was, the
+            // outputs of the cells after the failure included. -o keeps such a run elsewhere.
+            printSummary(err, report, "would have been ");
+            err.println(notebook + ": nothing was saved, so the notebook is unchanged; -o OUT saves this run's outputs"
+                    + " (the error included) to another file, --allow-errors runs every cell");
+            err.flush();
+            return ExitCodes.FAILED;
+        }
         try {
             new NotebookFiles().save(target, report.result());
         } catch (IOException e) {
@@ -231,13 +242,22 @@ final class RunCommand implements Callable<Integer> {
         out.println("Saved " + target);
         out.flush();
 
-        printSummary(err, report);
+        printSummary(err, report, "");
         err.flush();
         return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /** Names the cells that failed, failed as their tag allows, or were not run. */
-    private void printSummary(PrintWriter err, RunReport report) {
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+
+    /** @param cleared how the cells after a stop are spoken of: "" once saved, "would have been " when not */
+    private void printSummary(PrintWriter err, RunReport report, String cleared) {
         List<Cell> cells = report.result().cells();
         int total = cells.size();
         if (!report.failures().isEmpty()) {
@@ -263,7 +283,7 @@ final class RunCommand implements Callable<Integer> {
         if (!report.notRun().isEmpty()) {
             int n = report.notRun().size();
             err.println(notebook + ": " + n + (n == 1 ? " cell was" : " cells were")
-                    + " not run after the stop (outputs cleared):");
+                    + " not run after the stop (outputs " + cleared + "cleared):");
             report.notRun().forEach(i -> err.println("  " + ProgressPrinter.position(i, total) + " cell "
                     + cells.get(i).id()));
         }

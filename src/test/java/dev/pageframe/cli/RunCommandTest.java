@@ -66,8 +66,10 @@ class RunCommandTest {
         // rich.ipynb: cells[3] is code-error, of 7 cells.
         assertTrue(r.err().contains(nb + ": 1 cell failed:"), r.err());
         assertTrue(r.err().contains("  [4/7] cell code-error: OutOfMemoryError: no free pages of order 3"), r.err());
-        // The outputs, error included, are still saved.
-        Cell failed = read(nb).cell("code-error").orElseThrow();
+        // In place the notebook stays as it was; to another file the outputs, error included, are saved.
+        Path saved = dir.resolve("saved.ipynb");
+        assertEquals(1, new Cli().runner(new FakeRunner(Set.of("code-error"), 0)).run("run", nb, "-o", saved).exit());
+        Cell failed = read(saved).cell("code-error").orElseThrow();
         assertTrue(failed.outputs().get(0) instanceof Output.ErrorOutput e && e.ename().equals("OutOfMemoryError"));
     }
 
@@ -159,7 +161,7 @@ class RunCommandTest {
     @Test
     void progressGoesToStderrOneLinePerCellWhenNotATerminal() throws Exception {
         Path nb = Cli.fixture("rich.ipynb", dir);
-        Cli.Result r = new Cli().runner(new FakeRunner(Set.of("code-error"), 0)).run("run", nb);
+        Cli.Result r = new Cli().runner(new FakeRunner(Set.of("code-error"), 0)).run("run", nb, "-o", dir.resolve("o.ipynb"));
         List<String> lines = r.err().lines().toList();
         assertEquals("[3/7] cell code-alloc 0.12 s ok", lines.get(0));
         assertEquals("[4/7] cell code-error 0.12 s FAILED", lines.get(1));

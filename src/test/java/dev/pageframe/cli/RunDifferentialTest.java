@@ -92,12 +92,13 @@ class RunDifferentialTest {
 
         Path java = dir.resolve("java.ipynb");
         new NotebookFiles().save(java, javaNotebook(cells));
-        List<String> args = new ArrayList<>(List.of("run", java.toString()));
+        Path saved = dir.resolve("java.out.ipynb");
+        List<String> args = new ArrayList<>(List.of("run", java.toString(), "-o", saved.toString()));
         if (allowErrors) {
             args.add("--allow-errors");
         }
         Cli.Result r = new Cli().runners(NotebookRunner::installed).run(args.toArray());
-        Notebook ran = new NotebookFiles().load(java).notebook();
+        Notebook ran = new NotebookFiles().load(saved).notebook();
         ArrayNode actual = JsonNodeFactory.instance.arrayNode();
         for (Cell c : ran.cells()) {
             if (c.type() == CellType.CODE) {

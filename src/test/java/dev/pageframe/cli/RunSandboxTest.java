@@ -50,10 +50,11 @@ class RunSandboxTest {
         assumeTrue(Sandbox.ON.status().confined(), "needs Landlock");
         Path secret = Files.writeString(dir.resolve("secret.txt"), "private");
         Path nb = notebookReading(secret);
-        Cli.Result r = new Cli().runners(NotebookRunner::installed).run("run", nb);
+        Path saved = dir.resolve("reads.out.ipynb");
+        Cli.Result r = new Cli().runners(NotebookRunner::installed).run("run", nb, "-o", saved);
         assertEquals(1, r.exit(), r.err());
-        assertTrue(firstOutput(nb).startsWith("java.nio.file.AccessDeniedException: " + secret + ": the sandbox"),
-                firstOutput(nb));
+        assertTrue(firstOutput(saved).startsWith("java.nio.file.AccessDeniedException: " + secret + ": the sandbox"),
+                firstOutput(saved));
         assertFalse(r.err().contains("warning"), r.err());
     }
 

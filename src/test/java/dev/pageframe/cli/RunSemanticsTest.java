@@ -60,9 +60,10 @@ class RunSemanticsTest {
     @Test
     void theRunStopsAtTheFirstFailureAndClearsTheCellsItDidNotRun() throws Exception {
         Path p = save(ranBefore("a"), ranBefore("b"), ranBefore("c"), ranBefore("d"));
-        Cli.Result r = new Cli().runner(new FakeRunner(Set.of("b"), 0)).run("run", p);
+        Path saved = dir.resolve("stopped.ipynb");
+        Cli.Result r = new Cli().runner(new FakeRunner(Set.of("b"), 0)).run("run", p, "-o", saved);
         assertEquals(1, r.exit(), r.err());
-        Notebook out = load(p);
+        Notebook out = load(saved);
         assertEquals("ran a\n", text(out.cell("a").orElseThrow()));
         assertEquals("error OutOfMemoryError", text(out.cell("b").orElseThrow()));
         for (String id : List.of("c", "d")) {
@@ -72,6 +73,16 @@ class RunSemanticsTest {
         }
         assertTrue(r.err().contains(p + ": 2 cells were not run after the stop (outputs cleared):\n  [4/5] cell c\n"
                 + "  [5/5] cell d"), r.err());
+
+        // In place, as nbconvert --execute --inplace: nothing is saved, and the stored outputs of c and d stay.
+        byte[] before = Files.readAllBytes(p);
+        Cli.Result inPlace = new Cli().runner(new FakeRunner(Set.of("b"), 0)).run("run", p);
+        assertEquals(1, inPlace.exit(), inPlace.err());
+        assertArrayEquals(before, Files.readAllBytes(p));
+        assertTrue(inPlace.err().contains("(outputs would have been cleared)"), inPlace.err());
+        assertTrue(inPlace.err().contains(p + ": nothing was saved, so the notebook is unchanged; -o OUT saves"),
+                inPlace.err());
+        assertFalse(inPlace.out().contains("Saved"), inPlace.out());
     }
 
     @Test

@@ -137,9 +137,10 @@ class RunWithKernelTest {
         }
         Path p = dir.resolve("batch.ipynb");
         new NotebookFiles().save(p, nb);
-        Cli.Result r = cli.run("run", p);
+        Path saved = dir.resolve("batch.out.ipynb");
+        Cli.Result r = cli.run("run", p, "-o", saved);
         assertEquals(1, r.exit(), r.err());
-        Notebook out = new NotebookFiles().load(p).notebook();
+        Notebook out = new NotebookFiles().load(saved).notebook();
         assertEquals(Arrays.asList(1, null, 2, 3, null), out.cells().stream().map(Cell::executionCount).toList());
         assertEquals("one\n", ((Output.Stream) out.cells().get(0).outputs().getFirst()).text());
         assertEquals("45\n", ((Output.Stream) out.cells().get(2).outputs().getFirst()).text());
@@ -184,10 +185,11 @@ class RunWithKernelTest {
         // Two cells of 1 s each run in one batch under a 1.5 s limit: the clock starts again at each cell.
         Path p = write("late-loop.ipynb", MachineSpec.DEFAULT, "Thread.sleep(1000);\nSystem.out.println(1);",
                 "Thread.sleep(1000);\nSystem.out.println(2);", "System.out.println(3);\nwhile (true) {}");
-        Cli.Result r = cli.run("run", p, "--timeout", "1.5");
+        Path saved = dir.resolve("late-loop.out.ipynb");
+        Cli.Result r = cli.run("run", p, "--timeout", "1.5", "-o", saved);
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains("Timeout"), r.err());
-        Notebook out = new NotebookFiles().load(p).notebook();
+        Notebook out = new NotebookFiles().load(saved).notebook();
         assertEquals(List.of(1, 2, 3), out.cells().stream().map(Cell::executionCount).toList());
         assertEquals("2\n", ((Output.Stream) out.cells().get(1).outputs().getFirst()).text());
         Output.ErrorOutput stopped = (Output.ErrorOutput) out.cells().get(2).outputs().get(1);
@@ -219,11 +221,12 @@ class RunWithKernelTest {
     void aSumTooLongForTheCompilerIsItsCellsErrorAndTheRunIsSaved() throws Exception {
         String sum = "int x = 0" + " + 1".repeat(50_000) + ";";
         Path p = write("long.ipynb", MachineSpec.DEFAULT, "int a = 1;", sum, "a");
-        Cli.Result r = cli.run("run", p);
+        Path saved = dir.resolve("long.out.ipynb");
+        Cli.Result r = cli.run("run", p, "-o", saved);
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains("too deeply"), r.err());
         assertFalse(r.err().contains("\tat ") || r.err().contains("StackOverflowError") || r.err().contains("broke off"), r.err());
-        Notebook out = new NotebookFiles().load(p).notebook();
+        Notebook out = new NotebookFiles().load(saved).notebook();
         assertEquals(1, out.cells().get(0).executionCount(), "the cell that ran before is saved");
         assertInstanceOf(Output.ErrorOutput.class, out.cells().get(1).outputs().getFirst());
     }
