@@ -1,5 +1,6 @@
 package dev.pageframe.cli;
 
+import dev.pageframe.engine.MachineProfiles;
 import dev.pageframe.engine.Sizes;
 import dev.pageframe.execution.ChartFormat;
 import dev.pageframe.notebook.AtomicFile;
@@ -188,6 +189,17 @@ final class RunCommand implements Callable<Integer> {
         if (!kernel.isOurs() && !force) {
             return fail(err, ExitCodes.USAGE, notebook + ": written for " + kernel.describe()
                     + ", not Pageframe's Java kernel; not run (--force runs it anyway)");
+        }
+        MachineSpec own = loaded.notebook().machine();
+        String profile = options.profile() != null ? options.profile() : own.profile();
+        long memoryBytes = options.memoryBytes() != null ? options.memoryBytes() : own.memoryBytes();
+        Optional<String> refused = MachineProfiles.refusal(profile, memoryBytes);
+        if (refused.isPresent()) {
+            String hint = options.profile() != null && options.memoryBytes() == null
+                    ? "; the notebook's memory is " + Sizes.format(memoryBytes) + ": give --memory for this profile"
+                    : "";
+            return fail(err, ExitCodes.USAGE, notebook + ": cannot boot the machine: " + refused.get() + hint
+                    + "; nothing was run");
         }
 
         if (found.runner() == null) {

@@ -1,5 +1,7 @@
 package dev.pageframe.cli;
 
+import dev.pageframe.engine.MachineProfiles;
+import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.NotebookFormatException;
 import dev.pageframe.notebook.NotebookReader;
 import dev.pageframe.notebook.NotebookValidator;
@@ -10,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +89,12 @@ final class ValidateCommand implements Callable<Integer> {
                 return new Verdict(errors, warnings);
             }
             // The reader has a few checks of its own (e.g. the machine in the metadata); it must agree too.
-            new NotebookReader().read(file);
+            MachineSpec machine = new NotebookReader().read(file).notebook().machine();
+            // And the machine must be one that boots: a size the profile cannot take would only fail at the run.
+            Optional<String> refused = MachineProfiles.refusal(machine.profile(), machine.memoryBytes());
+            if (refused.isPresent()) {
+                return Verdict.error("metadata.pageframe.machine: " + refused.get());
+            }
             return new Verdict(List.of(), warnings);
         } catch (NotebookFormatException e) {
             return Verdict.error(located(e));

@@ -145,6 +145,20 @@ public final class MachineProfiles {
         return List.copyOf(BY_NAME.values());
     }
 
+    /**
+     * Why a machine of this profile and memory cannot boot, as its boot would say it (an unknown profile, memory outside
+     * the profile's range or not whole pages, more frames than the simulated mem_map holds), or empty when it can. Lays
+     * the machine out without allocating anything.
+     */
+    public static java.util.Optional<String> refusal(String profileName, long memoryBytes) {
+        try {
+            BootLayout.of(byName(profileName), memoryBytes);
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
     /** The profile with this name, or an error listing the names there are. */
     public static MachineProfile byName(String name) {
         MachineProfile p = BY_NAME.get(name);

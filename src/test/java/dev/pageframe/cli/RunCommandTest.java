@@ -125,6 +125,27 @@ class RunCommandTest {
     }
 
     @Test
+    void aMachineTheProfileCannotBootIsAUsageErrorBeforeAnyCellRunsAndValidateSaysSo() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        FakeRunner runner = new FakeRunner();
+        Cli.Result r = new Cli().runner(runner).run("run", nb, "-o", dir.resolve("o.ipynb"), "--machine", "i386-linux-1.2",
+                "--memory", "2G");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains(": cannot boot the machine: i386-linux-1.2 supports 2M to 960M of memory, not 2G;"
+                + " nothing was run"), r.err());
+        Cli.Result tiny = new Cli().runner(runner).run("run", nb, "-o", dir.resolve("o.ipynb"), "--memory", "1K");
+        assertEquals(2, tiny.exit(), tiny.err());
+        assertEquals(0, runner.calls);
+
+        Path small = dir.resolve("small.ipynb");
+        Files.writeString(small, Files.readString(nb).replace("\"memory\": \"16M\"", "\"memory\": \"1K\""));
+        Cli.Result validated = new Cli().run("validate", small);
+        assertEquals(1, validated.exit(), validated.out() + validated.err());
+        assertTrue((validated.out() + validated.err()).contains("metadata.pageframe.machine: i386-linux-2.0 supports"),
+                validated.out() + validated.err());
+    }
+
+    @Test
     void theHeadStartBeginsBeforeTheRunAndIsClosedAfterIt() throws Exception {
         FakeRunner runner = new FakeRunner();
         Cli.Result r = new Cli().runner(runner).run("run", Cli.fixture("rich.ipynb", dir));
