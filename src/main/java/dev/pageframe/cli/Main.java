@@ -93,6 +93,13 @@ public final class Main implements Callable<Integer> {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
+            if (c == cl && ex instanceof CommandLine.UnmatchedArgumentException && args.length > 0
+                    && !args[0].startsWith("-") && !args[0].endsWith(".ipynb") && !Files.exists(Path.of(args[0]))) {
+                // A mistyped command with its file ("runn tour.ipynb"): the first word is what is wrong, not the file.
+                err.println(noSuchFileOrCommand(args[0], cl));
+                err.flush();
+                return ExitCodes.USAGE;
+            }
             err.println(c.getColorScheme().errorText(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
@@ -120,9 +127,7 @@ public final class Main implements Callable<Integer> {
             // A mistyped command or file name: say so here, before a desktop app that would fail on it (or, with no
             // display, on that instead).
             PrintWriter err = spec.commandLine().getErr();
-            err.println("pageframe: no such file or command: " + file
-                    + " (the commands are " + String.join(", ", spec.subcommands().keySet())
-                    + "; try 'pageframe --help')");
+            err.println(noSuchFileOrCommand(file, spec.commandLine()));
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -149,6 +154,11 @@ public final class Main implements Callable<Integer> {
         cl.usage(err);
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    private static String noSuchFileOrCommand(String word, CommandLine top) {
+        return "pageframe: no such file or command: " + word + " (the commands are "
+                + String.join(", ", top.getSubcommands().keySet()) + "; try 'pageframe --help')";
     }
 
     static String describe(Throwable e) {

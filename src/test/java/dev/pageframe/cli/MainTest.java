@@ -82,6 +82,16 @@ class MainTest {
         assertNull(launched.get(), "the desktop app must not start");
         assertEquals("pageframe: no such file or command: validte (the commands are validate, trust, export, run;"
                 + " try 'pageframe --help')" + System.lineSeparator(), r.err());
+
+        // With the file after it, the mistyped command is still what is named.
+        Cli.Result withFile = new Cli().gui(args -> {
+            launched.set(args);
+            return true;
+        }).run("runn", "tour.ipynb");
+        assertEquals(2, withFile.exit());
+        assertNull(launched.get(), "the desktop app must not start");
+        assertEquals("pageframe: no such file or command: runn (the commands are validate, trust, export, run;"
+                + " try 'pageframe --help')" + System.lineSeparator(), withFile.err());
     }
 
     @Test
