@@ -170,6 +170,37 @@ public final class NotebookTrust {
         });
     }
 
+    /**
+     * This notebook's signature, to be kept beside a copy of it rather than in the record (a recovery copy of a
+     * trusted notebook: written every few seconds while one is edited, such copies would crowd the bounded record's
+     * real signatures out). {@link #check(Notebook, String)} checks it later. Creates the secret on first use.
+     */
+    public String seal(Notebook notebook) throws IOException {
+        return signature(notebook, loadOrCreateSecret());
+    }
+
+    /** As {@link #check(Notebook)}, but a notebook whose {@link #seal} is {@code seal} is trusted too. */
+    public Verdict check(Notebook notebook, String seal) {
+        if (sealed(notebook, seal)) {
+            return new Verdict(true, Reason.SIGNED_HERE, "Trusted: Pageframe kept this copy of your work while the "
+                    + "notebook was trusted.");
+        }
+        return check(notebook);
+    }
+
+    /** True if {@code seal} is this exact notebook's signature on this computer. Never throws. */
+    private boolean sealed(Notebook notebook, String seal) {
+        if (seal == null || !Files.exists(configDir.resolve(SECRET_FILE))) {
+            return false;
+        }
+        try {
+            byte[] expected = signature(notebook, readSecret(configDir.resolve(SECRET_FILE))).getBytes(StandardCharsets.US_ASCII);
+            return java.security.MessageDigest.isEqual(expected, seal.getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** True if this exact notebook was signed on this computer. Never throws: anything unreadable means untrusted. */
     public boolean isTrusted(Notebook notebook) {
         return check(notebook).trusted();

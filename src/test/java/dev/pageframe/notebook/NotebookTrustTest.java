@@ -47,6 +47,18 @@ class NotebookTrustTest {
     }
 
     @Test
+    void aSealVouchesForExactlyItsNotebookWithoutARecordAndAnyOtherSealIsNothing() throws IOException {
+        Notebook copy = withOutput("hello\n");
+        String seal = trust().seal(copy);
+        assertTrue(trust().check(copy, seal).trusted());
+        assertFalse(trust().isTrusted(copy), "a seal is kept with the copy, not in the record");
+        assertFalse(trust().check(withOutput("changed\n"), seal).trusted(), "the seal of other content");
+        assertFalse(trust().check(copy, "0".repeat(seal.length())).trusted());
+        assertFalse(trust().check(copy, null).trusted());
+        assertFalse(new NotebookTrust(home.resolve("elsewhere")).check(copy, seal).trusted(), "another secret");
+    }
+
+    @Test
     void notebookFromElsewhereIsUntrustedAndSaysWhy() throws IOException {
         Notebook nb = withOutput("hello\n");
         assertFalse(trust().isTrusted(nb));

@@ -42,7 +42,8 @@ final class RecoveryIndex {
                 String original = e.path("original").isTextual() ? e.path("original").textValue() : null;
                 out.add(new RecoveryEntry(e.path("key").asText(""), original == null ? null : Path.of(original),
                         e.path("name").asText(""), Instant.parse(e.path("savedAt").asText("")),
-                        e.path("summary").asText(""), e.path("pid").asLong(-1)));
+                        e.path("summary").asText(""), e.path("pid").asLong(-1),
+                        e.path("seal").isTextual() ? e.path("seal").textValue() : null));
             } catch (IllegalArgumentException | DateTimeParseException ex) {
                 // One damaged entry: its copy is still listed from the folder, under its key.
             }
@@ -67,6 +68,9 @@ final class RecoveryIndex {
             o.put("savedAt", e.savedAt().toString());
             o.put("summary", e.summary());
             o.put("pid", e.pid());
+            if (e.seal() != null) {
+                o.put("seal", e.seal());
+            }
         }
         byte[] bytes;
         try {

@@ -84,12 +84,18 @@ public final class RecoveryStore {
      */
     public RecoveryEntry save(String key, Path original, String name, Notebook onDisk, Notebook current)
             throws IOException {
+        return save(key, original, name, onDisk, current, null);
+    }
+
+    /** As {@link #save(String, Path, String, Notebook, Notebook)}, with the copy's trust seal (see {@link RecoveryEntry}). */
+    public RecoveryEntry save(String key, Path original, String name, Notebook onDisk, Notebook current, String seal)
+            throws IOException {
         if (!isValidKey(key)) {
             throw new IllegalArgumentException("invalid recovery key: " + key);
         }
         Files.createDirectories(dir);
         RecoveryEntry entry = new RecoveryEntry(key, original == null ? null : original.toAbsolutePath(), name,
-                clock.instant(), ChangeSummary.between(onDisk, current).describe(), pid);
+                clock.instant(), ChangeSummary.between(onDisk, current).describe(), pid, seal);
         // The copy first: an index entry must never point at a copy older than itself.
         files.save(copyPath(key), current);
         updateIndex(entries -> entries.put(key, entry));

@@ -25,6 +25,7 @@ import javafx.util.Duration;
  */
 final class Autosave {
     private final RecoveryStore store;
+    private final Sealer sealer;
     private final Executor background;
     private final Duration delay;
     private final Consumer<String> problems;
@@ -67,8 +68,10 @@ final class Autosave {
             Path file = doc.file();
             String name = file == null ? doc.untitledNameProperty().get() : file.getFileName().toString();
             Notebook base = onDisk;
+            boolean trusted = doc.isTrusted();
             hasCopy = true;
-            enqueue(() -> store.save(key, file, name, base, snapshot));
+            // A trusted notebook's copy carries its seal, so that restoring the user's own work does not ask again.
+            enqueue(() -> store.save(key, file, name, base, snapshot, trusted ? sealer.seal(snapshot) : null));
         }
 
         void saved() {
@@ -92,13 +95,20 @@ final class Autosave {
         RecoveryEntry run() throws IOException;
     }
 
+    /** Signs a copy of a trusted notebook ({@code NotebookTrust::seal}). */
+    interface Sealer {
+        String seal(Notebook notebook) throws IOException;
+    }
+
     /**
      * Copies go to {@code store}, written on {@code background}.
      *
      * @param problems told (on the FX thread) when a copy cannot be written
      */
-    Autosave(RecoveryStore store, Executor background, java.time.Duration delay, Consumer<String> problems) {
+    Autosave(RecoveryStore store, Sealer sealer, Executor background, java.time.Duration delay,
+             Consumer<String> problems) {
         this.store = store;
+        this.sealer = sealer;
         this.background = background;
         this.delay = Duration.millis(delay.toMillis());
         this.problems = problems;

@@ -8,6 +8,7 @@ import dev.pageframe.notebook.recovery.RecoveryStore;
 import dev.pageframe.ui.notebook.NotebookDocument;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -36,7 +37,7 @@ final class RecoveryCommands {
         this.w = window;
         this.env = env;
         this.store = env.userData().recovery();
-        this.autosave = new Autosave(store, env.background(), env.userData().autosaveDelay(),
+        this.autosave = new Autosave(store, env.trust()::seal, env.background(), env.userData().autosaveDelay(),
                 message -> w.status().setMessage(message));
     }
 
@@ -111,7 +112,7 @@ final class RecoveryCommands {
                 LoadResult copy = store.load(entry);
                 Notebook original = entry.original() != null && Files.isRegularFile(entry.original())
                         ? env.files().load(entry.original()).notebook() : null;
-                NotebookTrust.Verdict verdict = env.trust().check(copy.notebook());
+                NotebookTrust.Verdict verdict = env.trust().check(copy.notebook(), entry.seal());
                 return new Object[] {copy, original, verdict};
             } catch (IOException e) {
                 throw new CompletionException(e);
@@ -127,7 +128,19 @@ final class RecoveryCommands {
             NotebookTrust.Verdict verdict = (NotebookTrust.Verdict) loaded[2];
             NotebookDocument doc = w.files().document(copy.notebook(), entry.original(), verdict.trusted(),
                     verdict.explanation(), copy.notes());
+            NotebookTab open = untouchedTabOf(entry);
+            int at = open == null ? -1 : w.tabs().getTabs().indexOf(open);
+            if (open != null) {
+                // The file is open as it is on disk: the restored work takes that tab's place, not a second tab that
+                // would save to the same file.
+                w.closeTab(open);
+            }
             NotebookTab tab = w.addTab(doc, entry.original() == null ? entry.name() : null);
+            if (at >= 0) {
+                w.tabs().getTabs().remove(tab);
+                w.tabs().getTabs().add(at, tab);
+                w.tabs().getSelectionModel().select(tab);
+            }
             autosave.untrack(doc);
             autosave.track(doc, (Notebook) loaded[1]);
             doc.markModified();
@@ -137,6 +150,20 @@ final class RecoveryCommands {
             done.complete(tab);
         }));
         return done;
+    }
+
+    /** The open tab of the copy's file, if it is open without unsaved changes of its own. */
+    private NotebookTab untouchedTabOf(RecoveryEntry entry) {
+        if (entry.original() == null) {
+            return null;
+        }
+        Path file = entry.original().toAbsolutePath().normalize();
+        for (javafx.scene.control.Tab t : w.tabs().getTabs()) {
+            if (t instanceof NotebookTab nt && file.equals(nt.document().file()) && !nt.document().isDirty()) {
+                return nt;
+            }
+        }
+        return null;
     }
 
     /** Deletes a copy the user does not want back. */

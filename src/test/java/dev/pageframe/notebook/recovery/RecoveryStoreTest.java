@@ -49,6 +49,19 @@ class RecoveryStoreTest {
     }
 
     @Test
+    void aCopysTrustSealIsKeptInTheIndexAndACopyWithoutOneHasNone() throws IOException {
+        RecoveryStore store = store(10, Set.of(10L));
+        store.save("sealed", null, "Mine", disk, edited, "ab12");
+        store.save("plain", null, "Other", disk, edited);
+        RecoveryStore next = store(11, Set.of());
+        java.util.Map<String, String> seals = new java.util.HashMap<>();
+        next.entries().forEach(e -> seals.put(e.key(), e.seal()));
+        assertEquals("ab12", seals.get("sealed"));
+        assertEquals(null, seals.get("plain"));
+        assertTrue(seals.containsKey("plain"));
+    }
+
+    @Test
     void copiesOfACrashedProcessAreLeftOverButThoseOfALiveOneAreNot() throws IOException {
         store(10, Set.of()).save("crashed", null, "Untitled", null, edited);
         store(11, Set.of()).save("running", null, "Other", null, edited);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.Notebook;
+import dev.pageframe.notebook.NotebookFiles;
 import dev.pageframe.notebook.recovery.RecoveryEntry;
 import dev.pageframe.notebook.recovery.RecoveryStore;
 import java.nio.file.Files;
@@ -72,11 +74,35 @@ class RecoveryTest extends WindowTest {
         assertEquals(file, ui.fx(() -> restored.document().file()), "Save writes the original, when asked to");
         assertTrue(ui.fx(() -> restored.document().toNotebook().cells().get(1).source()).endsWith("// edited"));
         assertArrayEquals(original, Files.readAllBytes(file), "restoring writes nothing over the original");
+        assertTrue(ui.fx(() -> restored.document().isTrusted()), "the user's own work on a trusted notebook stays trusted");
         ui.waitUntil("the old copy is gone and the restored tab has its own", () -> {
             List<String> keys = copiesOf(file).stream().map(RecoveryEntry::key).toList();
             return !keys.contains(crashedKey) && keys.contains(ui.window.recovery().autosave().keyOf(restored.document()));
         });
         assertEquals("Nothing left to recover.", ui.fx(() -> ((Label) ui.robot.lookup(".recovery-empty").query()).getText()));
+    }
+
+    @Test
+    void restoringACopyOfAFileOpenWithoutChangesTakesThatTabsPlace() throws Exception {
+        Path file = ui.writeTrustedNotebook("twice.ipynb", List.of(Cell.code("int a = 1;")));
+        ui.open(file);
+        int tabs = ui.fx(() -> ui.window.tabs().getTabs().size());
+        int at = tabs - 1;
+        Notebook onDisk = new NotebookFiles().load(file).notebook();
+        store().save(RecoveryStore.newKey(), file, "twice.ipynb", onDisk, onDisk.withCells(List.of(Cell.code("int a = 2;"))));
+        ui.crashed.add(ProcessHandle.current().pid());
+        ui.fx(() -> ui.window.offerRecovery()).get();
+        ui.waitUntil("the recovery list is up", () -> ui.robot.lookup("#recovery-dialog").tryQuery().isPresent());
+        ui.crashed.clear();
+
+        ui.robot.clickOn("#recovery-restore-0");
+
+        ui.waitUntil("the restored copy is in the file's tab", () -> ui.window.tabs().getTabs().get(at) instanceof NotebookTab t
+                && t.document().isDirty() && t.document().toNotebook().cells().getFirst().source().equals("int a = 2;"));
+        assertEquals(tabs, ui.fx(() -> ui.window.tabs().getTabs().size()), "no second tab saving to the same file");
+        assertEquals(ui.fx(() -> ui.window.tabs().getTabs().get(at)), ui.fx(() -> ui.window.tabs().getSelectionModel().getSelectedItem()));
+        assertTrue(ui.fx(() -> !((NotebookTab) ui.window.tabs().getTabs().get(at)).document().isTrusted()),
+                "a copy without a seal is judged afresh: it differs from what was signed");
     }
 
     @Test
