@@ -46,7 +46,16 @@ final class BundledCopy {
         return tab.getGraphic() != null && "bundled-mark".equals(tab.getGraphic().getId());
     }
 
+    /**
+     * True if {@code tab} shows a bundled notebook whose cells were only run, never edited: its outputs changed, but
+     * the banner says to run its cells freely, and there is nothing of the user's to save when it closes.
+     */
+    static boolean onlyRun(NotebookTab tab) {
+        return isMarked(tab) && tab.getProperties().get(BundledCopy.class) instanceof BundledCopy guard && !guard.offered;
+    }
+
     private void install() {
+        tab.getProperties().put(BundledCopy.class, this);
         NotebookDocument doc = tab.document();
         mark.getStyleClass().add("read-only-mark");
         mark.setId("bundled-mark");

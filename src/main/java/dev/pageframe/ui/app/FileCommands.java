@@ -268,7 +268,7 @@ final class FileCommands {
 
     /** Closes a tab, asking to save unsaved changes first. */
     public void requestClose(NotebookTab tab) {
-        if (!tab.document().isDirty()) {
+        if (!tab.document().isDirty() || BundledCopy.onlyRun(tab)) {
             w.closeTab(tab);
             return;
         }
@@ -289,7 +289,7 @@ final class FileCommands {
      */
     public boolean confirmCloseAll() {
         for (Tab t : List.copyOf(w.tabs().getTabs())) {
-            if (t instanceof NotebookTab nt && nt.document().isDirty()) {
+            if (t instanceof NotebookTab nt && nt.document().isDirty() && !BundledCopy.onlyRun(nt)) {
                 w.tabs().getSelectionModel().select(nt);
                 AppDialogs.SaveChoice choice = AppDialogs.askToSave(w.window(), tabName(nt));
                 if (choice == AppDialogs.SaveChoice.CANCEL) {

@@ -46,13 +46,14 @@ final class MainMenus {
             }
             String[] path = c.menu().split("/");
             Menu top = menus.computeIfAbsent(path[0], name -> new Menu("_" + name));
-            Menu menu = top;
-            if (path.length > 1) {
-                menu = submenu(top, path[1]);
-            }
+            // The separator goes before a submenu made for a new group, not after it.
             Integer last = lastGroup.put(top, c.group());
             if (last != null && last != c.group()) {
                 top.getItems().add(new SeparatorMenuItem());
+            }
+            Menu menu = top;
+            if (path.length > 1) {
+                menu = submenu(top, path[1]);
             }
             menu.getItems().add(item(c));
             if (c.id().equals("file.open")) {

@@ -53,6 +53,18 @@ class BundledReadOnlyTest extends WindowTest {
     }
 
     @Test
+    void aBundledNotebookWhoseCellsWereOnlyRunClosesWithoutAskingToSave() throws Exception {
+        NotebookTab tab = ui.fx(() -> ui.window.openTour()).get(20, TimeUnit.SECONDS);
+        ui.waitUntil("the tour's first page is shown", 20, () -> ui.window.settled());
+        ui.fxRun(() -> tab.document().markModified());
+        assertTrue(ui.fx(() -> tab.document().isDirty()), "running changes its outputs");
+        assertTrue(ui.fx(() -> ui.window.confirmCloseAll()), "quitting does not ask about it");
+        ui.fxRun(() -> ui.window.requestClose(tab));
+        ui.waitUntil("the tab closed without a question", () -> !ui.window.tabs().getTabs().contains(tab));
+        assertTrue(ui.robot.lookup("#save-changes-dialog").tryQuery().isEmpty());
+    }
+
+    @Test
     void fileListsEveryBundledNotebookAndEachOpensReadOnly() throws Exception {
         Menu bundled = ui.fx(() -> {
             MenuBar bar = (MenuBar) ui.window.lookup(".main-menu");

@@ -109,6 +109,23 @@ class CommandTableTest extends WindowTest {
             return accelerator == null ? "none" : accelerator.getDisplayText();
         });
         assertEquals(new KeyCodeCombination(KeyCode.F3).getDisplayText(), findNext, "a function key alone is an accelerator");
+        // Separators only between groups: none first, last or doubled in any menu.
+        List<String> misplaced = ui.fx(() -> {
+            var bar = (javafx.scene.control.MenuBar) ui.window.lookup(".main-menu");
+            List<String> found = new ArrayList<>();
+            for (var menu : bar.getMenus()) {
+                var items = menu.getItems();
+                for (int i = 0; i < items.size(); i++) {
+                    boolean separator = items.get(i) instanceof javafx.scene.control.SeparatorMenuItem;
+                    if (separator && (i == 0 || i == items.size() - 1
+                            || items.get(i - 1) instanceof javafx.scene.control.SeparatorMenuItem)) {
+                        found.add(menu.getText() + " at " + i);
+                    }
+                }
+            }
+            return found;
+        });
+        assertEquals(List.of(), misplaced);
     }
 
     @Test
