@@ -16,6 +16,7 @@ import dev.pageframe.execution.sandbox.Landlock;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.Notebook;
+import dev.pageframe.notebook.Output;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -169,10 +170,27 @@ final class ExecutionRunner implements NotebookRunner {
             BatchedCells batched = new BatchedCells(session, cells, dead, opts.timeout(), progress);
             return RunRules.run(start, opts.allowErrors(), opts.solutions(), progress, (i, cell) -> {
                 CellResult r = batched.result(i);
-                return new RunRules.Ran(OutputMapper.apply(cell, r, opts.charts()), r.timing() == null ? null : r.timing().duration(),
+                Cell ran = OutputMapper.apply(cell, r, opts.charts());
+                if (r.interrupted() && opts.timeout() != null) {
+                    ran = timedOut(ran, opts.timeout());
+                }
+                return new RunRules.Ran(ran, r.timing() == null ? null : r.timing().duration(),
                         r.ok() ? null : failure(i, cell, r, opts.timeout()), r.kernelDied());
             });
         }
+    }
+
+    /**
+     * The run's own interrupt says why in the saved error, as standard error says it: the interrupt the timeout sent
+     * reads like one a user sent otherwise (nbclient saves the kernel's KeyboardInterrupt likewise, without a reason).
+     */
+    private static Cell timedOut(Cell cell, Duration timeout) {
+        String was = "the cell was interrupted";
+        String why = "the cell ran longer than " + Seconds.of(timeout) + " (--timeout) and was interrupted";
+        return cell.withOutputs(cell.outputs().stream().map(o -> o instanceof Output.ErrorOutput e && e.evalue().startsWith(was)
+                ? new Output.ErrorOutput(e.ename(), why + e.evalue().substring(was.length()),
+                        e.traceback().stream().map(l -> l.replace(was, why)).toList(), e.extra())
+                : o).toList());
     }
 
     private static MachineSpec machineFor(Notebook nb, RunOptions opts) {

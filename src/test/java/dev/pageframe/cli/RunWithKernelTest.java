@@ -85,9 +85,10 @@ class RunWithKernelTest {
         Path p = write("huge.ipynb", MachineSpec.of("x86_64", "64M"), "System.out.println(1);");
         byte[] before = java.nio.file.Files.readAllBytes(p);
         Cli.Result r = cli.run("run", p, "--memory", "2T");
-        assertEquals(1, r.exit(), r.err());
-        assertTrue(r.err().contains(p + ": the run broke off: the machine did not boot: x86_64 with 2T: x86_64 supports"
-                + " 2M to 1T of memory, not 2T; nothing was saved"), r.err());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains(p + ": cannot boot the machine: x86_64 supports 2M to 1T of memory, not 2T; nothing"
+                + " was run"), r.err());
+        assertFalse(r.err().contains("broke off"), "refused before a kernel starts, not as a crash: " + r.err());
         assertArrayEquals(before, java.nio.file.Files.readAllBytes(p));
     }
 
@@ -194,6 +195,8 @@ class RunWithKernelTest {
         assertEquals("2\n", ((Output.Stream) out.cells().get(1).outputs().getFirst()).text());
         Output.ErrorOutput stopped = (Output.ErrorOutput) out.cells().get(2).outputs().get(1);
         assertEquals("Interrupted", stopped.ename(), stopped.toString());
+        assertEquals("the cell ran longer than 1.5 s (--timeout) and was interrupted at line 2", stopped.evalue());
+        assertTrue(stopped.traceback().getFirst().contains("ran longer than 1.5 s (--timeout)"), stopped.traceback().toString());
     }
 
     @Test
