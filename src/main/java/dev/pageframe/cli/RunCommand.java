@@ -190,16 +190,9 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, ExitCodes.USAGE, notebook + ": written for " + kernel.describe()
                     + ", not Pageframe's Java kernel; not run (--force runs it anyway)");
         }
-        MachineSpec own = loaded.notebook().machine();
-        String profile = options.profile() != null ? options.profile() : own.profile();
-        long memoryBytes = options.memoryBytes() != null ? options.memoryBytes() : own.memoryBytes();
-        Optional<String> refused = MachineProfiles.refusal(profile, memoryBytes);
+        Optional<String> refused = machineRefusal(options, loaded.notebook().machine());
         if (refused.isPresent()) {
-            String hint = options.profile() != null && options.memoryBytes() == null
-                    ? "; the notebook's memory is " + Sizes.format(memoryBytes) + ": give --memory for this profile"
-                    : "";
-            return fail(err, ExitCodes.USAGE, notebook + ": cannot boot the machine: " + refused.get() + hint
-                    + "; nothing was run");
+            return fail(err, ExitCodes.USAGE, notebook + ": cannot boot the machine: " + refused.get() + "; nothing was run");
         }
 
         if (found.runner() == null) {
@@ -237,6 +230,21 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, ExitCodes.FAILED, notebook + ": the runner returned no result; nothing was saved");
         }
 
+        return save(out, err, options, report, target);
+    }
+
+    /** Why the machine the run would boot (the options over the notebook's own) cannot boot, if it cannot. */
+    private static Optional<String> machineRefusal(RunOptions options, MachineSpec own) {
+        String profile = options.profile() != null ? options.profile() : own.profile();
+        long memoryBytes = options.memoryBytes() != null ? options.memoryBytes() : own.memoryBytes();
+        return MachineProfiles.refusal(profile, memoryBytes).map(why -> options.profile() != null
+                && options.memoryBytes() == null
+                ? why + "; the notebook's memory is " + Sizes.format(memoryBytes) + ": give --memory for this profile"
+                : why);
+    }
+
+    /** Saves the run to {@code target}, unless it stopped at a failure and would replace the notebook it ran. */
+    private int save(PrintWriter out, PrintWriter err, RunOptions options, RunReport report, Path target) {
         if (!report.ok() && !options.allowErrors() && sameFile(target, notebook)) {
             // As nbconvert --execute --inplace does: a run that stopped at a failure leaves the notebook as it was, the
             // outputs of the cells after the failure included. -o keeps such a run elsewhere.
@@ -259,7 +267,6 @@ final class RunCommand implements Callable<Integer> {
         return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    /** Names the cells that failed, failed as their tag allows, or were not run. */
     private static boolean sameFile(Path a, Path b) {
         try {
             return Files.exists(a) && Files.isSameFile(a, b);
@@ -268,7 +275,11 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** @param cleared how the cells after a stop are spoken of: "" once saved, "would have been " when not */
+    /**
+     * Names the cells that failed, failed as their tag allows, or were not run.
+     *
+     * @param cleared how the cells after a stop are spoken of: "" once saved, "would have been " when not
+     */
     private void printSummary(PrintWriter err, RunReport report, String cleared) {
         List<Cell> cells = report.result().cells();
         int total = cells.size();

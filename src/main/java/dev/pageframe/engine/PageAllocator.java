@@ -241,32 +241,6 @@ final class PageAllocator {
         return -1;
     }
 
-    /** Why the fast path found nothing, in words, judged on the preferred zone. */
-    private static String fastPathMiss(List<Zone> zonelist, ZoneType highest, int order) {
-        if (zonelist.isEmpty()) {
-            return "no zone can serve this request";
-        }
-        Zone z = zonelist.getFirst();
-        long usable = z.free_pages - ((1L << order) - 1);
-        long reserve = z.lowmem_reserve[highest.ordinal()];
-        if (usable <= z.low_wmark_pages() + reserve) {
-            // Judged as __zone_watermark_ok judges it: the request's pages beyond the first count as gone.
-            StringBuilder why = new StringBuilder(z.name()).append(" is below its low watermark (")
-                .append(z.free_pages).append(" free");
-            if (order > 0) {
-                why.append(", ").append(usable).append(" once this order-").append(order).append(" request's other ")
-                    .append((1L << order) - 1).append(" pages are counted as taken");
-            }
-            why.append("; low ").append(z.low_wmark_pages());
-            if (reserve > 0) {
-                why.append(" + lowmem_reserve ").append(reserve);
-            }
-            return why.append(')').toString();
-        }
-        return "no free block of order " + order + " or more in " + z.name() + " (" + z.free_pages
-            + " pages free, but fragmented)";
-    }
-
     /** mm/page_alloc.c: gfp_to_alloc_flags. */
     static int gfp_to_alloc_flags(int gfp) {
         int alloc_flags = ALLOC_WMARK_MIN;
@@ -289,7 +263,7 @@ final class PageAllocator {
     /** mm/page_alloc.c: __alloc_pages_slowpath, without cpusets. */
     private int alloc_slowpath(int gfp, int order, List<Zone> zonelist, ZoneType highest, int mt) {
         Request rq = new Request(gfp, order, zonelist, highest, mt, gfp_to_alloc_flags(gfp));
-        trace.enter(fastPathMiss(zonelist, highest, order));
+        trace.enter(SlowPathTrace.fastPathMiss(zonelist, highest, order));
         if ((gfp & __GFP_KSWAPD_RECLAIM) != 0) {
             reclaim.wakeup_kswapd();
             trace.step("woke kswapd");

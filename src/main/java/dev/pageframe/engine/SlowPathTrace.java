@@ -1,5 +1,7 @@
 package dev.pageframe.engine;
 
+import java.util.List;
+
 /**
  * Where the page allocator's slow path leaves its account of what it tried, in words, the way the
  * kernel keeps such text out of mm/page_alloc.c's logic and in tracepoints. The allocator reports
@@ -51,5 +53,31 @@ final class SlowPathTrace {
     /** The account of the last request that left the fast path; empty if it did not. */
     String last() {
         return last;
+    }
+
+    /** Why the fast path found nothing, in words, judged on the preferred zone. */
+    static String fastPathMiss(List<Zone> zonelist, ZoneType highest, int order) {
+        if (zonelist.isEmpty()) {
+            return "no zone can serve this request";
+        }
+        Zone z = zonelist.getFirst();
+        long usable = z.free_pages - ((1L << order) - 1);
+        long reserve = z.lowmem_reserve[highest.ordinal()];
+        if (usable <= z.low_wmark_pages() + reserve) {
+            // Judged as __zone_watermark_ok judges it: the request's pages beyond the first count as gone.
+            StringBuilder why = new StringBuilder(z.name()).append(" is below its low watermark (")
+                .append(z.free_pages).append(" free");
+            if (order > 0) {
+                why.append(", ").append(usable).append(" once this order-").append(order).append(" request's other ")
+                    .append((1L << order) - 1).append(" pages are counted as taken");
+            }
+            why.append("; low ").append(z.low_wmark_pages());
+            if (reserve > 0) {
+                why.append(" + lowmem_reserve ").append(reserve);
+            }
+            return why.append(')').toString();
+        }
+        return "no free block of order " + order + " or more in " + z.name() + " (" + z.free_pages
+            + " pages free, but fragmented)";
     }
 }
