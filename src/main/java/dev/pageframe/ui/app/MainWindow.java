@@ -166,6 +166,7 @@ public final class MainWindow extends BorderPane {
             }
         });
 
+        look.restore(new ViewSettings(env.trust().configDir(), env.background()));
         dark.addListener((obs, was, now) -> look.changeLook());
         look.changeLook();
     }

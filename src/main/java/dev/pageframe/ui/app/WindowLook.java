@@ -18,6 +18,9 @@ final class WindowLook {
     /** The theme and zoom the scene has now (light, as the app starts); a change applies a frame later (changeLook). */
     private boolean appliedDark;
     private int appliedZoom = -1;
+    /** Where the chosen look is kept, and the look last kept there (null until {@link #restore}). */
+    private ViewSettings settings;
+    private ViewSettings.Look remembered;
 
     WindowLook(MainWindow window, Region covered) {
         this.w = window;
@@ -41,6 +44,23 @@ final class WindowLook {
         return px;
     }
 
+    /**
+     * Takes the look the user chose last time from {@code settings} (the zoom step nearest to it), for the next change
+     * of look to apply, and keeps each change there from now on.
+     */
+    void restore(ViewSettings settings) {
+        this.settings = settings;
+        remembered = settings.load();
+        int nearest = 0;
+        for (int i = 1; i < ZOOMS.length; i++) {
+            if (Math.abs(ZOOMS[i] - remembered.zoom()) < Math.abs(ZOOMS[nearest] - remembered.zoom())) {
+                nearest = i;
+            }
+        }
+        zoomIndex = nearest;
+        w.darkProperty().set(remembered.dark());
+    }
+
     /** Zooms by steps: +1 bigger, -1 smaller, 0 back to 100%. */
     void zoom(int direction) {
         zoomIndex = direction == 0 ? 2 : Math.max(0, Math.min(ZOOMS.length - 1, zoomIndex + direction));
@@ -56,6 +76,11 @@ final class WindowLook {
      * made at once.
      */
     void changeLook() {
+        ViewSettings.Look now = new ViewSettings.Look(w.darkProperty().get(), zoom());
+        if (settings != null && !now.equals(remembered)) {
+            remembered = now;
+            settings.save(now);
+        }
         if (!cover.cover(this::parkForLook, this::applyCoveredLook)) {
             // Uncovered, the cards in view stay: leaving would show an empty page for a frame.
             for (NotebookView view : w.views()) {

@@ -9,6 +9,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellType;
 import dev.pageframe.ui.notebook.CellModel;
+import java.nio.file.Path;
 import java.util.List;
 import dev.pageframe.ui.notebook.CellEditor;
 import javafx.application.Application;
@@ -38,6 +39,25 @@ class KeyboardAndViewTest extends WindowTest {
         // A change of look applies a frame later and ends when its picture goes: not in the next test.
         ui.waitUntil("the light theme at 100%", () -> !ui.window.lookCovered() && ui.window.getStyle().contains("14.00px")
                 && new PrimerLight().getUserAgentStylesheet().equals(Application.getUserAgentStylesheet()));
+    }
+
+    @Test
+    void theThemeAndTheZoomAUserChoseAreThereAtTheNextStart() throws Exception {
+        Path kept = ui.env.trust().configDir().resolve(ViewSettings.FILE_NAME);
+        ui.fxRun(() -> ui.window.runCommand(ui.window.commandTable().find("view.darkTheme").orElseThrow()));
+        ui.fxRun(() -> ui.window.runCommand(ui.window.commandTable().find("view.zoomIn").orElseThrow()));
+        ui.waitUntil("the look is kept", () -> java.nio.file.Files.isRegularFile(kept)
+                && java.nio.file.Files.readString(kept).contains("theme=dark") && java.nio.file.Files.readString(kept).contains("zoom=1.10"));
+
+        // The next start: a new window reads it.
+        MainWindow next = ui.fx(() -> new MainWindow(ui.env));
+        try {
+            assertTrue(ui.fx(() -> next.darkProperty().get()), "dark, as chosen");
+            assertEquals(1.1, ui.fx(next::zoom), 1e-9);
+        } finally {
+            // That window set the app's stylesheet too: the window under test applies its own again below.
+            ui.fxRun(() -> next.darkProperty().set(false));
+        }
     }
 
     @Test
