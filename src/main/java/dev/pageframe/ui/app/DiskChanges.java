@@ -154,8 +154,15 @@ final class DiskChanges {
         switch (choice) {
             case RELOAD -> {
                 Path file = tab.document().file();
+                int at = w.tabs().getTabs().indexOf(tab);
                 w.closeTab(tab);
-                w.open(file);
+                w.open(file).thenAccept(reloaded -> {
+                    // In the tab's place among the others, not at the end.
+                    if (at >= 0 && at < w.tabs().getTabs().size() && w.tabs().getTabs().remove(reloaded)) {
+                        w.tabs().getTabs().add(at, reloaded);
+                        w.tabs().getSelectionModel().select(reloaded);
+                    }
+                });
             }
             case SAVE_AS -> w.saveAs(tab);
             case KEEP_MINE -> {

@@ -26,6 +26,9 @@ class DiskChangesTest extends WindowTest {
     @Test
     void onFocusAChangedFileCanBeReloaded() throws Exception {
         NotebookTab tab = openStamped("focus.ipynb");
+        ui.open(ui.writeTrustedNotebook("after.ipynb", List.of(Cell.code("int b = 1;"))));
+        ui.fxRun(() -> ui.window.tabs().getSelectionModel().select(tab));
+        int at = ui.fx(() -> ui.window.tabs().getTabs().indexOf(tab));
         Path file = tab.document().file();
         changeOnDisk(file, "int a = 2; // from another program");
 
@@ -36,6 +39,7 @@ class DiskChangesTest extends WindowTest {
         ui.waitUntil("the file's version is shown", 20, () -> ui.window.current() != null
                 && file.equals(ui.window.current().document().file())
                 && ui.window.current().document().cells().get(1).source().contains("from another program"));
+        ui.waitUntil("it is back in its place among the tabs", () -> ui.window.tabs().getTabs().indexOf(ui.window.current()) == at);
     }
 
     @Test
