@@ -87,7 +87,7 @@ final class RecoveryCommands {
 
     private void show(List<RecoveryEntry> entries) {
         RecoveryList list = new RecoveryList(entries, Clock.systemUTC().instant(), ZoneId.systemDefault(),
-                this::restore, this::discard);
+                this::restore, this::confirmDiscard);
         dialog = new Dialog<>();
         dialog.initOwner(w.window());
         dialog.initModality(Modality.NONE);
@@ -98,7 +98,26 @@ final class RecoveryCommands {
         dialog.getDialogPane().setId("recovery-dialog");
         dialog.setResizable(true);
         dialog.setOnHidden(e -> dialog = null);
+        Dialog<Void> shown = dialog;
+        list.setOnAllDecided(shown::close);
         dialog.show();
+    }
+
+    /** Discards a copy once the user confirms it: the changes in it are gone for good afterwards. */
+    private boolean confirmDiscard(RecoveryEntry entry) {
+        ButtonType discardIt = new ButtonType("Discard", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep", ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The copy is deleted, and its changes cannot be recovered afterwards.", discardIt, keep);
+        a.initOwner(dialog != null ? dialog.getDialogPane().getScene().getWindow() : w.window());
+        a.setTitle("Discard unsaved changes");
+        a.setHeaderText("Discard the unsaved changes to " + entry.name() + "?");
+        a.getDialogPane().setId("discard-confirm-dialog");
+        if (a.showAndWait().orElse(keep) != discardIt) {
+            return false;
+        }
+        discard(entry);
+        return true;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -26,6 +27,7 @@ public final class RecoveryList extends VBox {
 
     private final VBox rows = new VBox();
     private final Label empty = new Label("Nothing left to recover.");
+    private Runnable onAllDecided = () -> { };
 
     /**
      * A list of {@code entries}.
@@ -33,10 +35,10 @@ public final class RecoveryList extends VBox {
      * @param now     the time to say "today" against
      * @param zone    the zone times are shown in
      * @param restore opens a copy (the row then leaves the list)
-     * @param discard deletes a copy (the row then leaves the list)
+     * @param discard asks, and deletes a copy; true if it did (the row then leaves the list)
      */
     public RecoveryList(List<RecoveryEntry> entries, Instant now, ZoneId zone, Consumer<RecoveryEntry> restore,
-            Consumer<RecoveryEntry> discard) {
+            Predicate<RecoveryEntry> discard) {
         Objects.requireNonNull(restore);
         Objects.requireNonNull(discard);
         getStyleClass().add("recovery-list");
@@ -62,7 +64,7 @@ public final class RecoveryList extends VBox {
     }
 
     private HBox row(int i, RecoveryEntry e, Instant now, ZoneId zone, Consumer<RecoveryEntry> restore,
-            Consumer<RecoveryEntry> discard) {
+            Predicate<RecoveryEntry> discard) {
         Label name = new Label(e.name());
         name.getStyleClass().add("recovery-name");
         String where = e.original() == null ? "never saved" : e.original().toString();
@@ -90,8 +92,9 @@ public final class RecoveryList extends VBox {
             decided(row);
         });
         discardButton.setOnAction(ev -> {
-            discard.accept(e);
-            decided(row);
+            if (discard.test(e)) {
+                decided(row);
+            }
         });
         return row;
     }
@@ -100,7 +103,13 @@ public final class RecoveryList extends VBox {
         rows.getChildren().remove(row);
         if (remaining() == 0) {
             rows.getChildren().setAll(empty);
+            onAllDecided.run();
         }
+    }
+
+    /** Runs once every copy is restored or discarded (the window holding the list closes then). */
+    public void setOnAllDecided(Runnable action) {
+        onAllDecided = Objects.requireNonNull(action);
     }
 
     /** "saved 08:12" today, "saved 5 Dec 17:40" on another day. */

@@ -79,7 +79,13 @@ class RecoveryTest extends WindowTest {
             List<String> keys = copiesOf(file).stream().map(RecoveryEntry::key).toList();
             return !keys.contains(crashedKey) && keys.contains(ui.window.recovery().autosave().keyOf(restored.document()));
         });
-        assertEquals("Nothing left to recover.", ui.fx(() -> ((Label) ui.robot.lookup(".recovery-empty").query()).getText()));
+        ui.waitUntil("with nothing left to decide, the list closes", () -> ui.robot.lookup("#recovery-dialog").tryQuery().isEmpty());
+    }
+
+    private static javafx.scene.Node dialogButton(String dialog, String text) {
+        return ui.fx(() -> ui.robot.lookup(dialog).query().lookupAll(".button").stream()
+                .filter(b -> b instanceof javafx.scene.control.Button button && button.getText().equals(text))
+                .findFirst().orElseThrow());
     }
 
     @Test
@@ -113,8 +119,17 @@ class RecoveryTest extends WindowTest {
         ui.fx(() -> ui.window.offerRecovery()).get();
         ui.waitUntil("the recovery list is up", () -> ui.robot.lookup("#recovery-dialog").tryQuery().isPresent());
         ui.robot.clickOn("#recovery-discard-0");
+        // Discarding deletes work for good, so it asks first; Keep leaves the copy.
+        ui.waitUntil("it asks first", () -> ui.robot.lookup("#discard-confirm-dialog").tryQuery().isPresent());
+        ui.robot.clickOn(dialogButton("#discard-confirm-dialog", "Keep"));
+        ui.waitUntil("the question is gone", () -> ui.robot.lookup("#discard-confirm-dialog").tryQuery().isEmpty());
+        assertEquals(1, copiesOf(file).size(), "kept");
+        ui.robot.clickOn("#recovery-discard-0");
+        ui.waitUntil("it asks again", () -> ui.robot.lookup("#discard-confirm-dialog").tryQuery().isPresent());
+        ui.robot.clickOn(dialogButton("#discard-confirm-dialog", "Discard"));
         ui.waitUntil("the copy is deleted", () -> copiesOf(file).isEmpty());
         assertEquals(1, ui.fx(() -> ui.window.tabs().getTabs().size()));
+        ui.waitUntil("with nothing left to decide, the list closes", () -> ui.robot.lookup("#recovery-dialog").tryQuery().isEmpty());
     }
 
     @Test
