@@ -26,12 +26,16 @@ final class ShortcutsSheet {
         a.setTitle("Keyboard Shortcuts");
         a.setHeaderText("Keyboard shortcuts (as in Jupyter)");
         a.setResizable(true);
-        ScrollPane scroll = new ScrollPane(grid(table));
+        GridPane grid = grid(table);
+        ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("shortcuts-scroll");
         scroll.setPrefViewportHeight(520);
         a.getDialogPane().setContent(scroll);
         a.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        // As wide as the table, styled: an unset viewport width left the last column behind a sideways scroll.
+        a.getDialogPane().applyCss();
+        scroll.setPrefViewportWidth(grid.prefWidth(-1));
         a.show();
         return a;
     }

@@ -157,6 +157,17 @@ class CommandTableTest extends WindowTest {
             return out;
         });
         assertEquals(List.of(), problems);
+        // Every column in view: the sheet is as wide as its table, so no column hides behind a sideways scroll.
+        String widths = ui.fx(() -> {
+            Node up = sheet();
+            while (!(up instanceof javafx.scene.control.ScrollPane)) {
+                up = up.getParent();
+            }
+            var scroll = (javafx.scene.control.ScrollPane) up;
+            return scroll.getViewportBounds().getWidth() + " >= " + sheet().getWidth();
+        });
+        String[] w = widths.split(" >= ");
+        assertTrue(Double.parseDouble(w[0]) + 0.5 >= Double.parseDouble(w[1]), widths);
         assertTrue(ui.fx(() -> sheet().getChildren().stream().anyMatch(n -> ((Label) n).getText().equals("Run All"))));
     }
 
