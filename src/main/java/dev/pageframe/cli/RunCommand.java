@@ -347,11 +347,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Duration parseTimeout(String text) {
-        double seconds;
-        try {
+        double seconds = Double.NaN;
+        // Digits only: Java's own number syntax would also take "30d" (a double literal) and "0x1p4".
+        if (text.strip().matches("[0-9]*\\.?[0-9]+")) {
             seconds = Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            seconds = Double.NaN;
         }
         if (!(seconds > 0) || seconds > 1e9) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--timeout': '" + text

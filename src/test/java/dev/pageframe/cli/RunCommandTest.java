@@ -259,9 +259,11 @@ class RunCommandTest {
         Cli.Result memory = new Cli().runner(runner).run("run", nb, "--memory", "lots");
         assertEquals(2, memory.exit());
         assertTrue(memory.err().contains("Invalid value for option '--memory': bad memory size \"lots\""), memory.err());
-        Cli.Result timeout = new Cli().runner(runner).run("run", nb, "--timeout", "-1");
-        assertEquals(2, timeout.exit());
-        assertTrue(timeout.err().contains("'--timeout'"), timeout.err());
+        for (String bad : List.of("-1", "30d", "1e3", "0x1p4", "NaN", "0")) {
+            Cli.Result timeout = new Cli().runner(runner).run("run", nb, "--timeout", bad);
+            assertEquals(2, timeout.exit(), bad);
+            assertTrue(timeout.err().contains("'--timeout': '" + bad + "' is not a positive number of seconds"), timeout.err());
+        }
         assertEquals(0, runner.calls);
         assertArrayEquals(before, Files.readAllBytes(nb));
     }
