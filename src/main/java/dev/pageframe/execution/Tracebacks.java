@@ -153,6 +153,12 @@ final class Tracebacks {
 
     private static boolean isMachinery(StackTraceElement frame) {
         String type = frame.getClassName();
-        return MACHINERY.stream().anyMatch(type::startsWith);
+        // Inside the simulated kernel only the API function the cell called is shown: the kernel's own report (and
+        // its Call Trace) says what went wrong there, and Pageframe's classes behind it are not the student's code.
+        return MACHINERY.stream().anyMatch(type::startsWith)
+                || (type.startsWith(ENGINE) && !type.startsWith(ENGINE_API));
     }
+
+    private static final String ENGINE = "dev.pageframe.engine.";
+    private static final String ENGINE_API = "dev.pageframe.engine.api.";
 }

@@ -48,6 +48,17 @@ class NotebookExecutionTest {
     }
 
     @Test
+    void aKernelBugsTracebackShowsTheApiCallAndTheCellNotTheEnginesInsides() throws Exception {
+        CellResult r = run(modern, "long p = kmalloc(100, GFP_KERNEL);\nkfree(p);\nkfree(p);");
+        ErrorOutput e = r.error().orElseThrow(() -> new AssertionError(r.toString()));
+        List<String> frames = e.traceback().stream().filter(l -> l.startsWith("    at ")).toList();
+        assertEquals(List.of("    at dev.pageframe.engine.api.KernelApi.kfree(KernelApi.java)",
+                "    at (cell [" + r.executionCount() + "], line 3)"), frames.stream()
+                .map(l -> l.replaceAll("\\(KernelApi\\.java:\\d+\\)", "(KernelApi.java)")).toList());
+        assertTrue(e.traceback().getFirst().contains("BUG kmalloc-128"), e.traceback().getFirst());
+    }
+
+    @Test
     void displayOfTheZonesIsAChartBundle() throws Exception {
         CellResult r = run(modern, "display(zones());");
         DisplayData d = r.outputs().stream().filter(DisplayData.class::isInstance).map(DisplayData.class::cast)
