@@ -88,34 +88,29 @@ class BuddyAllocatorTest {
             "the lower half, queued by the split");
     }
 
-    @Test
-    void legacyFreeOfEveryPieceMergesTheSplitBlockBack() {
-        Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8 * M);
+    /** Takes {@code count} blocks of orders 0 to {@code orders - 1}, gives them back out of order, and compares. */
+    private static void everythingFreedCoalescesBack(Kernel k, int gfp, int count, int orders) {
         String boot = k.cat("/proc/buddyinfo");
-        long[] addrs = new long[64];
+        long[] addrs = new long[count];
         for (int i = 0; i < addrs.length; i++) {
-            addrs[i] = k.__get_free_pages(Gfp20.GFP_KERNEL, i % 3);
+            addrs[i] = k.__get_free_pages(gfp, i % orders);
         }
-        for (int i = 0; i < addrs.length; i++) {
-            k.free_pages(addrs[i], i % 3);
+        for (int i = addrs.length - 1; i >= 0; i -= 2) {
+            k.free_pages(addrs[i], i % orders);
+        }
+        for (int i = 0; i < addrs.length; i += 2) {
+            k.free_pages(addrs[i], i % orders);
         }
         assertEquals(boot, k.cat("/proc/buddyinfo"));
     }
 
     @Test
     void everythingFreedCoalescesBackToTheBootState() {
-        Kernel k = Kernel.boot(MachineProfiles.X86_64, 512 * M);
-        String boot = k.cat("/proc/buddyinfo");
-        long[] addrs = new long[200];
-        for (int i = 0; i < addrs.length; i++) {
-            addrs[i] = k.__get_free_pages(GFP_KERNEL, i % 5);
-        }
-        for (int i = addrs.length - 1; i >= 0; i -= 2) {
-            k.free_pages(addrs[i], i % 5);
-        }
-        for (int i = 0; i < addrs.length; i += 2) {
-            k.free_pages(addrs[i], i % 5);
-        }
-        assertEquals(boot, k.cat("/proc/buddyinfo"));
+        everythingFreedCoalescesBack(Kernel.boot(MachineProfiles.X86_64, 512 * M), GFP_KERNEL, 200, 5);
+    }
+
+    @Test
+    void everythingFreedCoalescesBackOnLinux20WhichSplitsTheOtherWayRound() {
+        everythingFreedCoalescesBack(Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8 * M), Gfp20.GFP_KERNEL, 64, 3);
     }
 }
