@@ -6,6 +6,7 @@ import dev.pageframe.execution.ChartFormat;
 import dev.pageframe.notebook.AtomicFile;
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellTags;
+import dev.pageframe.notebook.FileStamp;
 import dev.pageframe.notebook.LoadResult;
 import dev.pageframe.notebook.MachineSpec;
 import dev.pageframe.notebook.NotebookFiles;
@@ -176,7 +177,9 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         LoadResult loaded;
+        FileStamp read;
         try {
+            read = FileStamp.of(notebook);
             loaded = new NotebookFiles().load(notebook);
         } catch (NotebookFormatException e) {
             return fail(err, ExitCodes.USAGE, notebook + ": " + ValidateCommand.located(e));
@@ -230,7 +233,7 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, ExitCodes.FAILED, notebook + ": the runner returned no result; nothing was saved");
         }
 
-        return save(out, err, options, report, target);
+        return save(out, err, options, report, target, read);
     }
 
     /** Why the machine the run would boot (the options over the notebook's own) cannot boot, if it cannot. */
@@ -244,7 +247,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Saves the run to {@code target}, unless it stopped at a failure and would replace the notebook it ran. */
-    private int save(PrintWriter out, PrintWriter err, RunOptions options, RunReport report, Path target) {
+    private int save(PrintWriter out, PrintWriter err, RunOptions options, RunReport report, Path target,
+            FileStamp read) {
         if (!report.ok() && !options.allowErrors() && sameFile(target, notebook)) {
             // As nbconvert --execute --inplace does: a run that stopped at a failure leaves the notebook as it was, the
             // outputs of the cells after the failure included. -o keeps such a run elsewhere.
@@ -255,6 +259,11 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         try {
+            if (sameFile(target, notebook) && read.changedOnDisk(notebook)) {
+                // Edited elsewhere (the app, an editor) while the cells ran: writing the run over it would lose that.
+                return fail(err, ExitCodes.FAILED, notebook + ": changed on disk while it ran, so the run was not saved"
+                        + " over it; -o OUT saves the run to another file");
+            }
             new NotebookFiles().save(target, report.result());
         } catch (IOException e) {
             return fail(err, ExitCodes.FAILED, target + ": cannot save: " + Main.describe(e));

@@ -14,6 +14,8 @@ final class FakeRunner implements NotebookRunner {
     Notebook received;
     RunOptions options;
     int calls;
+    /** Done as the run begins, e.g. the notebook changed by another program while its cells run. */
+    java.util.concurrent.Callable<?> whileRunning = () -> null;
     /** What happened to the head start, in order: "prepare", "run", "close". */
     final java.util.List<String> events = new java.util.ArrayList<>();
 
@@ -36,6 +38,7 @@ final class FakeRunner implements NotebookRunner {
     public RunReport run(Notebook nb, RunOptions opts, RunProgress progress) throws Exception {
         calls++;
         events.add("run");
+        whileRunning.call();
         received = nb;
         options = opts;
         int[] count = {0};

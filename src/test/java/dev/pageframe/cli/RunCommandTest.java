@@ -146,6 +146,18 @@ class RunCommandTest {
     }
 
     @Test
+    void aNotebookChangedOnDiskWhileItRanIsNotSavedOver() throws Exception {
+        Path nb = Cli.fixture("rich.ipynb", dir);
+        String edited = Files.readString(nb).replace("\"memory\": \"16M\"", "\"memory\": \"32M\"");
+        FakeRunner runner = new FakeRunner();
+        runner.whileRunning = () -> Files.writeString(nb, edited);
+        Cli.Result r = new Cli().runner(runner).run("run", nb);
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains(nb + ": changed on disk while it ran, so the run was not saved over it"), r.err());
+        assertEquals(edited, Files.readString(nb), "the other program's version stays");
+    }
+
+    @Test
     void theHeadStartBeginsBeforeTheRunAndIsClosedAfterIt() throws Exception {
         FakeRunner runner = new FakeRunner();
         Cli.Result r = new Cli().runner(runner).run("run", Cli.fixture("rich.ipynb", dir));
