@@ -54,11 +54,37 @@ public final class NotebookFiles {
     /**
      * Writes {@code notebook} to {@code file} atomically ({@link AtomicFile}, keeping a backup while
      * it replaces the old file), creating it if needed. A symbolic link is followed, so the link
-     * stays and its target gets the new content; the file's permissions are kept.
+     * stays and its target gets the new content; the file's permissions are kept. A notebook larger than the
+     * reader opens is not written (the old file stays): a run whose outputs grew that large would otherwise leave
+     * a file that Pageframe refuses to open again.
      */
     public void save(Path file, Notebook notebook) throws IOException {
         AtomicFile.write(file, raw -> {
-            Writer out = new BufferedWriter(new OutputStreamWriter(streamHook.apply(raw), StandardCharsets.UTF_8), 1 << 16);
+            OutputStream bounded = new java.io.FilterOutputStream(streamHook.apply(raw)) {
+                private long written;
+
+                @Override
+                public void write(int b) throws IOException {
+                    count(1);
+                    out.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    count(len);
+                    out.write(b, off, len);
+                }
+
+                private void count(long n) throws IOException {
+                    written += n;
+                    if (written > reader.maxBytes()) {
+                        throw new IOException("the notebook would be over " + (reader.maxBytes() >> 20) + " MiB, the"
+                                + " most Pageframe opens, so it was not saved; its outputs are too long (clear or"
+                                + " shorten them)");
+                    }
+                }
+            };
+            Writer out = new BufferedWriter(new OutputStreamWriter(bounded, StandardCharsets.UTF_8), 1 << 16);
             NotebookWriter.write(notebook, out);
             out.flush();
         }, true, Set.of());

@@ -65,6 +65,22 @@ class NotebookFilesTest {
     }
 
     @Test
+    void aNotebookLargerThanTheReaderOpensIsNotSavedAndTheOldFileStays() throws IOException {
+        Path file = dir.resolve("lesson.ipynb");
+        Files.copy(Fixtures.path("rich.ipynb"), file);
+        byte[] before = Files.readAllBytes(file);
+        NotebookFiles files = new NotebookFiles(new NotebookReader(1 << 20, CellIds.randomGenerator()));
+        Notebook huge = Fixtures.load("rich.ipynb").withCells(List.of(Cell.code("1").withOutputs(
+                List.of(Output.Stream.stdout("x\n".repeat(200_000))))));
+        IOException e = assertThrows(IOException.class, () -> files.save(file, huge));
+        assertTrue(e.getMessage().startsWith("the notebook would be over 1 MiB, the most Pageframe opens"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertEquals(List.of(file), listing(), "no temporary or backup file is left behind");
+        files.save(file, Fixtures.load("rich.ipynb"));
+        assertEquals(Fixtures.load("rich.ipynb"), files.load(file).notebook(), "a notebook within the limit saves");
+    }
+
+    @Test
     void crashMidWriteLeavesTheOriginalIntact() throws IOException {
         Path file = dir.resolve("lesson.ipynb");
         Files.copy(Fixtures.path("rich.ipynb"), file);
