@@ -60,30 +60,9 @@ public final class NotebookFiles {
      */
     public void save(Path file, Notebook notebook) throws IOException {
         AtomicFile.write(file, raw -> {
-            OutputStream bounded = new java.io.FilterOutputStream(streamHook.apply(raw)) {
-                private long written;
-
-                @Override
-                public void write(int b) throws IOException {
-                    count(1);
-                    out.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    count(len);
-                    out.write(b, off, len);
-                }
-
-                private void count(long n) throws IOException {
-                    written += n;
-                    if (written > reader.maxBytes()) {
-                        throw new IOException("the notebook would be over " + (reader.maxBytes() >> 20) + " MiB, the"
-                                + " most Pageframe opens, so it was not saved; its outputs are too long (clear or"
-                                + " shorten them)");
-                    }
-                }
-            };
+            OutputStream bounded = new BoundedOutputStream(streamHook.apply(raw), reader.maxBytes(), () -> new IOException(
+                    "the notebook would be over " + (reader.maxBytes() >> 20) + " MiB, the most Pageframe opens, so it"
+                    + " was not saved; its outputs are too long (clear or shorten them)"));
             Writer out = new BufferedWriter(new OutputStreamWriter(bounded, StandardCharsets.UTF_8), 1 << 16);
             NotebookWriter.write(notebook, out);
             out.flush();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -25,28 +24,7 @@ class NotebookFilesTest {
 
     /** A stream that fails like a full disk once {@code limit} bytes have gone through. */
     private static UnaryOperator<OutputStream> failAfter(long limit) {
-        return out -> new FilterOutputStream(out) {
-            long written;
-
-            @Override
-            public void write(int b) throws IOException {
-                check(1);
-                super.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                check(len);
-                out.write(b, off, len);
-            }
-
-            private void check(int more) throws IOException {
-                written += more;
-                if (written > limit) {
-                    throw new IOException("No space left on device (injected)");
-                }
-            }
-        };
+        return out -> new BoundedOutputStream(out, limit, () -> new IOException("No space left on device (injected)"));
     }
 
     private List<Path> listing() throws IOException {
