@@ -249,7 +249,8 @@ final class RunCommand implements Callable<Integer> {
     /** Saves the run to {@code target}, unless it stopped at a failure and would replace the notebook it ran. */
     private int save(PrintWriter out, PrintWriter err, RunOptions options, RunReport report, Path target,
             FileStamp read) {
-        if (!report.ok() && !options.allowErrors() && sameFile(target, notebook)) {
+        boolean inPlace = sameFile(target, notebook);
+        if (!report.ok() && !options.allowErrors() && inPlace) {
             // As nbconvert --execute --inplace does: a run that stopped at a failure leaves the notebook as it was, the
             // outputs of the cells after the failure included. -o keeps such a run elsewhere.
             printSummary(err, report, "would have been ");
@@ -259,7 +260,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         try {
-            if (sameFile(target, notebook) && read.changedOnDisk(notebook)) {
+            if (inPlace && read.changedOnDisk(notebook)) {
                 // Edited elsewhere (the app, an editor) while the cells ran: writing the run over it would lose that.
                 return fail(err, ExitCodes.FAILED, notebook + ": changed on disk while it ran, so the run was not saved"
                         + " over it; -o OUT saves the run to another file");

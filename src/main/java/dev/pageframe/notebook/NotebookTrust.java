@@ -190,11 +190,12 @@ public final class NotebookTrust {
 
     /** True if {@code seal} is this exact notebook's signature on this computer. Never throws. */
     private boolean sealed(Notebook notebook, String seal) {
-        if (seal == null || !Files.exists(configDir.resolve(SECRET_FILE))) {
+        Path secretFile = configDir.resolve(SECRET_FILE);
+        if (seal == null || !Files.exists(secretFile)) {
             return false;
         }
         try {
-            byte[] expected = signature(notebook, readSecret(configDir.resolve(SECRET_FILE))).getBytes(StandardCharsets.US_ASCII);
+            byte[] expected = signature(notebook, readSecret(secretFile)).getBytes(StandardCharsets.US_ASCII);
             return java.security.MessageDigest.isEqual(expected, seal.getBytes(StandardCharsets.US_ASCII));
         } catch (IOException | RuntimeException e) {
             return false;
