@@ -263,7 +263,7 @@ final class FileCommands {
     }
 
     private static String tabName(NotebookTab tab) {
-        return tab.document().titleProperty().get().replace(" \u2022", "");
+        return tab.document().titleProperty().get().replace(NotebookDocument.UNSAVED_MARK, "");
     }
 
     /** Closes a tab, asking to save unsaved changes first. */

@@ -65,15 +65,21 @@ final class MainMenus {
         return bar;
     }
 
-    /** Every notebook that ships with Pageframe; each opens read-only, as the tour does. */
+    /** Every notebook that ships with Pageframe, in the course order of the documentation's index; each opens read-only. */
     private Menu bundledMenu() {
         Menu bundled = new Menu("Open _Bundled Notebook");
         bundled.setId("menu-bundled");
-        for (String name : BundledNotebooks.names()) {
-            MenuItem m = new MenuItem(name);
+        boolean course = false;
+        for (BundledCatalog.Entry entry : BundledCatalog.entries()) {
+            if (course && !entry.numbered()) {
+                // The course's numbered notebooks, then the ones that go deeper.
+                bundled.getItems().add(new SeparatorMenuItem());
+            }
+            course = entry.numbered();
+            MenuItem m = new MenuItem(entry.label());
             m.setMnemonicParsing(false);
-            m.setId("bundled-" + name);
-            m.setOnAction(e -> w.openBundled(name));
+            m.setId("bundled-" + entry.name());
+            m.setOnAction(e -> w.openBundled(entry.name()));
             bundled.getItems().add(m);
         }
         return bundled;

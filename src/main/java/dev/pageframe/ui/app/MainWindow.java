@@ -53,7 +53,7 @@ public final class MainWindow extends BorderPane {
 
     private final AppEnvironment env;
     private final EventBus bus = new EventBus();
-    private final TabPane tabs = new TabPane();
+    private final TabPane tabs = TabNames.watch(new TabPane());
     private final OutlinePane outline = new OutlinePane();
     private final DocsPane docs = new DocsPane();
     private final StatusBar status = new StatusBar();

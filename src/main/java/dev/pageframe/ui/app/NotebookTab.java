@@ -4,6 +4,8 @@ import dev.pageframe.ui.common.Icons;
 import dev.pageframe.ui.notebook.NotebookDocument;
 import dev.pageframe.ui.notebook.NotebookView;
 import java.util.Locale;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,11 +23,14 @@ public final class NotebookTab extends Tab {
     private final VBox banners = new VBox();
     private final BorderPane content = new BorderPane();
     private HBox trustBanner;
+    /** The folders that tell this tab from another of the same file name, or empty ({@link TabNames}). */
+    private final StringProperty place = new SimpleStringProperty(this, "place", "");
 
     NotebookTab(NotebookDocument document, NotebookView view) {
         this.document = document;
         this.view = view;
-        textProperty().bind(document.titleProperty());
+        textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> TabNames.text(document.titleProperty().get(), place.get()), document.titleProperty(), place));
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> document.file() == null ? "Not saved yet" : document.file().toString(), document.fileProperty()));
@@ -61,6 +66,10 @@ public final class NotebookTab extends Tab {
             content.setCenter(view);
             setContent(content);
         }
+    }
+
+    void setPlace(String folders) {
+        place.set(folders);
     }
 
     public NotebookDocument document() {

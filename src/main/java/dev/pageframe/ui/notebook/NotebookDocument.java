@@ -119,7 +119,7 @@ public final class NotebookDocument {
         cells.setAll(models);
         title.bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> (this.file.get() == null ? untitledName.get() : this.file.get().getFileName().toString())
-                        + (dirty.get() ? " \u2022" : ""),
+                        + (dirty.get() ? UNSAVED_MARK : ""),
                 this.file, untitledName, dirty));
         modCount = 0;
         savedModCount = 0;
@@ -161,6 +161,9 @@ public final class NotebookDocument {
     public StringProperty untitledNameProperty() {
         return untitledName;
     }
+
+    /** What the title ends with while there are unsaved changes. */
+    public static final String UNSAVED_MARK = " \u2022";
 
     /** The tab title: the file name, with a dot while there are unsaved changes. */
     public ReadOnlyStringProperty titleProperty() {

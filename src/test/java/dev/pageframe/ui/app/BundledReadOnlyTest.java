@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import org.junit.jupiter.api.Test;
 
 /** Bundled notebooks open read-only, marked in the tab; the first edit offers a copy; File lists every one of them. */
@@ -71,11 +72,19 @@ class BundledReadOnlyTest extends WindowTest {
             return (Menu) bar.getMenus().getFirst().getItems().stream()
                     .filter(i -> "menu-bundled".equals(i.getId())).findFirst().orElseThrow();
         });
-        List<String> names = ui.fx(() -> bundled.getItems().stream().map(MenuItem::getText).toList());
-        assertEquals(BundledNotebooks.names(), names);
-        assertTrue(names.contains("dma-and-vmalloc.ipynb") && names.contains(BundledNotebooks.TOUR), names.toString());
+        List<MenuItem> items = ui.fx(() -> bundled.getItems().stream()
+                .filter(i -> !(i instanceof SeparatorMenuItem)).toList());
+        List<String> ids = items.stream().map(i -> i.getId().substring("bundled-".length())).toList();
+        assertEquals(BundledNotebooks.names().stream().sorted().toList(), ids.stream().sorted().toList(), "every one, once");
+        // The course order of content/index.md, under the index's names: the tour first, DMA pages fourth.
+        assertEquals(BundledNotebooks.TOUR, ids.getFirst());
+        assertEquals("00  tour", items.getFirst().getText());
+        assertEquals("03  DMA pages", items.get(3).getText());
+        assertEquals("dma-and-vmalloc.ipynb", ids.get(3));
+        assertEquals(1, ui.fx(() -> bundled.getItems().stream().filter(i -> i instanceof SeparatorMenuItem).count()),
+                "one line between the course and the notebooks that go deeper");
 
-        ui.fxRun(() -> bundled.getItems().get(names.indexOf("dma-and-vmalloc.ipynb")).fire());
+        ui.fxRun(() -> items.get(3).fire());
         ui.waitUntil("it opened", 20, () -> ui.window.current() != null
                 && ui.window.current().getText().startsWith("dma-and-vmalloc.ipynb"));
         NotebookTab tab = ui.window.current();

@@ -18,7 +18,7 @@ import javafx.scene.control.MenuItem;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 
-/** File › Open Recent, dropping notebook files on the window, and ten notebooks open at once. */
+/** File › Open Recent, dropping notebook files on the window, ten notebooks open at once, tabs of one name. */
 class FilesAndTabsTest extends WindowTest {
     @Test
     void openRecentListsTheLastTenAndOpensOne() throws Exception {
@@ -48,6 +48,25 @@ class FilesAndTabsTest extends WindowTest {
                 .getItems().getFirst().fire());
         ui.waitUntil("choosing it opens it", () -> ui.window.current() != null
                 && files.get(9).equals(ui.window.current().document().file()));
+    }
+
+    @Test
+    void twoOpenFilesOfOneNameShowTheirFoldersUntilOneCloses() throws Exception {
+        Files.createDirectories(ui.root.resolve("week1"));
+        Files.createDirectories(ui.root.resolve("week2"));
+        Path first = ui.writeTrustedNotebook("week1/lab.ipynb", List.of(Cell.markdown("# One")));
+        Path second = ui.writeTrustedNotebook("week2/lab.ipynb", List.of(Cell.markdown("# Two")));
+        NotebookTab one = ui.open(first);
+        assertEquals("lab.ipynb", ui.fx(one::getText), "a name open once shows alone");
+        NotebookTab two = ui.open(second);
+        assertEquals("lab.ipynb \u2014 week1", ui.fx(one::getText));
+        assertEquals("lab.ipynb \u2014 week2", ui.fx(two::getText));
+
+        ui.fxRun(() -> two.document().cells().getFirst().sourceProperty().set("# Two, edited"));
+        ui.waitUntil("the unsaved mark follows the folder", () -> two.getText().equals("lab.ipynb \u2014 week2 \u2022"));
+
+        ui.fxRun(() -> ui.window.requestClose(one));
+        ui.waitUntil("the other goes back to its name alone", () -> two.getText().equals("lab.ipynb \u2022"));
     }
 
     @Test
