@@ -9,8 +9,14 @@ import java.util.Objects;
  * @param cellId    the cell's id
  * @param ename     the error's name, e.g. {@code "OutOfMemoryError"} or {@code "TimeoutException"}
  * @param evalue    the error's message; may be empty
+ * @param line      the line of the cell the error came from, counting from 1; 0 when not known
  */
-public record CellFailure(int cellIndex, String cellId, String ename, String evalue) {
+public record CellFailure(int cellIndex, String cellId, String ename, String evalue, int line) {
+
+    /** A failure whose line in the cell is not known. */
+    public CellFailure(int cellIndex, String cellId, String ename, String evalue) {
+        this(cellIndex, cellId, ename, evalue, 0);
+    }
 
     /** Requires the id and name; a null message becomes empty. */
     public CellFailure {

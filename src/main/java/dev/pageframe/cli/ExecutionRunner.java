@@ -209,7 +209,7 @@ final class ExecutionRunner implements NotebookRunner {
         }
         ErrorOutput e = r.error().orElse(null);
         return e == null ? new CellFailure(index, cell.id(), r.status().name(), "")
-            : new CellFailure(index, cell.id(), e.ename(), firstLine(e.evalue()));
+            : new CellFailure(index, cell.id(), e.ename(), firstLine(e.evalue()), e.line());
     }
 
     private static String firstLine(String s) {

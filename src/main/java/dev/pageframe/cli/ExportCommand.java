@@ -80,7 +80,8 @@ final class ExportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "The output " + target + " is the notebook itself; choose another file with -o");
         }
-        String html = new HtmlExporter(CellNames.kernelNames()).export(nb, stem(notebook));
+        Path folder = notebook.toAbsolutePath().getParent();
+        String html = new HtmlExporter(CellNames.kernelNames()).export(nb, stem(notebook), folder);
         try {
             AtomicFile.write(target, html.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

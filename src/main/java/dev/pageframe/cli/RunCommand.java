@@ -323,7 +323,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static String describe(CellFailure f, int total) {
-        return ProgressPrinter.position(f.cellIndex(), total) + " cell " + f.cellId() + ": " + f.ename()
+        // A compile error's message starts with its line and column already.
+        boolean lineShown = f.line() <= 0 || f.evalue().startsWith("line ");
+        return ProgressPrinter.position(f.cellIndex(), total) + " cell " + f.cellId()
+                + (lineShown ? "" : ", line " + f.line()) + ": " + f.ename()
                 + (f.evalue().isEmpty() ? "" : ": " + f.evalue());
     }
 

@@ -32,15 +32,20 @@ public record NotebookKernel(String name, String displayName, String language) {
     }
 
     /**
-     * True if Pageframe can run the cells: Pageframe's kernelspec, any Java kernel, or no kernelspec at all
-     * (a notebook that names no kernel is taken as ours).
+     * True if Pageframe can run the cells: Pageframe's kernelspec, any Java kernel, or a notebook that names
+     * neither a kernel nor a language. A file with no kernelspec but {@code language_info} of another language (some
+     * tools strip the kernelspec, or save before a kernel is chosen) is that language's, not ours.
      */
     public boolean isOurs() {
-        return name.isEmpty() || name.equals(PAGEFRAME) || language.toLowerCase(Locale.ROOT).equals("java");
+        return name.equals(PAGEFRAME) || language.toLowerCase(Locale.ROOT).equals("java")
+                || name.isEmpty() && language.isEmpty();
     }
 
     /** The kernel in words for a message, e.g. {@code the Python 3 kernel "python3" (language python)}. */
     public String describe() {
+        if (name.isEmpty()) {
+            return "the language " + language + " (its metadata names no kernel)";
+        }
         StringBuilder sb = new StringBuilder("the ");
         sb.append(displayName.isEmpty() ? "" : displayName + " ").append("kernel \"").append(name).append('"');
         if (!language.isEmpty()) {

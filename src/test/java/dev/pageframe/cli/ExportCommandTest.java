@@ -35,6 +35,24 @@ class ExportCommandTest {
     }
 
     @Test
+    void aPictureBesideTheNotebookGoesInsideThePage() throws Exception {
+        Path png = Cli.fixture("rich.ipynb", dir).resolveSibling("map.png");
+        Files.write(png, java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg=="));
+        Path nb = Files.writeString(dir.resolve("pictured.ipynb"), """
+                {"cells": [{"cell_type": "markdown", "id": "m", "metadata": {}, "source": "![the map](map.png)"}],
+                 "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+                """);
+        // Written to another folder: the picture is found beside the notebook.
+        Files.createDirectories(dir.resolve("out"));
+        Cli.Result r = new Cli().run("export", nb, "-o", dir.resolve("out").resolve("page.html"));
+        assertEquals(0, r.exit(), r.err());
+        String page = Files.readString(dir.resolve("out").resolve("page.html"));
+        assertTrue(page.contains("<img src=\"data:image/png;base64,iVBORw0KGgo"), page);
+        assertFalse(page.contains("[image: the map]"), page);
+    }
+
+    @Test
     void writesToTheGivenOutputAndReplacesAnOldFile() throws Exception {
         Path nb = Cli.fixture("rich.ipynb", dir);
         Path out = dir.resolve("site").resolve("lesson.html");

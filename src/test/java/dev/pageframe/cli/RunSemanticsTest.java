@@ -181,6 +181,26 @@ class RunSemanticsTest {
     }
 
     @Test
+    void aPythonNotebookWithoutAKernelspecIsRefusedAndKeepsItsOutputs() throws Exception {
+        // Tools that strip the kernelspec leave language_info; with --allow-errors in place this used to replace
+        // every Jupyter output with a Java compile error.
+        Path p = Files.writeString(dir.resolve("stripped.ipynb"), """
+                {"cells": [{"cell_type": "code", "id": "py", "metadata": {}, "source": "print('hi')",
+                  "outputs": [{"output_type": "stream", "name": "stdout", "text": "hi\\n"}], "execution_count": 1}],
+                 "metadata": {"language_info": {"name": "python", "file_extension": ".py"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """);
+        byte[] before = Files.readAllBytes(p);
+        FakeRunner runner = new FakeRunner();
+        Cli.Result r = new Cli().runner(runner).run("run", p, "--allow-errors");
+        assertEquals(2, r.exit());
+        assertEquals(p + ": written for the language python (its metadata names no kernel), not Pageframe's Java"
+                + " kernel; not run (--force runs it anyway)\n", r.err());
+        assertEquals(0, runner.calls);
+        assertArrayEquals(before, Files.readAllBytes(p));
+    }
+
+    @Test
     void forceRunsAPythonNotebookAnyway() throws Exception {
         Path p = python(dir);
         FakeRunner runner = new FakeRunner();

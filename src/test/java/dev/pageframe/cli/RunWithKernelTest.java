@@ -111,7 +111,7 @@ class RunWithKernelTest {
         Path out = dir.resolve("out.ipynb");
         Cli.Result r = cli.run("run", p, "-o", out);
         assertEquals(1, r.exit());
-        assertTrue(r.err().contains(failingId), r.err());
+        assertTrue(r.err().contains("cell " + failingId + ", line 2: "), "the line of the second kfree: " + r.err());
         Notebook result = new NotebookFiles().load(out).notebook();
         assertInstanceOf(Output.ErrorOutput.class, result.cells().get(1).outputs().getFirst());
         assertTrue(result.cells().get(2).outputs().isEmpty(), "execution stops at the first failure");

@@ -9,6 +9,8 @@ import dev.pageframe.notebook.Notebook;
 import dev.pageframe.notebook.Output;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +62,17 @@ public final class HtmlExporter {
      * @param fallbackTitle the title when no markdown cell has a heading, e.g. the file name
      */
     public String export(Notebook notebook, String fallbackTitle) {
-        return new Page(notebook).render(title(notebook).orElse(fallbackTitle));
+        return export(notebook, fallbackTitle, null);
+    }
+
+    /**
+     * The page for {@code notebook}, with the pictures its markdown names relative to {@code folder} inside it.
+     *
+     * @param fallbackTitle the title when no markdown cell has a heading, e.g. the file name
+     * @param folder        the notebook file's folder, or null for a notebook without a file
+     */
+    public String export(Notebook notebook, String fallbackTitle, Path folder) {
+        return new Page(notebook, new LocalImages(folder)).render(title(notebook).orElse(fallbackTitle));
     }
 
     /** The text of the first heading in the notebook's markdown cells, if any. */
@@ -82,10 +94,18 @@ public final class HtmlExporter {
         private final Markdown markdown = new Markdown(highlighter);
         private final boolean highlightCode;
         private final StringBuilder out = new StringBuilder(1 << 14);
+        private final LocalImages localImages;
 
-        Page(Notebook notebook) {
+        Page(Notebook notebook, LocalImages localImages) {
             this.notebook = notebook;
+            this.localImages = localImages;
             this.highlightCode = isJava(notebook.metadata());
+        }
+
+        /** An image source in a cell's markdown as a data: URI: an attachment, else a picture beside the notebook. */
+        private String image(Cell cell, String src) {
+            String uri = attachment(cell, src);
+            return uri != null ? uri : localImages.dataUri(src).orElse(null);
         }
 
         String render(String title) {
@@ -115,7 +135,7 @@ public final class HtmlExporter {
         private void markdownCell(Cell cell) {
             openCell(cell, "markdown-cell");
             out.append("<div class=\"row\"><div class=\"prompt\"></div><div class=\"body markdown\">\n")
-                    .append(markdown.render(cell.source(), src -> attachment(cell, src)))
+                    .append(markdown.render(cell.source(), src -> image(cell, src)))
                     .append("</div></div>\n</div>\n");
         }
 
@@ -124,8 +144,8 @@ public final class HtmlExporter {
             openCell(cell, "raw-cell");
             out.append("<div class=\"row\"><div class=\"prompt\"></div><div class=\"body raw\">\n");
             switch (format) {
-                case "text/html" -> out.append(HtmlSanitizer.sanitize(cell.source(), src -> attachment(cell, src)));
-                case "text/markdown" -> out.append(markdown.render(cell.source(), src -> attachment(cell, src)));
+                case "text/html" -> out.append(HtmlSanitizer.sanitize(cell.source(), src -> image(cell, src)));
+                case "text/markdown" -> out.append(markdown.render(cell.source(), src -> image(cell, src)));
                 default -> out.append("<pre>").append(Html.escape(cell.source())).append("</pre>");
             }
             out.append("\n</div></div>\n</div>\n");
@@ -140,7 +160,7 @@ public final class HtmlExporter {
                     .append("</code></pre></div></div>\n");
             if (!cell.outputs().isEmpty()) {
                 out.append("<div class=\"outputs\">\n");
-                for (Output output : cell.outputs()) {
+                for (Output output : coalesceStreams(cell.outputs())) {
                     output(cell, output);
                 }
                 out.append("</div>\n");
@@ -175,7 +195,10 @@ public final class HtmlExporter {
             out.append("<div class=\"output error\"><div class=\"error-head\"><span class=\"ename\">")
                     .append(Html.escape(TerminalText.stripAnsi(e.ename()))).append("</span>");
             if (!e.evalue().isEmpty()) {
-                out.append(": ").append(Html.escape(TerminalText.stripAnsi(e.evalue())));
+                // A long report (a kernel BUG's) follows in the traceback; the heading keeps its first line.
+                String evalue = TerminalText.stripAnsi(e.evalue()).strip();
+                int nl = evalue.indexOf('\n');
+                out.append(": ").append(Html.escape(nl < 0 ? evalue : evalue.substring(0, nl).strip() + " …"));
             }
             out.append("</div>");
             if (!e.traceback().isEmpty()) {
@@ -257,6 +280,24 @@ public final class HtmlExporter {
         }
     }
 
+    /**
+     * Joins each run of stream outputs of one name into one, as Jupyter shows them (nbconvert's coalesce_streams):
+     * {@code print("a", end="")} then {@code print("b")} is one line, and a progress line redrawn with {@code \r}
+     * across outputs ends as its last state.
+     */
+    static List<Output> coalesceStreams(List<Output> outputs) {
+        List<Output> out = new ArrayList<>(outputs.size());
+        for (Output o : outputs) {
+            if (o instanceof Output.Stream s && !out.isEmpty() && out.getLast() instanceof Output.Stream last
+                    && last.name().equals(s.name())) {
+                out.set(out.size() - 1, new Output.Stream(s.name(), last.text() + s.text(), null));
+            } else {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
     /** The data: URI for {@code attachment:NAME} from the cell's attachments, or null. */
     static String attachment(Cell cell, String src) {
         if (!src.startsWith("attachment:")) {
@@ -282,6 +323,10 @@ public final class HtmlExporter {
             }
         }
         Optional<String> svg = bundle.text("image/svg+xml");
+        if (svg.isPresent() && !svg.get().stripLeading().startsWith("<") && BASE64.matcher(svg.get()).matches()) {
+            // JupyterLab stores a pasted or dropped SVG base64-encoded, as it does a PNG.
+            return "data:image/svg+xml;base64," + WHITESPACE.matcher(svg.get()).replaceAll("");
+        }
         if (svg.isPresent()) {
             // Inside <img> an SVG cannot run script; base64 keeps the URI free of quotes and brackets.
             return "data:image/svg+xml;base64," + java.util.Base64.getEncoder()

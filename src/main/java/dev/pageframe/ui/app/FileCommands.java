@@ -246,10 +246,11 @@ final class FileCommands {
             return;
         }
         Notebook snapshot = doc.toNotebook();
+        Path folder = doc.file() != null ? doc.file().getParent() : null;
         CompletableFuture.runAsync(() -> {
             try {
-                AtomicFile.write(chosen, new HtmlExporter(KernelNames.all()).export(snapshot, suggested.replaceFirst("\\.html$", ""))
-                        .getBytes(StandardCharsets.UTF_8));
+                AtomicFile.write(chosen, new HtmlExporter(KernelNames.all())
+                        .export(snapshot, suggested.replaceFirst("\\.html$", ""), folder).getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new CompletionException(e);
             }

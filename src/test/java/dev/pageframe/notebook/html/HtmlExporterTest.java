@@ -15,6 +15,7 @@ import dev.pageframe.notebook.Output;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HtmlExporterTest {
     /** A 2x2 PNG. */
@@ -145,6 +147,67 @@ class HtmlExporterTest {
         Cell cell = new Cell("m", CellType.MARKDOWN, null, "![map](<attachment:frame map.png>)",
                 Map.of("frame map.png", MimeBundle.of("image/png", PNG)), List.of(), null, null);
         assertTrue(exporter.export(notebook(cell)).contains("src=\"data:image/png;base64," + PNG + "\""));
+    }
+
+    @Test
+    void anSvgAttachmentStoredAsBase64AsJupyterLabDoesIsNotEncodedTwice() {
+        String base64 = java.util.Base64.getEncoder().encodeToString(SVG.getBytes(StandardCharsets.UTF_8));
+        Cell lab = new Cell("m", CellType.MARKDOWN, null, "![map](attachment:map.svg)",
+                Map.of("map.svg", MimeBundle.of("image/svg+xml", base64 + "\n")), List.of(), null, null);
+        assertTrue(exporter.export(notebook(lab)).contains("src=\"data:image/svg+xml;base64," + base64 + "\""));
+        Cell text = new Cell("m", CellType.MARKDOWN, null, "![map](attachment:map.svg)",
+                Map.of("map.svg", MimeBundle.of("image/svg+xml", SVG)), List.of(), null, null);
+        assertTrue(exporter.export(notebook(text)).contains("src=\"data:image/svg+xml;base64," + base64 + "\""),
+                "an SVG stored as text is encoded once");
+    }
+
+    @Test
+    void picturesBesideTheNotebookGoInsideThePageAndNothingElseOfThisMachineDoes(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("lab"));
+        Files.createDirectories(folder.resolve("img"));
+        byte[] png = java.util.Base64.getDecoder().decode(PNG);
+        Files.write(folder.resolve("img/map of frames.png"), png);
+        Files.write(dir.resolve("outside.png"), png);
+        Files.writeString(folder.resolve("img/notes.png"), "a secret, not a picture");
+        Files.createSymbolicLink(folder.resolve("img/link.png"), dir.resolve("outside.png"));
+        Files.writeString(folder.resolve("img/frames.svg"), SVG);
+        Notebook nb = notebook(markdown("m", """
+                ![map](img/map%20of%20frames.png) ![svg](img/frames.svg)
+
+                ![up](../outside.png) ![fake](img/notes.png) ![link](img/link.png) ![abs](ABSOLUTE)
+
+                <img src="img/map of frames.png" alt="html">
+                """.replace("ABSOLUTE", dir.resolve("outside.png").toString())));
+
+        String html = exporter.export(nb, "lab", folder);
+        String svg64 = java.util.Base64.getEncoder().encodeToString(SVG.getBytes(StandardCharsets.UTF_8));
+        assertEquals(2, count(html, "src=\"data:image/png;base64," + PNG + "\""), "markdown and HTML images: " + html);
+        assertTrue(html.contains("src=\"data:image/svg+xml;base64," + svg64 + "\""), html);
+        for (String refused : List.of("[image: up]", "[image: fake]", "[image: link]", "[image: abs]")) {
+            assertTrue(html.contains(refused), refused + " stays a link: " + html);
+        }
+        assertFalse(html.contains(java.util.Base64.getEncoder().encodeToString("a secret".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(exporter.export(nb, "lab").contains("[image: map]"), "without a folder nothing is read");
+    }
+
+    @Test
+    void streamOutputsInARowShowAsJupyterJoinsThem() {
+        String html = exporter.export(notebook(code("c", "...", 1,
+                Output.Stream.stdout("part one "), Output.Stream.stdout("part two\n"),
+                Output.Stream.stderr("careful\n"), Output.Stream.stdout("10%\r"), Output.Stream.stdout("100%\n"))));
+        assertTrue(html.contains(">part one part two\n</pre>"), html);
+        assertTrue(html.contains(">careful\n</pre>"), html);
+        assertTrue(html.contains(">100%\n</pre>") && !html.contains("10%"), "a redrawn line ends as its last state: " + html);
+    }
+
+    @Test
+    void anErrorsHeadingKeepsTheFirstLineOfALongMessage() {
+        String report = "BUG kmalloc-64 (Not tainted): Object already free\n-----\nSlab 0xffff: objects=64 used=3";
+        String html = exporter.export(notebook(code("c", "kfree(p);", 1,
+                new Output.ErrorOutput("KernelBugException", report, List.of("KernelBugException: " + report), null))));
+        assertTrue(html.contains("<span class=\"ename\">KernelBugException</span>: BUG kmalloc-64 (Not tainted): "
+                + "Object already free …</div>"), html);
+        assertTrue(html.contains("Slab 0xffff: objects=64 used=3"), "the whole report stays in the traceback");
     }
 
     @Test
