@@ -141,7 +141,8 @@ final class ExecutionRunner implements NotebookRunner {
     @Override
     public RunReport run(Notebook nb, RunOptions opts, RunProgress progress) throws Exception {
         MachineSpec machine = machineFor(nb, opts);
-        Notebook start = machine.equals(nb.machine()) ? nb : nb.withMachine(machine);
+        // The kernel's language_info replaces the file's, as nbclient records the kernel it ran on.
+        Notebook start = (machine.equals(nb.machine()) ? nb : nb.withMachine(machine)).withKernelLanguageInfo();
         KernelConfig config = kernelConfig(opts);
         if (early != null && config.equals(earlyConfig)) {
             config = config.withEarlyAgent(early);

@@ -59,14 +59,30 @@ public record Notebook(int nbformat, int nbformatMinor, ObjectNode metadata, Lis
         kernelspec.put("display_name", "Java (Pageframe)");
         kernelspec.put("language", "java");
         kernelspec.put("name", "pageframe-java");
-        ObjectNode languageInfo = metadata.putObject("language_info");
+        metadata.set("language_info", languageInfo());
+        MachineSpec.DEFAULT.writeTo(metadata);
+        return of(metadata, List.of());
+    }
+
+    /**
+     * What Pageframe's kernel says of its language, as a Jupyter kernel's {@code kernel_info} reply does: tools read
+     * it, e.g. {@code nbconvert --to script} takes the file extension from it.
+     */
+    private static ObjectNode languageInfo() {
+        ObjectNode languageInfo = Json.object();
         languageInfo.put("codemirror_mode", "text/x-java");
         languageInfo.put("file_extension", ".jshell");
         languageInfo.put("mimetype", "text/x-java-source");
         languageInfo.put("name", "java");
         languageInfo.put("pygments_lexer", "java");
-        MachineSpec.DEFAULT.writeTo(metadata);
-        return of(metadata, List.of());
+        return languageInfo;
+    }
+
+    /** This notebook with Pageframe's kernel's {@code language_info}, which a run records as nbclient's does. */
+    public Notebook withKernelLanguageInfo() {
+        ObjectNode m = metadata.deepCopy();
+        m.set("language_info", languageInfo());
+        return new Notebook(nbformat, nbformatMinor, m, cells, extra);
     }
 
     @Override

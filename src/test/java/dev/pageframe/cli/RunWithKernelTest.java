@@ -25,7 +25,10 @@ class RunWithKernelTest {
     Path dir;
 
     private Path write(String name, MachineSpec machine, String... cells) throws Exception {
-        Notebook nb = Notebook.newEmpty().withMachine(machine);
+        com.fasterxml.jackson.databind.node.ObjectNode metadata = Notebook.newEmpty().withMachine(machine).metadata();
+        // As some tools leave it: the language's name alone (a run fills in the rest).
+        metadata.putObject("language_info").put("name", "java");
+        Notebook nb = Notebook.newEmpty().withMetadata(metadata);
         for (String src : cells) {
             nb = nb.insertCell(nb.cells().size(), Cell.code(src));
         }
@@ -44,6 +47,8 @@ class RunWithKernelTest {
         assertEquals(0, r.exit(), r.err());
         Notebook out = new NotebookFiles().load(p).notebook();
         assertEquals(List.of(1, 2, 3), out.cells().stream().map(Cell::executionCount).toList());
+        assertEquals(Notebook.newEmpty().metadata().get("language_info"), out.metadata().get("language_info"),
+                "the kernel's language_info, as nbclient records it");
         Output.Stream s = (Output.Stream) out.cells().get(1).outputs().getFirst();
         assertTrue(s.text().contains("Node 0, zone    DMA32"), s.text());
         assertInstanceOf(Output.DisplayData.class, out.cells().get(2).outputs().getFirst());
@@ -208,6 +213,8 @@ class RunWithKernelTest {
         assertEquals(0, r.exit(), r.err());
         Notebook out = new NotebookFiles().load(p).notebook();
         assertEquals(List.of(1, 2, 3), out.cells().stream().map(Cell::executionCount).toList());
+        assertEquals(Notebook.newEmpty().metadata().get("language_info"), out.metadata().get("language_info"),
+                "the kernel's language_info, as nbclient records it");
         assertEquals("3\n", ((Output.Stream) out.cells().get(2).outputs().getFirst()).text());
     }
 

@@ -50,6 +50,8 @@ class ShippedNotebooksTest {
             assertEquals(want, have, file + ": cell " + want.get("id").asText() + " does not hold the outputs of a fresh"
                     + " run; store them with: ./pageframe run " + file);
         }
+        // What a run records of the kernel: nbconvert --to script names the file by its extension.
+        assertEquals(fresh.get("metadata"), stored.get("metadata"), file + ": the metadata a run writes");
     }
 
     @ParameterizedTest
