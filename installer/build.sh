@@ -179,6 +179,9 @@ if [ -d "$here/$os/resources" ]; then
   for f in "$here/$os/resources"/*; do
     sed "s/PAGEFRAME_INSTALLED_SIZE/$installed_kib/g" "$f" > "$out/resources/$(basename "$f")"
   done
+  # The menu entry's icon: given an app image, jpackage takes it from the resource folder by the package's name, and
+  # without one there it ships its own default (a 32 px Duke), whatever --icon says.
+  if [ "$os" = linux ]; then cp "$here/linux/pageframe.png" "$out/resources/pageframe.png"; fi
   resources=(--resource-dir "$out/resources")
 fi
 aside=""

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the .deb that installer/build.sh made, uses it as a user would, removes it, and checks that nothing of
 # it is left. CI runs it (.ci/run) as root on a machine where Pageframe is not installed. Steps:
-#   - on a machine without desktop menu folders (a server, a container), dpkg -i and dpkg -r still work and the
-#     command line is there; then, with the menu folders a desktop has (Debian's lxmenu-data), the rest:
+#   - on a machine without desktop menu folders (a server, a container, sway), dpkg -i and dpkg -r still work, the
+#     command line is there, and so are the menu entry and the notebooks' default application; then, with the menu
+#     folders a desktop has (Debian's lxmenu-data), the rest:
 #   - dpkg -i (the package's dependencies are installed first with apt-get, as apt would); postinst makes the start-up
 #     cache from the class list the package carries, the JVM maps it, and the app starts quietly without it;
 #   - `pageframe` is on PATH, its commands give the jar's exit codes, and a mistyped word is named as such;
@@ -53,8 +54,8 @@ remove_and_check() {
 }
 
 # Installing: the dependencies the package declares, then the package itself with dpkg.
-deps=$(dpkg-deb -f "$deb" Depends | tr -d ',' )
-DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $deps > "$work/apt.log" 2>&1 \
+# (apt-get satisfy picks the alternative this release has: libgtk-3-0 here, libgtk-3-0t64 on Ubuntu 24.04.)
+DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -q --no-install-recommends "$(dpkg-deb -f "$deb" Depends)" > "$work/apt.log" 2>&1 \
   || { cat "$work/apt.log"; fail "could not install the package's dependencies"; }
 
 # A machine with no desktop menu folders: xdg-desktop-menu fails there, and the install must not.
@@ -62,8 +63,12 @@ if [ ! -d /usr/share/desktop-directories ]; then
   snapshot > "$work/before"
   dpkg -i "$deb" || fail "dpkg -i failed on a machine without desktop menu folders"
   [ "$(pageframe --version)" = "pageframe $(dpkg-deb -f "$deb" Version)" ] || fail "pageframe --version without a desktop"
+  # A desktop without a menu file (sway, i3) still finds the entry and opens notebooks with it.
+  [ -f /usr/share/applications/pageframe-pageframe.desktop ] || fail "no menu entry where xdg-desktop-menu could not add one"
+  [ "$(xdg-mime query default application/x-ipynb+json)" = pageframe-pageframe.desktop ] \
+    || fail "without a menu file, the default for notebooks is '$(xdg-mime query default application/x-ipynb+json)'"
   remove_and_check
-  ok "installs, runs and is removed on a machine without desktop menu folders"
+  ok "installs with its menu entry, runs and is removed on a machine without desktop menu folders"
 fi
 # The menu folders every desktop has (here from a small Debian package of menu data).
 [ -d /usr/share/desktop-directories ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -q lxmenu-data > "$work/apt.log" 2>&1 \
@@ -212,6 +217,8 @@ fi
 desktop=$(ls /usr/share/applications/*pageframe*.desktop 2>/dev/null | head -n 1)
 [ -n "$desktop" ] || fail "no desktop entry in /usr/share/applications"
 grep -q '^MimeType=.*application/x-ipynb+json' "$desktop" || fail "$desktop does not open application/x-ipynb+json"
+icon=$(sed -n 's/^Icon=//p' "$desktop")
+cmp -s "$icon" installer/linux/pageframe.png || fail "the menu entry's icon $icon is not Pageframe's (installer/linux/pageframe.png)"
 # File managers take a file's type from the shared MIME database (xdg-mime's own query falls back to `file`
 # on a machine with no desktop session, which calls any JSON application/json).
 grep -qx '[0-9]*:application/x-ipynb+json:\*\.ipynb' /usr/share/mime/globs2 \
@@ -272,6 +279,13 @@ read -r -a opener <<< "${exec_line//%[fFuU]/$work/lesson.ipynb}"
 window_appears lesson.ipynb "${opener[@]}" \
   || fail "opening a notebook as the desktop entry does ($exec_line) showed no window for it"
 ok "the desktop entry ($exec_line) opens a notebook in a window"
+# Several notebooks opened at once: %F passes them all to one app, which opens each (the last one on show).
+cp notebooks/pages-and-orders.ipynb "$work/second lesson.ipynb"
+[[ "$exec_line" == *%F* ]] || fail "the desktop entry's Exec line does not take several files (%F): $exec_line"
+read -r -a opener <<< "${exec_line%%%F*}"
+window_appears "second lesson.ipynb" "${opener[@]}" "$work/lesson.ipynb" "$work/second lesson.ipynb" \
+  || fail "opening two notebooks as a file manager does ($exec_line) showed no window for them"
+ok "the desktop entry opens two notebooks at once"
 
 # Removing: nothing of the package stays.
 remove_and_check

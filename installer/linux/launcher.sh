@@ -4,8 +4,9 @@
 # (BENCHMARKS.md). It starts the bundled runtime with the JVM options jpackage wrote to lib/app/pageframe.cfg
 # ($APPDIR is lib/app), the jar on the class path and the same entry point, so the desktop app, a file to open
 # and the commands (run, export, validate, trust) behave as with the jar, exit codes included.
-# The desktop app alone, or with one notebook file that exists (what the menu entry and a file manager run), starts
-# at the app's own entry point: the command line's parser is not loaded for it (BENCHMARKS.md).
+# The desktop app alone, or with notebook files that exist (what the menu entry and a file manager run: %F, every file
+# the user opened), starts at the app's own entry point: the command line's parser is not loaded for it
+# (BENCHMARKS.md).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 app="$root/lib/app"
@@ -22,10 +23,13 @@ options=("${options[@]//\$APPDIR/$app}")
 main=dev.pageframe.cli.Main
 if [ $# -eq 0 ]; then
   main=dev.pageframe.ui.PageframeLauncher
-elif [ $# -eq 1 ] && [ -f "$1" ]; then
+else
   case "$1" in
     -*|run|export|validate|trust|help) ;;
-    *) main=dev.pageframe.ui.PageframeLauncher ;;
+    *)
+      main=dev.pageframe.ui.PageframeLauncher
+      # A word that is not a file goes to the command line, which names it.
+      for f in "$@"; do [ -f "$f" ] || { main=dev.pageframe.cli.Main; break; }; done ;;
   esac
 fi
 exec "$root/lib/runtime/bin/java" "${options[@]}" -cp "$app/pageframe.jar" "$main" "$@"

@@ -3,6 +3,8 @@ package dev.pageframe.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
         version = "pageframe " + Main.VERSION,
         synopsisSubcommandLabel = "[COMMAND]",
         header = "Pageframe: a notebook for learning how the Linux kernel allocates memory.",
-        description = "With no command, opens the desktop app (with FILE, if given). The commands work on "
+        description = "With no command, opens the desktop app (with the FILEs, if given). The commands work on "
                 + "Jupyter notebook files (.ipynb) from the shell.",
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
@@ -42,8 +44,9 @@ public final class Main implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "A notebook to open in the desktop app.")
-    private String file;
+    @Parameters(arity = "0..*", paramLabel = "FILE",
+            description = "Notebooks to open in the desktop app, each in a tab (a file manager passes all it opens).")
+    private List<String> files = new ArrayList<>();
 
     private final GuiLauncher gui;
     private boolean guiStarted;
@@ -123,15 +126,17 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (file != null && !Files.exists(Path.of(file))) {
-            // A mistyped command or file name: say so here, before a desktop app that would fail on it (or, with no
-            // display, on that instead).
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(noSuchFileOrCommand(file, spec.commandLine()));
-            err.flush();
-            return ExitCodes.USAGE;
+        for (String file : files) {
+            if (!Files.exists(Path.of(file))) {
+                // A mistyped command or file name: say so here, before a desktop app that would fail on it (or, with
+                // no display, on that instead).
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(noSuchFileOrCommand(file, spec.commandLine()));
+                err.flush();
+                return ExitCodes.USAGE;
+            }
         }
-        String[] args = file == null ? new String[0] : new String[] {file};
+        String[] args = files.toArray(String[]::new);
         boolean launched;
         try {
             launched = gui.launch(args);

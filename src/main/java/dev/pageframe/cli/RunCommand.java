@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
                 + "its message is saved and the run goes on. --solutions runs each exercise's reference solution in "
                 + "its answer cell instead of the answer, and then every check must pass.",
             "%nThe notebook is checked first as 'pageframe validate' checks it; an invalid notebook, or one "
-                + "written for another kernel (e.g. Python), is refused before anything runs."},
+                + "written for another kernel (e.g. Python), is refused before anything runs. A missing or repeated "
+                + "cell id is mended instead, as Jupyter mends it: the cell gets a new id, which the saved file keeps."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every cell ran without error (or failed as its raises-exception tag allows)",
@@ -170,7 +171,9 @@ final class RunCommand implements Callable<Integer> {
 
     private int run(PrintWriter out, PrintWriter err, RunOptions options, Found found) {
         ValidateCommand.Verdict verdict = ValidateCommand.check(notebook);
-        if (!verdict.ok()) {
+        // A missing or repeated cell id does not stop a run: the reader gives the cell a new id, as Jupyter's does,
+        // and says so below (its notes); the saved file has it.
+        if (!verdict.runnable()) {
             // The same lines as 'pageframe validate', so a refused run says exactly what validate says.
             verdict.errors().forEach(p -> err.println(notebook + ": " + p));
             err.flush();

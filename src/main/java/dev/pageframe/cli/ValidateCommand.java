@@ -51,6 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
             } else {
                 allOk = false;
                 verdict.errors().forEach(p -> out.println(file + ": " + p));
+                verdict.repairs().forEach(p -> out.println(file + ": " + p));
             }
         }
         out.flush();
@@ -62,18 +63,26 @@ final class ValidateCommand implements Callable<Integer> {
      *
      * @param errors   problems as "WHERE: message" (or just "message"); empty if the file is a valid notebook
      * @param warnings things the file holds that Pageframe keeps without understanding; they leave it valid
+     * @param repairs  problems the reader mends (a missing or repeated cell id): invalid, but it opens and runs
      */
-    record Verdict(List<String> errors, List<String> warnings) {
+    record Verdict(List<String> errors, List<String> warnings, List<String> repairs) {
         Verdict {
             errors = List.copyOf(errors);
             warnings = List.copyOf(warnings);
+            repairs = List.copyOf(repairs);
         }
 
         static Verdict error(String message) {
-            return new Verdict(List.of(message), List.of());
+            return new Verdict(List.of(message), List.of(), List.of());
         }
 
+        /** A valid notebook. */
         boolean ok() {
+            return errors.isEmpty() && repairs.isEmpty();
+        }
+
+        /** A notebook that runs: valid, or invalid only in what the reader mends. */
+        boolean runnable() {
             return errors.isEmpty();
         }
     }
@@ -82,11 +91,14 @@ final class ValidateCommand implements Callable<Integer> {
     static Verdict check(Path file) {
         try {
             List<ValidationProblem> problems = NotebookValidator.validateFile(file);
-            List<String> errors = problems.stream().filter(p -> !p.warning()).map(ValidationProblem::toString).toList();
+            List<String> errors = problems.stream().filter(p -> !p.warning() && !p.repairable())
+                    .map(ValidationProblem::toString).toList();
+            List<String> repairs = problems.stream().filter(ValidationProblem::repairable)
+                    .map(p -> p + " (opening or running the notebook gives the cell a new id)").toList();
             List<String> warnings = problems.stream().filter(ValidationProblem::warning)
                     .map(p -> p.path().isEmpty() ? p.message() : p.path() + ": " + p.message()).toList();
             if (!errors.isEmpty()) {
-                return new Verdict(errors, warnings);
+                return new Verdict(errors, warnings, repairs);
             }
             // The reader has a few checks of its own (e.g. the machine in the metadata); it must agree too.
             MachineSpec machine = new NotebookReader().read(file).notebook().machine();
@@ -95,7 +107,7 @@ final class ValidateCommand implements Callable<Integer> {
             if (refused.isPresent()) {
                 return Verdict.error("metadata.pageframe.machine: " + refused.get());
             }
-            return new Verdict(List.of(), warnings);
+            return new Verdict(List.of(), warnings, repairs);
         } catch (NotebookFormatException e) {
             return Verdict.error(located(e));
         } catch (NoSuchFileException e) {

@@ -252,7 +252,7 @@ public final class NotebookValidator {
     private void checkId(JsonNode id, int index, Map<String, Integer> ids) {
         String path = JsonPaths.field(JsonPaths.index("cells", index), "id");
         if (id == null) {
-            problem(path, "missing; nbformat 4.5 requires an id on every cell");
+            problems.add(new ValidationProblem(path, "missing; nbformat 4.5 requires an id on every cell", false, true));
             return;
         }
         if (!id.isTextual()) {
@@ -267,7 +267,8 @@ public final class NotebookValidator {
         }
         Integer first = ids.putIfAbsent(value, index);
         if (first != null) {
-            problem(path, "duplicate id \"" + value + "\" (also used by cells[" + first + "])");
+            problems.add(new ValidationProblem(path, "duplicate id \"" + value + "\" (also used by cells[" + first + "])",
+                    false, true));
         }
     }
 

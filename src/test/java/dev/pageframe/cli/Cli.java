@@ -86,4 +86,18 @@ final class Cli {
                 }
                 """);
     }
+
+    /** A 4.5 notebook with an id nbformat does not allow (a space in it): invalid, and no reader mends it. */
+    static Path badId(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("bad-id.ipynb"), """
+                {
+                 "cells": [
+                  {"cell_type": "markdown", "id": "has space", "metadata": {}, "source": "# A"}
+                 ],
+                 "metadata": {},
+                 "nbformat": 4,
+                 "nbformat_minor": 5
+                }
+                """);
+    }
 }

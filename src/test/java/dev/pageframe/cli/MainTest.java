@@ -132,15 +132,30 @@ class MainTest {
     }
 
     @Test
-    void twoBareArgumentsAreAUsageError() {
+    void severalNotebooksOpenTogetherAsAFileManagerPassesThem(@TempDir Path dir) throws Exception {
+        // The desktop entry's Exec line ends in %F: a file manager passes every notebook the user opens at once.
+        String a = Files.writeString(dir.resolve("a.ipynb"), "{}").toString();
+        String b = Files.writeString(dir.resolve("b lesson.ipynb"), "{}").toString();
         AtomicReference<String[]> launched = new AtomicReference<>();
         Cli.Result r = new Cli().gui(args -> {
             launched.set(args);
             return true;
-        }).run("a.ipynb", "b.ipynb");
+        }).run(a, b);
+        assertEquals(0, r.exit(), r.err());
+        assertArrayEquals(new String[] {a, b}, launched.get());
+    }
+
+    @Test
+    void aMissingOneAmongSeveralFilesIsNamedAndNothingOpens(@TempDir Path dir) throws Exception {
+        String a = Files.writeString(dir.resolve("a.ipynb"), "{}").toString();
+        AtomicReference<String[]> launched = new AtomicReference<>();
+        Cli.Result r = new Cli().gui(args -> {
+            launched.set(args);
+            return true;
+        }).run(a, "missing.ipynb");
         assertEquals(2, r.exit());
         assertNull(launched.get());
-        assertTrue(r.err().contains("Try 'pageframe --help'"), r.err());
+        assertTrue(r.err().startsWith("pageframe: no such file or command: missing.ipynb"), r.err());
     }
 
     @Test

@@ -167,7 +167,7 @@ class RunCommandTest {
 
     @Test
     void aRefusedNotebookClosesTheHeadStartAndNeverRuns() throws Exception {
-        for (Path refused : List.of(Cli.malformed(dir), Cli.duplicateIds(dir), RunSemanticsTest.python(dir))) {
+        for (Path refused : List.of(Cli.malformed(dir), Cli.badId(dir), RunSemanticsTest.python(dir))) {
             FakeRunner runner = new FakeRunner();
             Cli.Result r = new Cli().runner(runner).run("run", refused);
             assertEquals(2, r.exit(), r.err());

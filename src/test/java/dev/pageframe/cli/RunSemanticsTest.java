@@ -148,23 +148,38 @@ class RunSemanticsTest {
         assertTrue(help.contains("the run stops at the first cell that fails"), help);
         assertFalse(help.contains("does not stop the run"), help);
         for (String promise : List.of("raises-exception", "skip-execution", "--allow-errors", "--force",
-                "not run", "'pageframe validate'")) {
+                "not run", "'pageframe validate'", "repeated cell id is mended")) {
             assertTrue(help.contains(promise), promise + " in " + help);
         }
     }
 
     @Test
     void anInvalidNotebookIsRefusedWithValidatesMessageBeforeAnythingRuns() throws Exception {
-        Path dupes = Cli.duplicateIds(dir);
-        byte[] before = Files.readAllBytes(dupes);
+        Path bad = Cli.badId(dir);
+        byte[] before = Files.readAllBytes(bad);
         FakeRunner runner = new FakeRunner();
-        Cli.Result run = new Cli().runner(runner).run("run", dupes);
-        Cli.Result validate = new Cli().run("validate", dupes);
+        Cli.Result run = new Cli().runner(runner).run("run", bad);
+        Cli.Result validate = new Cli().run("validate", bad);
         assertEquals(2, run.exit(), run.err());
         assertEquals(1, validate.exit());
         assertEquals(validate.out(), run.err(), "the same message as validate");
         assertEquals(0, runner.calls);
-        assertArrayEquals(before, Files.readAllBytes(dupes));
+        assertArrayEquals(before, Files.readAllBytes(bad));
+    }
+
+    @Test
+    void repeatedOrMissingCellIdsAreMendedAsJupyterMendsThemAndTheRunGoesOn() throws Exception {
+        // After a merge or a hand edit; Jupyter's reader gives such cells new ids with a warning, and so does ours.
+        Path dupes = Cli.duplicateIds(dir);
+        FakeRunner runner = new FakeRunner();
+        Cli.Result r = new Cli().runner(runner).run("run", dupes);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, runner.calls);
+        assertTrue(r.err().startsWith("note: " + dupes + ": "), r.err());
+        assertTrue(r.err().contains("given a new one; saving writes it"), r.err());
+        List<String> ids = new NotebookFiles().load(dupes).notebook().cells().stream().map(Cell::id).toList();
+        assertEquals(2, ids.stream().distinct().count(), "the saved file's ids are unique: " + ids);
+        assertEquals(0, new Cli().run("validate", dupes).exit(), "and valid");
     }
 
     @Test

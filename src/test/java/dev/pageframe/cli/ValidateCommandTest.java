@@ -39,7 +39,8 @@ class ValidateCommandTest {
         Path dupes = Cli.duplicateIds(dir);
         Cli.Result r = new Cli().run("validate", dupes);
         assertEquals(1, r.exit());
-        assertEquals(List.of(dupes + ": cells[1].id: duplicate id \"same\" (also used by cells[0])"), lines(r.out()));
+        assertEquals(List.of(dupes + ": cells[1].id: duplicate id \"same\" (also used by cells[0]) (opening or running the"
+                + " notebook gives the cell a new id)"), lines(r.out()));
     }
 
     @Test

@@ -46,13 +46,13 @@ final class Markdown {
 
     /** {@code markdown} as sanitized HTML; {@code attachment:NAME} images come from {@code resolveImage}. */
     String render(String markdown, UnaryOperator<String> resolveImage) {
-        return HtmlSanitizer.sanitize(renderer.render(PARSER.parse(markdown)), resolveImage);
+        return HtmlSanitizer.sanitize(renderer.render(PARSER.parse(MathSpans.protect(markdown))), resolveImage);
     }
 
     /** The plain text of the first heading in {@code markdown}, if it has one. */
     static Optional<String> firstHeading(String markdown) {
         Heading[] found = new Heading[1];
-        PARSER.parse(markdown).accept(new AbstractVisitor() {
+        PARSER.parse(MathSpans.protect(markdown)).accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
                 if (found[0] == null) {
