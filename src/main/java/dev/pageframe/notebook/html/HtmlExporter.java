@@ -36,6 +36,7 @@ public final class HtmlExporter {
             + "base-uri 'none'; form-action 'none'";
     private static final Pattern BASE64 = Pattern.compile("^[A-Za-z0-9+/=\\s]+$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SCRIPT = Pattern.compile("<script\\b", Pattern.CASE_INSENSITIVE);
     private static final int ALT_TEXT_LIMIT = 200;
     private static final String PAGEFRAME_VND = "application/vnd.pageframe.";
 
@@ -235,6 +236,16 @@ public final class HtmlExporter {
                         }
                     }
                     case "text/html" -> {
+                        if (SCRIPT.matcher(value).find()) {
+                            // Script-drawn output (a plotly chart, a widget): the page runs no script, so the HTML
+                            // would be an empty box. A plainer representation shows something; without one, say so.
+                            if (data.mimeTypes().stream().anyMatch(m -> !m.equals("text/html")
+                                    && MIME_PREFERENCE.indexOf(m) > MIME_PREFERENCE.indexOf("text/html"))) {
+                                continue;
+                            }
+                            out.append("<div class=\"output unknown\">This output is drawn by a script, which the"
+                                    + " exported page does not run.</div>");
+                        }
                         out.append("<div class=\"output html\">").append(HtmlSanitizer.sanitize(value)).append("</div>");
                         return;
                     }

@@ -191,6 +191,22 @@ class HtmlExporterTest {
     }
 
     @Test
+    void scriptDrawnHtmlGivesWayToAPlainerFormOrSaysItIsNotShown() {
+        String plot = "<div id=\"plot1\" style=\"height:300px\"></div><script>Plotly.newPlot('plot1', [])</script>";
+        String withText = exporter.export(notebook(code("c", "fig", 1, Output.DisplayData.of(
+                MimeBundle.of("text/html", plot).with("text/plain", "Figure({'data': []})")))));
+        assertTrue(withText.contains("Figure({&#39;data&#39;: []})") || withText.contains("Figure({'data': []})"), withText);
+        assertFalse(withText.contains("plot1"), withText);
+        String alone = exporter.export(notebook(code("c", "fig", 1, Output.DisplayData.of(
+                MimeBundle.of("text/html", plot).with("application/vnd.plotly.v1+json", "{}")))));
+        assertTrue(alone.contains("This output is drawn by a script, which the exported page does not run."), alone);
+        assertFalse(alone.contains("Plotly.newPlot"), "and the script itself is not in the page");
+        String table = exporter.export(notebook(code("c", "t", 1, Output.DisplayData.of(
+                MimeBundle.of("text/html", "<table><tr><td>4 KiB</td></tr></table>").with("text/plain", "4 KiB")))));
+        assertTrue(table.contains("<td>4 KiB</td>"), "HTML without script is shown as before: " + table);
+    }
+
+    @Test
     void streamOutputsInARowShowAsJupyterJoinsThem() {
         String html = exporter.export(notebook(code("c", "...", 1,
                 Output.Stream.stdout("part one "), Output.Stream.stdout("part two\n"),
