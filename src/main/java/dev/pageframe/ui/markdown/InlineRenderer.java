@@ -13,6 +13,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.util.Duration;
 import org.commonmark.node.Code;
+import org.commonmark.ext.gfm.strikethrough.Strikethrough;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.HtmlInline;
@@ -69,6 +70,7 @@ final class InlineRenderer {
             case HardLineBreak br -> text("\n", flow);
             case Emphasis e -> styled("md-em", e, flow);
             case StrongEmphasis s -> styled("md-strong", s, flow);
+            case Strikethrough s -> styled("md-strike", s, flow);
             case Code c -> flow.getChildren().add(codeSpan(c.getLiteral()));
             case Link l -> link(l, flow);
             case Image i -> flow.getChildren().add(image(i.getDestination(), MarkdownText.of(i), i.getTitle(), 0, flow));

@@ -2,17 +2,19 @@ package dev.pageframe.ui.markdown;
 
 import dev.pageframe.notebook.html.MathSpans;
 import java.util.List;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 
 /**
- * The one CommonMark parser (with GFM tables) the views share; commonmark parsers are thread-safe. TeX in {@code $...$}
+ * The one CommonMark parser (with GFM tables and strikethrough) the views share; commonmark parsers are thread-safe. TeX in {@code $...$}
  * shows as written ({@link MathSpans}), as in the exported page.
  */
 final class MarkdownParser {
 
-    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private static final Parser PARSER = Parser.builder()
+            .extensions(List.of(TablesExtension.create(), StrikethroughExtension.create())).build();
 
     private MarkdownParser() {}
 

@@ -37,6 +37,11 @@ class MathSpansTest {
     }
 
     @Test
+    void struckTextIsStruckInThePage() {
+        assertEquals("<p>Use <del>bootmem</del> memblock.</p>", html("Use ~~bootmem~~ memblock."));
+    }
+
+    @Test
     void inlineMathEndsWithItsParagraph() {
         assertEquals("<p>$a *b*</p>\n<p>c$ d</p>".replace("*b*", "<em>b</em>"), html("$a *b*\n\nc$ d"));
     }

@@ -97,6 +97,17 @@ class MarkdownViewTest {
     }
 
     @Test
+    void struckTextAndTexShowAsJupyterLabShowsThem() {
+        Node view = render("Use ~~bootmem~~ memblock; the index is $1 - \\frac{a_1}{b_2} * 2$.");
+        Text struck = (Text) styled(view, "md-strike");
+        assertEquals("bootmem", struck.getText());
+        assertTrue(fx(struck::isStrikethrough), "drawn struck through");
+        String text = fx(() -> view.lookupAll(".md-text").stream().map(n -> ((Text) n).getText())
+                .collect(java.util.stream.Collectors.joining()));
+        assertTrue(text.contains("$1 - \\frac{a_1}{b_2} * 2$"), "the TeX as written: " + text);
+    }
+
+    @Test
     void emphasisStrongAndInlineCodeAreStyled() {
         Node view = render("Plain *soft* **hard** and `kmalloc()` done.");
         assertEquals("soft", ((Text) styled(view, "md-em")).getText());
