@@ -6,7 +6,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 
-/** The main window's dialogs: running an untrusted notebook, unsaved changes, errors, the key list. */
+/** The main window's dialogs: running an untrusted notebook, unsaved changes, replacing a file, errors. */
 final class AppDialogs {
     private AppDialogs() {}
 
@@ -42,6 +42,18 @@ final class AppDialogs {
         a.getDialogPane().setId("save-changes-dialog");
         ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
         return answer == save ? SaveChoice.SAVE : answer == discard ? SaveChoice.DISCARD : SaveChoice.CANCEL;
+    }
+
+    /** Asks before a save writes over a file the save dialog did not ask about; true means replace it. */
+    static boolean confirmReplace(Window owner, String name) {
+        ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", replace, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("Replace file?");
+        a.setHeaderText(name + " already exists. Replace it?");
+        a.setContentText("Saving writes this notebook over it; what it holds now will be lost.");
+        a.getDialogPane().setId("replace-file-dialog");
+        return a.showAndWait().filter(b -> b == replace).isPresent();
     }
 
     /** Shows what went wrong, without waiting for the user. */

@@ -12,6 +12,7 @@ import dev.pageframe.ui.notebook.KernelNames;
 import dev.pageframe.ui.notebook.NotebookDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -219,6 +220,11 @@ final class FileCommands {
         }
         if (!chosen.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ipynb")) {
             chosen = chosen.resolveSibling(chosen.getFileName() + ".ipynb");
+            // The file dialog asked about the name as typed ("notes"), not this one: ask before writing over it.
+            if (Files.exists(chosen) && !chosen.equals(doc.file())
+                    && !AppDialogs.confirmReplace(w.window(), chosen.getFileName().toString())) {
+                return CompletableFuture.completedFuture(null);
+            }
         }
         return saveTo(tab, chosen);
     }

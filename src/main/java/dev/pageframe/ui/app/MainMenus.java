@@ -85,6 +85,64 @@ final class MainMenus {
         return bundled;
     }
 
+    /** The toolbar's cell-type box: it shows the selected cell's type and changes it. */
+    private ComboBox<CellType> typeBox() {
+        ComboBox<CellType> type = new ComboBox<>();
+        type.getItems().addAll(CellType.CODE, CellType.MARKDOWN, CellType.RAW);
+        type.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CellType t) {
+                return t == null ? "" : switch (t) {
+                    case CODE -> "Code";
+                    case MARKDOWN -> "Markdown";
+                    case RAW -> "Raw";
+                    case UNKNOWN -> "Newer kind";
+                };
+            }
+
+            @Override
+            public CellType fromString(String s) {
+                return null;
+            }
+        });
+        type.setFocusTraversable(false);
+        type.getStyleClass().add("cell-type-box");
+        type.setTooltip(new Tooltip("Cell type (Y code, M Markdown, R raw)"));
+        type.disableProperty().bind(w.currentProperty().isNull());
+        // The box follows the selected cell, and that cell's type as M, Y or R change it.
+        javafx.beans.property.ObjectProperty<CellModel> shown = new javafx.beans.property.SimpleObjectProperty<>();
+        javafx.beans.value.ChangeListener<CellType> retyped = (o, a, b) -> type.setValue(b);
+        shown.addListener((o, was, now) -> {
+            if (was != null) {
+                was.typeProperty().removeListener(retyped);
+            }
+            if (now != null) {
+                now.typeProperty().addListener(retyped);
+            }
+        });
+        Runnable syncType = () -> {
+            NotebookTab t = w.currentProperty().get();
+            CellModel c = t == null ? null : t.view().selected();
+            shown.set(c);
+            type.setValue(c == null ? null : c.type());
+        };
+        w.currentProperty().addListener((obs, was, now) -> {
+            syncType.run();
+            if (now != null) {
+                now.view().selectedProperty().addListener((o, a, b) -> syncType.run());
+            }
+        });
+        type.setOnAction(e -> {
+            NotebookTab t = w.currentProperty().get();
+            if (t != null && type.getValue() != null && t.view().selected() != null
+                    && t.view().selected().type() != type.getValue()) {
+                t.view().commands().changeSelectedType(type.getValue());
+                t.view().requestFocus();
+            }
+        });
+        return type;
+    }
+
     private static Menu submenu(Menu top, String name) {
         for (MenuItem m : top.getItems()) {
             if (m instanceof Menu sub && sub.getText().equals(name)) {
@@ -166,47 +224,7 @@ final class MainMenus {
         Button restart = command(Icons.RESTART, "kernel.restart");
         restart.setId("tool-restart");
 
-        ComboBox<CellType> type = new ComboBox<>();
-        type.getItems().addAll(CellType.CODE, CellType.MARKDOWN, CellType.RAW);
-        type.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(CellType t) {
-                return t == null ? "" : switch (t) {
-                    case CODE -> "Code";
-                    case MARKDOWN -> "Markdown";
-                    case RAW -> "Raw";
-                    case UNKNOWN -> "Newer kind";
-                };
-            }
-
-            @Override
-            public CellType fromString(String s) {
-                return null;
-            }
-        });
-        type.setFocusTraversable(false);
-        type.getStyleClass().add("cell-type-box");
-        type.setTooltip(new Tooltip("Cell type (Y code, M Markdown, R raw)"));
-        type.disableProperty().bind(w.currentProperty().isNull());
-        Runnable syncType = () -> {
-            NotebookTab t = w.currentProperty().get();
-            CellModel c = t == null ? null : t.view().selected();
-            type.setValue(c == null ? null : c.type());
-        };
-        w.currentProperty().addListener((obs, was, now) -> {
-            syncType.run();
-            if (now != null) {
-                now.view().selectedProperty().addListener((o, a, b) -> syncType.run());
-            }
-        });
-        type.setOnAction(e -> {
-            NotebookTab t = w.currentProperty().get();
-            if (t != null && type.getValue() != null && t.view().selected() != null
-                    && t.view().selected().type() != type.getValue()) {
-                t.view().commands().changeSelectedType(type.getValue());
-                t.view().requestFocus();
-            }
-        });
+        ComboBox<CellType> type = typeBox();
 
         Button themeButton = tool(Icons.MOON, "Dark theme", e -> w.darkProperty().set(!w.darkProperty().get()), false);
         w.darkProperty().addListener((obs, was, now) -> {

@@ -6,7 +6,6 @@ import dev.pageframe.ui.common.FrameQueue;
 import dev.pageframe.ui.docs.DocsLibrary;
 import dev.pageframe.ui.docs.DocsPane;
 import dev.pageframe.ui.notebook.NotebookDocument;
-import dev.pageframe.ui.notebook.NotebookServices;
 import dev.pageframe.ui.notebook.NotebookView;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,6 +90,7 @@ public final class MainWindow extends BorderPane {
     private final Set<NotebookTab> awaitingFirstPage = new HashSet<>();
     private boolean lookWarmed;
     private final NotebookLinks links = new NotebookLinks(this);
+    private final WindowServices services;
 
     /** The Sandbox Cells setting, for the Run menu. */
     CellSandbox sandbox() {
@@ -99,6 +99,7 @@ public final class MainWindow extends BorderPane {
 
     public MainWindow(AppEnvironment env) {
         this.env = env;
+        this.services = new WindowServices(docs, docsShown, status, env, links);
         this.files = new FileCommands(this, env);
         this.recovery = new RecoveryCommands(this, env);
         this.diskChanges = new DiskChanges(this, env.background());
@@ -314,7 +315,7 @@ public final class MainWindow extends BorderPane {
         if (untitledName != null) {
             doc.untitledNameProperty().set(untitledName);
         }
-        NotebookView view = new NotebookView(doc, services(doc), env.background());
+        NotebookView view = new NotebookView(doc, services, env.background());
         view.fontSizeProperty().set(WindowLook.BASE_FONT * zoom());
         NotebookTab tab = new NotebookTab(doc, view);
         commandKeys.attach(view);
@@ -339,33 +340,6 @@ public final class MainWindow extends BorderPane {
             }
         });
         return tab;
-    }
-
-    private NotebookServices services(NotebookDocument doc) {
-        return new NotebookServices() {
-            @Override
-            public Optional<String> apiSummary(String name) {
-                return docs.library().summary(name);
-            }
-
-            @Override
-            public boolean openApiDocs(String name) {
-                docsShown.set(true);
-                boolean found = docs.showApi(name);
-                status.setMessage(found ? "" : "No documentation page for " + name);
-                return found;
-            }
-
-            @Override
-            public Optional<javafx.scene.Node> exerciseControls(dev.pageframe.ui.notebook.CellModel taskCell, NotebookDocument document) {
-                return ExerciseControls.forTask(taskCell, document, env.userData().exercises(), status::setMessage);
-            }
-
-            @Override
-            public void openLink(String href, NotebookDocument from) {
-                links.follow(href, from.file() == null ? null : from.file().getParent());
-            }
-        };
     }
 
     // ---- commands ----

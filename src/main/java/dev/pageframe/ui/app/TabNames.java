@@ -68,7 +68,12 @@ final class TabNames {
         Map<String, List<Path>> byName = new HashMap<>();
         for (Path f : files) {
             if (f != null && f.getFileName() != null) {
-                byName.computeIfAbsent(f.getFileName().toString(), k -> new ArrayList<>()).add(f.toAbsolutePath().normalize());
+                List<Path> same = byName.computeIfAbsent(f.getFileName().toString(), k -> new ArrayList<>());
+                Path p = f.toAbsolutePath().normalize();
+                if (!same.contains(p)) {
+                    // One file in two tabs (its restored copy beside it): its folder would tell nothing apart.
+                    same.add(p);
+                }
             }
         }
         List<String> out = new ArrayList<>();
@@ -97,7 +102,7 @@ final class TabNames {
                 return tail.toString();
             }
         }
-        // The same file in two tabs, or a folder that is a tail of the other's: the whole folder says it.
+        // A folder that is a tail of the other's: the whole folder says it.
         return folder == null ? "" : folder.toString();
     }
 

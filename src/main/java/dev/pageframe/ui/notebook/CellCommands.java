@@ -12,11 +12,12 @@ import java.util.List;
 public final class CellCommands {
     private final NotebookView view;
     private final NotebookDocument document;
-    private Cell clipboard;
+    private final CellClipboard clipboard;
 
-    CellCommands(NotebookView view) {
+    CellCommands(NotebookView view, CellClipboard clipboard) {
         this.view = view;
         this.document = view.document();
+        this.clipboard = clipboard;
     }
 
     /** Runs the cell (Markdown renders) and stays on it. */
@@ -106,6 +107,8 @@ public final class CellCommands {
         CellModel added = document.insertCell(at, type);
         if (added != null) {
             view.select(added);
+            // The keys that follow (Enter to edit it) are the page's, wherever the focus was: an output's button.
+            view.requestFocus();
         }
         return added;
     }
@@ -153,19 +156,21 @@ public final class CellCommands {
     public void copySelected() {
         CellModel c = view.selected();
         if (c != null) {
-            clipboard = c.toCell();
+            clipboard.copy(c.toCell());
         }
     }
 
     public void pasteBelow() {
-        if (clipboard == null) {
+        Cell copied = clipboard.cell().orElse(null);
+        if (copied == null) {
             return;
         }
         int i = selectedIndex();
-        CellModel pasted = new CellModel(clipboard.withId(CellIds.random()));
+        CellModel pasted = new CellModel(copied.withId(CellIds.random()));
         document.cells().add(i < 0 ? document.cells().size() : i + 1, pasted);
         document.markModified();
         view.select(pasted);
+        view.requestFocus();
     }
 
     /** Selects the next visible cell up (-1) or down (+1), if there is one. */

@@ -33,6 +33,11 @@ public interface NotebookServices {
         return Optional.empty();
     }
 
+    /** Where copied cells wait to be pasted; each call of this default gives the view a clipboard of its own. */
+    default CellClipboard clipboard() {
+        return new CellClipboard();
+    }
+
     /** Services that do nothing, for tests and previews. */
     NotebookServices NONE = new NotebookServices() {};
 }

@@ -42,7 +42,7 @@ public final class NotebookView extends StackPane {
         this.document = Objects.requireNonNull(document);
         this.services = Objects.requireNonNull(services);
         this.background = Objects.requireNonNull(background);
-        this.commands = new CellCommands(this);
+        this.commands = new CellCommands(this, services.clipboard());
         getStyleClass().add("notebook-view");
         setFocusTraversable(true);
         getChildren().add(scroll.scroller());
@@ -57,7 +57,9 @@ public final class NotebookView extends StackPane {
             Node picked = e.getPickResult().getIntersectedNode();
             CardSlot slot = slotOf(picked);
             if (slot != null) {
-                select(slot.cell);
+                // What was clicked is on screen: selecting it must not scroll to its top (a tall cell's output
+                // button would move from under the pointer before the click ends).
+                selected.set(slot.cell);
                 // Command mode, unless the click went to something that takes the focus itself (an editor, a
                 // control in an output).
                 if (!wantsFocus(picked, slot)) {

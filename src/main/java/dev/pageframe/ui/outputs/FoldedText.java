@@ -86,6 +86,9 @@ final class FoldedText extends VBox {
             toggle = new Button(showMoreLabel());
             toggle.getStyleClass().addAll("output-show-more", "flat", "small");
             toggle.setOnAction(e -> setExpanded(!expanded));
+            // A click must not take the keys from the page: Enter or Space would then press it again instead of
+            // editing the next cell, and the letters that follow would miss their cell.
+            toggle.setFocusTraversable(false);
             HBox bar = new HBox(toggle);
             bar.getStyleClass().add("output-fold-bar");
             getChildren().add(bar);

@@ -26,6 +26,12 @@ class TabNamesTest {
     }
 
     @Test
+    void oneFileInTwoTabsShowsNoFolder() {
+        assertEquals(List.of("", ""), places("/home/ann/lab.ipynb", "/home/ann/lab.ipynb"));
+        assertEquals(List.of("ann", "ann", "bob"), places("/home/ann/lab.ipynb", "/home/ann/lab.ipynb", "/home/bob/lab.ipynb"));
+    }
+
+    @Test
     void aFolderThatEndsTheOthersPathIsShownWhole() {
         assertEquals(List.of("/course", "ann/course"), places("/course/lab.ipynb", "/home/ann/course/lab.ipynb"));
     }

@@ -1,5 +1,6 @@
 package dev.pageframe.ui.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -149,6 +150,33 @@ class TrustAndSavingTest extends WindowTest {
                 ui.saveDialogs.getLast());
         assertTrue(Files.isDirectory(ui.documents));
         assertTrue(ui.trust.isTrusted(new NotebookFiles().load(target).notebook()), "the user's copy is theirs");
+    }
+
+    @Test
+    void aNameTypedWithoutItsExtensionAsksBeforeReplacingThatNotebook() throws Exception {
+        Path other = ui.writeTrustedNotebook("other.ipynb", List.of(Cell.markdown("# precious")));
+        byte[] before = Files.readAllBytes(other);
+        NotebookTab tab = ui.newNotebook();
+        ui.chosenFiles.add(ui.root.resolve("other"));
+        ui.fxLater(() -> ui.window.saveAs(tab));
+        ui.waitUntil("it asks before writing over other.ipynb",
+                () -> ui.robot.lookup("#replace-file-dialog").tryQuery().isPresent());
+        clickReplaceDialogButton("Cancel");
+        ui.waitUntil("the dialog closed", () -> ui.robot.lookup("#replace-file-dialog").tryQuery().isEmpty());
+        assertArrayEquals(before, Files.readAllBytes(other), "Cancel leaves the file as it was");
+        assertNull(ui.fx(() -> tab.document().file()), "and the notebook unsaved");
+
+        ui.chosenFiles.add(ui.root.resolve("other"));
+        ui.fxLater(() -> ui.window.saveAs(tab));
+        ui.waitUntil("asked again", () -> ui.robot.lookup("#replace-file-dialog").tryQuery().isPresent());
+        clickReplaceDialogButton("Replace");
+        ui.waitUntil("Replace saves over it", () -> other.equals(tab.document().file()) && !tab.document().isDirty());
+    }
+
+    private void clickReplaceDialogButton(String label) {
+        javafx.scene.Node button = ui.fx(() -> ui.robot.lookup("#replace-file-dialog").query().lookupAll(".button").stream()
+                .filter(n -> n instanceof javafx.scene.control.Button b && b.getText().equals(label)).findFirst().orElseThrow());
+        ui.robot.clickOn(button);
     }
 
     @Test

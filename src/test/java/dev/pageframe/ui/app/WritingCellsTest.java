@@ -1,0 +1,81 @@
+package dev.pageframe.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.pageframe.notebook.Cell;
+import dev.pageframe.notebook.CellType;
+import dev.pageframe.notebook.Output;
+import dev.pageframe.ui.notebook.CellModel;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+/** Writing with cell commands: copy and paste between notebooks, the type box, keys after an output's button. */
+class WritingCellsTest extends WindowTest {
+    private void commandMode(NotebookTab tab, int cell) {
+        ui.clickIntoEditor(tab, cell);
+        ui.robot.push(KeyCode.ESCAPE);
+        ui.waitUntil("command mode", () -> !tab.view().editModeProperty().get());
+    }
+
+    @Test
+    void aCellCopiedInOneNotebookPastesIntoAnother() throws Exception {
+        NotebookTab from = ui.open(ui.writeTrustedNotebook("from.ipynb", List.of(Cell.code("long p = kmalloc(64, GFP_KERNEL);"))));
+        NotebookTab to = ui.open(ui.writeTrustedNotebook("to.ipynb", List.of(Cell.code("int x = 1;"))));
+        ui.fxRun(() -> ui.window.tabs().getSelectionModel().select(from));
+        commandMode(from, 0);
+        ui.robot.push(KeyCode.C);
+
+        ui.fxRun(() -> ui.window.tabs().getSelectionModel().select(to));
+        commandMode(to, 0);
+        ui.robot.push(KeyCode.V);
+        assertEquals(List.of("int x = 1;", "long p = kmalloc(64, GFP_KERNEL);"),
+                ui.fx(() -> to.document().cells().stream().map(CellModel::source).toList()));
+        assertFalse(ui.fx(() -> to.document().cells().get(0).id().equals(to.document().cells().get(1).id())));
+    }
+
+    @Test
+    void theToolbarsTypeBoxFollowsMYAndR() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("types.ipynb", List.of(Cell.code("int a = 1;"))));
+        commandMode(tab, 0);
+        @SuppressWarnings("unchecked")
+        ComboBox<CellType> box = (ComboBox<CellType>) ui.robot.lookup(".cell-type-box").query();
+        assertEquals(CellType.CODE, ui.fx(box::getValue));
+        ui.robot.push(KeyCode.M);
+        assertEquals(CellType.MARKDOWN, ui.fx(box::getValue), "M");
+        ui.robot.push(KeyCode.R);
+        assertEquals(CellType.RAW, ui.fx(box::getValue), "R");
+        ui.robot.push(KeyCode.Y);
+        assertEquals(CellType.CODE, ui.fx(box::getValue), "Y");
+    }
+
+    @Test
+    void afterShowMoreLinesTheKeysStillWriteTheNextCell() throws Exception {
+        String rows = IntStream.range(0, 100).mapToObj(i -> "row " + i + "\n").collect(Collectors.joining());
+        Cell printed = Cell.code("for (int i = 0; i < 100; i++) System.out.println(\"row \" + i);")
+                .withExecutionCount(1).withOutputs(List.of(Output.Stream.stdout(rows)));
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("rows.ipynb", List.of(printed)));
+        commandMode(tab, 0);
+        Button more = ui.robot.lookup(".output-show-more").queryButton();
+        ui.fxRun(() -> tab.view().scrollBy(500));
+        ui.waitUntil("the button is on screen", () -> {
+            javafx.geometry.Bounds b = more.localToScene(more.getBoundsInLocal());
+            return b.getMaxY() < more.getScene().getHeight() - 40 && b.getMinY() > 0;
+        });
+        // The press selects the cell without scrolling to its top, so the button is still under the pointer.
+        ui.robot.clickOn(more);
+        ui.waitUntil("the output unfolds", () -> more.getText().startsWith("Show fewer"));
+
+        ui.robot.push(KeyCode.B);
+        ui.robot.push(KeyCode.ENTER);
+        ui.waitUntil("Enter edits the new cell", () -> tab.view().editModeProperty().get());
+        ui.robot.write("int zz = 1;");
+        assertEquals("int zz = 1;", ui.fx(() -> ui.cell(tab, 1).source()));
+        assertEquals("Show fewer lines", ui.fx(more::getText), "Enter did not press the button again");
+    }
+}
