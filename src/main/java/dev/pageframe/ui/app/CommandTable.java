@@ -111,7 +111,7 @@ public final class CommandTable {
         cells("cell.insertBelow", "Insert Cell Below", "Edit", 0, c -> c.insert(true, CellType.CODE),
                 command(KeyCode.B), both(KeyCode.B, SHORTCUT_DOWN, SHIFT_DOWN));
         cells("cell.delete", "Delete Cell", "Edit", 0, CellCommands::deleteSelected, Shortcut.twice(KeyCode.D));
-        cells("cell.undoDelete", "Undo Delete Cell", "Edit", 0, CellCommands::undoDelete,
+        cells("cell.undoDelete", "Undo Cell Operation", "Edit", 0, CellCommands::undoCellOperation,
                 command(KeyCode.Z), command(KeyCode.Z, SHORTCUT_DOWN, SHIFT_DOWN));
         cells("cell.moveUp", "Move Cell Up", "Edit", 1, c -> c.moveSelected(-1), both(KeyCode.UP, SHORTCUT_DOWN, SHIFT_DOWN));
         cells("cell.moveDown", "Move Cell Down", "Edit", 1, c -> c.moveSelected(+1),

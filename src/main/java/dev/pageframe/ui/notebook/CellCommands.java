@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Jupyter's cell commands on a notebook page: run (in place, and advance, and insert), insert, delete and undo,
- * move, change type, copy and paste. Menus, the toolbar, the command table and the keys call these.
+ * move, change type, copy and paste, and undo of the last deletes, changes of type and replaces. Menus, the toolbar, the command table and the keys call these.
  */
 public final class CellCommands {
     private final NotebookView view;
@@ -129,8 +129,9 @@ public final class CellCommands {
         view.requestFocus();
     }
 
-    public void undoDelete() {
-        CellModel back = document.undoDelete();
+    /** Z: takes back the last delete, change of type or replace. */
+    public void undoCellOperation() {
+        CellModel back = document.undoCellOperation();
         if (back != null) {
             view.select(back);
         }

@@ -10,14 +10,13 @@ import dev.pageframe.notebook.Notebook;
 import dev.pageframe.notebook.NotebookFiles;
 import dev.pageframe.notebook.NotebookKernel;
 import dev.pageframe.notebook.NotebookTrust;
+import dev.pageframe.notebook.Output;
 import dev.pageframe.ui.markdown.MarkdownView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ public final class NotebookDocument {
     private final BooleanProperty trusted = new SimpleBooleanProperty(this, "trusted");
     private final StringProperty trustExplanation = new SimpleStringProperty(this, "trustExplanation", "");
     private final BooleanProperty structureVersion = new SimpleBooleanProperty(this, "headingsChanged");
-    private final Deque<Deleted> deleted = new ArrayDeque<>();
+    private final CellUndoStack undoable = new CellUndoStack();
     private final Map<String, HeadingCache> headingCache = new HashMap<>();
     private final NotebookTrust trust;
     private final NotebookFiles files;
@@ -79,7 +78,6 @@ public final class NotebookDocument {
         structureVersion.set(!structureVersion.get());
     };
 
-    private record Deleted(int index, CellModel cell) {}
 
     private record HeadingCache(String source, List<HeadingInfo> headings) {}
 
@@ -315,7 +313,7 @@ public final class NotebookDocument {
         return model;
     }
 
-    /** Deletes a cell; {@link #undoDelete()} brings it back. */
+    /** Deletes a cell; {@link #undoCellOperation()} brings it back. */
     public void deleteCell(CellModel cell) {
         if (isReadOnly()) {
             return;
@@ -324,24 +322,47 @@ public final class NotebookDocument {
         if (index < 0) {
             return;
         }
-        deleted.push(new Deleted(index, cell));
+        undoable.remember(() -> {
+            cells.add(Math.min(index, cells.size()), cell);
+            return cell;
+        });
         cells.remove(index);
         markModified();
     }
 
-    /** Restores the last deleted cell where it was, and returns it, or null if nothing was deleted. */
-    public CellModel undoDelete() {
-        Deleted d = deleted.poll();
-        if (d == null) {
-            return null;
+    /**
+     * Takes back the last cell operation (a delete, a change of type, a replace) and returns the cell it concerned,
+     * or null if there is none.
+     */
+    public CellModel undoCellOperation() {
+        CellModel cell = undoable.undo();
+        if (cell != null) {
+            markModified();
         }
-        cells.add(Math.min(d.index(), cells.size()), d.cell());
-        markModified();
-        return d.cell();
+        return cell;
     }
 
-    public boolean canUndoDelete() {
-        return !deleted.isEmpty();
+    public boolean canUndoCellOperation() {
+        return !undoable.isEmpty();
+    }
+
+    /**
+     * Sets the sources of several cells at once (Find's Replace and Replace All), as one operation Z takes back: an
+     * editor's own undo starts again when its text is replaced from outside.
+     */
+    public void replaceSources(Map<CellModel, String> sources) {
+        if (isReadOnly() || sources.isEmpty()) {
+            return;
+        }
+        Map<CellModel, String> before = new java.util.LinkedHashMap<>();
+        sources.forEach((cell, text) -> {
+            before.put(cell, cell.source());
+            cell.sourceProperty().set(text);
+        });
+        undoable.remember(() -> {
+            before.forEach((cell, text) -> cell.sourceProperty().set(text));
+            return before.keySet().iterator().next();
+        });
     }
 
     /** Moves a cell one place up (-1) or down (+1). */
@@ -364,10 +385,20 @@ public final class NotebookDocument {
         if (cell.type() == type || isReadOnly() || cell.type() == CellType.UNKNOWN || type == CellType.UNKNOWN) {
             return;
         }
+        CellType was = cell.type();
+        List<Output> outputs = List.copyOf(cell.outputs());
+        Integer count = cell.executionCountProperty().get();
         if (cell.isCode()) {
             cell.clearOutputs();
         }
         cell.typeProperty().set(type);
+        // A stray M, Y or R would otherwise cost a code cell its outputs for good.
+        undoable.remember(() -> {
+            cell.typeProperty().set(was);
+            cell.outputs().setAll(outputs);
+            cell.executionCountProperty().set(count);
+            return cell;
+        });
     }
 
     // ---- running ----

@@ -1,7 +1,9 @@
 package dev.pageframe.ui.notebook;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -123,7 +125,7 @@ public final class NotebookFind {
         int after = current;
         replacing = true;
         try {
-            m.cell().sourceProperty().set(out.toString());
+            view.document().replaceSources(Map.of(m.cell(), out.toString()));
         } finally {
             replacing = false;
         }
@@ -140,13 +142,16 @@ public final class NotebookFind {
         int n = matches.size();
         replacing = true;
         try {
+            Map<CellModel, String> sources = new LinkedHashMap<>();
             for (CellModel c : List.copyOf(view.document().cells())) {
                 Matcher m = pattern.matcher(c.source());
                 String replaced = m.replaceAll(r -> Matcher.quoteReplacement(expand(r, replacement)));
                 if (!replaced.equals(c.source())) {
-                    c.sourceProperty().set(replaced);
+                    sources.put(c, replaced);
                 }
             }
+            // One operation: Z in command mode takes the whole Replace All back.
+            view.document().replaceSources(sources);
         } finally {
             replacing = false;
         }

@@ -124,6 +124,15 @@ class FindTest extends WindowTest {
         assertEquals("No matches", ui.fx(() -> ui.window.findBar().countText()));
         assertTrue(ui.fx(() -> tab.document().isDirty()));
         assertFalse(ui.fx(() -> ui.cell(tab, 0).source()).contains(" buddy "));
+
+        // Z in command mode takes the Replace All back as one operation, then the single replace before it.
+        ui.robot.push(KeyCode.ESCAPE);
+        commandMode(tab);
+        ui.robot.push(KeyCode.Z);
+        assertEquals("long buddy = 1;\nint Buddy2 = 2;", ui.fx(() -> ui.cell(tab, 1).source()), "Replace All undone");
+        assertEquals("# Buddy allocator\n\nThe pal system merges buddies.", ui.fx(() -> ui.cell(tab, 0).source()));
+        ui.robot.push(KeyCode.Z);
+        assertEquals(CELLS.get(0).source(), ui.fx(() -> ui.cell(tab, 0).source()), "and then the single replace");
     }
 
     @Test

@@ -55,6 +55,21 @@ class WritingCellsTest extends WindowTest {
     }
 
     @Test
+    void aStrayMTakesACodeCellsOutputsAndZBringsThemBack() throws Exception {
+        Cell ran = Cell.code("System.out.println(\"done\");").withExecutionCount(3)
+                .withOutputs(List.of(Output.Stream.stdout("done\n")));
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("stray.ipynb", List.of(ran)));
+        commandMode(tab, 0);
+        ui.robot.push(KeyCode.M);
+        assertEquals(CellType.MARKDOWN, ui.fx(() -> ui.cell(tab, 0).type()));
+        assertEquals(0, ui.fx(() -> ui.cell(tab, 0).outputs().size()), "Markdown has no outputs, as in Jupyter");
+        ui.robot.push(KeyCode.Z);
+        assertEquals(CellType.CODE, ui.fx(() -> ui.cell(tab, 0).type()));
+        assertEquals(List.of(Output.Stream.stdout("done\n")), ui.fx(() -> List.copyOf(ui.cell(tab, 0).outputs())));
+        assertEquals(3, ui.fx(() -> ui.cell(tab, 0).executionCountProperty().get()));
+    }
+
+    @Test
     void afterShowMoreLinesTheKeysStillWriteTheNextCell() throws Exception {
         String rows = IntStream.range(0, 100).mapToObj(i -> "row " + i + "\n").collect(Collectors.joining());
         Cell printed = Cell.code("for (int i = 0; i < 100; i++) System.out.println(\"row \" + i);")
