@@ -3,7 +3,11 @@ package dev.pageframe.ui.app;
 import dev.pageframe.notebook.FileStamp;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -27,6 +31,11 @@ final class DiskChanges {
     private final MainWindow w;
     private final Executor background;
     private final Map<NotebookTab, FileStamp> stamps = new WeakHashMap<>();
+    /**
+     * Tabs asked about whose answer is still being carried out (a save, a new stamp): the focus the window gets back
+     * when the question closes must not ask about them again.
+     */
+    private final Set<NotebookTab> settling = Collections.newSetFromMap(new WeakHashMap<>());
     private boolean asking;
 
     DiskChanges(MainWindow window, Executor background) {
@@ -58,17 +67,20 @@ final class DiskChanges {
         });
     }
 
-    /** Checks every open file; asks about each one changed on disk. */
-    void checkAll() {
+    /** Checks every open file; asks about each one changed on disk. Completes once each is checked (and answered). */
+    CompletableFuture<Void> checkAll() {
+        List<CompletableFuture<Void>> checks = new ArrayList<>();
         for (var t : w.tabs().getTabs()) {
-            if (t instanceof NotebookTab tab && tab.document().file() != null) {
-                changed(tab).thenAccept(changed -> {
-                    if (changed && !asking) {
+            if (t instanceof NotebookTab tab && tab.document().file() != null && !settling.contains(tab)) {
+                checks.add(changed(tab).thenAccept(changed -> {
+                    if (changed && !asking && !settling.contains(tab)) {
+                        settling.add(tab);
                         act(tab, ask(tab));
                     }
-                });
+                }));
             }
         }
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new));
     }
 
     /** Runs {@code save} unless the file changed on disk; then asks first. Completes with null if nothing was saved. */
@@ -80,9 +92,13 @@ final class DiskChanges {
             if (!changed) {
                 return save.get();
             }
+            settling.add(tab);
             Choice c = ask(tab);
             if (c == Choice.KEEP_MINE) {
-                return save.get();
+                // Saved, then stamped as saved: only then may a change on disk be asked about again.
+                CompletableFuture<Path> saved = save.get();
+                saved.whenComplete((p, e) -> Platform.runLater(() -> restamp(tab).whenComplete((v, x) -> settling.remove(tab))));
+                return saved;
             }
             act(tab, c);
             return CompletableFuture.completedFuture(null);
@@ -108,10 +124,13 @@ final class DiskChanges {
         return done;
     }
 
-    private void restamp(NotebookTab tab) {
+    /** Reads what the file holds now; completes on the FX thread once it is the known content. */
+    private CompletableFuture<Void> restamp(NotebookTab tab) {
         Path file = tab.document().file();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         if (file == null) {
-            return;
+            done.complete(null);
+            return done;
         }
         CompletableFuture.supplyAsync(() -> {
             try {
@@ -119,11 +138,13 @@ final class DiskChanges {
             } catch (IOException e) {
                 return null;
             }
-        }, background).thenAccept(s -> Platform.runLater(() -> {
+        }, background).whenComplete((s, e) -> Platform.runLater(() -> {
             if (s != null) {
                 stamps.put(tab, s);
             }
+            done.complete(null);
         }));
+        return done;
     }
 
     private Choice ask(NotebookTab tab) {
@@ -150,7 +171,11 @@ final class DiskChanges {
         }
     }
 
+    /** Carries out the answer about a tab in {@link #settling}, and lets it go once done. */
     private void act(NotebookTab tab, Choice choice) {
+        if (choice == Choice.RELOAD) {
+            settling.remove(tab);
+        }
         switch (choice) {
             case RELOAD -> {
                 Path file = tab.document().file();
@@ -164,10 +189,10 @@ final class DiskChanges {
                     }
                 });
             }
-            case SAVE_AS -> w.saveAs(tab);
+            case SAVE_AS -> w.saveAs(tab).whenComplete((p, e) -> settling.remove(tab));
             case KEEP_MINE -> {
                 // Asked once per change: the file's new content is now the known one, and this window's differs.
-                restamp(tab);
+                restamp(tab).whenComplete((v, e) -> settling.remove(tab));
                 tab.document().markModified();
             }
         }

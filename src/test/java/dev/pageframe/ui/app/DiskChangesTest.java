@@ -1,6 +1,8 @@
 package dev.pageframe.ui.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.Notebook;
@@ -53,8 +55,16 @@ class DiskChangesTest extends WindowTest {
         ui.robot.push(KeyCode.CONTROL, KeyCode.S);
         ui.waitUntil("saving asks first", () -> ui.robot.lookup("#disk-changed-dialog").tryQuery().isPresent());
         ui.robot.clickOn("Keep Mine");
+        // The window gets the focus back as the question closes, and checks its files: not this one again.
+        ui.fxRun(() -> ui.window.diskChanges().checkAll());
 
         ui.waitUntil("this window's version is saved", () -> !tab.document().isDirty());
         assertEquals("int a = 1; // mine", new NotebookFiles().load(file).notebook().cells().get(1).source());
+        // After the save, a check ends without asking (a question would hold it open).
+        var check = ui.fx(() -> ui.window.diskChanges().checkAll());
+        ui.waitUntil("the check ended, or asked", () -> check.isDone()
+                || ui.robot.lookup("#disk-changed-dialog").tryQuery().isPresent());
+        assertTrue(ui.robot.lookup("#disk-changed-dialog").tryQuery().isEmpty(), "asked once, not twice");
+        assertFalse(ui.fx(() -> tab.document().isDirty()), "saved, and not marked unsaved after");
     }
 }
