@@ -137,6 +137,7 @@ public final class CommandTable {
         notebook("kernel.restart", "Restart Kernel", "Run", 1, (w, tab) -> tab.document().restart(),
                 Shortcut.twice(KeyCode.DIGIT0), Shortcut.twice(KeyCode.NUMPAD0).asAlias());
         notebook("kernel.restartAndRunAll", "Restart and Run All", "Run", 1, (w, tab) -> tab.document().restartAndRunAll());
+        notebook("kernel.machine", "Change Machine\u2026", "Run", 1, MainWindow::changeMachine);
         // On by default; the window warns in the status bar when it is turned off (MainWindow).
         toggle("kernel.sandbox", "Sandbox Cells", "Run", 2, w -> w.sandbox().enabledProperty());
     }

@@ -100,6 +100,7 @@ public final class MainWindow extends BorderPane {
     public MainWindow(AppEnvironment env) {
         this.env = env;
         this.services = new WindowServices(docs, docsShown, status, env, links);
+        status.setOnMachineClicked(() -> Optional.ofNullable(current.get()).ifPresent(this::changeMachine));
         this.files = new FileCommands(this, env);
         this.recovery = new RecoveryCommands(this, env);
         this.diskChanges = new DiskChanges(this, env.background());
@@ -432,6 +433,11 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Asks where to save, then saves; completes with null if the user cancelled. */
+    /** Run › Change Machine (or a click on the machine in the status bar): another profile or memory for the notebook. */
+    void changeMachine(NotebookTab tab) {
+        MachineDialog.ask(window(), tab.document().machine()).ifPresent(tab.document()::changeMachine);
+    }
+
     public CompletableFuture<Path> saveAs(NotebookTab tab) {
         return files.saveAs(tab);
     }

@@ -65,6 +65,7 @@ public final class StatusBar extends HBox {
             document.kernelStateProperty().removeListener(changed);
             document.busySinceProperty().removeListener(changed);
             document.kernelDetailProperty().removeListener(changed);
+            document.machineProperty().removeListener(machineChanged);
         }
         document = doc;
         if (doc != null) {
@@ -72,14 +73,25 @@ public final class StatusBar extends HBox {
             doc.kernelStateProperty().addListener(changed);
             doc.busySinceProperty().addListener(changed);
             doc.kernelDetailProperty().addListener(changed);
-            MachineSpec m = doc.machine();
-            machine.setText(m.profile() + " \u00b7 " + humanBytes(m.memoryBytes()));
-            machine.setTooltip(new Tooltip("The simulated machine this notebook runs on (metadata.pageframe.machine)"));
-        } else {
-            machine.setText("No notebook");
+            doc.machineProperty().addListener(machineChanged);
+            machine.setTooltip(new Tooltip("The simulated machine this notebook runs on; click to change it"));
         }
+        refreshMachine();
         refreshKernel();
         refreshFree();
+    }
+
+    private final javafx.beans.InvalidationListener machineChanged = o -> refreshMachine();
+
+    private void refreshMachine() {
+        MachineSpec m = document == null ? null : document.machine();
+        machine.setText(m == null ? "No notebook" : m.profile() + " \u00b7 " + humanBytes(m.memoryBytes()));
+    }
+
+    /** Runs {@code action} when the machine's name is clicked (Run › Change Machine). */
+    void setOnMachineClicked(Runnable action) {
+        machine.setOnMouseClicked(e -> action.run());
+        machine.setCursor(javafx.scene.Cursor.HAND);
     }
 
     private final javafx.beans.InvalidationListener freeChanged = o -> refreshFree();

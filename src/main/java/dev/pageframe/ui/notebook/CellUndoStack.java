@@ -27,8 +27,4 @@ final class CellUndoStack {
         CellUndo u = stack.poll();
         return u == null ? null : u.undo();
     }
-
-    boolean isEmpty() {
-        return stack.isEmpty();
-    }
 }

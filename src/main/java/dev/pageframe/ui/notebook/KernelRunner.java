@@ -97,12 +97,16 @@ final class KernelRunner {
     /** Starts the kernel now if it is not running. */
     KernelSession session() {
         if (session == null) {
-            session = sessionFactory.apply(document.machine());
+            KernelSession made = sessionFactory.apply(document.machine());
+            session = made;
             session.addListener(new KernelListener() {
                 @Override
                 public void stateChanged(KernelState state, String detail) {
                     Instant at = Instant.now();
                     Platform.runLater(() -> {
+                        if (session != made) {
+                            return; // a kernel let go for another machine
+                        }
                         kernelState.set(state);
                         kernelDetail.set(detail);
                         busySince.set(state == KernelState.BUSY ? at : null);
@@ -111,6 +115,18 @@ final class KernelRunner {
             });
         }
         return session;
+    }
+
+    /**
+     * Lets the kernel of the old machine go; the next run boots the document's new machine in a new one, as at open.
+     * The old session's last words (its state as it closes) are not shown.
+     */
+    void changeMachine() {
+        close();
+        kernelState.set(KernelState.NOT_STARTED);
+        kernelDetail.set("");
+        busySince.set(null);
+        freeBytes.set(-1);
     }
 
     /** Stops the kernel (off the FX thread: closing waits for the agent JVM). */

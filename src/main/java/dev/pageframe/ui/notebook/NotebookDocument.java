@@ -32,6 +32,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -54,6 +55,7 @@ public final class NotebookDocument {
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final StringProperty untitledName = new SimpleStringProperty(this, "untitledName", "Untitled.ipynb");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ReadOnlyObjectWrapper<MachineSpec> machine = new ReadOnlyObjectWrapper<>(this, "machine");
     private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty");
     private final BooleanProperty trusted = new SimpleBooleanProperty(this, "trusted");
     private final StringProperty trustExplanation = new SimpleStringProperty(this, "trustExplanation", "");
@@ -94,6 +96,7 @@ public final class NotebookDocument {
             NotebookTrust trust, NotebookFiles files, Function<MachineSpec, KernelSession> sessionFactory,
             Executor background) {
         this.base = Objects.requireNonNull(notebook);
+        this.machine.set(notebook.machine());
         this.trust = Objects.requireNonNull(trust);
         this.files = Objects.requireNonNull(files);
         this.background = Objects.requireNonNull(background);
@@ -195,7 +198,23 @@ public final class NotebookDocument {
     }
 
     public MachineSpec machine() {
-        return base.machine();
+        return machine.get();
+    }
+
+    /** The notebook's machine, as its metadata says; {@link #changeMachine} sets it. */
+    public ReadOnlyObjectProperty<MachineSpec> machineProperty() {
+        return machine.getReadOnlyProperty();
+    }
+
+    /** Runs the notebook on another machine from now on: written to its metadata, booted at the next run. */
+    public void changeMachine(MachineSpec spec) {
+        if (isReadOnly() || spec.equals(machine())) {
+            return;
+        }
+        base = base.withMachine(spec);
+        machine.set(spec);
+        runner.changeMachine();
+        markModified();
     }
 
     /** Why the notebook can be read but not run or edited (written for another kernel); empty if it can. */
@@ -330,20 +349,13 @@ public final class NotebookDocument {
         markModified();
     }
 
-    /**
-     * Takes back the last cell operation (a delete, a change of type, a replace) and returns the cell it concerned,
-     * or null if there is none.
-     */
+    /** Takes back the last delete, change of type or replace; returns the cell it concerned, or null if none. */
     public CellModel undoCellOperation() {
         CellModel cell = undoable.undo();
         if (cell != null) {
             markModified();
         }
         return cell;
-    }
-
-    public boolean canUndoCellOperation() {
-        return !undoable.isEmpty();
     }
 
     /**
