@@ -33,6 +33,9 @@ public final class CommandPalette extends VBox {
         this.run = run;
         this.shown = new FilteredList<>(FXCollections.observableArrayList(commands));
         this.list = new ListView<>(shown);
+        Label none = new Label("No command matches");
+        none.setId("palette-no-match");
+        list.setPlaceholder(none);
         getStyleClass().add("command-palette");
         setId("command-palette");
         setMaxWidth(640);

@@ -184,6 +184,11 @@ class CommandTableTest extends WindowTest {
         assertEquals(ui.fx(() -> ui.window.commandTable().commands().size()),
                 ui.fx(() -> ui.window.palette().shownCommands().size()), "an empty query lists every command");
 
+        ui.robot.write("merge");
+        assertTrue(ui.fx(() -> ui.window.palette().shownCommands().isEmpty()));
+        assertTrue(ui.fx(() -> ui.robot.lookup("#palette-no-match").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)),
+                "an empty list says so");
+        ui.fxRun(() -> ui.window.palette().queryField().clear());
         ui.robot.write("run all");
         List<Command> shown = ui.fx(() -> ui.window.palette().shownCommands());
         assertFalse(shown.isEmpty());
