@@ -2,8 +2,8 @@
 # Records the ahead-of-time caches (JDK 25, JEP 483/514/515) of the two JVMs a headless `pageframe run` starts:
 #   target/pageframe-cli.aot  the command-line tool (options: scripts/cli-jvm-options), trained on a run;
 #   target/agent.aot          the kernel's agent JVM, trained on the same run (KernelCaches, record mode).
-# ./pageframe passes each one only while it is newer than target/pageframe.jar: run this again after every
-# `mvn package` (a cache made for another build would be refused by the JVM, which costs the time it saves).
+# ./pageframe passes each one only for the jar it was made from (its size and time, in target/NAME.aot.jar): run this
+# again after every `mvn package`. The JVM itself checks only the class path's name.
 # The training run: the tour, then a notebook of 20 small cells (a loop and a print each). About 30 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ java="$JAVA_HOME/bin/java"
 jar="$PWD/target/pageframe.jar"
 dir="$PWD/target"
 [ -f "$jar" ] || { echo "run-cache: no $jar; build it first: mvn -q package -DskipTests" >&2; exit 2; }
-rm -f "$dir/pageframe-cli.aot" "$dir/agent.aot" "$dir/agent.aotconf" "$dir/launcher.aot"
+rm -f "$dir/pageframe-cli.aot" "$dir/agent.aot" "$dir/agent.aotconf" "$dir/launcher.aot" "$dir"/*.aot.jar
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -48,5 +48,7 @@ rm -f "$dir/agent.aotconf"
 
 for f in pageframe-cli.aot agent.aot; do
   [ -f "$dir/$f" ] || { echo "run-cache: no $dir/$f was written" >&2; exit 1; }
+  # Which jar it is for (./pageframe and KernelCaches compare): the JVM would take a cache made for another build.
+  stat -c '%s %Y' "$jar" > "$dir/$f.jar"
   echo "run-cache: wrote $dir/$f ($(du -h "$dir/$f" | cut -f1))"
 done

@@ -42,4 +42,6 @@ else
   exit 2
 fi
 [ -f "$out" ] || { echo "startup-cache: the JVM wrote no cache" >&2; exit 1; }
+# Which jar it is for (./pageframe compares): the JVM itself would take a cache made for another build of the jar.
+stat -c '%s %Y' "$jar" > "$out.jar"
 echo "startup-cache: wrote $out ($(du -h "$out" | cut -f1))"

@@ -3,7 +3,6 @@ package dev.pageframe.execution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,10 +13,10 @@ import java.util.Optional;
  * one runs with other module options), kept in a folder. scripts/run-cache.sh records it; a kernel start then
  * skips most of its class loading.
  *
- * <p>A cache is used only when it is newer than every entry of the class path it is for, and every entry is a
- * jar: the JVM maps a cache only for the class path it was made with, and a cache made for another build
- * would be refused. The JVM's own complaints about a cache are turned off so that they can never become a
- * cell's output; a refused cache costs the time it would have saved, nothing else.
+ * <p>A cache is used only for the jars it was made from: the file {@code NAME.jar} beside it holds each class path
+ * entry's size and time as scripts/run-cache.sh found them. The JVM checks only the class path's names and would take
+ * the classes of another build from the cache. The JVM's own complaints about a cache are turned off so that they can
+ * never become a cell's output; a refused cache costs the time it would have saved, nothing else.
  *
  * @param folder where the caches are, or are recorded to; null for none
  * @param record whether the agent records its training data there ({@value #AGENT_CONFIGURATION}) instead of
@@ -68,7 +67,7 @@ public record KernelCaches(Path folder, boolean record) {
         return record ? Optional.of(folder) : Optional.empty();
     }
 
-    /** The cache file {@code name}, if it exists and is newer than every class path entry (all of them jars). */
+    /** The cache file {@code name}, if it exists and was made from these class path entries (all of them jars). */
     Optional<Path> usable(String name, List<Path> classpath) {
         if (folder == null || record) {
             return Optional.empty();
@@ -78,16 +77,23 @@ public record KernelCaches(Path folder, boolean record) {
             if (!Files.isRegularFile(cache) || classpath.isEmpty()) {
                 return Optional.empty();
             }
-            FileTime made = Files.getLastModifiedTime(cache);
+            List<String> madeFrom = Files.readAllLines(folder.resolve(name + ".jar"));
+            List<String> now = new java.util.ArrayList<>();
             for (Path entry : classpath) {
-                if (!Files.isRegularFile(entry) || Files.getLastModifiedTime(entry).compareTo(made) > 0) {
+                if (!Files.isRegularFile(entry)) {
                     return Optional.empty();
                 }
+                now.add(stamp(entry));
             }
-            return Optional.of(cache);
+            return madeFrom.equals(now) ? Optional.of(cache) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** A jar's size and time in seconds, as {@code stat -c '%s %Y'} prints them for scripts/run-cache.sh. */
+    static String stamp(Path jar) throws IOException {
+        return Files.size(jar) + " " + Files.getLastModifiedTime(jar).to(java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static List<String> using(Path cache) {

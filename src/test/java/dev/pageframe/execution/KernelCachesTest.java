@@ -26,24 +26,45 @@ class KernelCachesTest {
         return file;
     }
 
+    /** The cache and the stamp scripts/run-cache.sh writes beside it, for {@code jars} as they are now. */
+    private Path cacheFor(Path... jars) throws IOException {
+        StringBuilder stamps = new StringBuilder();
+        for (Path jar : jars) {
+            stamps.append(KernelCaches.stamp(jar)).append('\n');
+        }
+        Files.writeString(dir.resolve(KernelCaches.AGENT + ".jar"), stamps);
+        return file(KernelCaches.AGENT, BUILT.plusSeconds(60));
+    }
+
     @Test
-    void aCacheOlderThanTheJarWasMadeForAnotherBuildAndIsNotPassed() throws IOException {
+    void aCacheMadeFromAnotherBuildOfTheJarIsNotPassedWhateverItsTime() throws IOException {
         Path jar = file("pageframe.jar", BUILT);
-        file(KernelCaches.AGENT, BUILT.minusSeconds(60));
+        cacheFor(jar);
+        // Rebuilt, or copied: another size or time. The cache is newer than the jar, and still not for it (the JVM
+        // would take the old build's classes from it).
+        Files.writeString(jar, "pageframe.jar, rebuilt");
+        Files.setLastModifiedTime(jar, FileTime.from(BUILT));
         KernelCaches caches = new KernelCaches(dir, false);
         assertEquals(List.of(), caches.agentOptions(List.of(jar)));
         assertEquals(Optional.empty(), caches.agentReads(List.of(jar)));
     }
 
     @Test
-    void theAgentsCacheMustBeNewerThanEveryEntryOfItsClassPath() throws IOException {
+    void theAgentsCacheIsPassedForTheClassPathItWasMadeFrom() throws IOException {
         Path jar = file("pageframe.jar", BUILT);
         Path library = file("library.jar", BUILT.plusSeconds(120));
-        Path cache = file(KernelCaches.AGENT, BUILT.plusSeconds(60));
+        Path cache = cacheFor(jar);
         KernelCaches caches = new KernelCaches(dir, false);
         assertEquals(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off"), caches.agentOptions(List.of(jar)));
         assertEquals(Optional.of(cache), caches.agentReads(List.of(jar)));
-        assertEquals(List.of(), caches.agentOptions(List.of(jar, library)));
+        assertEquals(List.of(), caches.agentOptions(List.of(jar, library)), "made for the jar alone");
+    }
+
+    @Test
+    void aCacheWithoutItsStampIsNotPassed() throws IOException {
+        Path jar = file("pageframe.jar", BUILT);
+        file(KernelCaches.AGENT, BUILT.plusSeconds(60));
+        assertEquals(List.of(), new KernelCaches(dir, false).agentOptions(List.of(jar)));
     }
 
     @Test
