@@ -269,6 +269,8 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/run-all.sh" pageframe \
   || { cat "$work/run-all.log" >&2; fail "the installed app did not finish Run All on the tour"; }
 ! grep -E "Exception|Error|^[[:space:]]+at " "$work/run-all.log" \
   || fail "the installed app logged an exception while it ran the tour or ended (above)"
+! grep "Unsupported JavaFX configuration" "$work/run-all.log" \
+  || fail "the installed app greets its user with JavaFX's warning about the class path (above)"
 ok "the installed app runs the tour's cells and draws their charts ($(grep -o 'ran [0-9]* code cells' "$work/run-all.log"))"
 [ "$(cat "$work/run-all.status")" = 0 ] \
   || { cat "$work/run-all.log" >&2; fail "SIGTERM did not end the installed app in order: exit status $(cat "$work/run-all.status")"; }

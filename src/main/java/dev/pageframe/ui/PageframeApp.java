@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -31,8 +33,14 @@ public class PageframeApp extends Application {
      * subcommand or a single FILE.
      */
     public static void launchApp(String[] args) {
+        // JavaFX runs from the class path here by design (one jar, one launcher): its warning that this is "unsupported"
+        // would greet every user who starts the app from a shell. Its other warnings and errors still show.
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         Application.launch(PageframeApp.class, args);
     }
+
+    /** JavaFX's logger, held so that the level set on it stays (java.util.logging keeps loggers only weakly). */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     /** For {@code mvn javafx:run} and module-path launches; plain class-path launches use {@link PageframeLauncher}. */
     public static void main(String[] args) {
