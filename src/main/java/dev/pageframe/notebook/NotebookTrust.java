@@ -117,7 +117,7 @@ public final class NotebookTrust {
 
     /** {@code $XDG_CONFIG_HOME/pageframe}, or {@code ~/.config/pageframe} when that is unset. */
     public static Path defaultConfigDir() {
-        return defaultConfigDir(System.getenv(), System.getProperty("user.home"));
+        return defaultConfigDir(System.getenv(), UserHome.current().toString());
     }
 
     static Path defaultConfigDir(Map<String, String> env, String userHome) {

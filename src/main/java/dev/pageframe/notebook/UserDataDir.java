@@ -20,7 +20,7 @@ public final class UserDataDir {
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        return forPlatform(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
+        return forPlatform(System.getProperty("os.name", ""), System.getenv(), UserHome.current());
     }
 
     /**

@@ -17,7 +17,7 @@ public final class UserDocuments {
 
     /** The Pageframe folder in this user's documents folder (not created here). */
     public static Path folder() {
-        return folder(System.getenv(), Path.of(System.getProperty("user.home")));
+        return folder(System.getenv(), dev.pageframe.notebook.UserHome.current());
     }
 
     static Path folder(Map<String, String> env, Path home) {
