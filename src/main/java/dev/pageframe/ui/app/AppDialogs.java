@@ -18,6 +18,7 @@ final class AppDialogs {
         ButtonType trustAndRun = new ButtonType("Trust and Run", ButtonBar.ButtonData.OK_DONE);
         Alert a = new Alert(Alert.AlertType.WARNING, "", trustAndRun, ButtonType.CANCEL);
         a.initOwner(owner);
+        zoomed(a, owner);
         a.setTitle("Run an untrusted notebook?");
         a.setHeaderText("Run code from a notebook you have not trusted?");
         Label body = new Label(NotebookTab.trustMessage(explanation)
@@ -36,6 +37,7 @@ final class AppDialogs {
         ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, ButtonType.CANCEL);
         a.initOwner(owner);
+        zoomed(a, owner);
         a.setTitle("Unsaved changes");
         a.setHeaderText("Save changes to " + name + " before closing?");
         a.setContentText("Your changes will be lost if you don't save them.");
@@ -49,6 +51,7 @@ final class AppDialogs {
         ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", replace, ButtonType.CANCEL);
         a.initOwner(owner);
+        zoomed(a, owner);
         a.setTitle("Replace file?");
         a.setHeaderText(name + " already exists. Replace it?");
         a.setContentText("Saving writes this notebook over it; what it holds now will be lost.");
@@ -56,10 +59,24 @@ final class AppDialogs {
         return a.showAndWait().filter(b -> b == replace).isPresent();
     }
 
+    /**
+     * Gives a dialog the window's zoom before it shows. The zoom stylesheet reaches a dialog only once it is on screen
+     * (ZoomStylesheet), after it was sized for 100%: at 125% its buttons read "Save ..." and "Keep ...".
+     */
+    static void zoomed(javafx.scene.control.Dialog<?> dialog, Window owner) {
+        if (owner != null && owner.getScene() != null && owner.getScene().getRoot() != null) {
+            String style = owner.getScene().getRoot().getStyle();
+            if (style != null && style.contains("-fx-font-size")) {
+                dialog.getDialogPane().setStyle(style);
+            }
+        }
+    }
+
     /** Shows what went wrong, without waiting for the user. */
     static void error(Window owner, String header, String detail) {
         Alert a = new Alert(Alert.AlertType.ERROR);
         a.initOwner(owner);
+        zoomed(a, owner);
         a.setTitle("Pageframe");
         a.setHeaderText(header);
         a.setContentText(detail);

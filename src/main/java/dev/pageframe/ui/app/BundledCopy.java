@@ -89,6 +89,7 @@ final class BundledCopy {
             ButtonType later = new ButtonType("Not Now", ButtonBar.ButtonData.CANCEL_CLOSE);
             Alert a = new Alert(Alert.AlertType.INFORMATION, "", copy, later);
             a.initOwner(tab.getTabPane() == null ? null : tab.getTabPane().getScene().getWindow());
+            AppDialogs.zoomed(a, tab.getTabPane() == null ? null : tab.getTabPane().getScene().getWindow());
             a.setTitle("Save a copy?");
             a.setHeaderText(tab.document().untitledNameProperty().get() + " ships with Pageframe and is read-only");
             a.setContentText("Save a copy in your Pageframe documents folder to keep your changes. Until then they"

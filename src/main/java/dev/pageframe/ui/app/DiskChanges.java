@@ -157,6 +157,7 @@ final class DiskChanges {
             Window owner = w.window();
             if (owner != null) {
                 a.initOwner(owner);
+                AppDialogs.zoomed(a, owner);
             }
             String name = tab.document().file().getFileName().toString();
             a.setTitle("File changed on disk");

@@ -27,6 +27,7 @@ final class MachineDialog {
     static Optional<MachineSpec> ask(Window owner, MachineSpec current) {
         Dialog<MachineSpec> d = new Dialog<>();
         d.initOwner(owner);
+        AppDialogs.zoomed(d, owner);
         d.setTitle("Change Machine");
         d.setHeaderText("The simulated machine this notebook runs on");
         d.getDialogPane().setId("machine-dialog");

@@ -90,6 +90,7 @@ final class RecoveryCommands {
                 this::restore, this::confirmDiscard);
         dialog = new Dialog<>();
         dialog.initOwner(w.window());
+        AppDialogs.zoomed(dialog, w.window());
         dialog.initModality(Modality.NONE);
         dialog.setTitle("Recover unsaved changes");
         dialog.setHeaderText("Recover unsaved changes");
@@ -110,6 +111,7 @@ final class RecoveryCommands {
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
                 "The copy is deleted, and its changes cannot be recovered afterwards.", discardIt, keep);
         a.initOwner(dialog != null ? dialog.getDialogPane().getScene().getWindow() : w.window());
+        AppDialogs.zoomed(a, dialog != null ? dialog.getDialogPane().getScene().getWindow() : w.window());
         a.setTitle("Discard unsaved changes");
         a.setHeaderText("Discard the unsaved changes to " + entry.name() + "?");
         a.getDialogPane().setId("discard-confirm-dialog");

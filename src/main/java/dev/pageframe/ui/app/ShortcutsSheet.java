@@ -23,6 +23,7 @@ final class ShortcutsSheet {
     static Alert show(Window owner, CommandTable table) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
+        AppDialogs.zoomed(a, owner);
         a.setTitle("Keyboard Shortcuts");
         a.setHeaderText("Keyboard shortcuts (as in Jupyter)");
         a.setResizable(true);

@@ -53,6 +53,12 @@ final class ZoomStylesheet {
         for (Window w : List.copyOf(Window.getWindows())) {
             if (isOwned(w)) {
                 attach(w.getScene(), old);
+                // A dialog given the zoom before it showed (AppDialogs.zoomed) holds it inline, which outranks this
+                // stylesheet: it takes the new size there too.
+                if (w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane
+                        && pane.getStyle().contains("-fx-font-size")) {
+                    pane.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", px));
+                }
             }
         }
     }
