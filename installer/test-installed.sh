@@ -281,7 +281,7 @@ read -r -a opener <<< "${exec_line//%[fFuU]/$work/lesson.ipynb}"
 window_appears lesson.ipynb "${opener[@]}" \
   || fail "opening a notebook as the desktop entry does ($exec_line) showed no window for it"
 ok "the desktop entry ($exec_line) opens a notebook in a window"
-# Several notebooks opened at once: %F passes them all to one app, which opens each (the last one on show).
+# Several notebooks opened at once: %F passes them all to one app, which opens each in turn (the last one on show).
 cp notebooks/pages-and-orders.ipynb "$work/second lesson.ipynb"
 [[ "$exec_line" == *%F* ]] || fail "the desktop entry's Exec line does not take several files (%F): $exec_line"
 read -r -a opener <<< "${exec_line%%%F*}"

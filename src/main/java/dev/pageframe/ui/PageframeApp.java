@@ -88,9 +88,7 @@ public class PageframeApp extends Application {
         stage.show();
 
         window.offerRecoveryLater();
-        for (String f : files) {
-            window.open(Path.of(f));
-        }
+        window.openAll(files.stream().map(Path::of).toList());
         termination = Termination.install(() -> Platform.runLater(Platform::exit), Duration.ofSeconds(15));
     }
 

@@ -397,6 +397,18 @@ public final class MainWindow extends BorderPane {
         return files.open(file);
     }
 
+    /**
+     * Opens notebooks one after another (as a file manager passes them), so the tabs stand in the order given and the
+     * last one is on show; one that fails to open (it says why) does not stop the rest.
+     */
+    public CompletableFuture<?> openAll(List<Path> notebooks) {
+        CompletableFuture<?> opened = CompletableFuture.completedFuture(null);
+        for (Path f : notebooks) {
+            opened = opened.handle((tab, error) -> null).thenComposeAsync(x -> open(f), Platform::runLater);
+        }
+        return opened;
+    }
+
     /** Opens the tour that ships with the app, as an untitled copy (saving asks where). */
     public CompletableFuture<NotebookTab> openTour() {
         return files.openTour();

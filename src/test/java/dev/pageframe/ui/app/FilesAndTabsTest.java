@@ -70,6 +70,18 @@ class FilesAndTabsTest extends WindowTest {
     }
 
     @Test
+    void notebooksOpenedTogetherStandInTheirOrderWithTheLastOnShow() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (String name : List.of("c-first.ipynb", "a-second.ipynb", "b-third.ipynb")) {
+            files.add(ui.writeTrustedNotebook(name, List.of(Cell.markdown("# " + name))));
+        }
+        ui.fx(() -> ui.window.openAll(files)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(files, ui.fx(() -> ui.window.tabs().getTabs().stream()
+                .map(t -> ((NotebookTab) t).document().file()).toList()));
+        assertEquals(files.getLast(), ui.fx(() -> ui.window.current().document().file()));
+    }
+
+    @Test
     void droppedNotebookFilesOpenAndOtherFilesAreIgnored() throws Exception {
         Path nb = ui.writeTrustedNotebook("dropped.ipynb", List.of(Cell.markdown("# Dropped")));
         Path text = Files.writeString(ui.root.resolve("notes.txt"), "not a notebook");
