@@ -13,6 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
+    /** A command line whose desktop app only records the arguments it was launched with. */
+    private static Cli recording(AtomicReference<String[]> launched) {
+        return new Cli().gui(args -> {
+            launched.set(args);
+            return true;
+        });
+    }
+
 
     @Test
     void versionPrintsTheProgramVersion() {
@@ -51,10 +59,7 @@ class MainTest {
     @Test
     void noArgumentsOpensTheDesktopApp() {
         AtomicReference<String[]> launched = new AtomicReference<>();
-        Cli.Result r = new Cli().gui(args -> {
-            launched.set(args);
-            return true;
-        }).run();
+        Cli.Result r = recording(launched).run();
         assertEquals(0, r.exit());
         assertArrayEquals(new String[0], launched.get());
     }
@@ -63,10 +68,7 @@ class MainTest {
     void oneFileArgumentOpensItInTheDesktopApp(@TempDir Path dir) throws Exception {
         String lesson = Files.writeString(dir.resolve("lesson.ipynb"), "{}").toString();
         AtomicReference<String[]> launched = new AtomicReference<>();
-        Cli.Result r = new Cli().gui(args -> {
-            launched.set(args);
-            return true;
-        }).run(lesson);
+        Cli.Result r = recording(launched).run(lesson);
         assertEquals(0, r.exit());
         assertArrayEquals(new String[] {lesson}, launched.get());
     }
@@ -74,20 +76,14 @@ class MainTest {
     @Test
     void aWordThatIsNoFileAndNoCommandSaysSoWithoutStartingTheApp() {
         AtomicReference<String[]> launched = new AtomicReference<>();
-        Cli.Result r = new Cli().gui(args -> {
-            launched.set(args);
-            return true;
-        }).run("validte");
+        Cli.Result r = recording(launched).run("validte");
         assertEquals(2, r.exit());
         assertNull(launched.get(), "the desktop app must not start");
         assertEquals("pageframe: no such file or command: validte (the commands are validate, trust, export, run;"
                 + " try 'pageframe --help')" + System.lineSeparator(), r.err());
 
         // With the file after it, the mistyped command is still what is named.
-        Cli.Result withFile = new Cli().gui(args -> {
-            launched.set(args);
-            return true;
-        }).run("runn", "tour.ipynb");
+        Cli.Result withFile = recording(launched).run("runn", "tour.ipynb");
         assertEquals(2, withFile.exit());
         assertNull(launched.get(), "the desktop app must not start");
         assertEquals("pageframe: no such file or command: runn (the commands are validate, trust, export, run;"
@@ -137,10 +133,7 @@ class MainTest {
         String a = Files.writeString(dir.resolve("a.ipynb"), "{}").toString();
         String b = Files.writeString(dir.resolve("b lesson.ipynb"), "{}").toString();
         AtomicReference<String[]> launched = new AtomicReference<>();
-        Cli.Result r = new Cli().gui(args -> {
-            launched.set(args);
-            return true;
-        }).run(a, b);
+        Cli.Result r = recording(launched).run(a, b);
         assertEquals(0, r.exit(), r.err());
         assertArrayEquals(new String[] {a, b}, launched.get());
     }
@@ -149,10 +142,7 @@ class MainTest {
     void aMissingOneAmongSeveralFilesIsNamedAndNothingOpens(@TempDir Path dir) throws Exception {
         String a = Files.writeString(dir.resolve("a.ipynb"), "{}").toString();
         AtomicReference<String[]> launched = new AtomicReference<>();
-        Cli.Result r = new Cli().gui(args -> {
-            launched.set(args);
-            return true;
-        }).run(a, "missing.ipynb");
+        Cli.Result r = recording(launched).run(a, "missing.ipynb");
         assertEquals(2, r.exit());
         assertNull(launched.get());
         assertTrue(r.err().startsWith("pageframe: no such file or command: missing.ipynb"), r.err());

@@ -16,18 +16,14 @@ final class AppDialogs {
     /** Asks before the first run of an untrusted notebook; true means trust it and run. */
     static boolean confirmUntrustedRun(Window owner, String explanation) {
         ButtonType trustAndRun = new ButtonType("Trust and Run", ButtonBar.ButtonData.OK_DONE);
-        Alert a = new Alert(Alert.AlertType.WARNING, "", trustAndRun, ButtonType.CANCEL);
-        a.initOwner(owner);
-        zoomed(a, owner);
-        a.setTitle("Run an untrusted notebook?");
-        a.setHeaderText("Run code from a notebook you have not trusted?");
+        Alert a = alert(owner, Alert.AlertType.WARNING, "untrusted-run-dialog", "Run an untrusted notebook?",
+                "Run code from a notebook you have not trusted?", trustAndRun, ButtonType.CANCEL);
         Label body = new Label(NotebookTab.trustMessage(explanation)
                 + "\n\nIts code runs only inside Pageframe's simulated machine, but read it before you run it. "
                 + "Running trusts the notebook, so it will not ask again.");
         body.setWrapText(true);
         body.setMaxWidth(480);
         a.getDialogPane().setContent(body);
-        a.getDialogPane().setId("untrusted-run-dialog");
         return a.showAndWait().filter(b -> b == trustAndRun).isPresent();
     }
 
@@ -35,13 +31,9 @@ final class AppDialogs {
     static SaveChoice askToSave(Window owner, String name) {
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, ButtonType.CANCEL);
-        a.initOwner(owner);
-        zoomed(a, owner);
-        a.setTitle("Unsaved changes");
-        a.setHeaderText("Save changes to " + name + " before closing?");
+        Alert a = alert(owner, Alert.AlertType.CONFIRMATION, "save-changes-dialog", "Unsaved changes",
+                "Save changes to " + name + " before closing?", save, discard, ButtonType.CANCEL);
         a.setContentText("Your changes will be lost if you don't save them.");
-        a.getDialogPane().setId("save-changes-dialog");
         ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
         return answer == save ? SaveChoice.SAVE : answer == discard ? SaveChoice.DISCARD : SaveChoice.CANCEL;
     }
@@ -49,14 +41,22 @@ final class AppDialogs {
     /** Asks before a save writes over a file the save dialog did not ask about; true means replace it. */
     static boolean confirmReplace(Window owner, String name) {
         ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", replace, ButtonType.CANCEL);
+        Alert a = alert(owner, Alert.AlertType.CONFIRMATION, "replace-file-dialog", "Replace file?",
+                name + " already exists. Replace it?", replace, ButtonType.CANCEL);
+        a.setContentText("Saving writes this notebook over it; what it holds now will be lost.");
+        return a.showAndWait().filter(b -> b == replace).isPresent();
+    }
+
+    /** A question of the window, zoomed as it is, with its id for tests and styles. */
+    private static Alert alert(Window owner, Alert.AlertType type, String id, String title, String header,
+            ButtonType... buttons) {
+        Alert a = new Alert(type, "", buttons);
         a.initOwner(owner);
         zoomed(a, owner);
-        a.setTitle("Replace file?");
-        a.setHeaderText(name + " already exists. Replace it?");
-        a.setContentText("Saving writes this notebook over it; what it holds now will be lost.");
-        a.getDialogPane().setId("replace-file-dialog");
-        return a.showAndWait().filter(b -> b == replace).isPresent();
+        a.setTitle(title);
+        a.setHeaderText(header);
+        a.getDialogPane().setId(id);
+        return a;
     }
 
     /**
