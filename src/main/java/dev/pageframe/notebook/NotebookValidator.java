@@ -60,6 +60,11 @@ public final class NotebookValidator {
         problems.add(new ValidationProblem(path, message));
     }
 
+    /** A problem the reader mends as Jupyter's does (a cell given a new id): invalid, but it opens and runs. */
+    private void mendable(String path, String message) {
+        problems.add(new ValidationProblem(path, message, false, true));
+    }
+
     /**
      * Something a newer minor version may add (a field, a cell or output type): an error up to 4.5, a warning
      * after, as nbformat relaxes its schema for notebooks "from the future"; Pageframe keeps it as it is.
@@ -252,7 +257,7 @@ public final class NotebookValidator {
     private void checkId(JsonNode id, int index, Map<String, Integer> ids) {
         String path = JsonPaths.field(JsonPaths.index("cells", index), "id");
         if (id == null) {
-            problems.add(new ValidationProblem(path, "missing; nbformat 4.5 requires an id on every cell", false, true));
+            mendable(path, "missing; nbformat 4.5 requires an id on every cell");
             return;
         }
         if (!id.isTextual()) {
@@ -267,8 +272,7 @@ public final class NotebookValidator {
         }
         Integer first = ids.putIfAbsent(value, index);
         if (first != null) {
-            problems.add(new ValidationProblem(path, "duplicate id \"" + value + "\" (also used by cells[" + first + "])",
-                    false, true));
+            mendable(path, "duplicate id \"" + value + "\" (also used by cells[" + first + "])");
         }
     }
 

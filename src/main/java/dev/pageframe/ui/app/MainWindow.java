@@ -444,12 +444,12 @@ public final class MainWindow extends BorderPane {
         return files.save(tab);
     }
 
-    /** Asks where to save, then saves; completes with null if the user cancelled. */
     /** Run › Change Machine (or a click on the machine in the status bar): another profile or memory for the notebook. */
     void changeMachine(NotebookTab tab) {
         MachineDialog.ask(window(), tab.document().machine()).ifPresent(tab.document()::changeMachine);
     }
 
+    /** Asks where to save, then saves; completes with null if the user cancelled. */
     public CompletableFuture<Path> saveAs(NotebookTab tab) {
         return files.saveAs(tab);
     }

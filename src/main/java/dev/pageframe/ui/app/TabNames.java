@@ -88,12 +88,10 @@ final class TabNames {
         Path folder = file.getParent();
         int depth = folder == null ? 0 : folder.getNameCount();
         for (int k = 1; k <= depth; k++) {
-            Path tail = folder.subpath(depth - k, depth);
+            Path tail = tail(folder, k);
             boolean unique = true;
             for (Path other : same) {
-                Path otherFolder = other.getParent();
-                if (!other.equals(file) && otherFolder != null && otherFolder.getNameCount() >= k
-                        && otherFolder.subpath(otherFolder.getNameCount() - k, otherFolder.getNameCount()).equals(tail)) {
+                if (!other.equals(file) && tail.equals(tail(other.getParent(), k))) {
                     unique = false;
                     break;
                 }
@@ -104,6 +102,12 @@ final class TabNames {
         }
         // A folder that is a tail of the other's: the whole folder says it.
         return folder == null ? "" : folder.toString();
+    }
+
+    /** The last {@code k} names of {@code folder}, or null when it has fewer. */
+    private static Path tail(Path folder, int k) {
+        int n = folder == null ? 0 : folder.getNameCount();
+        return n < k ? null : folder.subpath(n - k, n);
     }
 
     /** The tab's text: the document's title with its place before the unsaved-changes mark. */
