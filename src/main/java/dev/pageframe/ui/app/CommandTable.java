@@ -111,11 +111,16 @@ public final class CommandTable {
         cells("cell.insertBelow", "Insert Cell Below", "Edit", 0, c -> c.insert(true, CellType.CODE),
                 command(KeyCode.B), both(KeyCode.B, SHORTCUT_DOWN, SHIFT_DOWN));
         cells("cell.delete", "Delete Cell", "Edit", 0, CellCommands::deleteSelected, Shortcut.twice(KeyCode.D));
+        cells("cell.split", "Split Cell", "Edit", 0, CellCommands::splitSelected,
+                Shortcut.of(EDIT, KeyCode.MINUS, SHORTCUT_DOWN, SHIFT_DOWN));
+        cells("cell.mergeBelow", "Merge Cell Below", "Edit", 0, CellCommands::mergeSelectedWithBelow,
+                command(KeyCode.M, SHIFT_DOWN));
         cells("cell.undoDelete", "Undo Cell Operation", "Edit", 0, CellCommands::undoCellOperation,
                 command(KeyCode.Z), command(KeyCode.Z, SHORTCUT_DOWN, SHIFT_DOWN));
         cells("cell.moveUp", "Move Cell Up", "Edit", 1, c -> c.moveSelected(-1), both(KeyCode.UP, SHORTCUT_DOWN, SHIFT_DOWN));
         cells("cell.moveDown", "Move Cell Down", "Edit", 1, c -> c.moveSelected(+1),
                 both(KeyCode.DOWN, SHORTCUT_DOWN, SHIFT_DOWN));
+        cells("cell.cut", "Cut Cell", "Edit", 2, CellCommands::cutSelected, command(KeyCode.X));
         cells("cell.copy", "Copy Cell", "Edit", 2, CellCommands::copySelected, command(KeyCode.C));
         cells("cell.paste", "Paste Cell Below", "Edit", 2, CellCommands::pasteBelow, command(KeyCode.V));
         cells("cell.toCode", "Code", "Edit/Cell Type", 3, c -> c.changeSelectedType(CellType.CODE), command(KeyCode.Y));

@@ -6,8 +6,9 @@ import dev.pageframe.notebook.CellType;
 import java.util.List;
 
 /**
- * Jupyter's cell commands on a notebook page: run (in place, and advance, and insert), insert, delete and undo,
- * move, change type, copy and paste, and undo of the last deletes, changes of type and replaces. Menus, the toolbar, the command table and the keys call these.
+ * Jupyter's cell commands on a notebook page: run (in place, and advance, and insert), insert, delete, split and
+ * merge, move, change type, cut, copy and paste, and undo of the last deletes, changes of type, replaces, splits and
+ * merges. Menus, the toolbar, the command table and the keys call these.
  */
 public final class CellCommands {
     private final NotebookView view;
@@ -151,6 +152,38 @@ public final class CellCommands {
         if (c != null) {
             document.changeType(c, type);
             view.select(c);
+        }
+    }
+
+    /** Splits the selected cell at its editor's caret, or around its selection, and edits the part after it. */
+    public void splitSelected() {
+        CellModel c = view.selected();
+        CellEditor editor = c == null ? null : view.editorOf(c);
+        if (editor == null) {
+            return;
+        }
+        var at = editor.getSelection();
+        CellModel after = CellJoins.split(document, c, at.getStart(), at.getEnd());
+        if (after != null) {
+            view.edit(after, false);
+        }
+    }
+
+    /** Shift+M: merges the selected cell with the one below it. */
+    public void mergeSelectedWithBelow() {
+        CellModel c = view.selected();
+        CellModel merged = c == null ? null : CellJoins.mergeBelow(document, c);
+        if (merged != null) {
+            view.select(merged);
+            view.requestFocus();
+        }
+    }
+
+    /** X: copies the selected cell and deletes it (Z brings it back). */
+    public void cutSelected() {
+        if (view.selected() != null && !document.isReadOnly()) {
+            copySelected();
+            deleteSelected();
         }
     }
 

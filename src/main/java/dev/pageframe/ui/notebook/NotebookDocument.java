@@ -60,7 +60,8 @@ public final class NotebookDocument {
     private final BooleanProperty trusted = new SimpleBooleanProperty(this, "trusted");
     private final StringProperty trustExplanation = new SimpleStringProperty(this, "trustExplanation", "");
     private final BooleanProperty structureVersion = new SimpleBooleanProperty(this, "headingsChanged");
-    private final CellUndoStack undoable = new CellUndoStack();
+    /** What Z takes back; {@link CellJoins} keeps its splits and merges here too. */
+    final CellUndoStack undoable = new CellUndoStack();
     private final Map<String, HeadingCache> headingCache = new HashMap<>();
     private final NotebookTrust trust;
     private final NotebookFiles files;
@@ -79,7 +80,6 @@ public final class NotebookDocument {
         recomputeHidden();
         structureVersion.set(!structureVersion.get());
     };
-
 
     private record HeadingCache(String source, List<HeadingInfo> headings) {}
 
@@ -349,7 +349,7 @@ public final class NotebookDocument {
         markModified();
     }
 
-    /** Takes back the last delete, change of type or replace; returns the cell it concerned, or null if none. */
+    /** Takes back the last delete, change of type, replace, split or merge; returns the cell it concerned, or null. */
     public CellModel undoCellOperation() {
         CellModel cell = undoable.undo();
         if (cell != null) {

@@ -184,7 +184,7 @@ class CommandTableTest extends WindowTest {
         assertEquals(ui.fx(() -> ui.window.commandTable().commands().size()),
                 ui.fx(() -> ui.window.palette().shownCommands().size()), "an empty query lists every command");
 
-        ui.robot.write("merge");
+        ui.robot.write("xyzzy");
         assertTrue(ui.fx(() -> ui.window.palette().shownCommands().isEmpty()));
         assertTrue(ui.fx(() -> ui.robot.lookup("#palette-no-match").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)),
                 "an empty list says so");

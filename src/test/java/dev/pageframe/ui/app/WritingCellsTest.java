@@ -2,6 +2,8 @@ package dev.pageframe.ui.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellType;
@@ -13,9 +15,14 @@ import java.util.stream.IntStream;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import org.junit.jupiter.api.Test;
 
-/** Writing with cell commands: copy and paste between notebooks, the type box, keys after an output's button. */
+/**
+ * Writing with cell commands: cut, copy and paste (between notebooks too), split and merge, the type box, keys after
+ * an output's button.
+ */
 class WritingCellsTest extends WindowTest {
     private void commandMode(NotebookTab tab, int cell) {
         ui.clickIntoEditor(tab, cell);
@@ -92,5 +99,81 @@ class WritingCellsTest extends WindowTest {
         ui.robot.write("int zz = 1;");
         assertEquals("int zz = 1;", ui.fx(() -> ui.cell(tab, 1).source()));
         assertEquals("Show fewer lines", ui.fx(more::getText), "Enter did not press the button again");
+    }
+
+    @Test
+    void xCutsTheCellVPastesItAndZBringsTheCutBack() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("cut.ipynb",
+                List.of(Cell.code("int a = 1;"), Cell.code("int b = 2;"), Cell.code("int c = 3;"))));
+        commandMode(tab, 1);
+        ui.robot.push(KeyCode.X);
+        assertEquals(List.of("int a = 1;", "int c = 3;"), sources(tab));
+        assertEquals("int c = 3;", ui.fx(() -> tab.view().selected().source()), "the cell below is selected");
+        ui.robot.push(KeyCode.V);
+        assertEquals(List.of("int a = 1;", "int c = 3;", "int b = 2;"), sources(tab), "V pastes what X cut");
+        ui.robot.push(KeyCode.Z);
+        assertEquals(List.of("int a = 1;", "int b = 2;", "int c = 3;", "int b = 2;"), sources(tab),
+                "Z puts the cut cell back where it was");
+    }
+
+    @Test
+    void ctrlShiftMinusSplitsAtTheCaretAndZPutsTheCellBackWithItsOutputs() throws Exception {
+        Cell ran = Cell.code("int a = 1;\nint b = 2;\nSystem.out.println(a + b);").withExecutionCount(4)
+                .withOutputs(List.of(Output.Stream.stdout("3\n")));
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("split.ipynb", List.of(ran, Cell.markdown("end"))));
+        CellModel original = ui.fx(() -> ui.cell(tab, 0));
+        ui.clickIntoEditor(tab, 0);
+        ui.fxRun(() -> tab.view().editorOf(original).moveTo("int a = 1;\n".length()));
+        ui.robot.push(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        assertEquals(List.of("int a = 1;", "int b = 2;\nSystem.out.println(a + b);", "end"), sources(tab));
+        assertEquals(original.id(), ui.fx(() -> ui.cell(tab, 0).id()), "the upper part keeps the cell's id");
+        assertNotEquals(original.id(), ui.fx(() -> ui.cell(tab, 1).id()));
+        assertEquals(0, ui.fx(() -> ui.cell(tab, 0).outputs().size()), "the outputs belonged to the whole cell");
+        assertEquals(null, ui.fx(() -> ui.cell(tab, 0).executionCountProperty().get()));
+        ui.waitUntil("the part after the caret is edited", () -> tab.view().editModeProperty().get()
+                && tab.view().selected() == ui.cell(tab, 1) && tab.view().editorOf(ui.cell(tab, 1)).isFocused());
+        assertEquals(0, ui.fx(() -> tab.view().editorOf(ui.cell(tab, 1)).getCaretPosition()));
+
+        // Around a selection: three cells.
+        ui.fxRun(() -> tab.view().editorOf(ui.cell(tab, 1)).selectRange(0, "int b = 2;".length()));
+        ui.robot.push(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        assertEquals(List.of("int a = 1;", "", "int b = 2;", "System.out.println(a + b);", "end"), sources(tab));
+
+        ui.robot.push(KeyCode.ESCAPE);
+        ui.waitUntil("command mode", () -> !tab.view().editModeProperty().get());
+        ui.robot.push(KeyCode.Z);
+        ui.robot.push(KeyCode.Z);
+        assertEquals(List.of("int a = 1;\nint b = 2;\nSystem.out.println(a + b);", "end"), sources(tab));
+        assertSame(original, ui.fx(() -> ui.cell(tab, 0)), "the cell itself is back");
+        assertEquals(List.of(Output.Stream.stdout("3\n")), ui.fx(() -> List.copyOf(ui.cell(tab, 0).outputs())));
+        assertEquals(4, ui.fx(() -> ui.cell(tab, 0).executionCountProperty().get()));
+    }
+
+    @Test
+    void shiftMMergesTheCellWithTheOneBelowAndZSeparatesThemAgain() throws Exception {
+        Cell ran = Cell.code("int a = 1;").withExecutionCount(2).withOutputs(List.of(Output.Stream.stdout("x\n")));
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("merge.ipynb",
+                List.of(Cell.markdown("# Title"), ran, Cell.code("System.out.println(a);"))));
+        CellModel upper = ui.fx(() -> ui.cell(tab, 1));
+        CellModel lower = ui.fx(() -> ui.cell(tab, 2));
+        commandMode(tab, 1);
+        ui.robot.push(new KeyCodeCombination(KeyCode.M, KeyCombination.SHIFT_DOWN));
+        assertEquals(List.of("# Title", "int a = 1;\n\nSystem.out.println(a);"), sources(tab));
+        assertEquals(CellType.CODE, ui.fx(() -> ui.cell(tab, 1).type()), "not turned into Markdown: Shift+M is not M");
+        assertEquals(upper.id(), ui.fx(() -> ui.cell(tab, 1).id()), "the merged cell keeps the upper cell's id");
+        assertEquals(0, ui.fx(() -> ui.cell(tab, 1).outputs().size()), "the merged code has not run");
+        assertSame(ui.fx(() -> ui.cell(tab, 1)), ui.fx(() -> tab.view().selected()));
+
+        ui.robot.push(new KeyCodeCombination(KeyCode.M, KeyCombination.SHIFT_DOWN));
+        assertEquals(2, ui.fx(() -> tab.document().cells().size()), "nothing below the last cell to merge with");
+
+        ui.robot.push(KeyCode.Z);
+        assertEquals(List.of(upper, lower), ui.fx(() -> List.copyOf(tab.document().cells().subList(1, 3))));
+        assertEquals(List.of(Output.Stream.stdout("x\n")), ui.fx(() -> List.copyOf(upper.outputs())));
+        assertEquals(Boolean.TRUE, ui.fx(() -> tab.document().isDirty()));
+    }
+
+    private static List<String> sources(NotebookTab tab) {
+        return ui.fx(() -> tab.document().cells().stream().map(CellModel::source).toList());
     }
 }
