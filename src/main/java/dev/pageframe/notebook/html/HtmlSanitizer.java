@@ -129,6 +129,8 @@ final class HtmlSanitizer {
         list.addAttributes(":all", SVG_ATTRIBUTES.values().toArray(String[]::new));
         list.addAttributes(":all", "href", "xlink:href");
         list.addAttributes("img", "src");
+        list.addTags("input");
+        list.addAttributes("input", "disabled", "checked");
         return list;
     }
 
@@ -138,6 +140,10 @@ final class HtmlSanitizer {
         boolean parentSvg = inSvg(e.parent());
         if (DROP_WITH_CONTENT.contains(lower) || (lower.equals("title") && !parentSvg)) {
             e.remove();
+            return;
+        }
+        if (lower.equals("input") && !parentSvg) {
+            checkbox(e);
             return;
         }
         boolean svg = parentSvg || lower.equals("svg");
@@ -154,6 +160,23 @@ final class HtmlSanitizer {
         keepAttributes(e, name, svg);
         if (svg && e.childNodeSize() == 0) {
             e.appendChild(new TextNode("")); // written <stop></stop>, as before, not <stop />
+        }
+    }
+
+    /**
+     * An input: kept only as a task list's box ({@code - [x]}), which cannot be changed; any other field goes, as the
+     * page has no form to send.
+     */
+    private static void checkbox(Element input) {
+        if (!input.attr("type").equalsIgnoreCase("checkbox")) {
+            input.remove();
+            return;
+        }
+        boolean checked = input.hasAttr("checked");
+        input.clearAttributes();
+        input.attr("type", "checkbox").attr("disabled", "");
+        if (checked) {
+            input.attr("checked", "");
         }
     }
 

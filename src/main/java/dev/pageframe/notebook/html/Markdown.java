@@ -10,6 +10,8 @@ import java.util.function.UnaryOperator;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemMarker;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
@@ -21,12 +23,13 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 
 /**
- * Markdown to safe HTML for one export: CommonMark with GFM tables, raw HTML allowed through and then
+ * Markdown to safe HTML for one export: CommonMark with GFM tables, strikethrough and task lists, raw HTML allowed through and then
  * sanitized, Java code fences highlighted, and headings given ids (Jupyter's style: the text with spaces
  * as dashes) that stay unique across the whole page.
  */
 final class Markdown {
-    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create());
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create(),
+            TaskListItemsExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
 
     private final HtmlRenderer renderer;
@@ -39,6 +42,8 @@ final class Markdown {
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                     if (node instanceof Heading h) {
                         attributes.put("id", uniqueId(MarkdownText.of(h)));
+                    } else if (node instanceof org.commonmark.node.ListItem && node.getFirstChild() instanceof TaskListItemMarker) {
+                        attributes.put("class", "task-list-item");
                     }
                 })
                 .nodeRendererFactory(context -> new JavaFenceRenderer(context, highlighter))

@@ -91,6 +91,8 @@ final class Stylesheet {
             }
             .markdown pre code { background: none; padding: 0; font-size: inherit; }
             .markdown blockquote { margin: 0 0 1rem; padding: 0 1rem; color: var(--muted); border-left: 4px solid var(--border); }
+            .markdown li.task-list-item { list-style: none; }
+            .markdown li.task-list-item > input, .markdown li.task-list-item > p > input { margin: 0 .4em 0 -1.4em; }
             table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
             th, td { border: 1px solid var(--border); padding: .3rem .6rem; vertical-align: top; }
             th { text-align: left; }

@@ -112,7 +112,7 @@ public final class CommandTable {
                 command(KeyCode.B), both(KeyCode.B, SHORTCUT_DOWN, SHIFT_DOWN));
         cells("cell.delete", "Delete Cell", "Edit", 0, CellCommands::deleteSelected, Shortcut.twice(KeyCode.D));
         cells("cell.split", "Split Cell", "Edit", 0, CellCommands::splitSelected,
-                Shortcut.of(EDIT, KeyCode.MINUS, SHORTCUT_DOWN, SHIFT_DOWN));
+                both(KeyCode.MINUS, SHORTCUT_DOWN, SHIFT_DOWN));
         cells("cell.mergeBelow", "Merge Cell Below", "Edit", 0, CellCommands::mergeSelectedWithBelow,
                 command(KeyCode.M, SHIFT_DOWN));
         cells("cell.undoDelete", "Undo Cell Operation", "Edit", 0, CellCommands::undoCellOperation,

@@ -32,6 +32,7 @@ import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.ListBlock;
+import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
@@ -210,6 +211,10 @@ final class BlockRenderer {
                 String marker = ordered ? (number++) + delimiter : BULLETS[(listDepth - 1) % BULLETS.length];
                 Label bullet = new Label(marker);
                 bullet.getStyleClass().addAll("md-list-marker", ordered ? "md-list-number" : "md-list-bullet");
+                if (li.getFirstChild() instanceof TaskListItemMarker task) {
+                    bullet.setText("");
+                    bullet.setGraphic(taskBox(task.isChecked()));
+                }
                 VBox content = new VBox();
                 content.getStyleClass().add("md-list-content");
                 content.setMinWidth(0);
@@ -225,6 +230,17 @@ final class BlockRenderer {
             listDepth--;
         }
         return grid;
+    }
+
+    /** A task list item's box ({@code - [x]}): shown ticked or not, as JupyterLab does; a click does not change it. */
+    private static javafx.scene.Node taskBox(boolean checked) {
+        javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox();
+        box.setSelected(checked);
+        box.setFocusTraversable(false);
+        box.setMouseTransparent(true);
+        box.getStyleClass().add("md-task-box");
+        box.setAccessibleText(checked ? "done" : "not done");
+        return box;
     }
 
     private javafx.scene.Node blockQuote(BlockQuote q) {

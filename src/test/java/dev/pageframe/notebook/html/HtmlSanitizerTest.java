@@ -194,4 +194,12 @@ class HtmlSanitizerTest {
         }
         return n;
     }
+
+    @Test
+    void keepsACheckboxThatCannotChangeAndDropsOtherFields() {
+        String out = HtmlSanitizer.sanitize("<p><input type=\"checkbox\" checked onclick=\"x()\" name=\"n\"> a"
+                + "<input type=\"text\" value=\"secret\"><input type=\"password\"><input></p>");
+        assertEquals("<p><input type=\"checkbox\" disabled checked> a</p>", out);
+        assertNoActiveContent(out);
+    }
 }

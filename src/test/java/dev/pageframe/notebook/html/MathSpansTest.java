@@ -45,4 +45,12 @@ class MathSpansTest {
     void inlineMathEndsWithItsParagraph() {
         assertEquals("<p>$a *b*</p>\n<p>c$ d</p>".replace("*b*", "<em>b</em>"), html("$a *b*\n\nc$ d"));
     }
+
+    @Test
+    void taskListsShowTheirBoxesTickedOrNotAndNoBullet() {
+        assertEquals("<ul>\n<li class=\"task-list-item\"><input type=\"checkbox\" disabled checked> free the pages</li>\n"
+                + "<li class=\"task-list-item\"><input type=\"checkbox\" disabled> merge the buddies</li>\n"
+                + "<li>[y] not a task</li>\n</ul>",
+                html("- [x] free the pages\n- [ ] merge the buddies\n- [y] not a task"));
+    }
 }

@@ -403,4 +403,21 @@ class MarkdownViewTest {
         double itemBottom = fx(() -> item.localToScene(item.getLayoutBounds()).getMaxY());
         assertTrue(itemBottom <= listBottom + 0.5, "the wrapped item stays inside its list");
     }
+
+    @Test
+    void aTaskListShowsItsBoxesTickedOrNotInPlaceOfTheBullets() {
+        Node view = render("- [x] free the pages\n- [ ] merge the buddies\n- plain");
+        List<javafx.scene.control.CheckBox> boxes = fx(() -> view.lookupAll(".md-task-box").stream()
+                .map(n -> (javafx.scene.control.CheckBox) n).toList());
+        assertEquals(List.of(true, false), fx(() -> boxes.stream().map(javafx.scene.control.CheckBox::isSelected).toList()));
+        assertTrue(fx(() -> boxes.stream().allMatch(b -> b.isMouseTransparent() && !b.isFocusTraversable())),
+                "a click on the page does not tick a box: the file would not change");
+        List<String> markers = fx(() -> view.lookupAll(".md-list-marker").stream().map(n -> ((Label) n).getText()).toList());
+        assertEquals(3, markers.size());
+        assertEquals(List.of("", ""), markers.subList(0, 2), "no bullet beside a box");
+        assertFalse(markers.get(2).isEmpty(), "an ordinary item keeps its bullet");
+        String text = fx(() -> view.lookupAll(".md-text").stream().map(n -> ((Text) n).getText())
+                .collect(java.util.stream.Collectors.joining("|")));
+        assertFalse(text.contains("[x]") || text.contains("[ ]"), "the brackets are not shown as text: " + text);
+    }
 }
