@@ -104,13 +104,16 @@ public final class Gfp {
         return String.join("|", parts);
     }
 
-    /** The highest zone a mask may use (include/linux/gfp.h: gfp_zone). */
-    static ZoneType gfp_zone(int gfp) {
+    /**
+     * The highest zone a mask may use (include/linux/gfp.h: gfp_zone). A kernel built without ZONE_DMA32, as every
+     * 32-bit one is, maps {@code __GFP_DMA32} to Normal (OPT_ZONE_DMA32): below 4 GiB is all of its low memory.
+     */
+    static ZoneType gfp_zone(int gfp, boolean zoneDma32) {
         if ((gfp & __GFP_DMA) != 0) {
             return ZoneType.DMA;
         }
         if ((gfp & __GFP_DMA32) != 0) {
-            return ZoneType.DMA32;
+            return zoneDma32 ? ZoneType.DMA32 : ZoneType.NORMAL;
         }
         if ((gfp & __GFP_HIGHMEM) != 0) {
             return ZoneType.HIGHMEM;

@@ -175,7 +175,7 @@ final class PageAllocator {
     // ---------------------------------------------------------------- modern
 
     private int alloc_modern(int gfp, int order) {
-        ZoneType highest = gfp_zone(gfp);
+        ZoneType highest = gfp_zone(gfp, profile.hasDma32());
         int mt = gfp_migratetype(gfp);
         long splits = buddy.splits;
         trace.fastPath();
@@ -325,12 +325,21 @@ final class PageAllocator {
                 return fail(rq, stop);
             }
             oomKill.out_of_memory(gfp, rq.order());
+            if ((gfp & __GFP_NOFAIL) != 0) {
+                // mm/page_alloc.c: __alloc_pages_may_oom: once the OOM step has run, a request that must not fail
+                // may take from below every watermark rather than loop while pages are free.
+                pfn = get_page_from_freelist(rq.zonelist(), rq.highest(), rq.order(), rq.mt(), ALLOC_NO_WATERMARKS);
+                if (pfn >= 0) {
+                    return got(pfn, "__GFP_NOFAIL took a page from below the watermarks");
+                }
+            }
             if (noProgress > MAX_RECLAIM_RETRIES) {
                 break;
             }
         }
         if ((gfp & __GFP_NOFAIL) != 0) {
-            throw bug("__GFP_NOFAIL allocation cannot be satisfied: reclaim and the OOM killer made no progress",
+            throw bug("__GFP_NOFAIL allocation cannot be satisfied: no free block of its order is left, even below the "
+                + "watermarks, and reclaim and the OOM killer made no progress",
                 List.of("WARNING: mm/page_alloc.c: __alloc_pages_slowpath: __GFP_NOFAIL of order " + rq.order()
                     + " would loop forever"));
         }
@@ -369,7 +378,7 @@ final class PageAllocator {
         if (modern && (gfp & (__GFP_MOVABLE | __GFP_HIGHMEM)) == (__GFP_MOVABLE | __GFP_HIGHMEM)) {
             return ZONE_MOVABLE;
         }
-        return modern ? gfp_zone(gfp).ordinal() : ((gfp & Gfp20.GFP_DMA) != 0 ? ZoneType.DMA : ZoneType.NORMAL).ordinal();
+        return modern ? gfp_zone(gfp, profile.hasDma32()).ordinal() : ((gfp & Gfp20.GFP_DMA) != 0 ? ZoneType.DMA : ZoneType.NORMAL).ordinal();
     }
 
     /** mm/vmscan.c: try_to_free_pages: one direct reclaim stall, counted in allocstall_<zone>. */

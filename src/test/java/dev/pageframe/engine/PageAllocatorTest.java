@@ -15,6 +15,52 @@ class PageAllocatorTest {
         }
     }
 
+    /**
+     * mm/page_alloc.c (__alloc_pages_may_oom): after the OOM step a __GFP_NOFAIL request may go below every
+     * watermark. Without __GFP_FS the killer kills nothing, but the request is served from the pages still free.
+     */
+    @Test
+    void nofailIsServedFromBelowTheWatermarksWhilePagesAreFree() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 1L << 30);
+        while (k.__get_free_page(GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN) != 0) {
+            // down to the min watermarks, with nothing to reclaim
+        }
+        long free = k.nr_free_pages();
+        assertTrue(free > 500, "pages are still free below min: " + free);
+        long page = k.__get_free_page(GFP_NOFS | __GFP_NOFAIL);
+        assertTrue(page != 0, "__GFP_NOFAIL never fails while a page is free");
+        assertEquals(free - 1, k.nr_free_pages());
+    }
+
+    /** With no page free at all, even below the watermarks, the kernel would retry forever: a kernel bug report. */
+    @Test
+    void nofailWithNoPageLeftAnywhereIsReportedAsTheEndlessLoop() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 64 * M);
+        while (k.__get_free_page(GFP_KERNEL | __GFP_MEMALLOC | __GFP_NORETRY | __GFP_NOWARN) != 0) {
+            // every page, the reserves too
+        }
+        assertEquals(0, k.nr_free_pages());
+        KernelBugException bug = assertThrows(KernelBugException.class, () -> k.__get_free_page(GFP_NOFS | __GFP_NOFAIL));
+        assertTrue(bug.getMessage().contains("__GFP_NOFAIL"), bug.getMessage());
+    }
+
+    /** include/linux/gfp.h (OPT_ZONE_DMA32): a 32-bit kernel has no ZONE_DMA32, so __GFP_DMA32 asks for Normal. */
+    @Test
+    void onA32BitKernelGfpDma32IsServedFromNormalNotTheIsaZone() {
+        Kernel k = Kernel.boot(MachineProfiles.I386, 2L << 30);
+        long page = k.__get_free_page(GFP_DMA32);
+        assertTrue(page != 0);
+        assertTrue(k.virt_to_phys(page) >= 16 * M, "not the 16 MiB DMA zone: " + Long.toHexString(k.virt_to_phys(page)));
+        assertTrue(k.virt_to_phys(page) < 896 * M, "low memory: a DMA32 request never gets HighMem");
+        long mixed = k.__get_free_page(GFP_KERNEL | __GFP_DMA32);
+        assertTrue(k.virt_to_phys(mixed) >= 16 * M);
+
+        Kernel x86_64 = Kernel.boot(MachineProfiles.X86_64, 8L << 30);
+        long dma32 = x86_64.__get_free_page(GFP_DMA32);
+        assertTrue(x86_64.virt_to_phys(dma32) >= 16 * M && x86_64.virt_to_phys(dma32) < 4L << 30,
+                "a 64-bit kernel serves it from DMA32");
+    }
+
     @Test
     void linux20OrderSixRequestReturnsZero() {
         Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 16 * M);
