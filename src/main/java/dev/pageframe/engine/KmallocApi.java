@@ -115,6 +115,9 @@ final class KmallocApi extends KernelPart {
     }
 
     String kmalloc_cache_name(long size) {
+        if (size == 0 && modern) {
+            return null; // include/linux/slab.h: kmalloc_index(0) is 0, no cache; kmalloc returns ZERO_SIZE_PTR
+        }
         KmallocClass c = kmalloc.classFor(size);
         return c == null ? null : c.name();
     }

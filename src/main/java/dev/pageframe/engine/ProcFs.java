@@ -33,7 +33,7 @@ final class ProcFs {
 
     String read(String path) {
         if (!paths().contains(path)) {
-            String why = k.modern() ? "" : " (Linux 2.0 has no such file; it came with later kernels)";
+            String why = k.modern() ? "" : " (Linux " + k.profile().era().release() + " has no such file; it came with later kernels)";
             throw new IllegalArgumentException("cat: " + path + ": No such file or directory" + why
                 + ". Available: " + String.join(", ", paths()));
         }
@@ -43,7 +43,8 @@ final class ProcFs {
             case "/proc/zoneinfo" -> new Zoneinfo(k).show();
             case "/proc/slabinfo" -> slabinfo();
             case "/proc/vmallocinfo" -> vmallocinfo();
-            case "/proc/meminfo" -> k.modern() ? new Meminfo(k).show() : meminfo20();
+            case "/proc/meminfo" -> k.modern() ? new Meminfo(k).show()
+                : k.profile().era() == Era.LINUX_1_2 ? meminfo12() : meminfo20();
             case "/proc/vmstat" -> VmStat.text(k.vmstat());
             case PAGEFRAME_COUNTERS -> VmStat.text(k.pageframe_counters());
             case "/sys/kernel/debug/extfrag/extfrag_index" -> extfrag(true);
@@ -141,28 +142,52 @@ final class ProcFs {
         return sb.toString();
     }
 
-    /** Linux 2.0 fs/proc/array.c: get_meminfo, bytes table first, then the kB lines. */
+    /**
+     * Linux 1.2 fs/proc/array.c: get_meminfo, the bytes table alone. 1.2 has no page cache for file data: what it
+     * reads is kept in the buffer cache, so the simulated file pages count as buffers.
+     */
+    String meminfo12() {
+        long pageSize = k.profile().pageSize();
+        long total = managedPages();
+        long free = k.nr_free_pages();
+        StringBuilder sb = new StringBuilder();
+        sb.append("        total:   used:    free:   shared:  buffers:\n");
+        sb.append(String.format("Mem:  %8d %8d %8d %8d %8d\n", total * pageSize, (total - free) * pageSize,
+            free * pageSize, 0, k.reclaim.nr_file_pages * pageSize));
+        sb.append(String.format("Swap: %8d %8d %8d\n", 0, 0, 0));
+        return sb.toString();
+    }
+
+    /**
+     * Linux 2.0 fs/proc/array.c: get_meminfo, bytes table first, then the kB lines. The simulated file pages are
+     * 2.0's page cache (page_cache_size), its "cached" column; the buffer cache is not modelled.
+     */
     String meminfo20() {
         long pageSize = k.profile().pageSize();
-        long total = 0;
-        for (Zone z : k.zones) {
-            total += z.managed_pages;
-        }
+        long total = managedPages();
         long free = k.nr_free_pages();
         long cached = k.reclaim.nr_file_pages;
         StringBuilder sb = new StringBuilder();
         sb.append("        total:    used:    free:  shared: buffers:  cached:\n");
         sb.append(String.format("Mem:  %8d %8d %8d %8d %8d %8d\n", total * pageSize, (total - free) * pageSize,
-            free * pageSize, 0, cached * pageSize, 0));
+            free * pageSize, 0, 0, cached * pageSize));
         sb.append(String.format("Swap: %8d %8d %8d\n", 0, 0, 0));
         sb.append(String.format("MemTotal:  %8d kB\n", k.kb(total)));
         sb.append(String.format("MemFree:   %8d kB\n", k.kb(free)));
         sb.append(String.format("MemShared: %8d kB\n", 0));
-        sb.append(String.format("Buffers:   %8d kB\n", k.kb(cached)));
-        sb.append(String.format("Cached:    %8d kB\n", 0));
+        sb.append(String.format("Buffers:   %8d kB\n", 0));
+        sb.append(String.format("Cached:    %8d kB\n", k.kb(cached)));
         sb.append(String.format("SwapTotal: %8d kB\n", 0));
         sb.append(String.format("SwapFree:  %8d kB\n", 0));
         return sb.toString();
+    }
+
+    private long managedPages() {
+        long total = 0;
+        for (Zone z : k.zones) {
+            total += z.managed_pages;
+        }
+        return total;
     }
 
     /** mm/vmstat.c: extfrag_show_print and unusable_show_print. */

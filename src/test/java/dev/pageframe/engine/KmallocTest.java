@@ -11,6 +11,7 @@ class KmallocTest {
 
     @Test
     void sizesJustAboveSixtyFourAndOneTwentyEightLandInTheOddClasses() {
+        assertNull(modern.kmalloc_cache_name(0), "kmalloc(0) is ZERO_SIZE_PTR, no cache (include/linux/slab.h)");
         assertEquals("kmalloc-96", modern.kmalloc_cache_name(65));
         assertEquals("kmalloc-96", modern.kmalloc_cache_name(96));
         assertEquals("kmalloc-128", modern.kmalloc_cache_name(97));

@@ -3,6 +3,7 @@ package dev.pageframe.engine;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.regex.Pattern;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProcFsTest {
@@ -55,6 +56,36 @@ class ProcFsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> old.cat("/proc/slabinfo"));
         assertTrue(e.getMessage().contains("No such file or directory"));
         assertTrue(old.cat("/proc/meminfo").startsWith("        total:    used:    free:"));
+    }
+
+    /** Linux 1.2 fs/proc/array.c (get_meminfo): five byte columns, no cached column and no kB lines. */
+    @Test
+    void linux12MeminfoHasItsOwnFiveColumnTable() {
+        Kernel old = Kernel.boot(MachineProfiles.I386_LINUX_1_2, 16L << 20);
+        old.page_cache_read(10);
+        List<String> lines = old.cat("/proc/meminfo").lines().toList();
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertEquals("        total:   used:    free:   shared:  buffers:", lines.get(0));
+        String[] mem = lines.get(1).trim().split("\\s+");
+        assertEquals(6, mem.length, lines.get(1));
+        assertEquals(String.valueOf(10L * 4096), mem[5], "what 1.2 read sits in its buffer cache");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> old.cat("/proc/zoneinfo"));
+        assertTrue(e.getMessage().contains("Linux 1.2.13 has no such file"), e.getMessage());
+    }
+
+    /** Linux 2.0 fs/proc/array.c (get_meminfo): the page cache is page_cache_size, the "cached" column and line. */
+    @Test
+    void linux20MeminfoCountsThePageCacheAsCached() {
+        Kernel old = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 16L << 20);
+        old.page_cache_read(10);
+        List<String> lines = old.cat("/proc/meminfo").lines().toList();
+        String[] mem = lines.get(1).trim().split("\\s+");
+        assertEquals("0", mem[5], "buffers: " + lines.get(1));
+        assertEquals(String.valueOf(10L * 4096), mem[6], "cached: " + lines.get(1));
+        assertTrue(lines.contains("Cached:          40 kB"), String.join("\n", lines));
+        assertTrue(lines.contains("Buffers:          0 kB"), String.join("\n", lines));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> old.cat("/proc/zoneinfo"));
+        assertTrue(e.getMessage().contains("Linux 2.0.40 has no such file"), e.getMessage());
     }
 
     @Test

@@ -5,8 +5,10 @@ import java.util.Locale;
 
 /**
  * The page constants a cell sees, one class per machine profile, as the kernel's headers make them: compile-time
- * constants (asm/page.h: PAGE_SHIFT and PAGE_SIZE; linux/mmzone.h: MAX_ORDER, the largest order, as the engine counts
- * it; linux/stddef.h: NULL), so a cell that assigns one fails to compile, as driver code would. The session's
+ * constants (asm/page.h: PAGE_SHIFT and PAGE_SIZE; linux/mmzone.h: MAX_PAGE_ORDER and NR_PAGE_ORDERS on modern
+ * profiles, NR_MEM_LISTS on 1.2 and 2.0; linux/stddef.h: NULL), so a cell that assigns one fails to compile, as
+ * driver code would. {@code MAX_ORDER}, the largest order, is Pageframe's one name for every era: kernels have used
+ * it for the largest order and for the number of orders. The session's
  * prelude imports the class of the notebook's profile ({@link #importFor}).
  */
 public final class PageConstants {
@@ -23,6 +25,8 @@ public final class PageConstants {
         public static final long PAGE_SIZE = 4096L;
         public static final int PAGE_SHIFT = 12;
         public static final int MAX_ORDER = 10;
+        public static final int MAX_PAGE_ORDER = MAX_ORDER;
+        public static final int NR_PAGE_ORDERS = MAX_PAGE_ORDER + 1;
         public static final long NULL = 0L;
 
         private X86_64() {}
@@ -33,6 +37,8 @@ public final class PageConstants {
         public static final long PAGE_SIZE = 4096L;
         public static final int PAGE_SHIFT = 12;
         public static final int MAX_ORDER = 10;
+        public static final int MAX_PAGE_ORDER = MAX_ORDER;
+        public static final int NR_PAGE_ORDERS = MAX_PAGE_ORDER + 1;
         public static final long NULL = 0L;
 
         private I386() {}
@@ -43,6 +49,7 @@ public final class PageConstants {
         public static final long PAGE_SIZE = 4096L;
         public static final int PAGE_SHIFT = 12;
         public static final int MAX_ORDER = 5;
+        public static final int NR_MEM_LISTS = MAX_ORDER + 1;
         public static final long NULL = 0L;
 
         private I386_LINUX_2_0() {}
@@ -53,6 +60,7 @@ public final class PageConstants {
         public static final long PAGE_SIZE = 8192L;
         public static final int PAGE_SHIFT = 13;
         public static final int MAX_ORDER = 5;
+        public static final int NR_MEM_LISTS = MAX_ORDER + 1;
         public static final long NULL = 0L;
 
         private ALPHA_LINUX_2_0() {}
@@ -63,6 +71,7 @@ public final class PageConstants {
         public static final long PAGE_SIZE = 4096L;
         public static final int PAGE_SHIFT = 12;
         public static final int MAX_ORDER = 5;
+        public static final int NR_MEM_LISTS = MAX_ORDER + 1;
         public static final long NULL = 0L;
 
         private I386_LINUX_1_2() {}

@@ -61,7 +61,7 @@ public final class CellNames {
             }
         }
         // The profile's page constants (PageConstants), which every profile's prelude imports.
-        names.addAll(Set.of("PAGE_SIZE", "PAGE_SHIFT", "MAX_ORDER", "NULL"));
+        names.addAll(Set.of("PAGE_SIZE", "PAGE_SHIFT", "MAX_ORDER", "MAX_PAGE_ORDER", "NR_PAGE_ORDERS", "NR_MEM_LISTS", "NULL"));
         names.remove("kernel");
         return Set.copyOf(names);
     }

@@ -61,6 +61,15 @@ class PreludeTest {
             assertEquals(p.pageShift(), constants.getField("PAGE_SHIFT").getInt(null), p.name());
             assertEquals(p.maxOrder(), constants.getField("MAX_ORDER").getInt(null), p.name());
             assertEquals(0L, constants.getField("NULL").getLong(null));
+            // The era's own names: linux/mmzone.h since 6.8, and 1.2/2.0's count of free lists.
+            if (p.era() == dev.pageframe.engine.Era.MODERN) {
+                assertEquals(p.maxOrder(), constants.getField("MAX_PAGE_ORDER").getInt(null), p.name());
+                assertEquals(p.maxOrder() + 1, constants.getField("NR_PAGE_ORDERS").getInt(null), p.name());
+                assertThrows(NoSuchFieldException.class, () -> constants.getField("NR_MEM_LISTS"), p.name());
+            } else {
+                assertEquals(6, constants.getField("NR_MEM_LISTS").getInt(null), p.name());
+                assertThrows(NoSuchFieldException.class, () -> constants.getField("MAX_PAGE_ORDER"), p.name());
+            }
         }
     }
 
