@@ -47,6 +47,19 @@ final class AppDialogs {
         return a.showAndWait().filter(b -> b == replace).isPresent();
     }
 
+    /**
+     * Asks before a running machine is restarted, as Jupyter asks before a kernel restart: its variables, allocations
+     * and log go, and so does what a notebook built up for an exercise. True means restart.
+     */
+    static boolean confirmRestart(Window owner, String name, boolean thenRunAll) {
+        ButtonType restart = new ButtonType(thenRunAll ? "Restart and Run All" : "Restart", ButtonBar.ButtonData.OK_DONE);
+        Alert a = alert(owner, Alert.AlertType.CONFIRMATION, "restart-dialog", "Restart the machine?",
+                "Restart the simulated machine of " + name + "?", restart, ButtonType.CANCEL);
+        a.setContentText("It boots again from scratch: every variable, every allocation and the kernel log are gone. "
+                + "The outputs on the page stay" + (thenRunAll ? ", and every cell then runs again in order." : "."));
+        return a.showAndWait().filter(b -> b == restart).isPresent();
+    }
+
     /** A question of the window, zoomed as it is, with its id for tests and styles. */
     private static Alert alert(Window owner, Alert.AlertType type, String id, String title, String header,
             ButtonType... buttons) {

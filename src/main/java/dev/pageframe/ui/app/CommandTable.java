@@ -139,12 +139,27 @@ public final class CommandTable {
         cells("run.above", "Run All Above", "Run", 0, CellCommands::runAbove);
         cells("run.below", "Run Selected and All Below", "Run", 0, CellCommands::runBelow);
         notebook("kernel.interrupt", "Interrupt", "Run", 1, (w, tab) -> tab.document().interrupt(), Shortcut.twice(KeyCode.I));
-        notebook("kernel.restart", "Restart Kernel", "Run", 1, (w, tab) -> tab.document().restart(),
+        notebook("kernel.restart", "Restart Kernel", "Run", 1, (w, tab) -> {
+            if (mayRestart(w, tab, false)) {
+                tab.document().restart();
+            }
+        },
                 Shortcut.twice(KeyCode.DIGIT0), Shortcut.twice(KeyCode.NUMPAD0).asAlias());
-        notebook("kernel.restartAndRunAll", "Restart and Run All", "Run", 1, (w, tab) -> tab.document().restartAndRunAll());
+        notebook("kernel.restartAndRunAll", "Restart and Run All", "Run", 1, (w, tab) -> {
+            if (mayRestart(w, tab, true)) {
+                tab.document().restartAndRunAll();
+            }
+        });
         notebook("kernel.machine", "Change Machine\u2026", "Run", 1, MainWindow::changeMachine);
         // On by default; the window warns in the status bar when it is turned off (MainWindow).
         toggle("kernel.sandbox", "Sandbox Cells", "Run", 2, w -> w.sandbox().enabledProperty());
+    }
+
+    /** A machine that has not started has nothing to lose: only a running one asks first. */
+    private static boolean mayRestart(MainWindow w, NotebookTab tab, boolean thenRunAll) {
+        return tab.document().sessionIfStarted() == null
+                || AppDialogs.confirmRestart(w.window(), tab.document().file() == null ? "this notebook"
+                        : tab.document().file().getFileName().toString(), thenRunAll);
     }
 
     private void viewCommands() {

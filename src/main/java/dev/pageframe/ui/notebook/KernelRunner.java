@@ -84,10 +84,12 @@ final class KernelRunner {
     CompletableFuture<Void> restart() {
         KernelSession s = session();
         CompletableFuture<Void> done = new CompletableFuture<>();
+        freeBytes.set(-1); // the old machine's figure is gone with it
         s.restart().whenComplete((ok, error) -> Platform.runLater(() -> {
             if (error != null) {
                 done.completeExceptionally(error);
             } else {
+                refreshFreeMemory();
                 done.complete(null);
             }
         }));

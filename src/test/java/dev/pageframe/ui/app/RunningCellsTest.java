@@ -196,20 +196,39 @@ class RunningCellsTest extends WindowTest {
     }
 
     @Test
-    void zeroZeroRestartsOnAFreshMachineSoEarlierVariablesAreGone() {
+    void zeroZeroAsksThenRestartsOnAFreshMachineSoEarlierVariablesAreGone() {
         NotebookTab tab = ui.newNotebook();
         ui.clickIntoEditor(tab, 0);
-        ui.robot.write("int x = 5;");
+        ui.robot.write("int x = 5; long big = __get_free_pages(GFP_KERNEL, 10);");
         ui.robot.push(KeyCode.SHIFT, KeyCode.ENTER);
         waitIdle(tab, 0);
+        ui.waitUntil("the status bar shows the machine's free memory",
+                () -> !ui.window.status().freeText().contains("\u2014"));
+        String before = ui.fx(() -> ui.window.status().freeText());
 
         ui.robot.push(KeyCode.ESCAPE);
         ui.waitUntil("command mode", () -> !tab.view().editModeProperty().get());
         ui.robot.push(KeyCode.DIGIT0).push(KeyCode.DIGIT0);
+        ui.waitUntil("a running machine asks first", () -> ui.robot.lookup("#restart-dialog").tryQuery().isPresent());
+        ui.robot.clickOn("Cancel");
+        ui.waitUntil("the dialog closed", () -> ui.robot.lookup("#restart-dialog").tryQuery().isEmpty());
+        assertEquals(KernelState.IDLE, ui.fx(() -> tab.document().kernelState()), "Cancel keeps the machine");
+        assertEquals(before, ui.fx(() -> ui.window.status().freeText()));
+
+        ui.fxRun(() -> tab.view().commandMode());
+        ui.waitUntil("command mode", () -> ui.window.getScene().getFocusOwner() == tab.view());
+        ui.robot.push(KeyCode.DIGIT0).push(KeyCode.DIGIT0);
+        ui.waitUntil("asked again", () -> ui.robot.lookup("#restart-dialog").tryQuery().isPresent());
+        ui.robot.clickOn("Restart");
         ui.waitUntil("the kernel is restarting", UiFixture.KERNEL_SECONDS,
                 () -> tab.document().kernelState() != KernelState.IDLE);
         ui.waitUntil("the kernel restarted", UiFixture.KERNEL_SECONDS,
                 () -> tab.document().kernelState() == KernelState.IDLE);
+        ui.waitUntil("the status bar shows the fresh machine's free memory, not the old one's",
+                UiFixture.KERNEL_SECONDS, () -> {
+                    String now = ui.window.status().freeText();
+                    return !now.contains("\u2014") && !now.equals(before);
+                });
 
         ui.clickIntoEditor(tab, 1);
         ui.robot.write("x");

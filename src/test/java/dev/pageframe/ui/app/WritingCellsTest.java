@@ -173,6 +173,26 @@ class WritingCellsTest extends WindowTest {
         assertEquals(Boolean.TRUE, ui.fx(() -> tab.document().isDirty()));
     }
 
+    @Test
+    void aClickInTheBlankPartOfACodeCellsBoxEditsItSoTheKeysWriteThere() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("blank-click.ipynb",
+                List.of(Cell.markdown("# Answer below"), Cell.code(""), Cell.code("int a = 1;"))));
+        for (int index : new int[] {1, 2}) {
+            ui.fxRun(() -> tab.view().commandMode());
+            javafx.scene.Node box = ui.fx(() -> ui.view(tab, index).lookup(".cell-input"));
+            // Near the box's bottom right corner: inside the box, past the end of its text.
+            javafx.geometry.Bounds b = ui.fx(() -> box.localToScreen(box.getBoundsInLocal()));
+            ui.robot.clickOn(new javafx.geometry.Point2D(b.getMaxX() - 6, b.getMaxY() - 3));
+            ui.waitUntil("the click edits cell " + index, () -> tab.view().editModeProperty().get()
+                    && tab.view().selected() == ui.cell(tab, index));
+            ui.robot.write("rb");
+            assertEquals(index == 1 ? "rb" : "int a = 1;rb", ui.fx(() -> ui.cell(tab, index).source()),
+                    "the keys were text, not R (raw) and B (insert)");
+            assertEquals(3, ui.fx(() -> tab.document().cells().size()));
+            assertEquals(CellType.CODE, ui.fx(() -> ui.cell(tab, index).type()));
+        }
+    }
+
     private static List<String> sources(NotebookTab tab) {
         return ui.fx(() -> tab.document().cells().stream().map(CellModel::source).toList());
     }
