@@ -51,13 +51,28 @@ final class AppDialogs {
      * Asks before a running machine is restarted, as Jupyter asks before a kernel restart: its variables, allocations
      * and log go, and so does what a notebook built up for an exercise. True means restart.
      */
-    static boolean confirmRestart(Window owner, String name, boolean thenRunAll) {
-        ButtonType restart = new ButtonType(thenRunAll ? "Restart and Run All" : "Restart", ButtonBar.ButtonData.OK_DONE);
+    static boolean confirmRestart(Window owner, String name, AfterRestart after) {
+        ButtonType restart = new ButtonType(after.button, ButtonBar.ButtonData.OK_DONE);
         Alert a = alert(owner, Alert.AlertType.CONFIRMATION, "restart-dialog", "Restart the machine?",
                 "Restart the simulated machine of " + name + "?", restart, ButtonType.CANCEL);
         a.setContentText("It boots again from scratch: every variable, every allocation and the kernel log are gone. "
-                + "The outputs on the page stay" + (thenRunAll ? ", and every cell then runs again in order." : "."));
+                + after.outputs);
         return a.showAndWait().filter(b -> b == restart).isPresent();
+    }
+
+    /** What a restart is followed by, as its question says. */
+    enum AfterRestart {
+        NOTHING("Restart", "The outputs on the page stay."),
+        RUN_ALL("Restart and Run All", "Every cell then runs again, in order."),
+        CLEAR("Restart and Clear", "Every output on the page is cleared too (Z brings them back).");
+
+        private final String button;
+        private final String outputs;
+
+        AfterRestart(String button, String outputs) {
+            this.button = button;
+            this.outputs = outputs;
+        }
     }
 
     /** A question of the window, zoomed as it is, with its id for tests and styles. */

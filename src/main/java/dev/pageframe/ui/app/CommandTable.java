@@ -123,10 +123,12 @@ public final class CommandTable {
         cells("cell.cut", "Cut Cell", "Edit", 2, CellCommands::cutSelected, command(KeyCode.X));
         cells("cell.copy", "Copy Cell", "Edit", 2, CellCommands::copySelected, command(KeyCode.C));
         cells("cell.paste", "Paste Cell Below", "Edit", 2, CellCommands::pasteBelow, command(KeyCode.V));
-        cells("cell.toCode", "Code", "Edit/Cell Type", 3, c -> c.changeSelectedType(CellType.CODE), command(KeyCode.Y));
-        cells("cell.toMarkdown", "Markdown", "Edit/Cell Type", 3, c -> c.changeSelectedType(CellType.MARKDOWN),
+        cells("cell.clearOutput", "Clear Cell Output", "Edit", 3, CellCommands::clearSelectedOutput);
+        cells("cell.clearAllOutputs", "Clear All Outputs", "Edit", 3, CellCommands::clearAllOutputs);
+        cells("cell.toCode", "Code", "Edit/Cell Type", 4, c -> c.changeSelectedType(CellType.CODE), command(KeyCode.Y));
+        cells("cell.toMarkdown", "Markdown", "Edit/Cell Type", 4, c -> c.changeSelectedType(CellType.MARKDOWN),
                 command(KeyCode.M));
-        cells("cell.toRaw", "Raw", "Edit/Cell Type", 3, c -> c.changeSelectedType(CellType.RAW), command(KeyCode.R));
+        cells("cell.toRaw", "Raw", "Edit/Cell Type", 4, c -> c.changeSelectedType(CellType.RAW), command(KeyCode.R));
     }
 
     private void runCommands() {
@@ -140,14 +142,20 @@ public final class CommandTable {
         cells("run.below", "Run Selected and All Below", "Run", 0, CellCommands::runBelow);
         notebook("kernel.interrupt", "Interrupt", "Run", 1, (w, tab) -> tab.document().interrupt(), Shortcut.twice(KeyCode.I));
         notebook("kernel.restart", "Restart Kernel", "Run", 1, (w, tab) -> {
-            if (mayRestart(w, tab, false)) {
+            if (mayRestart(w, tab, AppDialogs.AfterRestart.NOTHING)) {
                 tab.document().restart();
             }
         },
                 Shortcut.twice(KeyCode.DIGIT0), Shortcut.twice(KeyCode.NUMPAD0).asAlias());
         notebook("kernel.restartAndRunAll", "Restart and Run All", "Run", 1, (w, tab) -> {
-            if (mayRestart(w, tab, true)) {
+            if (mayRestart(w, tab, AppDialogs.AfterRestart.RUN_ALL)) {
                 tab.document().restartAndRunAll();
+            }
+        });
+        notebook("kernel.restartAndClear", "Restart and Clear All Outputs", "Run", 1, (w, tab) -> {
+            if (mayRestart(w, tab, AppDialogs.AfterRestart.CLEAR)) {
+                tab.document().restart();
+                tab.view().commands().clearAllOutputs();
             }
         });
         notebook("kernel.machine", "Change Machine\u2026", "Run", 1, MainWindow::changeMachine);
@@ -156,10 +164,10 @@ public final class CommandTable {
     }
 
     /** A machine that has not started has nothing to lose: only a running one asks first. */
-    private static boolean mayRestart(MainWindow w, NotebookTab tab, boolean thenRunAll) {
+    private static boolean mayRestart(MainWindow w, NotebookTab tab, AppDialogs.AfterRestart after) {
         return tab.document().sessionIfStarted() == null
                 || AppDialogs.confirmRestart(w.window(), tab.document().file() == null ? "this notebook"
-                        : tab.document().file().getFileName().toString(), thenRunAll);
+                        : tab.document().file().getFileName().toString(), after);
     }
 
     private void viewCommands() {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Jupyter's cell commands on a notebook page: run (in place, and advance, and insert), insert, delete, split and
- * merge, move, change type, cut, copy and paste, and undo of the last deletes, changes of type, replaces, splits and
- * merges. Menus, the toolbar, the command table and the keys call these.
+ * merge, move, change type, cut, copy and paste, clear outputs, and undo of the last deletes, changes of type,
+ * replaces, splits, merges and clears. Menus, the toolbar, the command table and the keys call these.
  */
 public final class CellCommands {
     private final NotebookView view;
@@ -177,6 +177,18 @@ public final class CellCommands {
             view.select(merged);
             view.requestFocus();
         }
+    }
+
+    /** Clears the selected code cell's outputs and prompt number (Z brings them back). */
+    public void clearSelectedOutput() {
+        if (view.selected() != null) {
+            OutputClearing.clear(document, List.of(view.selected()));
+        }
+    }
+
+    /** Clears every code cell's outputs and prompt number, as one operation Z takes back. */
+    public void clearAllOutputs() {
+        OutputClearing.clear(document, List.copyOf(document.cells()));
     }
 
     /** X: copies the selected cell and deletes it (Z brings it back). */

@@ -241,6 +241,24 @@ class RunningCellsTest extends WindowTest {
     }
 
     @Test
+    void restartAndClearAllOutputsAsksThenBootsAFreshMachineAndClearsThePage() {
+        NotebookTab tab = runInNewNotebook("int y = 7;\nSystem.out.println(y);");
+        assertEquals("7\n", ui.outputText(tab, 0));
+        ui.fxLater(() -> ui.window.runCommand(ui.window.commandTable().find("kernel.restartAndClear").orElseThrow()));
+        ui.waitUntil("it asks first", () -> ui.robot.lookup("#restart-dialog").tryQuery().isPresent());
+        ui.robot.clickOn("Restart and Clear");
+        ui.waitUntil("the outputs are cleared", () -> ui.cell(tab, 0).outputs().isEmpty()
+                && ui.cell(tab, 0).executionCountProperty().get() == null);
+        ui.waitUntil("the kernel restarted", UiFixture.KERNEL_SECONDS,
+                () -> tab.document().kernelState() == KernelState.IDLE);
+        ui.fxRun(() -> ui.cell(tab, 0).sourceProperty().set("System.out.println(y);"));
+        ui.fxRun(() -> tab.document().run(List.of(ui.cell(tab, 0))));
+        waitIdle(tab, 0);
+        assertEquals("[1]", ui.prompt(tab, 0), "counts start again on the fresh machine");
+        assertTrue(ui.outputText(tab, 0).contains("cannot find symbol"), "y is gone: " + ui.outputText(tab, 0));
+    }
+
+    @Test
     void anErrorMarksItsLineInTheEditorAndACompileErrorIsUnderlined() {
         NotebookTab tab = runInNewNotebook("int a = 1;\nint b = 2;\nif (a < b) throw new RuntimeException(\"boom\");\nint c = 3;");
         CellEditor editor = ui.editor(tab, 0);

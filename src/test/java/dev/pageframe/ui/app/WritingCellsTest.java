@@ -193,6 +193,29 @@ class WritingCellsTest extends WindowTest {
         }
     }
 
+    @Test
+    void clearOutputsOfOneCellOrAllAndZBringsThemBack() throws Exception {
+        Cell one = Cell.code("System.out.println(1);").withExecutionCount(1).withOutputs(List.of(Output.Stream.stdout("1\n")));
+        Cell two = Cell.code("System.out.println(2);").withExecutionCount(2).withOutputs(List.of(Output.Stream.stdout("2\n")));
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("clear.ipynb", List.of(one, Cell.markdown("between"), two)));
+        commandMode(tab, 0);
+        ui.fxRun(() -> ui.window.runCommand(ui.window.commandTable().find("cell.clearOutput").orElseThrow()));
+        assertEquals(0, ui.fx(() -> ui.cell(tab, 0).outputs().size()));
+        assertEquals(null, ui.fx(() -> ui.cell(tab, 0).executionCountProperty().get()));
+        assertEquals(1, ui.fx(() -> ui.cell(tab, 2).outputs().size()), "only the selected cell");
+        assertEquals(Boolean.TRUE, ui.fx(() -> tab.document().isDirty()));
+
+        ui.fxRun(() -> ui.window.runCommand(ui.window.commandTable().find("cell.clearAllOutputs").orElseThrow()));
+        assertEquals(0, ui.fx(() -> ui.cell(tab, 2).outputs().size()));
+        ui.robot.push(KeyCode.Z);
+        assertEquals(List.of(Output.Stream.stdout("2\n")), ui.fx(() -> List.copyOf(ui.cell(tab, 2).outputs())),
+                "Z takes back Clear All Outputs in one step");
+        assertEquals(2, ui.fx(() -> ui.cell(tab, 2).executionCountProperty().get()));
+        assertEquals(0, ui.fx(() -> ui.cell(tab, 0).outputs().size()), "the earlier clear is a step of its own");
+        ui.robot.push(KeyCode.Z);
+        assertEquals(List.of(Output.Stream.stdout("1\n")), ui.fx(() -> List.copyOf(ui.cell(tab, 0).outputs())));
+    }
+
     private static List<String> sources(NotebookTab tab) {
         return ui.fx(() -> tab.document().cells().stream().map(CellModel::source).toList());
     }
