@@ -66,6 +66,7 @@ public final class StatusBar extends HBox {
             document.busySinceProperty().removeListener(changed);
             document.kernelDetailProperty().removeListener(changed);
             document.machineProperty().removeListener(machineChanged);
+            document.stopNoteProperty().removeListener(stopNoted);
         }
         document = doc;
         if (doc != null) {
@@ -74,6 +75,7 @@ public final class StatusBar extends HBox {
             doc.busySinceProperty().addListener(changed);
             doc.kernelDetailProperty().addListener(changed);
             doc.machineProperty().addListener(machineChanged);
+            doc.stopNoteProperty().addListener(stopNoted);
             machine.setTooltip(new Tooltip("The simulated machine this notebook runs on; click to change it"));
         }
         refreshMachine();
@@ -82,6 +84,11 @@ public final class StatusBar extends HBox {
     }
 
     private final javafx.beans.InvalidationListener machineChanged = o -> refreshMachine();
+    private final javafx.beans.value.ChangeListener<String> stopNoted = (obs, was, now) -> {
+        if (!now.isEmpty()) {
+            setMessage(now);
+        }
+    };
 
     private void refreshMachine() {
         MachineSpec m = document == null ? null : document.machine();
@@ -104,6 +111,11 @@ public final class StatusBar extends HBox {
     /** The free-memory text as shown, e.g. "Free 812 MiB" (tests read it). */
     public String freeText() {
         return free.getText();
+    }
+
+    /** The message shown at the right, e.g. where a run stopped (tests read it). */
+    public String messageText() {
+        return message.getText();
     }
 
     public void setMessage(String text) {

@@ -43,8 +43,13 @@ final class KernelRunner {
     final ObjectProperty<Instant> busySince = new SimpleObjectProperty<>(this, "busySince");
     /** Free memory of the simulated machine in bytes after the last cell, or -1 when unknown. */
     final LongProperty freeBytes = new SimpleLongProperty(this, "freeBytes", -1);
+    /** Says where the last run stopped when a failing cell left queued cells unrun; empty otherwise. */
+    final StringProperty stopNote = new SimpleStringProperty(this, "stopNote", "");
     private KernelSession session;
     private long runSequence;
+    /** The prompt number of the last cell that failed, and how many queued cells its failure dropped. */
+    private Integer failedAt;
+    private int dropped;
 
     KernelRunner(NotebookDocument document, Function<MachineSpec, KernelSession> sessionFactory, Executor background) {
         this.document = document;
@@ -59,6 +64,7 @@ final class KernelRunner {
     /** Queues the code cells that are idle; see {@link NotebookDocument#run(List)}. */
     void queue(List<CellModel> code) {
         KernelSession kernel = session();
+        stopNote.set("");
         for (CellModel c : code) {
             String source = c.source();
             c.runStateProperty().set(RunState.QUEUED);
@@ -191,8 +197,17 @@ final class KernelRunner {
             return;
         }
         if (result.status() == CellStatus.ABORTED || !cell.isCode()) {
-            // It never ran: an earlier cell failed first. Its old outputs still stand.
+            // It never ran: an earlier cell failed first. Its old outputs still stand, marked stale.
+            if (result.status() == CellStatus.ABORTED && failedAt != null) {
+                dropped++;
+                stopNote.set("Run stopped at [" + failedAt + "]: that cell failed, so the " + dropped
+                        + (dropped == 1 ? " cell" : " cells") + " queued after it did not run");
+            }
             return;
+        }
+        if (result.status() == CellStatus.ERROR || result.status() == CellStatus.INTERRUPTED) {
+            failedAt = result.executionCount();
+            dropped = 0;
         }
         if (started == null) {
             cell.markRan(++runSequence, source);

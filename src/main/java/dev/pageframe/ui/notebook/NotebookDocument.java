@@ -272,11 +272,12 @@ public final class NotebookDocument {
 
     /** The notebook as it would be saved now. */
     public Notebook toNotebook() {
-        List<Cell> out = new ArrayList<>(cells.size());
-        for (CellModel c : cells) {
-            out.add(c.toCell());
-        }
-        return base.withCells(out);
+        return base.withCells(cells.stream().map(CellModel::toCell).toList());
+    }
+
+    /** Where the last run stopped, when a failing cell left queued cells unrun; empty otherwise. */
+    public ReadOnlyStringProperty stopNoteProperty() {
+        return runner.stopNote;
     }
 
     /** The headings of a Markdown cell (cached by source). */

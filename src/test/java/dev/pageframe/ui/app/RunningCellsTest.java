@@ -259,6 +259,21 @@ class RunningCellsTest extends WindowTest {
     }
 
     @Test
+    void runAllThatStopsAtAFailingCellSaysWhereInTheStatusBar() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("stops.ipynb", List.of(dev.pageframe.notebook.Cell.code("int a = 1;"),
+                dev.pageframe.notebook.Cell.code("if (a == 1) throw new IllegalStateException(\"stop\");"),
+                dev.pageframe.notebook.Cell.code("int c = 3;"), dev.pageframe.notebook.Cell.code("int d = 4;"))));
+        ui.fxRun(() -> tab.document().runAll());
+        ui.waitUntil("Run All stopped and says where", UiFixture.KERNEL_SECONDS,
+                () -> ui.window.status().messageText().equals(
+                        "Run stopped at [2]: that cell failed, so the 2 cells queued after it did not run"));
+        assertEquals(null, ui.fx(() -> ui.cell(tab, 3).executionCountProperty().get()), "the last cell never ran");
+        ui.fxRun(() -> tab.document().run(List.of(ui.cell(tab, 0))));
+        waitIdle(tab, 0);
+        assertEquals("", ui.fx(() -> tab.document().stopNoteProperty().get()), "a new run starts without the note");
+    }
+
+    @Test
     void anErrorMarksItsLineInTheEditorAndACompileErrorIsUnderlined() {
         NotebookTab tab = runInNewNotebook("int a = 1;\nint b = 2;\nif (a < b) throw new RuntimeException(\"boom\");\nint c = 3;");
         CellEditor editor = ui.editor(tab, 0);
