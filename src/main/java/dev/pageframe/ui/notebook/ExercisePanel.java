@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -33,7 +32,11 @@ public final class ExercisePanel extends VBox {
     private final Button check = new Button("Check");
     private final Button hint = new Button();
     private final Button solution = new Button("Show Solution");
-    private final TextArea solutionText = new TextArea();
+    /**
+     * The reference solution as a code cell shows code (monospace, highlighted, as tall as its text), read-only
+     * but selectable, so its lines can be copied.
+     */
+    private final CellEditor solutionText;
     private ExerciseProgress.State state;
 
     /**
@@ -75,11 +78,10 @@ public final class ExercisePanel extends VBox {
         result.setVisible(false);
         result.managedProperty().bind(result.visibleProperty());
 
-        solutionText.setText(exercise.solution());
+        solutionText = new CellEditor(exercise.solution(), JavaSyntax.forKernel());
         solutionText.setEditable(false);
         solutionText.getStyleClass().add("exercise-solution");
         solutionText.setId("exercise-solution-text");
-        solutionText.setPrefRowCount(Math.max(2, (int) exercise.solution().lines().count()));
         solutionText.setVisible(false);
         solutionText.managedProperty().bind(solutionText.visibleProperty());
 
@@ -155,7 +157,7 @@ public final class ExercisePanel extends VBox {
     private void refresh() {
         int total = exercise.hints().size();
         int shown = Math.min(state.hintsShown(), total);
-        hint.setText(shown < total ? "Hint (" + (shown + 1) + " of " + total + ")" : "No more hints");
+        hint.setText(shown < total ? "Show Hint " + (shown + 1) + " of " + total : "No more hints");
         hint.setDisable(shown >= total);
         solution.setText(solutionText.isVisible() ? "Hide Solution" : "Show Solution");
         progress.setText(state.solved() ? "solved" : shown == 0 ? "" : shown + (shown == 1 ? " hint" : " hints") + " used");

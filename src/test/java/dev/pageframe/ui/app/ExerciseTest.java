@@ -63,12 +63,18 @@ class ExerciseTest extends WindowTest {
         ui.robot.clickOn(ui.fx(() -> panel().lookup("#exercise-hint")));
         assertEquals("Hint 1: free_pages gives a block back.", text("#exercise-hint-1"));
         assertTrue(ui.fx(() -> panel().lookup("#exercise-hint-2")) == null, "one hint at a time");
-        assertEquals("Hint (2 of 2)", ui.fx(() -> ((Button) panel().lookup("#exercise-hint")).getText()));
+        assertEquals("Show Hint 2 of 2", ui.fx(() -> ((Button) panel().lookup("#exercise-hint")).getText()));
         String key = ExerciseProgress.notebookKey(file, false);
         assertEquals(new ExerciseProgress.State(false, 1), ui.userData.exercises().get(key, "give-back"));
 
         ui.robot.clickOn(ui.fx(() -> panel().lookup("#exercise-solution")));
         assertTrue(ui.fx(() -> panel().lookup("#exercise-solution-text").isVisible()));
+        // Shown as code: the editor's monospace and highlighting, read-only but selectable, and whole.
+        var shown = (dev.pageframe.ui.notebook.CellEditor) ui.fx(() -> panel().lookup("#exercise-solution-text"));
+        assertFalse(ui.fx(shown::isEditable));
+        assertEquals("free_pages(p, 2);", ui.fx(shown::getText));
+        ui.waitUntil("the solution is laid out whole, not cut", () -> shown.getHeight() > 0
+                && shown.getHeight() + 0.5 >= shown.totalHeightEstimateProperty().getValue());
 
         ui.fxRun(() -> ui.cell(tab, 2).sourceProperty().set("free_pages(p, 2);"));
         check("\u2714 Solved. every page of p given back");
