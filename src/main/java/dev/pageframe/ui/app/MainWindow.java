@@ -24,7 +24,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -57,6 +56,7 @@ public final class MainWindow extends BorderPane {
     private final DocsPane docs = new DocsPane();
     private final StatusBar status = new StatusBar();
     private final SplitPane split = new SplitPane();
+    private final SidePanes sidePanes;
     private final StackPane center = new StackPane();
     /** The split pane, with the picture that hides a change of look above it. */
     private final StackPane body = new StackPane(split);
@@ -124,13 +124,9 @@ public final class MainWindow extends BorderPane {
         center.setMinWidth(200);
 
         split.getStyleClass().add("main-split");
-        SplitPane.setResizableWithParent(outline, false);
-        SplitPane.setResizableWithParent(docs, false);
         outline.setPrefWidth(230);
         docs.setPrefWidth(400);
-        updateSplit();
-        outlineShown.addListener((obs, was, now) -> updateSplit());
-        docsShown.addListener((obs, was, now) -> updateSplit());
+        sidePanes = new SidePanes(split, outline, center, docs, outlineShown, docsShown, this::zoom);
 
         recent = new RecentMenu(new RecentFiles(env.trust().configDir()).load(), env.background(), this::open);
         palette = new CommandPalette(commands.commands(), this::runCommand);
@@ -241,6 +237,7 @@ public final class MainWindow extends BorderPane {
     /** Zooms by steps: +1 bigger, -1 smaller, 0 back to 100%. */
     public void zoom(int direction) {
         look.zoom(direction);
+        sidePanes.update(); // a larger type needs a wider notebook
     }
 
     /** True while a change of look is under way: a picture of the old look hides the page (tests, screenshots). */
@@ -267,32 +264,6 @@ public final class MainWindow extends BorderPane {
     }
 
     // ---- layout ----
-
-    private void updateSplit() {
-        List<Node> items = new ArrayList<>();
-        if (outlineShown.get()) {
-            items.add(outline);
-        }
-        items.add(center);
-        if (docsShown.get()) {
-            items.add(docs);
-        }
-        split.getItems().setAll(items);
-        placeDividers();
-        // Again once the split pane has its real width.
-        Platform.runLater(this::placeDividers);
-    }
-
-    private void placeDividers() {
-        double w = split.getWidth() > 0 ? split.getWidth() : 1400;
-        int i = 0;
-        if (outlineShown.get()) {
-            split.setDividerPosition(i++, Math.min(0.3, outline.getPrefWidth() / w));
-        }
-        if (docsShown.get()) {
-            split.setDividerPosition(i, Math.max(0.5, 1 - docs.getPrefWidth() / w));
-        }
-    }
 
     private void showOutline() {
         NotebookTab now = current.get();
