@@ -51,6 +51,8 @@ public final class DocsLibrary {
 
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
     /** Strong emphasis, code marks and inline HTML; single '*' and '_' stay, since kernel names are full of '_'. */
+    /** Each page's {@link #readable} text, made on its first search. */
+    private final Map<String, String> readable = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern MARKS = Pattern.compile("(\\*\\*|`|<sup>|</sup>|<sub>|</sub>)");
 
     /** A name defined in a table row of a concept page, e.g. {@code GFP_KERNEL} in the GFP flags page. */
@@ -235,7 +237,8 @@ public final class DocsLibrary {
     static String plain(String markdown) {
         Matcher m = LINK.matcher(markdown);
         String s = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1)));
-        return MARKS.matcher(s).replaceAll("").strip();
+        // Single-star emphasis too (*word*), but not a star that stands for itself (2 * 3).
+        return MARKS.matcher(s).replaceAll("").replaceAll("(?<![\\w*])\\*(?=[^\\s*])|(?<=[^\\s*])\\*(?![\\w*])", "").strip();
     }
 
     /** Where the pages came from, for messages. */
@@ -354,7 +357,8 @@ public final class DocsLibrary {
         List<Hit> hits = new ArrayList<>();
         for (Page p : pages.values()) {
             String title = p.title().toLowerCase(Locale.ROOT);
-            String body = p.markdown().toLowerCase(Locale.ROOT);
+            String text = readable.computeIfAbsent(p.path(), k -> readable(p.markdown()));
+            String body = text.toLowerCase(Locale.ROOT);
             int score = 0;
             boolean all = true;
             for (String w : words) {
@@ -367,7 +371,7 @@ public final class DocsLibrary {
                 score += Math.min(inBody, 20) + (inTitle ? 50 : 0) + (title.equals(w) ? 100 : 0);
             }
             if (all) {
-                hits.add(new Hit(p, snippet(p.markdown(), words.getFirst()), score));
+                hits.add(new Hit(p, snippet(text, words.getFirst()), score));
             }
         }
         hits.sort(Comparator.comparingInt(Hit::score).reversed().thenComparing(h -> h.page().title()));
@@ -382,8 +386,19 @@ public final class DocsLibrary {
         return n;
     }
 
-    private static String snippet(String markdown, String word) {
-        String flat = plain(markdown.replaceAll("(?m)^#+\\s*", "").replaceAll("\\s+", " "));
+    /**
+     * A page's text as a reader sees it, on one line: what search counts and quotes. Link targets, heading marks,
+     * emphasis and table rules are not words of the page.
+     */
+    static String readable(String markdown) {
+        String s = markdown.replaceAll("(?m)^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$", " ")
+                .replaceAll("(?m)^#+\\s*", "")
+                .replaceAll("(?m)^\\s*(```|~~~).*$", " ")
+                .replace('|', ' ');
+        return plain(s.replaceAll("\\s+", " "));
+    }
+
+    private static String snippet(String flat, String word) {
         int i = flat.toLowerCase(Locale.ROOT).indexOf(word);
         if (i < 0) {
             return flat.substring(0, Math.min(140, flat.length()));

@@ -86,4 +86,14 @@ class DocsLibraryTest {
         List<String> order = lib.pages().stream().map(DocsLibrary.Page::path).toList();
         assertEquals(List.of("index.md", "gfp-flags.md", "kmalloc.md", "api/__get_free_pages.md"), order);
     }
+
+    @Test
+    void searchReadsThePageAsItIsReadNotItsMarkup() {
+        String md = "# Title\n\nSee [the zones](api/zone_page.md) and *emphasis*.\n\n| order | blocks |\n|---|---:|\n| 3 | 12 |\n";
+        String text = DocsLibrary.readable(md);
+        assertEquals("Title See the zones and emphasis. order blocks 3 12", text);
+        assertEquals("Free pages, 2 * 3 and 2*3", DocsLibrary.plain("Free *pages*, 2 * 3 and 2*3"), "emphasis goes, a times stays");
+        assertTrue(lib.search("zone_page").isEmpty() || lib.search("zone_page").stream()
+                .allMatch(h -> h.snippet().toLowerCase().contains("zone_page")), "a link's target is not a word of the page");
+    }
 }
