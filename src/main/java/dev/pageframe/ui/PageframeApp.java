@@ -3,6 +3,7 @@ package dev.pageframe.ui;
 import atlantafx.base.theme.PrimerLight;
 import dev.pageframe.ui.app.AppEnvironment;
 import dev.pageframe.ui.app.MainWindow;
+import dev.pageframe.ui.app.WindowSize;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -23,6 +23,9 @@ import javafx.stage.Stage;
  */
 public class PageframeApp extends Application {
     private MainWindow window;
+    private Stage stage;
+    /** Where the window's size is kept between runs (WindowSize). */
+    private Path configDir;
     /** The measuring harness when asked for, else a probe that does nothing. */
     private AppProbe probe = AppProbe.NONE;
     /** Answers SIGTERM, SIGINT and SIGHUP once the window is up; null before. */
@@ -58,14 +61,15 @@ public class PageframeApp extends Application {
         List<String> files = probe.notebooksToOpen(getParameters().getUnnamed());
         probe.starting();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        window = new MainWindow(AppEnvironment.fromSystem(url -> getHostServices().showDocument(url)));
+        AppEnvironment env = AppEnvironment.fromSystem(url -> getHostServices().showDocument(url));
+        configDir = env.trust().configDir();
+        window = new MainWindow(env);
         // The tour is read while the window is made, and its first screen of cards is built before the window shows.
         probe.openRequested();
         var tour = files.isEmpty() ? window.readTour() : null;
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double w = Math.min(1440, screen.getWidth() * 0.92);
-        double h = Math.min(920, screen.getHeight() * 0.92);
-        Scene scene = new Scene(window, w, h);
+        // As the user left it last time, if it fits this screen.
+        WindowSize kept = WindowSize.load(configDir, Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(window, kept.width(), kept.height());
         // Cards and outputs add outputs.css to themselves, and JavaFX parses a stylesheet when the first node using
         // it joins a scene (and again after the last one leaves): that was 5-10 ms inside the first page's
         // frames. Held by the scene, it is read before the window shows and kept. Its rules are all scoped to
@@ -77,8 +81,10 @@ public class PageframeApp extends Application {
             stage.getIcons().add(new javafx.scene.image.Image(
                     PageframeApp.class.getResource("icons/pageframe-" + size + ".png").toExternalForm()));
         }
-        stage.setMinWidth(640);
-        stage.setMinHeight(400);
+        stage.setMinWidth(WindowSize.MIN_WIDTH);
+        stage.setMinHeight(WindowSize.MIN_HEIGHT);
+        stage.setMaximized(kept.maximized());
+        this.stage = stage;
         window.attach(stage);
         stage.setOnShown(e -> probe.windowShown());
         probe.windowMade(window);
@@ -95,6 +101,10 @@ public class PageframeApp extends Application {
     @Override
     public void stop() {
         probe.stopping();
+        if (stage != null && configDir != null) {
+            // The scene's size, as the window was made from it; a failure costs only the size at the next start.
+            new WindowSize(stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized()).save(configDir);
+        }
         if (window != null) {
             if (termination != null && termination.asked()) {
                 window.terminatedExit();
