@@ -33,10 +33,11 @@ public final class ExercisePanel extends VBox {
     private final Button hint = new Button();
     private final Button solution = new Button("Show Solution");
     /**
-     * The reference solution as a code cell shows code (monospace, highlighted, as tall as its text), read-only
-     * but selectable, so its lines can be copied.
+     * The reference solution as a code cell shows its source before it is edited (monospace, highlighted, line
+     * numbers, as tall as its text). Plain text nodes: a RichTextFX editor measured inside this panel first reported
+     * a height of many screens, and the cells below went out of sight.
      */
-    private final CellEditor solutionText;
+    private final SourcePreview solutionText;
     private ExerciseProgress.State state;
 
     /**
@@ -78,8 +79,7 @@ public final class ExercisePanel extends VBox {
         result.setVisible(false);
         result.managedProperty().bind(result.visibleProperty());
 
-        solutionText = new CellEditor(exercise.solution(), JavaSyntax.forKernel());
-        solutionText.setEditable(false);
+        solutionText = new SourcePreview(exercise.solution(), JavaSyntax.forKernel());
         solutionText.getStyleClass().add("exercise-solution");
         solutionText.setId("exercise-solution-text");
         solutionText.setVisible(false);

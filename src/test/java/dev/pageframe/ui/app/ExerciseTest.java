@@ -69,12 +69,19 @@ class ExerciseTest extends WindowTest {
 
         ui.robot.clickOn(ui.fx(() -> panel().lookup("#exercise-solution")));
         assertTrue(ui.fx(() -> panel().lookup("#exercise-solution-text").isVisible()));
-        // Shown as code: the editor's monospace and highlighting, read-only but selectable, and whole.
-        var shown = (dev.pageframe.ui.notebook.CellEditor) ui.fx(() -> panel().lookup("#exercise-solution-text"));
-        assertFalse(ui.fx(shown::isEditable));
-        assertEquals("free_pages(p, 2);", ui.fx(shown::getText));
-        ui.waitUntil("the solution is laid out whole, not cut", () -> shown.getHeight() > 0
-                && shown.getHeight() + 0.5 >= shown.totalHeightEstimateProperty().getValue());
+        // Shown as a code cell shows its source: the editor's style classes and highlighting, as tall as its text.
+        Node shown = ui.fx(() -> panel().lookup("#exercise-solution-text"));
+        assertTrue(ui.fx(() -> shown.getStyleClass().containsAll(List.of("cell-editor", "java"))));
+        assertEquals("free_pages(p, 2);", ui.fx(() -> shown.lookupAll(".text").stream()
+                .map(n -> ((javafx.scene.text.Text) n).getText()).collect(java.util.stream.Collectors.joining())));
+        assertTrue(ui.fx(() -> shown.lookup(".api") != null),
+                "free_pages is marked as kernel API, as in a code cell");
+        ui.waitUntil("the panel is laid out", () -> panel().getLayoutBounds().getHeight() > 0);
+        double line = ui.fx(() -> ((javafx.scene.text.Text) shown.lookup(".text")).getLayoutBounds().getHeight());
+        assertTrue(ui.fx(() -> ((javafx.scene.layout.Region) shown).getHeight()) < 4 * line,
+                "one line of solution is about a line tall, not a screen");
+        assertTrue(ui.fx(() -> panel().getLayoutBounds().getHeight()) < 20 * line,
+                "the panel, and so the task's card, stays as tall as what it shows: the cells below stay in sight");
 
         ui.fxRun(() -> ui.cell(tab, 2).sourceProperty().set("free_pages(p, 2);"));
         check("\u2714 Solved. every page of p given back");
