@@ -96,4 +96,29 @@ class ExerciseTest extends WindowTest {
         assertEquals("solved", text("#exercise-progress"));
         assertEquals("Hint 1: free_pages gives a block back.", text("#exercise-hint-1"), "the hint seen stays shown");
     }
+
+    @Test
+    void theSolutionOfABundledExerciseKeepsTheCellsBelowInSight() throws Exception {
+        NotebookTab tab = ui.open(Path.of("notebooks/tour.ipynb").toAbsolutePath());
+        int task = ui.fx(() -> {
+            var cells = tab.document().cells();
+            for (int i = 0; i < cells.size(); i++) {
+                if (cells.get(i).source().startsWith("### Exercise 1")) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        assertTrue(task > 0, "the tour's first exercise");
+        ui.fxRun(() -> tab.view().scrollToCell(ui.cell(tab, task)));
+        ui.waitUntil("its panel is shown", () -> ui.robot.lookup("#exercise-give-back").tryQuery().isPresent());
+        ui.robot.clickOn(ui.fx(() -> panel().lookup("#exercise-solution")));
+        Node card = ui.view(tab, task);
+        ui.waitUntil("laid out", () -> panel().lookup("#exercise-solution-text").getLayoutBounds().getHeight() > 0);
+        javafx.geometry.Bounds panelInCard = ui.fx(() -> card.sceneToLocal(panel().localToScene(panel().getLayoutBounds())));
+        double below = ui.fx(() -> card.getLayoutBounds().getHeight()) - panelInCard.getMaxY();
+        assertTrue(below < 60, "the task's card ends with its panel, not " + below + " px of blank below it");
+        assertTrue(ui.fx(() -> panel().getLayoutBounds().getHeight()) < 400,
+                "five lines of solution: " + ui.fx(() -> panel().getLayoutBounds().getHeight()));
+    }
 }
