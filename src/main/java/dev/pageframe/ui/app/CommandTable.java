@@ -145,8 +145,7 @@ public final class CommandTable {
             if (mayRestart(w, tab, AppDialogs.AfterRestart.NOTHING)) {
                 tab.document().restart();
             }
-        },
-                Shortcut.twice(KeyCode.DIGIT0), Shortcut.twice(KeyCode.NUMPAD0).asAlias());
+        }, Shortcut.twice(KeyCode.DIGIT0), Shortcut.twice(KeyCode.NUMPAD0).asAlias());
         notebook("kernel.restartAndRunAll", "Restart and Run All", "Run", 1, (w, tab) -> {
             if (mayRestart(w, tab, AppDialogs.AfterRestart.RUN_ALL)) {
                 tab.document().restartAndRunAll();

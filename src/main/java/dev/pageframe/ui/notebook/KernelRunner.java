@@ -65,6 +65,7 @@ final class KernelRunner {
     void queue(List<CellModel> code) {
         KernelSession kernel = session();
         stopNote.set("");
+        failedAt = null;
         for (CellModel c : code) {
             String source = c.source();
             c.runStateProperty().set(RunState.QUEUED);
@@ -197,7 +198,7 @@ final class KernelRunner {
             return;
         }
         if (result.status() == CellStatus.ABORTED || !cell.isCode()) {
-            // It never ran: an earlier cell failed first. Its old outputs still stand, marked stale.
+            // It never ran: an earlier cell failed first. Its old outputs still stand.
             if (result.status() == CellStatus.ABORTED && failedAt != null) {
                 dropped++;
                 stopNote.set("Run stopped at [" + failedAt + "]: that cell failed, so the " + dropped
