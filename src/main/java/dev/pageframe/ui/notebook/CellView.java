@@ -51,6 +51,19 @@ abstract sealed class CellView extends HBox permits CodeCellView, MarkdownCellVi
     /** Enters edit mode: shows and focuses the editor. */
     abstract void edit(boolean caretAtEnd);
 
+    /**
+     * Makes a press on the box around the editor (its padding, the room below a short text) edit the cell as a press
+     * on the text does, caret at the end: the keys that follow would otherwise be commands on the cell.
+     */
+    final void editOnBoxPress(javafx.scene.layout.Region box) {
+        box.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getTarget() == box) {
+                edit(true);
+                e.consume(); // as the editor does: the page's scroll pane would take the focus back
+            }
+        });
+    }
+
     /** Leaves edit mode (a Markdown cell renders again). */
     void leaveEdit() {}
 

@@ -93,14 +93,7 @@ final class CodeCellView extends CellView {
         preview.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> hoverRest.stop());
         editorBox.getChildren().add(preview);
         editorBox.getStyleClass().add("cell-input");
-        // A press on the box around the text (its padding, the room below a short line) edits the cell as a press
-        // on the text does, caret at the end: the keys that follow would otherwise be commands on the cell.
-        editorBox.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
-            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getTarget() == editorBox) {
-                edit(true);
-                e.consume(); // as the editor does: the page's scroll pane would take the focus back
-            }
-        });
+        editOnBoxPress(editorBox);
     }
 
     /** The prompt with its run button, the timing and stale badge, the progress row and the outputs. */

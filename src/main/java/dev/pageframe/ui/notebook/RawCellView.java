@@ -30,6 +30,7 @@ final class RawCellView extends CellView {
         keep(cell.sourceProperty().subscribe(editor::resetText));
         StackPane box = new StackPane(editor);
         box.getStyleClass().add("cell-input");
+        editOnBoxPress(box);
         body.getChildren().add(box);
     }
 

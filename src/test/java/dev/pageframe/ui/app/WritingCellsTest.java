@@ -176,8 +176,8 @@ class WritingCellsTest extends WindowTest {
     @Test
     void aClickInTheBlankPartOfACodeCellsBoxEditsItSoTheKeysWriteThere() throws Exception {
         NotebookTab tab = ui.open(ui.writeTrustedNotebook("blank-click.ipynb",
-                List.of(Cell.markdown("# Answer below"), Cell.code(""), Cell.code("int a = 1;"))));
-        for (int index : new int[] {1, 2}) {
+                List.of(Cell.markdown("# Answer below"), Cell.code(""), Cell.code("int a = 1;"), Cell.raw(""))));
+        for (int index : new int[] {1, 2, 3}) {
             ui.fxRun(() -> tab.view().commandMode());
             javafx.scene.Node box = ui.fx(() -> ui.view(tab, index).lookup(".cell-input"));
             // Near the box's bottom right corner: inside the box, past the end of its text.
@@ -186,10 +186,10 @@ class WritingCellsTest extends WindowTest {
             ui.waitUntil("the click edits cell " + index, () -> tab.view().editModeProperty().get()
                     && tab.view().selected() == ui.cell(tab, index));
             ui.robot.write("rb");
-            assertEquals(index == 1 ? "rb" : "int a = 1;rb", ui.fx(() -> ui.cell(tab, index).source()),
+            assertEquals(index == 2 ? "int a = 1;rb" : "rb", ui.fx(() -> ui.cell(tab, index).source()),
                     "the keys were text, not R (raw) and B (insert)");
-            assertEquals(3, ui.fx(() -> tab.document().cells().size()));
-            assertEquals(CellType.CODE, ui.fx(() -> ui.cell(tab, index).type()));
+            assertEquals(4, ui.fx(() -> tab.document().cells().size()));
+            assertEquals(index == 3 ? CellType.RAW : CellType.CODE, ui.fx(() -> ui.cell(tab, index).type()));
         }
     }
 
