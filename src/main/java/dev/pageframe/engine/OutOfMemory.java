@@ -59,7 +59,7 @@ final class OutOfMemory {
         log.printk(ctx.taskName() + " invoked oom-killer: gfp_mask=0x" + Integer.toHexString(gfp) + "("
             + pa.gfpNames(gfp) + "), order=" + order + ", oom_score_adj=0");
         log.printk(String.format("CPU: 0 PID: %d Comm: %s", ctx.taskPid(), ctx.taskName()));
-        showMem.show_mem(gfp_zone(gfp, pa.profile.hasDma32())).forEach(log::printk);
+        showMem.show_mem(pa.zoneFor(gfp)).forEach(log::printk);
         // mm/oom_kill.c: dump_tasks, memory values in pages.
         log.printk("Tasks state (memory values in pages):");
         log.printk("[  pid  ]   uid  tgid total_vm      rss rss_anon rss_file rss_shmem pgtables_bytes swapents oom_score_adj name");
@@ -97,7 +97,7 @@ final class OutOfMemory {
         log.printk(String.format("CPU: 0 PID: %d Comm: %s", ctx.taskPid(), ctx.taskName()));
         List.of("Call Trace:", " <TASK>", " warn_alloc+0x0/0x0", " __alloc_pages_slowpath+0x0/0x0",
             " __alloc_pages_noprof+0x0/0x0", " </TASK>").forEach(log::printk);
-        showMem.show_mem(gfp_zone(gfp, pa.profile.hasDma32())).forEach(log::printk);
+        showMem.show_mem(pa.zoneFor(gfp)).forEach(log::printk);
     }
 
 }

@@ -165,6 +165,11 @@ final class PageAllocator {
         return modern ? Gfp.names(gfp) : Gfp20.names(gfp);
     }
 
+    /** The highest zone a modern request may use on this machine: gfp_zone as this kernel was built. */
+    ZoneType zoneFor(int gfp) {
+        return gfp_zone(gfp, profile.hasDma32());
+    }
+
     /** The struct page address a tracepoint prints: vmemmap on x86-64, mem_map elsewhere. */
     String pageStructAddress(int pfn) {
         long base = modern ? 0xffffea0000000000L : profile.pageOffset() + 0x100000L;
@@ -175,7 +180,7 @@ final class PageAllocator {
     // ---------------------------------------------------------------- modern
 
     private int alloc_modern(int gfp, int order) {
-        ZoneType highest = gfp_zone(gfp, profile.hasDma32());
+        ZoneType highest = zoneFor(gfp);
         int mt = gfp_migratetype(gfp);
         long splits = buddy.splits;
         trace.fastPath();
@@ -378,7 +383,7 @@ final class PageAllocator {
         if (modern && (gfp & (__GFP_MOVABLE | __GFP_HIGHMEM)) == (__GFP_MOVABLE | __GFP_HIGHMEM)) {
             return ZONE_MOVABLE;
         }
-        return modern ? gfp_zone(gfp, profile.hasDma32()).ordinal() : ((gfp & Gfp20.GFP_DMA) != 0 ? ZoneType.DMA : ZoneType.NORMAL).ordinal();
+        return modern ? zoneFor(gfp).ordinal() : ((gfp & Gfp20.GFP_DMA) != 0 ? ZoneType.DMA : ZoneType.NORMAL).ordinal();
     }
 
     /** mm/vmscan.c: try_to_free_pages: one direct reclaim stall, counted in allocstall_<zone>. */

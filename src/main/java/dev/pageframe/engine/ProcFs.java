@@ -148,7 +148,7 @@ final class ProcFs {
      */
     String meminfo12() {
         long pageSize = k.profile().pageSize();
-        long total = managedPages();
+        long total = k.totalram_pages();
         long free = k.nr_free_pages();
         StringBuilder sb = new StringBuilder();
         sb.append("        total:   used:    free:   shared:  buffers:\n");
@@ -164,7 +164,7 @@ final class ProcFs {
      */
     String meminfo20() {
         long pageSize = k.profile().pageSize();
-        long total = managedPages();
+        long total = k.totalram_pages();
         long free = k.nr_free_pages();
         long cached = k.reclaim.nr_file_pages;
         StringBuilder sb = new StringBuilder();
@@ -180,14 +180,6 @@ final class ProcFs {
         sb.append(String.format("SwapTotal: %8d kB\n", 0));
         sb.append(String.format("SwapFree:  %8d kB\n", 0));
         return sb.toString();
-    }
-
-    private long managedPages() {
-        long total = 0;
-        for (Zone z : k.zones) {
-            total += z.managed_pages;
-        }
-        return total;
     }
 
     /** mm/vmstat.c: extfrag_show_print and unusable_show_print. */

@@ -75,7 +75,7 @@ final class SidePanes {
         double z = zoom.getAsDouble();
         double o = outlineShown.get() ? outline.getPrefWidth() : 0;
         double d = docsShown.get() ? docs.getPrefWidth() : 0;
-        double excess = o + d + NOTEBOOK_ROOM * z - width;
+        double excess = o + d + room() - width;
         if (excess > 0) {
             double oCan = outlineShown.get() ? Math.max(0, o - OUTLINE_FLOOR * z) : 0;
             double dCan = docsShown.get() ? Math.max(0, d - DOCS_FLOOR * z) : 0;
