@@ -78,6 +78,34 @@ public final class ExerciseProgress {
         AtomicFile.write(file(notebookKey), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
     }
 
+    /**
+     * Gives the progress kept under {@code from} to the notebook known as {@code to}, as when a notebook is saved under a
+     * new name: an exercise counts as solved if it was under either name, and the larger number of hints shown stays.
+     * With {@code forget}, nothing is left under {@code from} (a bundled notebook, whose answers went into the copy).
+     */
+    public synchronized void carryOver(String from, String to, boolean forget) throws IOException {
+        if (from.equals(to)) {
+            return;
+        }
+        ObjectNode old = read(from);
+        if (old.isEmpty()) {
+            return;
+        }
+        ObjectNode all = read(to);
+        for (var e : old.properties()) {
+            JsonNode had = all.path(e.getKey());
+            ObjectNode merged = all.putObject(e.getKey());
+            merged.put("solved", e.getValue().path("solved").asBoolean(false) || had.path("solved").asBoolean(false));
+            merged.put("hintsShown", Math.max(Math.max(0, e.getValue().path("hintsShown").asInt(0)),
+                    had.path("hintsShown").asInt(0)));
+        }
+        Files.createDirectories(dir);
+        AtomicFile.write(file(to), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+        if (forget) {
+            Files.deleteIfExists(file(from));
+        }
+    }
+
     private ObjectNode read(String notebookKey) {
         try {
             JsonNode n = JSON.readTree(Files.readAllBytes(file(notebookKey)));

@@ -2,6 +2,7 @@ package dev.pageframe.ui.app;
 
 import dev.pageframe.ui.notebook.CellModel;
 import dev.pageframe.ui.notebook.NotebookDocument;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -24,6 +25,8 @@ final class BundledCopy {
     private final FileCommands files;
     private final Label mark = new Label("read-only");
     private HBox banner;
+    /** Where the learner's saved copy is, when they have one. */
+    private HBox yourCopy;
     private boolean offered;
     private final ChangeListener<Object> edited = (obs, was, now) -> firstEdit();
     private final ListChangeListener<CellModel> reordered = change -> firstEdit();
@@ -67,6 +70,13 @@ final class BundledCopy {
         banner = tab.addNotice("This notebook ships with Pageframe and is read-only. Run its cells freely; to keep "
                 + "changes, save a copy in your Pageframe documents folder.", save);
         banner.setId("bundled-banner");
+        files.copyOf(doc.untitledNameProperty().get()).ifPresent(copy -> {
+            Button open = new Button("Open My Copy");
+            open.setId("bundled-open-copy");
+            open.setOnAction(e -> files.open(copy));
+            yourCopy = tab.addNotice("Your saved copy, with your edits and answers, is " + shown(copy) + ".", open);
+            yourCopy.setId("bundled-your-copy");
+        });
         for (CellModel c : doc.cells()) {
             c.sourceProperty().addListener(edited);
         }
@@ -76,6 +86,12 @@ final class BundledCopy {
                 release();
             }
         });
+    }
+
+    /** The copy's path as a learner writes it: under their home folder as {@code ~/...}. */
+    static String shown(Path copy) {
+        Path home = dev.pageframe.notebook.UserHome.current();
+        return copy.startsWith(home) ? "~/" + home.relativize(copy).toString().replace('\\', '/') : copy.toString();
     }
 
     private void firstEdit() {
@@ -112,6 +128,9 @@ final class BundledCopy {
         tab.setGraphic(null);
         if (banner != null) {
             tab.removeNotice(banner);
+        }
+        if (yourCopy != null) {
+            tab.removeNotice(yourCopy);
         }
         for (CellModel c : List.copyOf(tab.document().cells())) {
             c.sourceProperty().removeListener(edited);

@@ -29,12 +29,12 @@ final class ExerciseControls {
         if (exercise.isEmpty()) {
             return Optional.empty();
         }
-        String key = notebookKey(doc);
         Exercise e = exercise.get();
-        ExercisePanel panel = new ExercisePanel(e, progress.get(key, e.id()), new ExerciseChecker(doc, e)::check,
+        ExercisePanel panel = new ExercisePanel(e, progress.get(notebookKey(doc), e.id()), new ExerciseChecker(doc, e)::check,
                 state -> {
                     try {
-                        progress.put(key, e.id(), state);
+                        // The key of the moment: a bundled notebook saved as a copy keeps its progress under the copy.
+                        progress.put(notebookKey(doc), e.id(), state);
                     } catch (IOException ex) {
                         problems.accept("Could not keep your exercise progress: " + ex.getMessage());
                     }

@@ -35,10 +35,17 @@ final class FileCommands {
     private final MainWindow w;
     private final AppEnvironment env;
     private int untitledCounter;
+    private final BundledCopies copies;
 
     FileCommands(MainWindow window, AppEnvironment env) {
         this.w = window;
         this.env = env;
+        this.copies = BundledCopies.load(env.trust().configDir());
+    }
+
+    /** The learner's saved copy of the bundled notebook {@code name}, if it is still there. */
+    Optional<Path> copyOf(String name) {
+        return copies.copyOf(name);
     }
 
     /** Opens a notebook file (in the background); completes on the FX thread with its tab. */
@@ -231,15 +238,37 @@ final class FileCommands {
 
     private CompletableFuture<Path> saveTo(NotebookTab tab, Path file) {
         w.status().setMessage("Saving " + file.getFileName() + "\u2026");
-        return tab.document().saveTo(file).whenComplete((p, error) -> {
+        NotebookDocument doc = tab.document();
+        String bundled = doc.file() == null && BundledNotebooks.isBundled(doc.untitledNameProperty().get())
+                ? doc.untitledNameProperty().get() : null;
+        String progressKey = ExerciseControls.notebookKey(doc);
+        return doc.saveTo(file).whenComplete((p, error) -> {
             if (error != null) {
                 w.status().setMessage("");
                 AppDialogs.error(w.window(), "Could not save " + file.getFileName(), error.getMessage());
             } else {
                 w.status().setMessage("Saved " + file.getFileName());
                 w.remember(file);
+                CompletableFuture.runAsync(() -> followTheAnswers(bundled, progressKey, file), env.background());
             }
         });
+    }
+
+    /**
+     * After a notebook is saved under a new name, its exercise progress goes with the answers it holds. A bundled
+     * notebook's progress moves to the copy, so the one that ships opens fresh and points at the copy next time.
+     */
+    private void followTheAnswers(String bundled, String progressKey, Path file) {
+        try {
+            env.userData().exercises().carryOver(progressKey,
+                    dev.pageframe.notebook.exercise.ExerciseProgress.notebookKey(file, false), bundled != null);
+            if (bundled != null) {
+                copies.record(bundled, file);
+            }
+        } catch (IOException e) {
+            Platform.runLater(() -> w.status().setMessage("Saved " + file.getFileName()
+                    + ", but could not note it as your copy: " + e.getMessage()));
+        }
     }
 
     void exportHtml(NotebookTab tab) {

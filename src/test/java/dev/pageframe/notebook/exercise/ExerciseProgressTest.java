@@ -39,4 +39,25 @@ class ExerciseProgressTest {
         progress.put("k", "e", new ExerciseProgress.State(false, 1));
         assertEquals(new ExerciseProgress.State(false, 1), progress.get("k", "e"));
     }
+
+    @Test
+    void progressCarriedToASavedCopyMergesAndCanLeaveTheBundledOneFresh() throws IOException {
+        ExerciseProgress progress = new ExerciseProgress(dir);
+        String tour = ExerciseProgress.notebookKey(Path.of("tour.ipynb"), true);
+        String copy = ExerciseProgress.notebookKey(dir.resolve("Documents/tour.ipynb"), false);
+        progress.put(tour, "free-all", new ExerciseProgress.State(true, 1));
+        progress.put(tour, "dma-block", new ExerciseProgress.State(false, 1));
+        progress.put(copy, "dma-block", new ExerciseProgress.State(true, 0));
+
+        progress.carryOver(tour, copy, true);
+        assertEquals(new ExerciseProgress.State(true, 1), progress.get(copy, "free-all"));
+        assertEquals(new ExerciseProgress.State(true, 1), progress.get(copy, "dma-block"), "solved under either name");
+        assertEquals(ExerciseProgress.State.NEW, progress.get(tour, "free-all"), "the bundled notebook starts fresh");
+        assertTrue(Files.notExists(progress.file(tour)));
+
+        String other = ExerciseProgress.notebookKey(dir.resolve("other.ipynb"), false);
+        progress.carryOver(copy, other, false);
+        assertEquals(new ExerciseProgress.State(true, 1), progress.get(other, "free-all"));
+        assertEquals(new ExerciseProgress.State(true, 1), progress.get(copy, "free-all"), "a plain Save As keeps both");
+    }
 }

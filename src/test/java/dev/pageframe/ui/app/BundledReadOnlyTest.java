@@ -91,4 +91,39 @@ class BundledReadOnlyTest extends WindowTest {
         assertNull(ui.fx(() -> tab.document().file()), "never the bundled file itself");
         assertTrue(ui.fx(() -> BundledCopy.isMarked(tab)));
     }
+
+    @Test
+    void theTourOpenedAgainPointsAtTheSavedCopyWhichKeepsTheAnswersProgress() throws Exception {
+        var progress = ui.userData.exercises();
+        String bundledKey = dev.pageframe.notebook.exercise.ExerciseProgress.notebookKey(Path.of(BundledNotebooks.TOUR), true);
+        NotebookTab tab = ui.fx(() -> ui.window.openTour()).get(20, TimeUnit.SECONDS);
+        ui.waitUntil("the tour's first page is shown", 20, () -> ui.window.settled());
+        // Solved while the tour was still the bundled one, as a learner checks an answer before saving.
+        progress.put(bundledKey, "give-back", new dev.pageframe.notebook.exercise.ExerciseProgress.State(true, 1));
+
+        Path copy = ui.documents.resolve("my-tour.ipynb");
+        ui.chosenFiles.add(copy);
+        ui.robot.clickOn("#bundled-save-copy");
+        ui.waitUntil("the copy is saved", 30, () -> copy.equals(tab.document().file()));
+        String copyKey = dev.pageframe.notebook.exercise.ExerciseProgress.notebookKey(copy, false);
+        ui.waitUntil("the progress went with the answers", 20,
+                () -> progress.get(copyKey, "give-back").solved() && !progress.get(bundledKey, "give-back").solved());
+        ui.waitUntil("the copy is noted", 20, () -> java.nio.file.Files.exists(ui.configDir.resolve(BundledCopies.FILE_NAME)));
+        ui.fxRun(() -> ui.window.requestClose(tab));
+        ui.waitUntil("the copy's tab closed", () -> !ui.window.tabs().getTabs().contains(tab));
+
+        // A new window on the same user's data, as the next start of the app.
+        FileCommands next = ui.fx(() -> new FileCommands(ui.window, ui.env));
+        assertEquals(java.util.Optional.of(copy), next.copyOf(BundledNotebooks.TOUR));
+        NotebookTab again = ui.fx(() -> ui.window.openTour()).get(20, TimeUnit.SECONDS);
+        ui.waitUntil("the tour's first page is shown", 20, () -> ui.window.settled());
+        assertTrue(ui.fx(() -> BundledCopy.isMarked(again)), "the tour still opens as it ships");
+        javafx.scene.control.Label note = ui.fx(() -> (javafx.scene.control.Label) again.getContent().lookup("#bundled-your-copy")
+                .lookup(".banner-text"));
+        assertTrue(ui.fx(note::getText).contains("my-tour.ipynb"), ui.fx(note::getText));
+        ui.robot.clickOn(ui.fx(() -> again.getContent().lookup("#bundled-open-copy")));
+        ui.waitUntil("the copy opened in a tab of its own", 20, () -> ui.window.current() != null
+                && copy.equals(ui.window.current().document().file()));
+        assertTrue(ui.fx(() -> ui.window.tabs().getTabs().contains(again)), "the tour stays open beside it");
+    }
 }
