@@ -84,20 +84,28 @@ final class CallContext extends KernelPart {
         return report;
     }
 
-    /** might_sleep(): a call that can sleep is refused in atomic context (kernel/sched/core.c: __might_sleep). */
+    /**
+     * Where a 6.12 kernel's check sits: kmalloc (slab_pre_alloc_hook), the page allocator (prepare_alloc_pages) and
+     * vmalloc (its area's kzalloc, before any might_sleep of its own) all reach might_alloc() in
+     * include/linux/sched/mm.h, whose might_sleep_if() is line 321 there. The report names the kernel's own check, not
+     * the caller, who shows up in the call trace.
+     */
+    static final String MIGHT_ALLOC_SITE = "include/linux/sched/mm.h:321";
+
+    /** might_sleep(): a call that can sleep is refused in atomic context (kernel/sched/core.c: __might_resched). */
     void might_sleep(String fn) {
         if (!ctx.in_atomic()) {
             return;
         }
-        String where = CallSite.caller();
+        String caller = CallSite.caller();
         throw pages.bug(fn + "() may sleep and was called from " + (ctx.in_interrupt() ? "interrupt" : "atomic")
                 + " context (holding a spinlock or in an interrupt handler); use GFP_ATOMIC there",
-            List.of("BUG: sleeping function called from invalid context at " + where,
+            List.of("BUG: sleeping function called from invalid context at " + MIGHT_ALLOC_SITE,
                 String.format("in_atomic(): 1, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s",
                     ctx.irqs_disabled() ? 1 : 0, ctx.taskPid(), ctx.taskName()),
                 "preempt_count: " + Integer.toHexString(ctx.in_interrupt() ? 0x10000 + ctx.preempt_count() : ctx.preempt_count())
                     + ", expected: 0",
-                "Call Trace:", " " + fn + "+0x0/0x0", " " + where));
+                "Call Trace:", " __might_resched+0x0/0x0", " " + fn + "+0x0/0x0", " " + caller));
     }
 
     /**
