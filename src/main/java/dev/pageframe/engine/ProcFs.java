@@ -37,7 +37,7 @@ final class ProcFs {
             throw new IllegalArgumentException("cat: " + path + ": No such file or directory" + why
                 + ". Available: " + String.join(", ", paths()));
         }
-        return switch (path) {
+        String text = switch (path) {
             case "/proc/buddyinfo" -> buddyinfo();
             case "/proc/pagetypeinfo" -> pagetypeinfo();
             case "/proc/zoneinfo" -> new Zoneinfo(k).show();
@@ -52,9 +52,27 @@ final class ProcFs {
             case "/sys/kernel/tracing/trace" -> k.trace().text();
             default -> throw new IllegalStateException(path);
         };
+        return k.modern() || !LATER_FILES.contains(path) ? text : laterFileNote(path) + text;
     }
 
-    /** mm/vmstat.c: frag_show_print. Shown on 2.0 profiles too, as the teaching view of the same lists. */
+    /** Files a 1.2 or 2.0 machine offers although those kernels had none: the clearest views of the same state. */
+    private static final List<String> LATER_FILES = List.of("/proc/buddyinfo", "/proc/vmstat", "/sys/kernel/tracing/trace");
+
+    /**
+     * The first line of such a file on 1.2 and 2.0, so an output never passes for that kernel's own: a comment, which
+     * the readers of these files (and buddyinfo's chart) skip.
+     */
+    private String laterFileNote(String path) {
+        String what = switch (path) {
+            case "/proc/buddyinfo" -> "its free_area lists";
+            case "/proc/vmstat" -> "its counters";
+            default -> "its allocator events";
+        };
+        return "# Linux " + k.profile().era().release() + " has no " + path + ": Pageframe shows " + what
+            + " in the layout of later kernels\n";
+    }
+
+    /** mm/vmstat.c: frag_show_print. Shown on 1.2 and 2.0 profiles too, under a note, as the view of the same lists. */
     String buddyinfo() {
         StringBuilder sb = new StringBuilder();
         for (Zone z : k.zones) {

@@ -88,6 +88,21 @@ class ProcFsTest {
         assertTrue(e.getMessage().contains("Linux 2.0.40 has no such file"), e.getMessage());
     }
 
+    /** buddyinfo, vmstat and ftrace came after 2.0: a legacy machine shows them under a first line that says so. */
+    @Test
+    void filesLaterThanTheMachinesKernelSaySoInTheirFirstLine() {
+        Kernel old = Kernel.boot(MachineProfiles.I386_LINUX_1_2, 16L << 20);
+        for (String path : List.of("/proc/buddyinfo", "/proc/vmstat", "/sys/kernel/tracing/trace")) {
+            String first = old.cat(path).lines().findFirst().orElseThrow();
+            assertEquals("# Linux 1.2.13 has no " + path + ": Pageframe shows its "
+                + (path.contains("buddy") ? "free_area lists" : path.contains("vmstat") ? "counters" : "allocator events")
+                + " in the layout of later kernels", first);
+        }
+        assertEquals(2, old.cat("/proc/buddyinfo").lines().count(), "the note, then the DMA zone");
+        assertTrue(k.cat("/proc/buddyinfo").startsWith("Node 0, zone "), "a modern kernel's file is its own");
+        assertTrue(old.cat("/proc/meminfo").startsWith("        total:"), "1.2 had /proc/meminfo");
+    }
+
     @Test
     void tracepointsRecordAllocationsInTheirFormat() {
         k.trace().enable("mm_page_alloc", "kmalloc");

@@ -20,7 +20,9 @@ class BuddyInfoTest {
 
     @Test
     void procTextParsesBackIntoZones() {
+        // A 1.2 or 2.0 machine's file begins with a note that those kernels had none (ProcFs): the chart reads past it.
         String proc = """
+                # Linux 2.0.40 has no /proc/buddyinfo: Pageframe shows its free_area lists in the layout of later kernels
                 Node 0, zone      DMA      1      1      0      1      2      1      1      0      1      1      3
                 Node 0, zone    DMA32   2210   1105    720    402    198     87     31     12      4      2    190
                 """;
