@@ -56,7 +56,7 @@ public final class Kernel {
         this.reclaim = new Reclaim(mem_map, zones, buddy, clock, profile.cost());
         this.pages = new PageAllocator(profile, zones, mem_map, buddy, reclaim, oom, clock, log, tracer, ctx);
         this.as = new AddressSpace(profile, layout.lowmemEndPfn(), layout.memoryEnd());
-        this.kmalloc = new Kmalloc(profile, mem_map, pages, as, clock);
+        this.kmalloc = new Kmalloc(profile, mem_map, pages, as, clock, log);
         this.vmalloc = new Vmalloc(profile, mem_map, pages, as, clock);
         pages.oomKill.showMem = new ShowMem(this);
         this.calls = new CallContext(this);

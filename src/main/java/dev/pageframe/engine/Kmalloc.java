@@ -71,6 +71,7 @@ final class Kmalloc {
     private final PageAllocator pages;
     private final AddressSpace as;
     private final SimClock clock;
+    private final KernelLog log;
     private final boolean modern;
     /** Normal caches first, then the same classes again for GFP_DMA requests (dma-kmalloc-*). */
     final List<Cache> caches = new ArrayList<>();
@@ -85,8 +86,10 @@ final class Kmalloc {
     /** mm/slub.c: ORDER_FALLBACK, slabs that had to be made at the cache's minimum order. */
     long order_fallback;
 
-    Kmalloc(MachineProfile profile, FrameTable mem_map, PageAllocator pages, AddressSpace as, SimClock clock) {
+    Kmalloc(MachineProfile profile, FrameTable mem_map, PageAllocator pages, AddressSpace as, SimClock clock,
+            KernelLog log) {
         this.profile = profile;
+        this.log = log;
         this.mem_map = mem_map;
         this.pages = pages;
         this.as = as;
@@ -155,7 +158,7 @@ final class Kmalloc {
             }
         }
         if (slab == null) {
-            slab = newSlab(c, gfp);
+            slab = newSlab(c, kmalloc_fix_flags(gfp));
             if (slab == null) {
                 return 0;
             }
@@ -229,7 +232,27 @@ final class Kmalloc {
         return getOrder(cls.size(), profile.pageShift());
     }
 
+    /** mm/slab.h: GFP_SLAB_BUG_MASK, the zone bits slab memory cannot honour (with the bits beyond the mask). */
+    static final int GFP_SLAB_BUG_MASK = Gfp.__GFP_DMA32 | Gfp.__GFP_HIGHMEM;
+
+    /**
+     * mm/slub.c: kmalloc_fix_flags. An object from a kmalloc cache can sit in neither DMA32 nor HighMem. Where a request
+     * with those bits needs pages (a new slab, a large kmalloc), a modern kernel warns, names the bits and drops them; an
+     * object from a slab that already has room takes no pages and draws no warning.
+     */
+    private int kmalloc_fix_flags(int gfp) {
+        int invalid = gfp & GFP_SLAB_BUG_MASK;
+        if (!modern || invalid == 0) {
+            return gfp;
+        }
+        int fixed = gfp & ~GFP_SLAB_BUG_MASK;
+        log.printk(String.format("Unexpected gfp: %#x (%s). Fixing up to gfp: %#x (%s). Fix your code!",
+            invalid, Gfp.names(invalid), fixed, Gfp.names(fixed)));
+        return fixed;
+    }
+
     private long allocLarge(long size, int gfp, boolean zero) {
+        gfp = kmalloc_fix_flags(gfp);
         int order = getOrder(size, profile.pageShift());
         int pfn = pages.alloc_pages(modern ? gfp | Gfp.__GFP_COMP : gfp, order);
         if (pfn < 0) {

@@ -22,6 +22,29 @@ class KmallocTest {
         assertNull(modern.kmalloc_cache_name(8193));
     }
 
+    /**
+     * mm/slub.c: kmalloc_fix_flags. __GFP_DMA32 is not a kmalloc zone: a request that needs pages is warned about and
+     * served as if the bit were not there, from Normal on a machine that has it. A slab with room takes no pages.
+     */
+    @Test
+    void kmallocWithGfpDma32WarnsWhenItNeedsPagesAndDropsTheBit() {
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 8L << 30);
+        long dma32End = 1L << 32;
+        String warning = "Unexpected gfp: 0x4 (GFP_DMA32). Fixing up to gfp: 0xcc0 (GFP_KERNEL). Fix your code!";
+
+        long large = k.kmalloc(20_000, GFP_KERNEL | __GFP_DMA32);
+        assertTrue(k.virt_to_phys(large) >= dma32End, "served from Normal: 0x" + Long.toHexString(k.virt_to_phys(large)));
+        assertEquals(1, k.dmesg().lines().filter(l -> l.endsWith("] " + warning)).count(), k.dmesg("gfp"));
+
+        long first = k.kmalloc(4000, GFP_KERNEL | __GFP_DMA32);
+        long warned = k.dmesg().lines().filter(l -> l.endsWith("] " + warning)).count();
+        assertEquals(2, warned, "kmalloc-4k had no slab yet, so it took pages");
+        long second = k.kmalloc(4000, GFP_KERNEL | __GFP_DMA32);
+        assertEquals(warned, k.dmesg().lines().filter(l -> l.endsWith("] " + warning)).count(), "the slab had room: no pages, no warning");
+        assertTrue(k.virt_to_phys(first) >= dma32End && k.virt_to_phys(second) >= dma32End);
+        assertEquals(0, k.dmesg().lines().filter(l -> l.contains("Unexpected gfp")).filter(l -> !l.endsWith("] " + warning)).count());
+    }
+
     @Test
     void linux20BucketsMustHoldTheRequestPlusAHeader() {
         Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8 * M);
