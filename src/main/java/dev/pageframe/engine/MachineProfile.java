@@ -57,4 +57,38 @@ public record MachineProfile(
     public boolean hasDma32() {
         return dma32Limit > 0;
     }
+
+    /** The least low memory Pageframe boots a vmalloc= machine with: the DMA zone and room for a Normal one. */
+    static final long VMALLOC_MIN_LOWMEM = 32L << 20;
+
+    /**
+     * This profile booted with {@code vmalloc=size} (arch/x86/mm/pgtable_32.c: parse_vmalloc). The kernel's 1 GiB above
+     * PAGE_OFFSET holds the direct map, the 8 MiB gap and the vmalloc area; the option sets __VMALLOC_RESERVE to the
+     * size plus that gap, and the direct map (MAXMEM, so the end of low memory) ends that far below the top. A larger
+     * vmalloc area therefore moves RAM from Normal to HighMem. The default reserve (128 MiB with the gap) is what makes
+     * the familiar 896 MiB. Only a 32-bit kernel with HighMem has the option.
+     */
+    public MachineProfile withVmallocReserve(long size) {
+        if (era != Era.MODERN || !hasHighmem()) {
+            throw new IllegalArgumentException("vmalloc= is an option of 32-bit kernels with HighMem (the i386 profile); "
+                + name + (era == Era.MODERN ? " maps all its memory and has " + Sizes.format(vmallocSize)
+                + " of vmalloc space" : " has no such option"));
+        }
+        long kernelSpace = (1L << 32) - pageOffset;
+        long lowmem = kernelSpace - vmallocGap - size;
+        if (size <= 0 || size % pageSize() != 0) {
+            throw new IllegalArgumentException("vmalloc=" + size + ": the size must be a positive number of whole "
+                + Sizes.format(pageSize()) + " pages");
+        }
+        if (lowmem < VMALLOC_MIN_LOWMEM) {
+            throw new IllegalArgumentException(String.format("vmalloc=%s leaves %s of low memory below the %s vmalloc gap; "
+                + "Pageframe needs at least %s, so vmalloc= may be at most %s", Sizes.format(size),
+                Sizes.format(Math.max(0, lowmem)), Sizes.format(vmallocGap), Sizes.format(VMALLOC_MIN_LOWMEM),
+                Sizes.format(kernelSpace - vmallocGap - VMALLOC_MIN_LOWMEM)));
+        }
+        return new MachineProfile(name, era, description, pageShift, maxOrder, pageblockOrder, pageOffset, dmaLimit,
+            dma32Limit, lowmem, pciHoleStart, pciHoleEnd, kernelPhysStart, kernelImageBytes, kernelCodeBytes,
+            firmwareReserved, vmallocStart, vmallocGap, size, kmallocClasses, kmallocMaxSize, kmallocHeader, cost,
+            minMemory, maxMemory);
+    }
 }

@@ -159,6 +159,11 @@ public final class MachineProfiles {
         }
     }
 
+    /** The profile that ships under this name, if there is one. */
+    public static java.util.Optional<MachineProfile> find(String name) {
+        return java.util.Optional.ofNullable(BY_NAME.get(name));
+    }
+
     /** The profile with this name, or an error listing the names there are. */
     public static MachineProfile byName(String name) {
         MachineProfile p = BY_NAME.get(name);

@@ -39,11 +39,18 @@ final class Vmalloc {
      * Maps size bytes (rounded up to pages) and returns the area's start, or 0 when there is no
      * room in the vmalloc range or no pages. Context is checked by the caller.
      */
+    /**
+     * Whether the last {@link #vmalloc} failed for want of address space (mm/vmalloc.c: alloc_vmap_area's overflow)
+     * rather than of pages.
+     */
+    boolean lastRangeFull;
+
     long vmalloc(long size, int gfp, boolean zero, String caller) {
         long pageSize = profile.pageSize();
         long mapped = (size + pageSize - 1) & ~(pageSize - 1);
         long withGuard = mapped + pageSize;
         long addr = findFreeRange(withGuard);
+        lastRangeFull = addr == 0;
         if (addr == 0) {
             return 0;
         }

@@ -56,7 +56,16 @@ final class VmallocApi extends KernelPart {
         }
         String caller = CallSite.caller();
         long addr = vmalloc.vmalloc(size, gfp, zero, caller);
-        if (addr == 0 && modern) {
+        if (addr == 0 && modern && vmalloc.lastRangeFull) {
+            // mm/vmalloc.c: alloc_vmap_area finds no hole for the area and its guard page, then __vmalloc_node_range
+            // reports the missing vm_struct. On i386 the cure is a larger vmalloc= at boot (reboot_cmdline).
+            long pageSize = profile.pageSize();
+            log.printk(String.format("vmalloc_node_range for size %d failed: Address range restricted to %#x - %#x",
+                // The last address of the area: x86_64's VMALLOC_END; the simulated i386 area runs to the top of the
+                // 32-bit space, past where a real one stops below the fixmap, so its end is printed as 0xffffffff.
+                ((size + pageSize - 1) & -pageSize) + pageSize, as.vmallocStart, as.vmallocEnd - 1));
+            pages.oomKill.warn_alloc(gfp, "vmalloc error: size " + size + ", vm_struct allocation failed");
+        } else if (addr == 0 && modern) {
             pages.oomKill.warn_alloc(gfp, "vmalloc error: size " + size + ", page order 0, failed to allocate pages");
         }
         if (tracer.on("vmalloc") && addr != 0) {

@@ -7,6 +7,39 @@ import org.junit.jupiter.api.Test;
 class VmallocTest {
     private static final long M = 1 << 20;
 
+    /**
+     * mm/vmalloc.c (alloc_vmap_area, then __vmalloc_node_range_noprof): i386's vmalloc space runs out long before its
+     * memory, with the kernel's two lines. arch/x86/mm/pgtable_32.c (parse_vmalloc): vmalloc= buys more space with
+     * low memory, so the Normal zone ends lower and HighMem begins there.
+     */
+    @Test
+    void i386RunsOutOfVmallocSpaceFirstAndVmallocOptionTradesLowMemoryForIt() {
+        Kernel k = Kernel.boot(MachineProfiles.I386, 2048 * M);
+        assertNotEquals(0, k.vmalloc(100 * M));
+        long free = k.nr_free_pages();
+        assertEquals(0, k.vmalloc(32 * M), "120 MiB of space: 100 MiB and a guard page leave too little");
+        assertEquals(free, k.nr_free_pages(), "no page was taken");
+        assertTrue(k.dmesg().contains("vmalloc_node_range for size " + (32 * M + 4096)
+            + " failed: Address range restricted to 0xf8800000 - 0xffffffff"), k.dmesg("vmalloc"));
+        assertTrue(k.dmesg().contains("vmalloc error: size " + 32 * M + ", vm_struct allocation failed"), k.dmesg("vmalloc"));
+        assertEquals(896 * M >> 12, k.zones().get(1).endPfn(), "Normal ends at 896 MiB");
+
+        Kernel wide = Kernel.boot(MachineProfiles.I386.withVmallocReserve(256 * M), 2048 * M);
+        assertEquals("Normal", wide.zones().get(1).name());
+        assertEquals((1024 - 8 - 256) * M >> 12, wide.zones().get(1).endPfn(), "Normal gives up what vmalloc gains");
+        assertEquals((1024 - 8 - 256) * M >> 12, wide.zones().get(2).startPfn(), "and HighMem starts there");
+        assertNotEquals(0, wide.vmalloc(100 * M));
+        assertNotEquals(0, wide.vmalloc(150 * M));
+        assertTrue(wide.cat("/proc/meminfo").contains("VmallocTotal:     262144 kB"), wide.cat("/proc/meminfo"));
+
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
+            () -> MachineProfiles.I386.withVmallocReserve(1000 * M));
+        assertTrue(big.getMessage().contains("may be at most 984M"), big.getMessage());
+        IllegalArgumentException x64 = assertThrows(IllegalArgumentException.class,
+            () -> MachineProfiles.X86_64.withVmallocReserve(256 * M));
+        assertTrue(x64.getMessage().startsWith("vmalloc= is an option of 32-bit kernels with HighMem"), x64.getMessage());
+    }
+
     /** mm/vmalloc.c (__vmalloc_node_range_noprof): WARN_ON_ONCE(!size) and NULL. */
     @Test
     void vmallocOfZeroWarnsOnceAndReturnsNull() {

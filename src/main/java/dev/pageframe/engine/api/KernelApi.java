@@ -149,6 +149,14 @@ public final class KernelApi {
         String value = option.startsWith("mem=") ? option.substring(4) : option;
         return Session.reboot(dev.pageframe.engine.Sizes.parse(value), initcalls);
     }
+    /**
+     * Reboots the same i386 machine with the vmalloc= option, e.g. {@code reboot_vmalloc("vmalloc=256M")}: a larger
+     * vmalloc area, and low memory smaller by as much.
+     */
+    public static Kernel reboot_vmalloc(String option, Initcall... initcalls) {
+        String value = option.startsWith("vmalloc=") ? option.substring(8) : option;
+        return Session.reboot(0, dev.pageframe.engine.Sizes.parse(value), initcalls);
+    }
 
     // Workloads
     private static Workloads workloads() { return new Workloads(k(), Session.progress()); }

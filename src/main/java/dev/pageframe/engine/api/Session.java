@@ -49,8 +49,17 @@ public final class Session {
      * and these init functions built in. The old machine is not held while its successor boots.
      */
     public static synchronized Kernel reboot(long memLimit, Initcall... initcalls) {
+        return reboot(memLimit, 0, initcalls);
+    }
+
+    /**
+     * As {@link #reboot(long, Initcall...)}, with vmalloc= (vmallocReserve bytes of vmalloc space, 0 = the profile's
+     * default). Options are those of this boot only: a later reboot without them boots the profile as it ships.
+     */
+    public static synchronized Kernel reboot(long memLimit, long vmallocReserve, Initcall... initcalls) {
         Kernel old = lastBooted();
-        MachineProfile profile = old.profile();
+        MachineProfile shipped = MachineProfiles.find(old.profile().name()).orElse(old.profile());
+        MachineProfile profile = vmallocReserve > 0 ? shipped.withVmallocReserve(vmallocReserve) : shipped;
         long memory = old.memoryBytes();
         long seed = old.seed();
         old = null;
