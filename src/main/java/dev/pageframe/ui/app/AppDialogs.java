@@ -27,9 +27,12 @@ final class AppDialogs {
         return a.showAndWait().filter(b -> b == trustAndRun).isPresent();
     }
 
-    /** Asks whether to save a notebook's changes before it closes. */
-    static SaveChoice askToSave(Window owner, String name) {
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+    /**
+     * Asks whether to save a notebook's changes before it closes. A bundled notebook ({@code asCopy}) is never written,
+     * so its button says what saving does: a copy, whose location the next dialog asks for.
+     */
+    static SaveChoice askToSave(Window owner, String name, boolean asCopy) {
+        ButtonType save = new ButtonType(asCopy ? "Save a Copy\u2026" : "Save", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
         Alert a = alert(owner, Alert.AlertType.CONFIRMATION, "save-changes-dialog", "Unsaved changes",
                 "Save changes to " + name + " before closing?", save, discard, ButtonType.CANCEL);

@@ -308,7 +308,7 @@ final class FileCommands {
             w.closeTab(tab);
             return;
         }
-        switch (AppDialogs.askToSave(w.window(), tabName(tab))) {
+        switch (AppDialogs.askToSave(w.window(), tabName(tab), BundledCopy.isMarked(tab))) {
             case SAVE -> save(tab).thenAccept(p -> {
                 if (p != null) {
                     w.closeTab(tab);
@@ -327,7 +327,7 @@ final class FileCommands {
         for (Tab t : List.copyOf(w.tabs().getTabs())) {
             if (t instanceof NotebookTab nt && nt.document().isDirty() && !BundledCopy.onlyRun(nt)) {
                 w.tabs().getSelectionModel().select(nt);
-                AppDialogs.SaveChoice choice = AppDialogs.askToSave(w.window(), tabName(nt));
+                AppDialogs.SaveChoice choice = AppDialogs.askToSave(w.window(), tabName(nt), BundledCopy.isMarked(nt));
                 if (choice == AppDialogs.SaveChoice.CANCEL) {
                     return false;
                 }

@@ -137,7 +137,7 @@ public final class MainWindow extends BorderPane {
         commandKeys.install();
         NotebookDrop.install(this, this::open);
         // Ten open notebooks stay usable: names elide, and the tab strip's menu lists every tab.
-        tabs.setTabMaxWidth(220);
+        tabs.setTabMaxWidth(340);
         setCenter(body);
         setBottom(status);
 

@@ -25,8 +25,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The Markdown headings of the notebook on show. Clicking a heading scrolls to its cell; the arrow folds the
- * section, hiding the cells under the heading in the notebook.
+ * The Markdown headings of the notebook on show. Clicking a heading scrolls to its cell; the arrow, shown under the
+ * pointer and on folded sections, folds the section, hiding the cells under the heading in the notebook.
  */
 public final class OutlinePane extends VBox {
     /** One heading; {@code foldable} for the biggest heading of its cell, which folds the section. */
@@ -191,6 +191,9 @@ public final class OutlinePane extends VBox {
         view.requestFocus();
     }
 
+    /** On a row's fold arrow while its section is folded, which keeps the arrow in sight. */
+    private static final javafx.css.PseudoClass FOLDED = javafx.css.PseudoClass.getPseudoClass("folded");
+
     private final class EntryCell extends ListCell<Entry> {
         private final Region indent = new Region();
         private final Button fold = new Button();
@@ -236,6 +239,7 @@ public final class OutlinePane extends VBox {
             indent.setPrefWidth((e.level() - 1) * 12);
             boolean folded = e.cell().sectionCollapsedProperty().get();
             fold.setGraphic(folded ? foldedIcon : openIcon);
+            fold.pseudoClassStateChanged(FOLDED, folded);
             fold.setVisible(e.foldable());
             text.setText(e.text());
             setGraphic(box);

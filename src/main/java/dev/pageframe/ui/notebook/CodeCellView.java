@@ -104,10 +104,10 @@ final class CodeCellView extends CellView {
         run.setFocusTraversable(false);
         run.setOnAction(e -> notebook.commands().runInPlace(cell));
         prompt.getStyleClass().add("cell-prompt");
-        StackPane promptBox = new StackPane(prompt, run);
+        // The button comes in beside the count, not over it: the count of the cell under the pointer stays readable.
+        HBox promptBox = new HBox(run, prompt);
         promptBox.getStyleClass().add("cell-prompt-box");
         run.visibleProperty().bind(hoverProperty().and(cell.runStateProperty().isEqualTo(RunState.IDLE)));
-        prompt.visibleProperty().bind(run.visibleProperty().not());
         timing.getStyleClass().add("cell-timing");
         staleBadge.getStyleClass().add("stale-badge");
         Popups.tooltip(staleBadge, "These outputs may not match the code any more: the cell was edited, "

@@ -54,6 +54,29 @@ class BundledReadOnlyTest extends WindowTest {
     }
 
     @Test
+    void closingAnEditedBundledNotebookOffersToSaveACopyByThatName() throws Exception {
+        NotebookTab tab = ui.fx(() -> ui.window.openTour()).get(20, TimeUnit.SECONDS);
+        ui.waitUntil("the tour's first page is shown", 20, () -> ui.window.settled());
+        ui.fxRun(() -> tab.document().cells().getFirst().sourceProperty().set("# Edited"));
+        ui.waitUntil("the edit offers a copy", () -> ui.robot.lookup("#bundled-copy-dialog").tryQuery().isPresent());
+        javafx.scene.Node notNow = ui.fx(() -> ui.robot.lookup("#bundled-copy-dialog").query().lookupAll(".button").stream()
+                .filter(b -> b instanceof javafx.scene.control.Button bb && bb.getText().equals("Not Now"))
+                .findFirst().orElseThrow());
+        ui.robot.clickOn(notNow);
+        ui.fxLater(() -> ui.window.requestClose(tab));
+        ui.waitUntil("the save-changes dialog is up", () -> ui.robot.lookup("#save-changes-dialog").tryQuery().isPresent());
+        List<String> buttons = ui.fx(() -> ui.robot.lookup("#save-changes-dialog").query().lookupAll(".button").stream()
+                .map(b -> ((javafx.scene.control.Button) b).getText()).toList());
+        assertTrue(buttons.contains("Save a Copy\u2026") && !buttons.contains("Save"), buttons.toString());
+        javafx.scene.Node cancel = ui.fx(() -> ui.robot.lookup("#save-changes-dialog").query().lookupAll(".button").stream()
+                .filter(b -> ((javafx.scene.control.Button) b).getText().equals("Cancel")).findFirst().orElseThrow());
+        ui.robot.clickOn(cancel);
+        ui.waitUntil("the dialog closed", () -> ui.robot.lookup("#save-changes-dialog").tryQuery().isEmpty());
+        assertTrue(ui.fx(() -> ui.window.tabs().getTabs().contains(tab)), "Cancel keeps the tab");
+        ui.fxRun(() -> ui.window.closeTab(tab));
+    }
+
+    @Test
     void aBundledNotebookWhoseCellsWereOnlyRunClosesWithoutAskingToSave() throws Exception {
         NotebookTab tab = ui.fx(() -> ui.window.openTour()).get(20, TimeUnit.SECONDS);
         ui.waitUntil("the tour's first page is shown", 20, () -> ui.window.settled());

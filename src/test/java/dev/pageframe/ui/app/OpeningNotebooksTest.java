@@ -36,6 +36,14 @@ class OpeningNotebooksTest extends WindowTest {
         assertNull(ui.fx(() -> tab.document().sessionIfStarted()), "opening must not start a kernel");
         assertTrue(ui.fx(() -> ui.window.status().kernelText()).contains("not started"));
         assertTrue(ui.textUnder(ui.window.status()).contains("x86_64"));
+
+        // Under the pointer the cell offers its run button beside the count, which stays in sight.
+        javafx.scene.Node cellView = ui.fx(() -> tab.view().lookupAll(".code-cell").iterator().next());
+        ui.robot.moveTo(cellView);
+        javafx.scene.Node run = ui.fx(() -> cellView.lookup(".cell-run-button"));
+        ui.waitUntil("the run button shows", run::isVisible);
+        assertTrue(ui.fx(() -> cellView.lookup(".cell-prompt").isVisible()), "the count shows beside it");
+        assertEquals("[7]", ui.prompt(tab, 1));
     }
 
     @Test
@@ -95,6 +103,11 @@ class OpeningNotebooksTest extends WindowTest {
         }
         assertFalse(ui.fx(() -> tab.document().cells().get(8).hiddenProperty().get()), "section 2 still shows");
         assertNotNull(ui.fx(() -> ui.robot.lookup(".folded-note").tryQuery().orElse(null)));
+        // The arrows fold the notebook, not the outline: one shows under the pointer and on a folded section only.
+        ui.robot.moveTo("Section 3");
+        ui.waitUntil("the arrows away from the pointer fade", () -> foldButtonOf("Section 2").getOpacity() == 0);
+        assertEquals(1.0, ui.fx(() -> foldButtonOf("Section 1").getOpacity()), "a folded section keeps its arrow");
+        assertEquals(1.0, ui.fx(() -> foldButtonOf("Section 3").getOpacity()), "the row under the pointer shows its arrow");
 
         ui.robot.clickOn(foldButtonOf("Section 1"));
         ui.waitUntil("section 1 unfolds", () -> !tab.document().cells().get(2).hiddenProperty().get());
