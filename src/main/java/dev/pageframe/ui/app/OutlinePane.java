@@ -25,7 +25,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The Markdown headings of the notebook on show. Clicking a heading scrolls to its cell; the arrow, shown under the
+ * The Markdown headings of the notebook on show, the one whose section is at the top of the view marked as the page
+ * scrolls. Clicking a heading scrolls to its cell; the arrow, shown under the
  * pointer and on folded sections, folds the section, hiding the cells under the heading in the notebook.
  */
 public final class OutlinePane extends VBox {
@@ -128,12 +129,50 @@ public final class OutlinePane extends VBox {
         if (document != null) {
             document.headingsChangedProperty().removeListener(changed);
         }
+        if (view != null) {
+            view.topCellProperty().removeListener(scrolled);
+        }
         document = doc;
         view = notebookView;
         if (doc != null) {
             doc.headingsChangedProperty().addListener(changed);
         }
+        if (notebookView != null) {
+            notebookView.topCellProperty().addListener(scrolled);
+        }
         refresh();
+    }
+
+    private final ChangeListener<CellModel> scrolled = (obs, was, now) -> follow(now);
+
+    /** Marks the heading of the section at the top of the notebook's view, as the page scrolls. */
+    private void follow(CellModel top) {
+        if (document == null || top == null) {
+            return;
+        }
+        int at = document.cells().indexOf(top);
+        int row = -1;
+        List<CellModel> cells = document.cells();
+        for (int i = 0, c = 0; i < list.getItems().size() && at >= 0; i++) {
+            CellModel headingCell = list.getItems().get(i).cell();
+            while (c < cells.size() && cells.get(c) != headingCell) {
+                c++;
+            }
+            if (c > at) {
+                break;
+            }
+            row = i;
+        }
+        if (row < 0) {
+            list.getSelectionModel().clearSelection();
+        } else if (list.getSelectionModel().getSelectedIndex() != row) {
+            list.getSelectionModel().select(row);
+        }
+    }
+
+    /** The heading marked as the one the notebook's view is in, or null. */
+    public Entry current() {
+        return list.getSelectionModel().getSelectedItem();
     }
 
     public List<Entry> entries() {

@@ -46,7 +46,10 @@ public final class NotebookView extends StackPane {
         getStyleClass().add("notebook-view");
         setFocusTraversable(true);
         getChildren().add(scroll.scroller());
-        scroll.setOnMoved(cards::start);
+        scroll.setOnMoved(() -> {
+            cards.start();
+            topCell.set(scroll.topCell(fontSizeProperty().get() * 2));
+        });
         sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 cards.start();
@@ -299,6 +302,14 @@ public final class NotebookView extends StackPane {
     /** The height of the visible part of the page. */
     double viewportHeight() {
         return scroll.viewportHeight();
+    }
+
+    private final javafx.beans.property.ReadOnlyObjectWrapper<CellModel> topCell =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+
+    /** The cell at the top of the view, kept current as the page scrolls (the outline follows it). */
+    public javafx.beans.property.ReadOnlyObjectProperty<CellModel> topCellProperty() {
+        return topCell.getReadOnlyProperty();
     }
 
     /** How far the page is scrolled, in pixels. */

@@ -122,6 +122,18 @@ final class PageScroll {
         }
     }
 
+    /** The cell at the top of the view: the first whose card reaches below {@code margin} under the viewport's top. */
+    CellModel topCell(double margin) {
+        double offset = scrollOffset() + margin;
+        for (Node n : column.getChildren()) {
+            CardSlot s = (CardSlot) n;
+            if (s.isManaged() && slotTop(s) + s.getHeight() > offset) {
+                return s.cell;
+            }
+        }
+        return null;
+    }
+
     private void rememberAnchor() {
         double offset = scrollOffset();
         anchor = null;

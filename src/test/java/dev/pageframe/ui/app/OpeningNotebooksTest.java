@@ -92,6 +92,15 @@ class OpeningNotebooksTest extends WindowTest {
         ui.robot.clickOn("Section 3");
         ui.waitUntil("section 3 is selected", () -> tab.view().selected() == section3);
         assertTrue(ui.fx(() -> tab.view().scrollOffset()) > 0, "the page scrolled to section 3");
+        // The outline marks the section the page is in as it scrolls, whichever way the page got there.
+        ui.waitUntil("the outline marks section 3", () -> currentHeading().equals("Section 3"));
+        ui.fxRun(() -> tab.view().scrollToCell(ui.cell(tab, 4)));
+        ui.waitUntil("scrolled into section 1's cells, the outline marks section 1",
+                () -> currentHeading().equals("Section 1"));
+        ui.fxRun(() -> tab.view().scrollBy(-100_000));
+        ui.waitUntil("at the top, the outline marks the title", () -> currentHeading().equals("Tour"));
+        ui.robot.clickOn("Section 3");
+        ui.waitUntil("section 3 is selected again", () -> tab.view().selected() == section3);
 
         CellModel section1 = ui.cell(tab, 1);
         ui.fxRun(() -> tab.view().scrollToCell(section1));
@@ -111,6 +120,13 @@ class OpeningNotebooksTest extends WindowTest {
 
         ui.robot.clickOn(foldButtonOf("Section 1"));
         ui.waitUntil("section 1 unfolds", () -> !tab.document().cells().get(2).hiddenProperty().get());
+    }
+
+    private static String currentHeading() {
+        return ui.fx(() -> {
+            OutlinePane.Entry e = ui.window.outline().current();
+            return e == null ? "" : e.text();
+        });
     }
 
     /** The fold arrow on the outline row of a heading. */
