@@ -221,6 +221,18 @@ class FrameMapViewTest {
         assertTrue(fx(() -> view.describe(0x3fffff)).startsWith("pfn 0x3fffff (4,194,303) · zone Normal"));
     }
 
+    /** A 16 MiB machine in a wide column: cells as large as the height allows, not the hairline rows of 3-4 px. */
+    @Test
+    void aSmallMachinesFramesGetTheLargestCellsThatFitTheHeight() {
+        Kernel k = Kernel.boot(dev.pageframe.engine.MachineProfiles.I386_LINUX_1_2, 16L << 20);
+        FrameMapView view = render(EngineCharts.frameMap(k, k.frame_map()), 900);
+        assertEquals(4096, fx(view::cellCount), "a frame a cell");
+        assertEquals(64, fx(() -> view.canvas().columns()));
+        assertEquals(6.0, fx(() -> view.canvas().cellSize()), "64 rows of 6 px: 384 px, within the 440 px the map may take");
+        Point2D p = fx(() -> view.canvas().pointOf(0x123));
+        assertEquals(0x123, fx(() -> view.canvas().pfnAt(p.getX(), p.getY())));
+    }
+
     @Test
     void frameMapRedrawsWhenResized() {
         FrameMapView view = render((FrameMap) Samples.smallFrameMap(), 900);
