@@ -125,6 +125,8 @@ public final class CommandTable {
         cells("cell.paste", "Paste Cell Below", "Edit", 2, CellCommands::pasteBelow, command(KeyCode.V));
         cells("cell.clearOutput", "Clear Cell Output", "Edit", 3, CellCommands::clearSelectedOutput);
         cells("cell.clearAllOutputs", "Clear All Outputs", "Edit", 3, CellCommands::clearAllOutputs);
+        cells("cell.toggleOutput", "Hide or Show Cell Output", "Edit", 3, CellCommands::toggleSelectedOutput,
+                command(KeyCode.O));
         cells("cell.toCode", "Code", "Edit/Cell Type", 4, c -> c.changeSelectedType(CellType.CODE), command(KeyCode.Y));
         cells("cell.toMarkdown", "Markdown", "Edit/Cell Type", 4, c -> c.changeSelectedType(CellType.MARKDOWN),
                 command(KeyCode.M));

@@ -186,6 +186,20 @@ public final class CellCommands {
         }
     }
 
+    /** O: folds the selected code cell's outputs away under a bar, or shows them again (kept in the file). */
+    public void toggleSelectedOutput() {
+        CellModel c = view.selected();
+        if (c != null && c.isCode()) {
+            toggleOutput(c);
+        }
+    }
+
+    /** Folds a code cell's outputs away, or shows them again. */
+    public void toggleOutput(CellModel c) {
+        c.outputsHiddenProperty().set(!c.outputsHiddenProperty().get());
+        document.markModified();
+    }
+
     /** Clears every code cell's outputs and prompt number, as one operation Z takes back. */
     public void clearAllOutputs() {
         OutputClearing.clear(document, List.copyOf(document.cells()));

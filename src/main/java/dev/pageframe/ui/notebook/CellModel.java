@@ -47,6 +47,8 @@ public final class CellModel {
     private final BooleanProperty sectionCollapsed = new SimpleBooleanProperty(this, "sectionCollapsed");
     private final BooleanProperty hidden = new SimpleBooleanProperty(this, "hidden");
     private final BooleanProperty editing = new SimpleBooleanProperty(this, "editing");
+    /** Outputs folded away under a bar (Jupyter's O), kept in the file as JupyterLab keeps it. */
+    private final BooleanProperty outputsHidden = new SimpleBooleanProperty(this, "outputsHidden");
     /** What Find marks in this cell, or null while Find is closed or has no match here. */
     private final javafx.beans.property.ObjectProperty<FindMarks> findMarks =
             new javafx.beans.property.SimpleObjectProperty<>(this, "findMarks");
@@ -64,6 +66,7 @@ public final class CellModel {
         outputs.setAll(cell.outputs());
         executionCount.set(cell.executionCount());
         lastDuration.set(storedDuration(cell.metadata()));
+        outputsHidden.set(outputsHidden(cell.metadata()));
         boolean hasRun = cell.executionCount() != null || !cell.outputs().isEmpty();
         ranAt = hasRun ? 0 : -1;
         sourceAtRun = cell.source();
@@ -78,8 +81,44 @@ public final class CellModel {
         CellType t = type.get();
         boolean code = t == CellType.CODE;
         Map<String, MimeBundle> attachments = code ? null : base.attachments();
-        return new Cell(id, t, base.metadata(), source.get(), attachments,
+        ObjectNode metadata = code ? withOutputsHidden(base.metadata(), outputsHidden.get()) : base.metadata();
+        return new Cell(id, t, metadata, source.get(), attachments,
                 code ? List.copyOf(outputs) : List.of(), code ? executionCount.get() : null, base.extra());
+    }
+
+    public BooleanProperty outputsHiddenProperty() {
+        return outputsHidden;
+    }
+
+    /**
+     * Whether a cell's metadata folds its outputs away: {@code jupyter.outputs_hidden}, which JupyterLab writes, or the
+     * older {@code collapsed} of nbformat 4, which classic Notebook writes.
+     */
+    static boolean outputsHidden(ObjectNode metadata) {
+        return metadata != null && (metadata.path("jupyter").path("outputs_hidden").asBoolean(false)
+                || metadata.path("collapsed").asBoolean(false));
+    }
+
+    /** The metadata with outputs marked hidden (both keys, as JupyterLab writes them) or not; unchanged if it agrees. */
+    static ObjectNode withOutputsHidden(ObjectNode metadata, boolean hidden) {
+        if (outputsHidden(metadata) == hidden) {
+            return metadata;
+        }
+        ObjectNode md = metadata == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                : metadata.deepCopy();
+        if (hidden) {
+            md.put("collapsed", true);
+            md.withObjectProperty("jupyter").put("outputs_hidden", true);
+        } else {
+            md.remove("collapsed");
+            if (md.get("jupyter") instanceof ObjectNode jupyter) {
+                jupyter.remove("outputs_hidden");
+                if (jupyter.isEmpty()) {
+                    md.remove("jupyter");
+                }
+            }
+        }
+        return md;
     }
 
     /** Takes the outputs, count and metadata of {@code ran}, the result of running this cell. */

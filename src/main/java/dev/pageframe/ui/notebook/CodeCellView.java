@@ -41,6 +41,8 @@ final class CodeCellView extends CellView {
     private final Label timing = new Label();
     private final Label staleBadge = new Label("stale");
     private final VBox outputs = new VBox();
+    /** Stands in for the outputs while they are hidden (O). */
+    private final Label hiddenBar = new Label();
     private final HBox progressRow = new HBox();
     private final ProgressBar progressBar = new ProgressBar();
     private final Label progressLabel = new Label();
@@ -122,7 +124,10 @@ final class CodeCellView extends CellView {
         progressRow.getChildren().addAll(progressLabel, progressBar, progressTime);
 
         outputs.getStyleClass().add("cell-outputs");
-        body.getChildren().addAll(editorBox, progressRow, outputs);
+        hiddenBar.getStyleClass().add("outputs-hidden-bar");
+        hiddenBar.setMaxWidth(Double.MAX_VALUE);
+        hiddenBar.setOnMouseClicked(e -> notebook.commands().toggleOutput(cell));
+        body.getChildren().addAll(editorBox, progressRow, outputs, hiddenBar);
     }
 
     /** Model to view: source, prompt, run state, timing, staleness, progress, errors and outputs. */
@@ -140,6 +145,7 @@ final class CodeCellView extends CellView {
             }
         }));
         keep(cell.executionCountProperty().subscribe(n -> updatePrompt()));
+        keep(cell.outputsHiddenProperty().subscribe(h -> updateOutputsVisibility()));
         keep(cell.runStateProperty().subscribe(state -> {
             updatePrompt();
             updateTiming();
@@ -398,8 +404,13 @@ final class CodeCellView extends CellView {
 
     private void updateOutputsVisibility() {
         boolean any = !outputs.getChildren().isEmpty();
-        outputs.setVisible(any);
-        outputs.setManaged(any);
+        boolean hidden = cell.outputsHiddenProperty().get();
+        outputs.setVisible(any && !hidden);
+        outputs.setManaged(any && !hidden);
+        int n = outputs.getChildren().size();
+        hiddenBar.setText("\u22EF " + n + (n == 1 ? " output" : " outputs") + " hidden: click, or press O, to show");
+        hiddenBar.setVisible(any && hidden);
+        hiddenBar.setManaged(any && hidden);
     }
 
     private Node render(Output o) {

@@ -46,7 +46,7 @@ final class PageScroll {
         page.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (!e.isShortcutDown() && Math.abs(e.getDeltaY()) >= Math.abs(e.getDeltaX()) && e.getDeltaY() != 0) {
                 e.consume();
-                scrollBy(-e.getDeltaY());
+                scrollBy(wheelStep(e));
             }
         });
         // The scroll pane also changes its value when the page grows, and that must not move the anchor.
@@ -65,6 +65,18 @@ final class PageScroll {
         });
         scroller.viewportBoundsProperty().addListener((obs, was, now) -> onMoved.run());
         Viewports.uncache(scroller);
+    }
+
+    /**
+     * How far a scroll event moves the page. A touchpad's pixels count as they come. A wheel's notch (JavaFX: 40 px,
+     * 3 lines) moves as far as GTK's own scrolled views move one, pow(page height, 2/3) (gtkrange.c:
+     * _gtk_range_get_wheel_delta): about 75 px on a 650 px page, where 40 px crept through a long notebook.
+     */
+    double wheelStep(ScrollEvent e) {
+        if (e.getTextDeltaYUnits() == ScrollEvent.VerticalTextScrollUnits.LINES && e.getTextDeltaY() != 0) {
+            return -e.getTextDeltaY() / 3 * Math.pow(Math.max(1, viewportHeight()), 2.0 / 3.0);
+        }
+        return -e.getDeltaY();
     }
 
     /** Runs whenever the page scrolls or the viewport changes (the card builder starts). */

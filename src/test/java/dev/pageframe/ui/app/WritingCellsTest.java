@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pageframe.notebook.Cell;
 import dev.pageframe.notebook.CellType;
 import dev.pageframe.notebook.Output;
 import dev.pageframe.ui.notebook.CellModel;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -214,6 +216,43 @@ class WritingCellsTest extends WindowTest {
         assertEquals(0, ui.fx(() -> ui.cell(tab, 0).outputs().size()), "the earlier clear is a step of its own");
         ui.robot.push(KeyCode.Z);
         assertEquals(List.of(Output.Stream.stdout("1\n")), ui.fx(() -> List.copyOf(ui.cell(tab, 0).outputs())));
+    }
+
+    /** Jupyter's O: the outputs fold away under a bar, the file keeps it as JupyterLab does, and O or a click undoes it. */
+    @Test
+    void oHidesACellsOutputsUnderABarThatTheFileKeeps() throws Exception {
+        Cell one = Cell.code("System.out.println(1);").withExecutionCount(1).withOutputs(List.of(Output.Stream.stdout("1\n")));
+        Path file = ui.writeTrustedNotebook("hide.ipynb", List.of(one, Cell.code("int x = 2;")));
+        NotebookTab tab = ui.open(file);
+        commandMode(tab, 0);
+        ui.robot.push(KeyCode.O);
+        assertTrue(ui.fx(() -> ui.cell(tab, 0).outputsHiddenProperty().get()));
+        javafx.scene.Node view = ui.fx(() -> tab.view().lookupAll(".code-cell").iterator().next());
+        javafx.scene.control.Label bar = ui.fx(() -> (javafx.scene.control.Label) view.lookup(".outputs-hidden-bar"));
+        assertTrue(ui.fx(bar::isVisible));
+        assertEquals("\u22EF 1 output hidden: click, or press O, to show", ui.fx(bar::getText));
+        assertFalse(ui.fx(() -> view.lookup(".cell-outputs").isVisible()), "the outputs are out of sight");
+        assertEquals(1, ui.fx(() -> ui.cell(tab, 0).outputs().size()), "hidden, not cleared");
+
+        ui.robot.push(KeyCode.CONTROL, KeyCode.S);
+        ui.waitUntil("saved", () -> !tab.document().isDirty());
+        Cell saved = new dev.pageframe.notebook.NotebookFiles().load(file).notebook().cells().getFirst();
+        assertTrue(saved.metadata().path("jupyter").path("outputs_hidden").asBoolean(), saved.metadata().toString());
+        assertTrue(saved.metadata().path("collapsed").asBoolean(), saved.metadata().toString());
+        assertEquals(1, saved.outputs().size());
+
+        ui.robot.clickOn(bar);
+        ui.waitUntil("a click shows them again", () -> view.lookup(".cell-outputs").isVisible() && !bar.isVisible());
+        ui.robot.push(KeyCode.CONTROL, KeyCode.S);
+        ui.waitUntil("saved again", () -> !tab.document().isDirty());
+        Cell shown = new dev.pageframe.notebook.NotebookFiles().load(file).notebook().cells().getFirst();
+        assertFalse(shown.metadata().has("collapsed") || shown.metadata().has("jupyter"), shown.metadata().toString());
+
+        // A file written by Jupyter with the older key opens with the outputs hidden.
+        Cell classic = one.withMetadata(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("collapsed", true));
+        NotebookTab old = ui.open(ui.writeTrustedNotebook("classic.ipynb", List.of(classic)));
+        assertTrue(ui.fx(() -> ui.cell(old, 0).outputsHiddenProperty().get()));
     }
 
     private static List<String> sources(NotebookTab tab) {
