@@ -68,13 +68,14 @@ final class PageScroll {
     }
 
     /**
-     * How far a scroll event moves the page. A touchpad's pixels count as they come. A wheel's notch (JavaFX: 40 px,
-     * 3 lines) moves as far as GTK's own scrolled views move one, pow(page height, 2/3) (gtkrange.c:
-     * _gtk_range_get_wheel_delta): about 75 px on a 650 px page, where 40 px crept through a long notebook.
+     * How far a scroll event moves the page. JavaFX gives a wheel's notch as its multiplier in pixels (40 on GTK, where
+     * a touchpad's smooth scrolling comes in fractions of a notch). A notch moves as far as GTK's own scrolled views
+     * move one, pow(page height, 2/3) (gtkrange.c: _gtk_range_get_wheel_delta): about 75 px on a 650 px page, where
+     * 40 px crept through a long notebook. Events without a multiplier move by their pixels.
      */
     double wheelStep(ScrollEvent e) {
-        if (e.getTextDeltaYUnits() == ScrollEvent.VerticalTextScrollUnits.LINES && e.getTextDeltaY() != 0) {
-            return -e.getTextDeltaY() / 3 * Math.pow(Math.max(1, viewportHeight()), 2.0 / 3.0);
+        if (e.getMultiplierY() > 1 && e.getTextDeltaYUnits() != ScrollEvent.VerticalTextScrollUnits.PAGES) {
+            return -e.getDeltaY() / e.getMultiplierY() * Math.pow(Math.max(1, viewportHeight()), 2.0 / 3.0);
         }
         return -e.getDeltaY();
     }

@@ -152,15 +152,17 @@ class KeyboardAndViewTest extends WindowTest {
         });
         assertEquals(before + 120, ui.fx(() -> tab.view().scrollOffset()), 1);
 
-        // A mouse wheel's notch (JavaFX: 3 lines, 40 px) moves as far as a GTK view moves: pow(page height, 2/3).
+        // A mouse wheel's notch, as GTK's glass sends it (40 px, multiplier 40, no text units), moves as far as a GTK
+        // view moves: pow(page height, 2/3).
         double height = ui.fx(() -> tab.view().lookup(".notebook-scroller").getLayoutBounds().getHeight());
         double atNotch = ui.fx(() -> tab.view().scrollOffset());
         ui.fxRun(() -> {
             var text = editor.lookup(".paragraph-text");
             var b = text.localToScene(text.getLayoutBounds());
-            javafx.event.Event.fireEvent(text, new ScrollEvent(ScrollEvent.SCROLL, b.getCenterX(), b.getCenterY(),
-                    b.getCenterX(), b.getCenterY(), false, false, false, false, false, false, 0, -40, 0, -40,
-                    ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.LINES, -3, 0, null));
+            javafx.event.Event.fireEvent(text, new ScrollEvent(ScrollEvent.SCROLL, b.getCenterX(),
+                    b.getCenterY(), b.getCenterX(), b.getCenterY(), false, false, false, false, false, false, 0, -40, 0, -40,
+                    40, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0,
+                    null));
         });
         double step = ui.fx(() -> tab.view().scrollOffset()) - atNotch;
         assertTrue(step > 60, "a notch moves more than 40 px: " + step);
