@@ -291,6 +291,7 @@ public final class MainWindow extends BorderPane {
         view.fontSizeProperty().set(WindowLook.BASE_FONT * zoom());
         NotebookTab tab = new NotebookTab(doc, view);
         commandKeys.attach(view);
+        CellContextMenu.install(this, view);
         doc.setConfirmUntrustedRun(() -> AppDialogs.confirmUntrustedRun(window(), doc.trustExplanation()));
         tab.setOnCloseRequest(e -> {
             e.consume();

@@ -255,6 +255,43 @@ class WritingCellsTest extends WindowTest {
         assertTrue(ui.fx(() -> ui.cell(old, 0).outputsHiddenProperty().get()));
     }
 
+    /** A right-click on a cell selects it and offers the cell commands of the menus, with their keys. */
+    @Test
+    void aRightClickOnACellOffersTheCellCommandsForThatCell() throws Exception {
+        NotebookTab tab = ui.open(ui.writeTrustedNotebook("context.ipynb",
+                List.of(Cell.code("int a = 1;"), Cell.code("int b = 2;"))));
+        commandMode(tab, 0);
+        javafx.scene.Node second = ui.fx(() -> new java.util.ArrayList<>(tab.view().lookupAll(".code-cell")).get(1)
+                .lookup(".cell-prompt-box"));
+        ui.robot.rightClickOn(second);
+        // The desktop then asks for a context menu (GTK does on the press; Monocle's headless glass sends no such event).
+        ui.fxRun(() -> {
+            var b = second.localToScreen(second.getLayoutBounds());
+            javafx.event.Event.fireEvent(second, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 5, 5, b.getMinX() + 5, b.getMinY() + 5,
+                    false, null));
+        });
+        ui.waitUntil("the cell's menu is up", () -> contextMenu() != null);
+        assertSame(ui.cell(tab, 1), ui.fx(() -> tab.view().selected()), "the right-click selected the cell");
+        List<String> labels = ui.fx(() -> contextMenu().getItems().stream().map(javafx.scene.control.MenuItem::getText)
+                .filter(t -> t != null).toList());
+        assertTrue(labels.contains("Cut Cell  (X)") && labels.contains("Hide or Show Cell Output  (O)")
+                && labels.contains("Cell Type"), labels.toString());
+        ui.fxRun(() -> contextMenu().getItems().stream().filter(i -> "context-cell.insertBelow".equals(i.getId()))
+                .findFirst().orElseThrow().fire());
+        ui.fxRun(() -> contextMenu().hide());
+        assertEquals(List.of("int a = 1;", "int b = 2;", ""), sources(tab), "a cell inserted below the one clicked");
+    }
+
+    private static javafx.scene.control.ContextMenu contextMenu() {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w instanceof javafx.scene.control.ContextMenu m && m.isShowing() && "cell-context-menu".equals(m.getId())) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     private static List<String> sources(NotebookTab tab) {
         return ui.fx(() -> tab.document().cells().stream().map(CellModel::source).toList());
     }
