@@ -16,15 +16,23 @@ final class AddressSpace {
         this.pageOffset = p.pageOffset();
         this.pageShift = p.pageShift();
         this.lowmemEndPfn = lowmemEndPfn;
+        long highMemory = pageOffset + ((long) lowmemEndPfn << pageShift);
         if (p.vmallocStart() != 0) {
             vmallocStart = p.vmallocStart();
+            vmallocEnd = vmallocStart + p.vmallocSize();
+        } else if (p.era() == Era.MODERN) {
+            // arch/x86/include/asm/pgtable_32_areas.h: VMALLOC_START is high_memory plus the 8 MiB gap, unrounded, and
+            // the area runs to VMALLOC_END, a fixed address: where it ends when low memory is full (MAXMEM plus
+            // __VMALLOC_RESERVE above PAGE_OFFSET). A machine with less RAM than that has a larger area. Pageframe has
+            // no fixmap or pkmap, so that end is the top of the 32-bit space.
+            vmallocStart = highMemory + p.vmallocGap();
+            vmallocEnd = pageOffset + p.lowmemLimit() + p.vmallocGap() + p.vmallocSize();
         } else {
-            // VMALLOC_START: the end of the direct map rounded up past an 8 MiB gap that catches overruns.
-            long highMemory = pageOffset + ((long) lowmemEndPfn << pageShift);
+            // 1.2 and 2.0 (asm/pgtable.h: VMALLOC_START): the end of physical memory rounded up past the 8 MiB gap.
             long gap = p.vmallocGap();
             vmallocStart = (highMemory + gap) & ~(gap - 1);
+            vmallocEnd = vmallocStart + p.vmallocSize();
         }
-        vmallocEnd = vmallocStart + p.vmallocSize();
     }
 
     long pfn_to_virt(int pfn) {

@@ -232,7 +232,7 @@ final class Kmalloc {
         return getOrder(cls.size(), profile.pageShift());
     }
 
-    /** mm/slab.h: GFP_SLAB_BUG_MASK, the zone bits slab memory cannot honour (with the bits beyond the mask). */
+    /** mm/internal.h: GFP_SLAB_BUG_MASK, the zone bits slab memory cannot honour (with the bits beyond the mask). */
     static final int GFP_SLAB_BUG_MASK = Gfp.__GFP_DMA32 | Gfp.__GFP_HIGHMEM;
 
     /**

@@ -66,11 +66,11 @@ public record MachineProfile(
      * PAGE_OFFSET holds the direct map, the 8 MiB gap and the vmalloc area; the option sets __VMALLOC_RESERVE to the
      * size plus that gap, and the direct map (MAXMEM, so the end of low memory) ends that far below the top. A larger
      * vmalloc area therefore moves RAM from Normal to HighMem. The default reserve (128 MiB with the gap) is what makes
-     * the familiar 896 MiB. Only a 32-bit kernel with HighMem has the option.
+     * the familiar 896 MiB. The area itself runs to a fixed end (AddressSpace), so a machine with less RAM has more.
      */
     public MachineProfile withVmallocReserve(long size) {
         if (era != Era.MODERN || !hasHighmem()) {
-            throw new IllegalArgumentException("vmalloc= is an option of 32-bit kernels with HighMem (the i386 profile); "
+            throw new IllegalArgumentException("vmalloc= is an option of 32-bit x86 kernels (the i386 profile); "
                 + name + (era == Era.MODERN ? " maps all its memory and has " + Sizes.format(vmallocSize)
                 + " of vmalloc space" : " has no such option"));
         }

@@ -36,15 +36,17 @@ final class Vmalloc {
     }
 
     /**
-     * Maps size bytes (rounded up to pages) and returns the area's start, or 0 when there is no
-     * room in the vmalloc range or no pages. Context is checked by the caller.
-     */
-    /**
      * Whether the last {@link #vmalloc} failed for want of address space (mm/vmalloc.c: alloc_vmap_area's overflow)
      * rather than of pages.
      */
     boolean lastRangeFull;
+    /** The pages the last failed {@link #vmalloc} had got before one was refused (its failure report's size). */
+    int lastPagesGot;
 
+    /**
+     * Maps size bytes (rounded up to pages) and returns the area's start, or 0 when there is no
+     * room in the vmalloc range or no pages. Context is checked by the caller.
+     */
     long vmalloc(long size, int gfp, boolean zero, String caller) {
         long pageSize = profile.pageSize();
         long mapped = (size + pageSize - 1) & ~(pageSize - 1);
@@ -64,6 +66,7 @@ final class Vmalloc {
             // mm/vmalloc.c: vm_area_alloc_pages asks quietly; the caller reports one failure for the area.
             int pfn = profile.era() == Era.MODERN ? pages.alloc_pages(gfp | Gfp.__GFP_NOWARN, 0) : pages.get_free_pages_legacy(gfp, 0);
             if (pfn < 0) {
+                lastPagesGot = list.size();
                 for (int j = 0; j < list.size(); j++) {
                     mem_map.set(list.get(j), FrameTable.PAGE, 0, 0, 0);
                     pages.free_pages(list.get(j), 0);

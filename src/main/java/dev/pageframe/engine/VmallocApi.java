@@ -61,12 +61,14 @@ final class VmallocApi extends KernelPart {
             // reports the missing vm_struct. On i386 the cure is a larger vmalloc= at boot (reboot_cmdline).
             long pageSize = profile.pageSize();
             log.printk(String.format("vmalloc_node_range for size %d failed: Address range restricted to %#x - %#x",
-                // The last address of the area: x86_64's VMALLOC_END; the simulated i386 area runs to the top of the
-                // 32-bit space, past where a real one stops below the fixmap, so its end is printed as 0xffffffff.
+                // The area's last address: x86_64's VMALLOC_END. The simulated i386 area runs to the top of the 32-bit
+                // space (AddressSpace), past where a real one stops below the fixmap, so it ends at 0xffffffff.
                 ((size + pageSize - 1) & -pageSize) + pageSize, as.vmallocStart, as.vmallocEnd - 1));
             pages.oomKill.warn_alloc(gfp, "vmalloc error: size " + size + ", vm_struct allocation failed");
         } else if (addr == 0 && modern) {
-            pages.oomKill.warn_alloc(gfp, "vmalloc error: size " + size + ", page order 0, failed to allocate pages");
+            // mm/vmalloc.c (__vmalloc_area_node, since 6.4): the size is of the pages got before one was refused.
+            pages.oomKill.warn_alloc(gfp, "vmalloc error: size " + ((long) vmalloc.lastPagesGot << profile.pageShift())
+                + ", failed to allocate pages");
         }
         if (tracer.on("vmalloc") && addr != 0) {
             tracer.emit("vmalloc", String.format("addr=0x%x size=%d caller=%s", addr, size, caller));

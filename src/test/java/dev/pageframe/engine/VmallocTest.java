@@ -24,6 +24,14 @@ class VmallocTest {
         assertTrue(k.dmesg().contains("vmalloc error: size " + 32 * M + ", vm_struct allocation failed"), k.dmesg("vmalloc"));
         assertEquals(896 * M >> 12, k.zones().get(1).endPfn(), "Normal ends at 896 MiB");
 
+        // arch/x86/include/asm/pgtable_32_areas.h: the area starts 8 MiB above high_memory, unrounded, and ends at a
+        // fixed VMALLOC_END, so a machine with less low memory has more vmalloc space.
+        Kernel small = Kernel.boot(MachineProfiles.I386, 500 * M);
+        assertTrue(small.cat("/proc/meminfo").contains("VmallocTotal:     " + (1024 - 500 - 8) * 1024 + " kB"),
+            small.cat("/proc/meminfo"));
+        long odd = Kernel.boot(MachineProfiles.I386.withVmallocReserve(100 * M), 2048 * M).vmalloc(4096);
+        assertEquals(0xc0000000L + (1024 - 8 - 100) * M + 8 * M, odd, "high_memory + 8 MiB: 0x" + Long.toHexString(odd));
+
         Kernel wide = Kernel.boot(MachineProfiles.I386.withVmallocReserve(256 * M), 2048 * M);
         assertEquals("Normal", wide.zones().get(1).name());
         assertEquals((1024 - 8 - 256) * M >> 12, wide.zones().get(1).endPfn(), "Normal gives up what vmalloc gains");
@@ -37,7 +45,7 @@ class VmallocTest {
         assertTrue(big.getMessage().contains("may be at most 984M"), big.getMessage());
         IllegalArgumentException x64 = assertThrows(IllegalArgumentException.class,
             () -> MachineProfiles.X86_64.withVmallocReserve(256 * M));
-        assertTrue(x64.getMessage().startsWith("vmalloc= is an option of 32-bit kernels with HighMem"), x64.getMessage());
+        assertTrue(x64.getMessage().startsWith("vmalloc= is an option of 32-bit x86 kernels"), x64.getMessage());
     }
 
     /** mm/vmalloc.c (__vmalloc_node_range_noprof): WARN_ON_ONCE(!size) and NULL. */

@@ -242,6 +242,7 @@ final class FileCommands {
         String bundled = doc.file() == null && BundledNotebooks.isBundled(doc.untitledNameProperty().get())
                 ? doc.untitledNameProperty().get() : null;
         String progressKey = ExerciseControls.notebookKey(doc);
+        boolean untitled = doc.file() == null;
         return doc.saveTo(file).whenComplete((p, error) -> {
             if (error != null) {
                 w.status().setMessage("");
@@ -249,25 +250,26 @@ final class FileCommands {
             } else {
                 w.status().setMessage("Saved " + file.getFileName());
                 w.remember(file);
-                CompletableFuture.runAsync(() -> followTheAnswers(bundled, progressKey, file), env.background());
+                followTheAnswers(bundled, progressKey, untitled, file);
             }
         });
     }
 
     /**
-     * After a notebook is saved under a new name, its exercise progress goes with the answers it holds. A bundled
-     * notebook's progress moves to the copy, so the one that ships opens fresh and points at the copy next time.
+     * After a notebook is saved under a new name, its exercise progress goes with the answers it holds. A notebook that
+     * had no file (a bundled one, an untitled one) gives its progress away: the bundled one opens fresh and points at
+     * the copy next time. Two small files, written here at once, so a quit right after the save keeps them.
      */
-    private void followTheAnswers(String bundled, String progressKey, Path file) {
+    private void followTheAnswers(String bundled, String progressKey, boolean untitled, Path file) {
         try {
-            env.userData().exercises().carryOver(progressKey,
-                    dev.pageframe.notebook.exercise.ExerciseProgress.notebookKey(file, false), bundled != null);
             if (bundled != null) {
                 copies.record(bundled, file);
             }
+            env.userData().exercises().carryOver(progressKey,
+                    dev.pageframe.notebook.exercise.ExerciseProgress.notebookKey(file, false), untitled);
         } catch (IOException e) {
-            Platform.runLater(() -> w.status().setMessage("Saved " + file.getFileName()
-                    + ", but could not note it as your copy: " + e.getMessage()));
+            w.status().setMessage("Saved " + file.getFileName() + ", but could not keep its exercise progress with it: "
+                    + e.getMessage());
         }
     }
 

@@ -77,6 +77,7 @@ public final class OutlinePane extends VBox {
             } while (!pending.isEmpty() && !FrameBudget.spent(now));
             if (pending.isEmpty()) {
                 stop();
+                followView();
             }
         }
     };
@@ -143,6 +144,13 @@ public final class OutlinePane extends VBox {
         refresh();
     }
 
+    /** Marks the section the notebook's view is in now: after a change of notebook or of headings, not only on scroll. */
+    private void followView() {
+        if (view != null) {
+            follow(view.topCellProperty().get());
+        }
+    }
+
     private final ChangeListener<CellModel> scrolled = (obs, was, now) -> follow(now);
 
     /** Marks the heading of the section at the top of the notebook's view, as the page scrolls. */
@@ -207,6 +215,7 @@ public final class OutlinePane extends VBox {
         } else {
             list.refresh();
         }
+        followView();
     }
 
     /** True while the empty list says the notebook has no headings (rather than staying blank). */

@@ -71,14 +71,18 @@ final class PageScroll {
      * How far a scroll event moves the page. JavaFX gives a wheel's notch as its multiplier in pixels (40 on GTK, where
      * a touchpad's smooth scrolling comes in fractions of a notch). A notch moves as far as GTK's own scrolled views
      * move one, pow(page height, 2/3) (gtkrange.c: _gtk_range_get_wheel_delta): about 75 px on a 650 px page, where
-     * 40 px crept through a long notebook. Events without a multiplier move by their pixels.
+     * 40 px crept through a long notebook. Elsewhere (other platforms' glass may use other multipliers, which were not
+     * measured) and for events without a multiplier, the page moves by the event's pixels.
      */
     double wheelStep(ScrollEvent e) {
-        if (e.getMultiplierY() > 1 && e.getTextDeltaYUnits() != ScrollEvent.VerticalTextScrollUnits.PAGES) {
+        if (GTK_WHEEL && e.getMultiplierY() > 1 && e.getTextDeltaYUnits() != ScrollEvent.VerticalTextScrollUnits.PAGES) {
             return -e.getDeltaY() / e.getMultiplierY() * Math.pow(Math.max(1, viewportHeight()), 2.0 / 3.0);
         }
         return -e.getDeltaY();
     }
+
+    /** JavaFX on Linux scrolls through GTK's glass, whose wheel events {@link #wheelStep} counts in notches. */
+    private static final boolean GTK_WHEEL = System.getProperty("os.name", "").startsWith("Linux");
 
     /** Runs whenever the page scrolls or the viewport changes (the card builder starts). */
     void setOnMoved(Runnable r) {

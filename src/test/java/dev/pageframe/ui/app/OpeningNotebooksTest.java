@@ -97,6 +97,8 @@ class OpeningNotebooksTest extends WindowTest {
         ui.fxRun(() -> tab.view().scrollToCell(ui.cell(tab, 4)));
         ui.waitUntil("scrolled into section 1's cells, the outline marks section 1",
                 () -> currentHeading().equals("Section 1"));
+        ui.fxRun(() -> ui.window.outline().show(tab.document(), tab.view()));
+        assertEquals("Section 1", currentHeading(), "shown again (another tab and back), it marks the section at once");
         ui.fxRun(() -> tab.view().scrollBy(-100_000));
         ui.waitUntil("at the top, the outline marks the title", () -> currentHeading().equals("Tour"));
         ui.robot.clickOn("Section 3");
