@@ -21,6 +21,10 @@ final class KmallocApi extends KernelPart {
 
     private long kmallocInternal(long size, int gfp, boolean zero, String fn) {
         gfp = checkGfp(gfp, fn);
+        if (zero && modern) {
+            // include/linux/slab.h: kzalloc is kmalloc(size, flags | __GFP_ZERO), and traces and reports show the bit.
+            gfp |= Gfp.__GFP_ZERO;
+        }
         if (size < 0) {
             throw new IllegalArgumentException(fn + ": size must not be negative, got " + size);
         }

@@ -43,6 +43,9 @@ class KmallocTest {
         assertEquals(warned, k.dmesg().lines().filter(l -> l.endsWith("] " + warning)).count(), "the slab had room: no pages, no warning");
         assertTrue(k.virt_to_phys(first) >= dma32End && k.virt_to_phys(second) >= dma32End);
         assertEquals(0, k.dmesg().lines().filter(l -> l.contains("Unexpected gfp")).filter(l -> !l.endsWith("] " + warning)).count());
+        // kzalloc adds __GFP_ZERO (include/linux/slab.h), and the fixed-up mask shows it.
+        k.kzalloc(30_000, GFP_KERNEL | __GFP_DMA32);
+        assertTrue(k.dmesg().contains("Fixing up to gfp: 0xdc0 (GFP_KERNEL|__GFP_ZERO). Fix your code!"), k.dmesg("gfp"));
     }
 
     @Test
