@@ -91,12 +91,16 @@ public final class CellModel {
     }
 
     /**
-     * Whether a cell's metadata folds its outputs away: {@code jupyter.outputs_hidden}, which JupyterLab writes, or the
-     * older {@code collapsed} of nbformat 4, which classic Notebook writes.
+     * Whether a cell's metadata folds its outputs away: nbformat 4's {@code collapsed} where it is set, as JupyterLab
+     * reads it, else {@code jupyter.outputs_hidden}.
      */
     static boolean outputsHidden(ObjectNode metadata) {
-        return metadata != null && (metadata.path("jupyter").path("outputs_hidden").asBoolean(false)
-                || metadata.path("collapsed").asBoolean(false));
+        if (metadata == null) {
+            return false;
+        }
+        JsonNode collapsed = metadata.get("collapsed");
+        return collapsed != null && collapsed.isBoolean() ? collapsed.asBoolean()
+                : metadata.path("jupyter").path("outputs_hidden").asBoolean(false);
     }
 
     /** The metadata with outputs marked hidden (both keys, as JupyterLab writes them) or not; unchanged if it agrees. */
