@@ -39,6 +39,7 @@ final class ExerciseControls {
                         problems.accept("Could not keep your exercise progress: " + ex.getMessage());
                     }
                 });
+        panel.setOnUseSolution(() -> dev.pageframe.ui.notebook.AnswerFill.fill(doc, e));
         return Optional.of(panel);
     }
 

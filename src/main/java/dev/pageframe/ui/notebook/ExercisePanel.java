@@ -32,6 +32,9 @@ public final class ExercisePanel extends VBox {
     private final Button check = new Button("Check");
     private final Button hint = new Button();
     private final Button solution = new Button("Show Solution");
+    /** Shown with the solution, when the panel was given somewhere to put it ({@link #setOnUseSolution}). */
+    private final Button useSolution = new Button("Put It in the Answer Cell");
+    private Runnable onUseSolution;
     /**
      * The reference solution as a code cell shows its source before it is edited (monospace, highlighted, line
      * numbers, as tall as its text). Plain text nodes: a RichTextFX editor measured inside this panel first reported
@@ -85,10 +88,24 @@ public final class ExercisePanel extends VBox {
         solutionText.setVisible(false);
         solutionText.managedProperty().bind(solutionText.visibleProperty());
 
-        getChildren().addAll(title, buttons, result, hints, solutionText);
+        useSolution.setId("exercise-use-solution");
+        useSolution.setOnAction(e -> {
+            if (onUseSolution != null) {
+                onUseSolution.run();
+            }
+        });
+        useSolution.managedProperty().bind(useSolution.visibleProperty());
+
+        getChildren().addAll(title, buttons, result, hints, solutionText, useSolution);
         for (int i = 0; i < Math.min(state.hintsShown(), exercise.hints().size()); i++) {
             addHint(i);
         }
+        refresh();
+    }
+
+    /** What the button under a shown solution does: put the solution in the answer cell (Z takes it back). */
+    public void setOnUseSolution(Runnable action) {
+        onUseSolution = action;
         refresh();
     }
 
@@ -160,6 +177,7 @@ public final class ExercisePanel extends VBox {
         hint.setText(shown < total ? "Show Hint " + (shown + 1) + " of " + total : "No more hints");
         hint.setDisable(shown >= total);
         solution.setText(solutionText.isVisible() ? "Hide Solution" : "Show Solution");
+        useSolution.setVisible(solutionText.isVisible() && onUseSolution != null);
         progress.setText(state.solved() ? "solved" : shown == 0 ? "" : shown + (shown == 1 ? " hint" : " hints") + " used");
     }
 }

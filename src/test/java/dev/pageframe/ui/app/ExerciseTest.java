@@ -83,6 +83,17 @@ class ExerciseTest extends WindowTest {
         assertTrue(ui.fx(() -> panel().getLayoutBounds().getHeight()) < 20 * line,
                 "the panel, and so the task's card, stays as tall as what it shows: the cells below stay in sight");
 
+        // The solution goes into the answer cell on request, and Z gives the learner's own text back.
+        Node use = ui.fx(() -> panel().lookup("#exercise-use-solution"));
+        assertTrue(ui.fx(use::isVisible), "offered with the solution");
+        ui.robot.clickOn(use);
+        assertEquals("free_pages(p, 2);", ui.fx(() -> ui.cell(tab, 2).source()));
+        ui.fxRun(() -> tab.view().select(ui.cell(tab, 2)));
+        ui.fxRun(() -> tab.view().requestFocus());
+        ui.waitUntil("command mode", () -> !tab.view().editModeProperty().get() && tab.view().isFocused());
+        ui.robot.push(javafx.scene.input.KeyCode.Z);
+        assertEquals("// free p here", ui.fx(() -> ui.cell(tab, 2).source()), "Z takes it back");
+
         ui.fxRun(() -> ui.cell(tab, 2).sourceProperty().set("free_pages(p, 2);"));
         check("\u2714 Solved. every page of p given back");
         assertTrue(ui.fx(() -> panel().lookup("#exercise-result").getStyleClass().contains("passed")));
