@@ -20,7 +20,9 @@ final class KmallocApi extends KernelPart {
     }
 
     private long kmallocInternal(long size, int gfp, boolean zero, String fn) {
-        gfp = checkGfp(gfp, fn);
+        if (!modern) {
+            gfp = checkGfp(gfp, fn);
+        }
         if (zero && modern) {
             // include/linux/slab.h: kzalloc is kmalloc(size, flags | __GFP_ZERO), and traces and reports show the bit.
             gfp |= Gfp.__GFP_ZERO;
@@ -28,6 +30,8 @@ final class KmallocApi extends KernelPart {
         if (size < 0) {
             throw new IllegalArgumentException(fn + ": size must not be negative, got " + size);
         }
+        // mm/slub.c (__do_kmalloc_node): a zero size and an oversize request are answered before the slab or page
+        // allocator reaches might_alloc(), so in atomic context they return or warn without the sleeping-function BUG.
         if (size == 0 && modern) {
             return Kmalloc.ZERO_SIZE_PTR;
         }
@@ -49,6 +53,9 @@ final class KmallocApi extends KernelPart {
         }
         if (profile.era() == Era.LINUX_2_0) {
             gfp = kmallocInterruptCheck(gfp);
+        }
+        if (modern) {
+            gfp = checkGfp(gfp, fn);
         }
         long addr = kmalloc.alloc(size, gfp, zero || (modern && (gfp & Gfp.__GFP_ZERO) != 0));
         if (tracer.on("kmalloc")) {

@@ -17,10 +17,12 @@ final class PageApi extends KernelPart {
      */
 
     long __get_free_pages(int gfp, int order) {
-        gfp = checkGfp(gfp, "__get_free_pages");
+        // mm/page_alloc.c (__alloc_pages): an order above MAX_PAGE_ORDER is refused before prepare_alloc_pages() reaches
+        // might_alloc(), so in atomic context it warns rather than reporting a sleeping function.
         if (order < 0 || (modern && order > maxOrder)) {
             return refuseOrder(gfp, order);
         }
+        gfp = checkGfp(gfp, "__get_free_pages");
         // Pages without a permanent mapping cannot be returned as an address (mm/page_alloc.c strips HIGHMEM).
         int pfn = modern ? pages.alloc_pages(gfp & ~Gfp.__GFP_HIGHMEM, order) : pages.get_free_pages_legacy(gfp, order);
         if (pfn < 0) {
@@ -139,11 +141,11 @@ final class PageApi extends KernelPart {
     }
 
     Page alloc_pages(int gfp, int order) {
-        gfp = checkGfp(gfp, "alloc_pages");
         if (modern && order > profile.maxOrder()) {
             warnOrderAboveMax(gfp, "alloc_pages");
             return null;
         }
+        gfp = checkGfp(gfp, "alloc_pages");
         int pfn = modern ? pages.alloc_pages(gfp, order) : pages.get_free_pages_legacy(gfp, order);
         if (pfn < 0) {
             return null;

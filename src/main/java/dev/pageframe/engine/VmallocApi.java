@@ -20,20 +20,9 @@ final class VmallocApi extends KernelPart {
     }
 
     private long vmallocInternal(long size, boolean zero, String fn) {
-        if (ctx.in_interrupt() && modern) {
-            // mm/vmalloc.c: BUG_ON(in_interrupt()) in __get_vm_area_node
-            throw pages.bug(fn + "() called from interrupt context: it sleeps and maps pages; allocate before "
-                    + "the interrupt, or use kmalloc(GFP_ATOMIC)",
-                List.of("kernel BUG at mm/vmalloc.c: __get_vm_area_node: BUG_ON(in_interrupt())",
-                    "Call Trace:", " " + fn + "+0x0/0x0", " " + CallSite.caller()));
-        }
         int gfp = modern ? Gfp.GFP_KERNEL | Gfp.__GFP_HIGHMEM : Gfp20.GFP_KERNEL;
-        gfp = checkGfp(gfp, fn);
-        if (!modern) {
-            // mm/vmalloc.c of 1.2 and 2.0: the area descriptor comes from kmalloc(GFP_KERNEL), the
-            // pages one by one from __get_free_page(GFP_KERNEL); each checks the interrupt rule.
-            kmallocInterruptCheck(gfp);
-        }
+        // Every era looks at the size first, before the area's descriptor is allocated (where the context is checked):
+        // a bad size gets its warning or NULL even from an interrupt handler.
         if (size == 0) {
             // mm/vmalloc.c: __vmalloc_node_range_noprof: WARN_ON_ONCE(!size), then NULL.
             if (modern) {
@@ -53,6 +42,19 @@ final class VmallocApi extends KernelPart {
         if (!modern && ((size + profile.pageSize() - 1) & -profile.pageSize()) > layout.memoryEnd()) {
             // mm/vmalloc.c of 1.2 and 2.0: "if (!size || size > high_memory) return NULL".
             return 0;
+        }
+        if (ctx.in_interrupt() && modern) {
+            // mm/vmalloc.c: BUG_ON(in_interrupt()) in __get_vm_area_node
+            throw pages.bug(fn + "() called from interrupt context: it sleeps and maps pages; allocate before "
+                    + "the interrupt, or use kmalloc(GFP_ATOMIC)",
+                List.of("kernel BUG at mm/vmalloc.c: __get_vm_area_node: BUG_ON(in_interrupt())",
+                    "Call Trace:", " " + fn + "+0x0/0x0", " " + CallSite.caller()));
+        }
+        gfp = checkGfp(gfp, fn);
+        if (!modern) {
+            // mm/vmalloc.c of 1.2 and 2.0: the area descriptor comes from kmalloc(GFP_KERNEL), the
+            // pages one by one from __get_free_page(GFP_KERNEL); each checks the interrupt rule.
+            kmallocInterruptCheck(gfp);
         }
         String caller = CallSite.caller();
         long addr = vmalloc.vmalloc(size, gfp, zero, caller);

@@ -63,6 +63,42 @@ class ContextTest {
     }
 
     @Test
+    void aBadSizeUnderASpinlockIsAnsweredBeforeTheSleepingCheck() {
+        // The size and order checks come before might_alloc() in mm/slub.c and mm/page_alloc.c: ZERO_SIZE_PTR, a
+        // once-only warning and NULL, as a 6.12 kernel gives them, not a sleeping-function BUG.
+        Spinlock lock = k.spin_lock_init("dev_lock");
+        k.spin_lock(lock);
+        assertEquals(16, k.kmalloc(0, GFP_KERNEL), "kmalloc(0) is ZERO_SIZE_PTR");
+        assertEquals(0, k.kmalloc(1L << 40, GFP_KERNEL));
+        assertTrue(k.dmesg().contains("WARNING: CPU: 0"), k.dmesg());
+        assertEquals(0, k.__get_free_pages(GFP_KERNEL, 11));
+        assertNull(k.alloc_pages(GFP_KERNEL, 11));
+        assertFalse(k.dmesg().contains("sleeping function"), k.dmesg());
+        // A size that is fine still meets the check.
+        assertThrows(KernelBugException.class, () -> k.kmalloc(64, GFP_KERNEL));
+        k.spin_unlock(lock);
+    }
+
+    @Test
+    void vmallocOfNothingInAnInterruptWarnsRatherThanHittingTheInterruptBug() {
+        long[] got = {-1, -1};
+        k.in_interrupt(() -> got[0] = k.vmalloc(0));
+        k.in_interrupt(() -> got[1] = k.vmalloc(1L << 40));
+        assertArrayEquals(new long[] {0, 0}, got);
+        assertTrue(k.dmesg().contains("mm/vmalloc.c: __vmalloc_node_range_noprof"), k.dmesg());
+        assertTrue(k.dmesg().contains("vmalloc error: size 1099511627776, exceeds total pages"), k.dmesg());
+    }
+
+    @Test
+    void linux20VmallocLooksAtTheSizeBeforeItsKmallocComplains() {
+        Kernel old = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8L << 20);
+        long[] got = {-1};
+        old.in_interrupt(() -> got[0] = old.vmalloc(0));
+        assertEquals(0, got[0]);
+        assertFalse(old.dmesg().contains("called nonatomically"), old.dmesg());
+    }
+
+    @Test
     void linux20ForcesNonAtomicInterruptRequestsToAtomicAfterComplaining() {
         Kernel old = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 8L << 20);
         long[] got = new long[1];
