@@ -11,7 +11,7 @@ public final class AnswerFill {
      * notebook has no such cell or it already holds the solution; the learner's own text comes back with Z.
      */
     public static boolean fill(NotebookDocument doc, Exercise exercise) {
-        CellModel answer = doc.cells().stream().filter(c -> c.id().equals(exercise.answerId())).findFirst().orElse(null);
+        CellModel answer = CellModel.withId(doc.cells(), exercise.answerId()).orElse(null);
         if (answer == null || answer.source().equals(exercise.solution())) {
             return false;
         }

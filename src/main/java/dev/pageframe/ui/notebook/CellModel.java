@@ -76,6 +76,11 @@ public final class CellModel {
         return id;
     }
 
+    /** The cell of {@code cells} whose nbformat id is {@code id}: how an exercise names its answer and check cells. */
+    public static java.util.Optional<CellModel> withId(List<CellModel> cells, String id) {
+        return cells.stream().filter(c -> c.id.equals(id)).findFirst();
+    }
+
     /** The cell as it would be written now. */
     public Cell toCell() {
         CellType t = type.get();

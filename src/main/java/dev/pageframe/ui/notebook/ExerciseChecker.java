@@ -25,8 +25,8 @@ public final class ExerciseChecker {
     /** Runs the answer and the check (on the FX thread); completes when the check cell is idle again. */
     public CompletableFuture<ExercisePanel.Outcome> check() {
         CompletableFuture<ExercisePanel.Outcome> done = new CompletableFuture<>();
-        Optional<CellModel> answer = cell(exercise.answerId());
-        Optional<CellModel> check = cell(exercise.checkId());
+        Optional<CellModel> answer = CellModel.withId(doc.cells(), exercise.answerId());
+        Optional<CellModel> check = CellModel.withId(doc.cells(), exercise.checkId());
         if (answer.isEmpty() || check.isEmpty()) {
             done.complete(new ExercisePanel.Outcome(false, "the exercise's answer or check cell was deleted"));
             return done;
@@ -81,9 +81,5 @@ public final class ExerciseChecker {
     private static Optional<Output.ErrorOutput> error(CellModel cell) {
         return cell.outputs().stream().filter(o -> o instanceof Output.ErrorOutput).map(o -> (Output.ErrorOutput) o)
                 .findFirst();
-    }
-
-    private Optional<CellModel> cell(String id) {
-        return doc.cells().stream().filter(m -> m.id().equals(id)).findFirst();
     }
 }

@@ -48,7 +48,7 @@ public final class NotebookView extends StackPane {
         getChildren().add(scroll.scroller());
         scroll.setOnMoved(() -> {
             cards.start();
-            topCell.set(scroll.topCell(fontSizeProperty().get() * 2));
+            topCell.invalidate();
         });
         sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -304,12 +304,17 @@ public final class NotebookView extends StackPane {
         return scroll.viewportHeight();
     }
 
-    private final javafx.beans.property.ReadOnlyObjectWrapper<CellModel> topCell =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    /** Scrolling only marks it stale: the walk over the cards happens when someone, the outline, asks. */
+    private final javafx.beans.binding.ObjectBinding<CellModel> topCell = new javafx.beans.binding.ObjectBinding<>() {
+        @Override
+        protected CellModel computeValue() {
+            return scroll.topCell(fontSizeProperty().get() * 2);
+        }
+    };
 
     /** The cell at the top of the view, kept current as the page scrolls (the outline follows it). */
-    public javafx.beans.property.ReadOnlyObjectProperty<CellModel> topCellProperty() {
-        return topCell.getReadOnlyProperty();
+    public javafx.beans.value.ObservableObjectValue<CellModel> topCellProperty() {
+        return topCell;
     }
 
     /** How far the page is scrolled, in pixels. */

@@ -141,27 +141,27 @@ final class PageScroll {
 
     /** The cell at the top of the view: the first whose card reaches below {@code margin} under the viewport's top. */
     CellModel topCell(double margin) {
-        double offset = scrollOffset() + margin;
-        for (Node n : column.getChildren()) {
-            CardSlot s = (CardSlot) n;
-            if (s.isManaged() && slotTop(s) + s.getHeight() > offset) {
-                return s.cell;
-            }
-        }
-        return null;
+        CardSlot s = firstSlotBelow(scrollOffset() + margin);
+        return s == null ? null : s.cell;
     }
 
     private void rememberAnchor() {
         double offset = scrollOffset();
-        anchor = null;
+        anchor = firstSlotBelow(offset);
+        if (anchor != null) {
+            anchorOffset = slotTop(anchor) - offset;
+        }
+    }
+
+    /** The first laid-out card whose bottom is below {@code offset}, the page's y: the card the page shows there. */
+    private CardSlot firstSlotBelow(double offset) {
         for (Node n : column.getChildren()) {
             CardSlot s = (CardSlot) n;
             if (s.isManaged() && slotTop(s) + s.getHeight() > offset) {
-                anchor = s;
-                anchorOffset = slotTop(s) - offset;
-                return;
+                return s;
             }
         }
+        return null;
     }
 
     double slotTop(CardSlot s) {
