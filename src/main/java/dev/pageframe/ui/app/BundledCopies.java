@@ -1,8 +1,6 @@
 package dev.pageframe.ui.app;
 
-import dev.pageframe.notebook.AtomicFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,15 +25,13 @@ final class BundledCopies {
     static BundledCopies load(Path configDir) {
         BundledCopies c = new BundledCopies(configDir);
         try {
-            if (Files.isRegularFile(c.store)) {
-                for (String line : Files.readAllLines(c.store, StandardCharsets.UTF_8)) {
-                    int tab = line.indexOf('\t');
-                    if (tab > 0 && tab < line.length() - 1) {
-                        c.copies.put(line.substring(0, tab), Path.of(line.substring(tab + 1)));
-                    }
+            ConfigFiles.read(c.store).ifPresent(text -> text.lines().forEach(line -> {
+                int tab = line.indexOf('\t');
+                if (tab > 0 && tab < line.length() - 1) {
+                    c.copies.put(line.substring(0, tab), Path.of(line.substring(tab + 1)));
                 }
-            }
-        } catch (IOException | RuntimeException e) {
+            }));
+        } catch (RuntimeException e) {
             c.copies.clear();
         }
         return c;
@@ -52,7 +48,6 @@ final class BundledCopies {
         copies.put(name, copy.toAbsolutePath().normalize());
         StringBuilder sb = new StringBuilder();
         copies.forEach((n, p) -> sb.append(n).append('\t').append(p).append('\n'));
-        Files.createDirectories(store.getParent());
-        AtomicFile.write(store, sb.toString().getBytes(StandardCharsets.UTF_8));
+        ConfigFiles.write(store, sb.toString());
     }
 }

@@ -1,8 +1,6 @@
 package dev.pageframe.ui.app;
 
-import dev.pageframe.notebook.AtomicFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,14 +24,9 @@ final class RecentFiles {
     RecentFiles load() {
         paths.clear();
         try {
-            if (Files.isRegularFile(store)) {
-                for (String line : Files.readAllLines(store, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank() && paths.size() < MAX) {
-                        paths.add(Path.of(line.strip()));
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+            ConfigFiles.read(store).ifPresent(text -> text.lines().filter(line -> !line.isBlank()).limit(MAX)
+                    .forEach(line -> paths.add(Path.of(line.strip()))));
+        } catch (RuntimeException e) {
             paths.clear();
         }
         return this;
@@ -64,7 +57,6 @@ final class RecentFiles {
 
     /** Writes {@code text} to the store whole (the one atomic writer), so a crash leaves the old list or the new. */
     void save(String text) throws IOException {
-        Files.createDirectories(store.getParent());
-        AtomicFile.write(store, text.getBytes(StandardCharsets.UTF_8));
+        ConfigFiles.write(store, text);
     }
 }

@@ -1,12 +1,9 @@
 package dev.pageframe.ui.app;
 
-import dev.pageframe.notebook.AtomicFile;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 
@@ -33,14 +30,14 @@ final class ViewSettings {
     /** The look last saved, or {@link Look#DEFAULT}. */
     Look load() {
         try {
-            if (!Files.isRegularFile(store)) {
+            Optional<Properties> kept = ConfigFiles.properties(store);
+            if (kept.isEmpty()) {
                 return Look.DEFAULT;
             }
-            Properties p = new Properties();
-            p.load(new StringReader(Files.readString(store, StandardCharsets.UTF_8)));
+            Properties p = kept.get();
             double zoom = Double.parseDouble(p.getProperty("zoom", "1.0"));
             return new Look("dark".equals(p.getProperty("theme")), zoom > 0 && zoom < 10 ? zoom : 1.0);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Look.DEFAULT;
         }
     }
@@ -52,8 +49,7 @@ final class ViewSettings {
                 + "zoom=" + String.format(Locale.ROOT, "%.2f", look.zoom()) + "\n";
         background.execute(() -> {
             try {
-                Files.createDirectories(store.getParent());
-                AtomicFile.write(store, text.getBytes(StandardCharsets.UTF_8));
+                ConfigFiles.write(store, text);
             } catch (IOException | RuntimeException e) {
                 // Nothing but the look is lost: the next start is light at 100%, or what was saved before.
             }

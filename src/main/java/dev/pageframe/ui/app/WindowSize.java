@@ -1,10 +1,6 @@
 package dev.pageframe.ui.app;
 
-import dev.pageframe.notebook.AtomicFile;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,10 +27,9 @@ public record WindowSize(double width, double height, boolean maximized) {
     /** The size last kept in {@code configDir}, fitted to {@code screen}; or the first start's size. */
     public static WindowSize load(Path configDir, Rectangle2D screen) {
         try {
-            Path file = configDir.resolve(FILE_NAME);
-            if (Files.isRegularFile(file)) {
-                Properties p = new Properties();
-                p.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+            Optional<Properties> kept = ConfigFiles.properties(configDir.resolve(FILE_NAME));
+            if (kept.isPresent()) {
+                Properties p = kept.get();
                 double w = Double.parseDouble(p.getProperty("width"));
                 double h = Double.parseDouble(p.getProperty("height"));
                 if (w >= MIN_WIDTH && h >= MIN_HEIGHT && Double.isFinite(w) && Double.isFinite(h)) {
@@ -42,7 +37,7 @@ public record WindowSize(double width, double height, boolean maximized) {
                             Boolean.parseBoolean(p.getProperty("maximized")));
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // A damaged file costs only the size: the window opens as on a first start.
         }
         return firstStart(screen);
@@ -53,8 +48,7 @@ public record WindowSize(double width, double height, boolean maximized) {
         String text = "# Pageframe's window when it last closed\n"
                 + String.format(Locale.ROOT, "width=%.0f%nheight=%.0f%nmaximized=%b%n", width, height, maximized);
         try {
-            Files.createDirectories(configDir);
-            AtomicFile.write(configDir.resolve(FILE_NAME), text.getBytes(StandardCharsets.UTF_8));
+            ConfigFiles.write(configDir.resolve(FILE_NAME), text);
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(e);
