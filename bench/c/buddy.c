@@ -127,8 +127,10 @@ static void boot(void)
     }
     for (int o = 0; o <= MAX_ORDER; o++)
         free_area[o] = (struct free_area){NIL, 0};
-    /* Boot hands the zone over in max-order blocks, lowest first. */
-    for (long pfn = 0; pfn < ZONE_PAGES; pfn += 1L << MAX_ORDER)
+    /* Boot hands the zone over in max-order blocks. A modern kernel puts boot memory at the tail of the
+     * lists, so they run up from the bottom of the zone; freeing from the top down, each block to the
+     * head, builds the same lists (the engine's Boot does the same). */
+    for (long pfn = ZONE_PAGES - (1L << MAX_ORDER); pfn >= 0; pfn -= 1L << MAX_ORDER)
         free_pages((int32_t)pfn, MAX_ORDER);
     rnd = SEED;
     for (int i = 0; i < LIVE; i++) {

@@ -288,9 +288,11 @@ final class Boot {
      */
     private void freeAllToBuddy() {
         long[] busy = busyPfnRanges();
+        IntList pieces = new IntList();
         for (Zone z : k.zones) {
             long pfn = z.zone_start_pfn;
             long end = z.zone_end_pfn();
+            pieces.clear();
             for (int i = 0; i < busy.length && pfn < end; i += 2) {
                 if (busy[i + 1] <= pfn) {
                     continue;
@@ -299,12 +301,26 @@ final class Boot {
                     break;
                 }
                 if (busy[i] > pfn) {
-                    freeRange(z, (int) pfn, (int) busy[i]);
+                    piecesOf((int) pfn, (int) busy[i], pieces);
                 }
                 pfn = busy[i + 1];
             }
             if (pfn < end) {
-                freeRange(z, (int) pfn, (int) end);
+                piecesOf((int) pfn, (int) end, pieces);
+            }
+            if (p.era() == Era.MODERN) {
+                // mm/page_alloc.c (since 5.10): boot memory goes to the tail of the free lists (FPI_TO_TAIL), so each
+                // list runs up in pfn order and the first allocations come from the bottom of a zone. Handing the
+                // blocks over from the top down, each to the head of its list, builds the same lists.
+                for (int i = pieces.size() - 2; i >= 0; i -= 2) {
+                    k.buddy.free_one_page(z, pieces.get(i), pieces.get(i + 1));
+                }
+            } else {
+                // 1.2 and 2.0 free boot memory page by page upward, each to the front of its queue: the last, highest
+                // block is the first handed out.
+                for (int i = 0; i < pieces.size(); i += 2) {
+                    k.buddy.free_one_page(z, pieces.get(i), pieces.get(i + 1));
+                }
             }
             z.managed_pages = z.free_pages;
         }
@@ -348,7 +364,8 @@ final class Boot {
         return java.util.Arrays.copyOf(merged, n);
     }
 
-    private void freeRange(Zone z, int start, int end) {
+    /** [start, end) as the largest aligned blocks that fit, as pfn and order pairs in {@code into}. */
+    private void piecesOf(int start, int end, IntList into) {
         int maxOrder = p.maxOrder();
         int pfn = start;
         while (pfn < end) {
@@ -356,7 +373,8 @@ final class Boot {
             while (pfn + (1 << order) > end) {
                 order--;
             }
-            k.buddy.free_one_page(z, pfn, order);
+            into.add(pfn);
+            into.add(order);
             pfn += 1 << order;
         }
     }

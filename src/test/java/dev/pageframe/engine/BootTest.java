@@ -30,6 +30,28 @@ class BootTest {
     }
 
     @Test
+    void aModernKernelHandsBootMemoryOutFromTheBottomOfTheZoneUp() {
+        // mm/page_alloc.c since 5.10: boot memory goes to the tail of the free lists, so the first request splits the
+        // zone's lowest block and the next ones follow it up.
+        Kernel k = Kernel.boot(MachineProfiles.X86_64, 8L << 30);
+        ZoneSnapshot normal = k.zones().stream().filter(z -> z.name().equals("Normal")).findFirst().orElseThrow();
+        long first = k.virt_to_pfn(k.__get_free_page(Gfp.GFP_KERNEL));
+        long second = k.virt_to_pfn(k.__get_free_page(Gfp.GFP_KERNEL));
+        long block = k.virt_to_pfn(k.__get_free_pages(Gfp.GFP_KERNEL, k.MAX_ORDER()));
+        assertEquals(normal.startPfn(), first, "the first page is the zone's first frame");
+        assertEquals(first + 1, second);
+        assertEquals(normal.startPfn() + (1L << k.MAX_ORDER()), block, "the next whole block is the one above it");
+    }
+
+    @Test
+    void linux20HandsOutTheLastBlockBootFreedFirst() {
+        // 2.0's mem_init frees upward and each free goes to the front of its queue: the top of memory comes first.
+        Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 16 * M);
+        long first = k.__get_free_pages(Gfp20.GFP_KERNEL, 5);
+        assertEquals(16 * M - (128 << 10), k.virt_to_phys(first), "the highest 128 KiB block");
+    }
+
+    @Test
     void aModuleMayNotReserveBootMemory() {
         KernelBugException e = assertThrows(KernelBugException.class, () -> Kernel.boot(MachineProfiles.I386_LINUX_1_2,
             8 * M, 0, List.of(Initcall.module("sound", (s, end) -> s + 4096))));

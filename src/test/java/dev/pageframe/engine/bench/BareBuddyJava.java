@@ -80,7 +80,8 @@ public final class BareBuddyJava {
     public static void main(String[] args) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Arrays.fill(head, NIL);
-        for (int pfn = 0; pfn < ZONE_PAGES; pfn += 1 << MAX_ORDER) {
+        // From the top down, as bench/c/buddy.c: the lists run up from the bottom of the zone, as the engine boots them.
+        for (int pfn = ZONE_PAGES - (1 << MAX_ORDER); pfn >= 0; pfn -= 1 << MAX_ORDER) {
             free(pfn, MAX_ORDER);
         }
         long rnd = 10;

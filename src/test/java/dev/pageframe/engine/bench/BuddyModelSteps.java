@@ -113,7 +113,7 @@ public final class BuddyModelSteps {
         }
 
         void boot(int firstPfn) {
-            for (int pfn = firstPfn; pfn < firstPfn + ZONE_PAGES; pfn += 1 << MAX_ORDER) {
+            for (int pfn = firstPfn + ZONE_PAGES - (1 << MAX_ORDER); pfn >= firstPfn; pfn -= 1 << MAX_ORDER) {
                 free(pfn, MAX_ORDER);
             }
             long rnd = 10;
@@ -218,7 +218,7 @@ public final class BuddyModelSteps {
         }
 
         void boot(int firstPfn) {
-            for (int pfn = firstPfn; pfn < firstPfn + ZONE_PAGES; pfn += 1 << MAX_ORDER) {
+            for (int pfn = firstPfn + ZONE_PAGES - (1 << MAX_ORDER); pfn >= firstPfn; pfn -= 1 << MAX_ORDER) {
                 free(pfn, MAX_ORDER);
             }
             long rnd = 10;
@@ -354,7 +354,7 @@ public final class BuddyModelSteps {
         }
 
         void boot(int firstPfn) {
-            for (int pfn = firstPfn; pfn < firstPfn + ZONE_PAGES; pfn += 1 << MAX_ORDER) {
+            for (int pfn = firstPfn + ZONE_PAGES - (1 << MAX_ORDER); pfn >= firstPfn; pfn -= 1 << MAX_ORDER) {
                 free(pfn, MAX_ORDER);
             }
             long rnd = 10;
