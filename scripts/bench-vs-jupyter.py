@@ -51,7 +51,10 @@ def jupyter():
                                           capture_output=True).returncode != 0:
         print(f"bench: making {VENV} (pip install nbconvert ipykernel)", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-        subprocess.run([VENV / "bin" / "pip", "install", "-q", "nbconvert", "ipykernel"], check=True)
+        # Few retries: where pip's default index is out of reach and a local mirror is configured, its five retries
+        # per package with back-off cost minutes (the tests' ExternalTools does the same).
+        subprocess.run([VENV / "bin" / "pip", "install", "-q", "--retries", "1", "--timeout", "20", "nbconvert", "ipykernel"],
+                       check=True)
     # The venv's own python3 kernel, not one a user installed elsewhere.
     subprocess.run([VENV / "bin" / "python", "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3"],
                    check=True, capture_output=True)
