@@ -20,7 +20,7 @@ final class CellContextMenu {
             "run.cell", "run.cellAndSelectBelow", null,
             "cell.cut", "cell.copy", "cell.paste", "cell.delete", null,
             "cell.insertAbove", "cell.insertBelow", "cell.split", "cell.mergeBelow", null,
-            "cell.toggleOutput", "cell.clearOutput", null,
+            "cell.toggleOutput", "cell.toggleOutputScrolling", "cell.clearOutput", null,
             "Cell Type/cell.toCode", "Cell Type/cell.toMarkdown", "Cell Type/cell.toRaw");
 
     private CellContextMenu() {}

@@ -127,6 +127,8 @@ public final class CommandTable {
         cells("cell.clearAllOutputs", "Clear All Outputs", "Edit", 3, CellCommands::clearAllOutputs);
         cells("cell.toggleOutput", "Hide or Show Cell Output", "Edit", 3, CellCommands::toggleSelectedOutput,
                 command(KeyCode.O));
+        cells("cell.toggleOutputScrolling", "Scroll or Expand Cell Output", "Edit", 3,
+                CellCommands::toggleSelectedOutputScrolling, command(KeyCode.O, SHIFT_DOWN));
         cells("cell.toCode", "Code", "Edit/Cell Type", 4, c -> c.changeSelectedType(CellType.CODE), command(KeyCode.Y));
         cells("cell.toMarkdown", "Markdown", "Edit/Cell Type", 4, c -> c.changeSelectedType(CellType.MARKDOWN),
                 command(KeyCode.M));

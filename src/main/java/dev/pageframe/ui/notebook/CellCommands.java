@@ -200,6 +200,15 @@ public final class CellCommands {
         document.markModified();
     }
 
+    /** Shift+O: keeps the selected code cell's outputs in a box of bounded height that scrolls, or lets them out. */
+    public void toggleSelectedOutputScrolling() {
+        CellModel c = view.selected();
+        if (c != null && c.isCode()) {
+            c.outputsScrolledProperty().set(!c.outputsScrolledProperty().get());
+            document.markModified();
+        }
+    }
+
     /** Clears every code cell's outputs and prompt number, as one operation Z takes back. */
     public void clearAllOutputs() {
         OutputClearing.clear(document, List.copyOf(document.cells()));

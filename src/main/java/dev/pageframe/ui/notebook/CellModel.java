@@ -49,6 +49,8 @@ public final class CellModel {
     private final BooleanProperty editing = new SimpleBooleanProperty(this, "editing");
     /** Outputs folded away under a bar (Jupyter's O), kept in the file as JupyterLab keeps it. */
     private final BooleanProperty outputsHidden = new SimpleBooleanProperty(this, "outputsHidden");
+    /** Outputs kept in a box of bounded height with a scroll bar of its own (Jupyter's Shift+O, nbformat's scrolled). */
+    private final BooleanProperty outputsScrolled = new SimpleBooleanProperty(this, "outputsScrolled");
     /** What Find marks in this cell, or null while Find is closed or has no match here. */
     private final javafx.beans.property.ObjectProperty<FindMarks> findMarks =
             new javafx.beans.property.SimpleObjectProperty<>(this, "findMarks");
@@ -67,6 +69,7 @@ public final class CellModel {
         executionCount.set(cell.executionCount());
         lastDuration.set(storedDuration(cell.metadata()));
         outputsHidden.set(outputsHidden(cell.metadata()));
+        outputsScrolled.set(outputsScrolled(cell.metadata()));
         boolean hasRun = cell.executionCount() != null || !cell.outputs().isEmpty();
         ranAt = hasRun ? 0 : -1;
         sourceAtRun = cell.source();
@@ -86,7 +89,8 @@ public final class CellModel {
         CellType t = type.get();
         boolean code = t == CellType.CODE;
         Map<String, MimeBundle> attachments = code ? null : base.attachments();
-        ObjectNode metadata = code ? withOutputsHidden(base.metadata(), outputsHidden.get()) : base.metadata();
+        ObjectNode metadata = code ? withOutputsScrolled(withOutputsHidden(base.metadata(), outputsHidden.get()),
+                outputsScrolled.get()) : base.metadata();
         return new Cell(id, t, metadata, source.get(), attachments,
                 code ? List.copyOf(outputs) : List.of(), code ? executionCount.get() : null, base.extra());
     }
@@ -126,6 +130,30 @@ public final class CellModel {
                     md.remove("jupyter");
                 }
             }
+        }
+        return md;
+    }
+
+    public BooleanProperty outputsScrolledProperty() {
+        return outputsScrolled;
+    }
+
+    /** Whether the metadata asks for a scrolled output box: nbformat's {@code scrolled: true} ("auto" leaves it be). */
+    static boolean outputsScrolled(ObjectNode metadata) {
+        return metadata != null && metadata.path("scrolled").isBoolean() && metadata.get("scrolled").booleanValue();
+    }
+
+    /** The metadata with {@code scrolled: true}, or without the key; unchanged if it agrees. */
+    static ObjectNode withOutputsScrolled(ObjectNode metadata, boolean scrolled) {
+        if (outputsScrolled(metadata) == scrolled) {
+            return metadata;
+        }
+        ObjectNode md = metadata == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                : metadata.deepCopy();
+        if (scrolled) {
+            md.put("scrolled", true);
+        } else {
+            md.remove("scrolled");
         }
         return md;
     }

@@ -41,6 +41,8 @@ final class CodeCellView extends CellView {
     private final Label timing = new Label();
     private final Label staleBadge = new Label("stale");
     private final VBox outputs = new VBox();
+    /** Holds the outputs while the cell keeps them scrolled (Shift+O); made when first needed. */
+    private javafx.scene.control.ScrollPane outputScroller;
     /** Stands in for the outputs while they are hidden (O). */
     private final Label hiddenBar = new Label();
     private final HBox progressRow = new HBox();
@@ -146,6 +148,7 @@ final class CodeCellView extends CellView {
         }));
         keep(cell.executionCountProperty().subscribe(n -> updatePrompt()));
         keep(cell.outputsHiddenProperty().subscribe(h -> updateOutputsVisibility()));
+        keep(cell.outputsScrolledProperty().subscribe(s -> placeOutputs(s)));
         keep(cell.runStateProperty().subscribe(state -> {
             updatePrompt();
             updateTiming();
@@ -402,11 +405,47 @@ final class CodeCellView extends CellView {
         outputs.getChildren().setAll(cell.outputs().stream().map(this::render).toList());
     }
 
+    /**
+     * Puts the outputs straight into the cell, or into a box at most 24 em high with a scroll bar of its own, as
+     * Jupyter's scrolled outputs (the page's wheel scrolls the box first: {@link PageScroll}).
+     */
+    private void placeOutputs(boolean scrolled) {
+        Node holder = scrolled ? scroller() : outputs;
+        if (holder.getParent() == body) {
+            return;
+        }
+        int at = body.getChildren().indexOf(scrolled ? outputs : outputScroller);
+        body.getChildren().remove(at);
+        outputScroller.setContent(scrolled ? outputs : null);
+        body.getChildren().add(at, holder);
+        updateOutputsVisibility();
+    }
+
+    private javafx.scene.control.ScrollPane scroller() {
+        if (outputScroller == null) {
+            outputScroller = new javafx.scene.control.ScrollPane();
+            outputScroller.getStyleClass().add("cell-outputs-scroller");
+            outputScroller.setFitToWidth(true);
+            outputScroller.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+            outputScroller.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+            outputScroller.setFocusTraversable(false);
+            outputScroller.maxHeightProperty().bind(notebook.fontSizeProperty().multiply(SCROLLED_EMS));
+        }
+        return outputScroller;
+    }
+
+    /** The height of a scrolled output box, in ems of the notebook's font, as Jupyter's. */
+    static final int SCROLLED_EMS = 24;
+
     private void updateOutputsVisibility() {
         boolean any = !outputs.getChildren().isEmpty();
         boolean hidden = cell.outputsHiddenProperty().get();
         outputs.setVisible(any && !hidden);
         outputs.setManaged(any && !hidden);
+        if (outputScroller != null) {
+            outputScroller.setVisible(any && !hidden);
+            outputScroller.setManaged(any && !hidden);
+        }
         int n = outputs.getChildren().size();
         hiddenBar.setText("\u22EF " + n + (n == 1 ? " output" : " outputs") + " hidden: click, or press O, to show");
         hiddenBar.setVisible(any && hidden);

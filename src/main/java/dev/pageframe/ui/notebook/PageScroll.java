@@ -41,12 +41,16 @@ final class PageScroll {
         scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroller.setFocusTraversable(false);
         scroller.getStyleClass().add("notebook-scroller");
-        // One scrollbar: the wheel always moves the page, whatever is under the mouse. Ctrl+wheel is left to
-        // what is under it: it zooms a chart's x axis.
+        // One scrollbar: the wheel moves the page, whatever is under the mouse, but for a scrolled output box
+        // (Shift+O), which scrolls first until it reaches its end. Ctrl+wheel is left to what is under it: it zooms a
+        // chart's x axis.
         page.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (!e.isShortcutDown() && Math.abs(e.getDeltaY()) >= Math.abs(e.getDeltaX()) && e.getDeltaY() != 0) {
                 e.consume();
-                scrollBy(wheelStep(e));
+                double dy = wheelStep(e);
+                if (!scrollOutputBox(e.getTarget(), dy)) {
+                    scrollBy(dy);
+                }
             }
         });
         // The scroll pane also changes its value when the page grows, and that must not move the anchor.
@@ -243,6 +247,26 @@ final class PageScroll {
             setScrollOffset(local.getMaxY() - height + margin);
             rememberAnchor();
         }
+    }
+
+    /** Scrolls the scrolled output box around {@code target} by {@code dy} px; false if there is none or it is at its end. */
+    private static boolean scrollOutputBox(Object target, double dy) {
+        for (Node n = target instanceof Node t ? t : null; n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane box && box.getStyleClass().contains("cell-outputs-scroller")) {
+                double range = box.getContent().getLayoutBounds().getHeight() - box.getViewportBounds().getHeight();
+                if (range <= 0) {
+                    return false;
+                }
+                double at = box.getVvalue() * range;
+                double to = Math.max(0, Math.min(range, at + dy));
+                if (to == at) {
+                    return false;
+                }
+                box.setVvalue(to / range);
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isInScrollBar(Node node) {

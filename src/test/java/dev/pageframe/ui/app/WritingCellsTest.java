@@ -255,6 +255,67 @@ class WritingCellsTest extends WindowTest {
         assertTrue(ui.fx(() -> ui.cell(old, 0).outputsHiddenProperty().get()));
     }
 
+    /** Jupyter's Shift+O: a long output keeps to a box 24 em high, which the wheel scrolls before the page. */
+    @Test
+    void shiftOKeepsALongOutputInABoxThatTheWheelScrollsBeforeThePage() throws Exception {
+        String lines = IntStream.range(0, 200).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
+        Cell longOutput = Cell.code("for (int i = 0; i < 200; i++) System.out.println(\"line \" + i);")
+                .withExecutionCount(1).withOutputs(List.of(Output.Stream.stdout(lines)));
+        Path file = ui.writeTrustedNotebook("scrolled.ipynb", List.of(longOutput, longOutput.withId("second")));
+        NotebookTab tab = ui.open(file);
+        commandMode(tab, 0);
+        javafx.scene.Node view = ui.fx(() -> tab.view().lookupAll(".code-cell").iterator().next());
+        double em = ui.fx(() -> tab.view().fontSizeProperty().get());
+        assertTrue(ui.fx(() -> view.lookup(".cell-outputs").getLayoutBounds().getHeight()) > 30 * em,
+                "taller than the box will be");
+
+        ui.robot.push(KeyCode.SHIFT, KeyCode.O);
+        assertTrue(ui.fx(() -> ui.cell(tab, 0).outputsScrolledProperty().get()));
+        javafx.scene.control.ScrollPane box = ui.fx(() ->
+                (javafx.scene.control.ScrollPane) view.lookup(".cell-outputs-scroller"));
+        ui.waitUntil("the box is laid out at 24 em", () -> Math.abs(box.getHeight() - 24 * em) < 1);
+        assertSame(box, ui.fx(() -> view.lookup(".cell-outputs").getParent().getParent().getParent()),
+                "the outputs are inside the box");
+
+        // The wheel over the box scrolls the box; the page stays.
+        javafx.scene.Node text = ui.fx(() -> box.lookup(".cell-output"));
+        double page = ui.fx(() -> tab.view().scrollOffset());
+        wheelDown(text);
+        assertTrue(ui.fx(box::getVvalue) > 0, "the box scrolled");
+        assertEquals(page, ui.fx(() -> tab.view().scrollOffset()), 0.5, "the page did not");
+        // At the box's end the wheel moves the page on.
+        ui.fxRun(() -> box.setVvalue(1));
+        wheelDown(text);
+        assertTrue(ui.fx(() -> tab.view().scrollOffset()) > page + 10, "the page scrolled");
+
+        ui.robot.push(KeyCode.CONTROL, KeyCode.S);
+        ui.waitUntil("saved", () -> !tab.document().isDirty());
+        Cell saved = new dev.pageframe.notebook.NotebookFiles().load(file).notebook().cells().getFirst();
+        assertTrue(saved.metadata().path("scrolled").asBoolean(), saved.metadata().toString());
+
+        // A file that says scrolled opens so; Shift+O there lets the output out, and the key goes.
+        NotebookTab again = ui.open(ui.writeTrustedNotebook("scrolled-again.ipynb", List.of(saved)));
+        assertTrue(ui.fx(() -> ui.cell(again, 0).outputsScrolledProperty().get()));
+        commandMode(again, 0);
+        ui.robot.push(KeyCode.SHIFT, KeyCode.O);
+        assertFalse(ui.fx(() -> ui.cell(again, 0).outputsScrolledProperty().get()));
+        javafx.scene.Node first = ui.fx(() -> again.view().lookupAll(".code-cell").iterator().next());
+        ui.waitUntil("the output is out of its box", () -> first.lookup(".cell-outputs-scroller") == null
+                && first.lookup(".cell-outputs").getLayoutBounds().getHeight() > 30 * em);
+        assertFalse(ui.fx(() -> ui.cell(again, 0).toCell().metadata().has("scrolled")));
+    }
+
+    /** A wheel notch down over {@code node}, as a desktop sends it. */
+    private static void wheelDown(javafx.scene.Node node) {
+        ui.fxRun(() -> {
+            var b = node.localToScene(node.getLayoutBounds());
+            javafx.event.Event.fireEvent(node, new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                    b.getCenterX(), b.getCenterY(), b.getCenterX(), b.getCenterY(), false, false, false, false, false,
+                    false, 0, -120, 0, -120, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                    javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+        });
+    }
+
     /** A right-click on a cell selects it and offers the cell commands of the menus, with their keys. */
     @Test
     void aRightClickOnACellOffersTheCellCommandsForThatCell() throws Exception {
@@ -276,7 +337,8 @@ class WritingCellsTest extends WindowTest {
         List<String> labels = ui.fx(() -> contextMenu().getItems().stream().map(javafx.scene.control.MenuItem::getText)
                 .filter(t -> t != null).toList());
         assertTrue(labels.contains("Cut Cell  (X)") && labels.contains("Hide or Show Cell Output  (O)")
-                && labels.contains("Cell Type"), labels.toString());
+                && labels.contains("Scroll or Expand Cell Output  (Shift+O)") && labels.contains("Cell Type"),
+                labels.toString());
         ui.fxRun(() -> contextMenu().getItems().stream().filter(i -> "context-cell.insertBelow".equals(i.getId()))
                 .findFirst().orElseThrow().fire());
         ui.fxRun(() -> contextMenu().hide());
