@@ -308,16 +308,18 @@ final class Boot {
             if (pfn < end) {
                 piecesOf((int) pfn, (int) end, pieces);
             }
-            if (p.era() == Era.MODERN) {
-                // mm/page_alloc.c (since 5.10): boot memory goes to the tail of the free lists (FPI_TO_TAIL), so each
-                // list runs up in pfn order and the first allocations come from the bottom of a zone. Handing the
-                // blocks over from the top down, each to the head of its list, builds the same lists.
+            if (p.era() == Era.MODERN && z.type != ZoneType.HIGHMEM) {
+                // mm/page_alloc.c (since 5.10): memblock_free_all's memory goes to the tail of the free lists
+                // (FPI_TO_TAIL), so each list runs up in pfn order and the first allocations come from the bottom of a
+                // zone. Handing the blocks over from the top down, each to the head of its list, builds the same lists.
+                // 32-bit HighMem is not memblock's: arch/x86/mm/init_32.c frees it page by page upward with
+                // free_highmem_page(), an ordinary free to the head (until 6.15), so its top comes first, as below.
                 for (int i = pieces.size() - 2; i >= 0; i -= 2) {
                     k.buddy.free_one_page(z, pieces.get(i), pieces.get(i + 1));
                 }
             } else {
-                // 1.2 and 2.0 free boot memory page by page upward, each to the front of its queue: the last, highest
-                // block is the first handed out.
+                // 1.2 and 2.0 free boot memory page by page upward, each to the front of its queue (and so does
+                // 6.12's x86_32 for HighMem): the last, highest block is the first handed out.
                 for (int i = 0; i < pieces.size(); i += 2) {
                     k.buddy.free_one_page(z, pieces.get(i), pieces.get(i + 1));
                 }

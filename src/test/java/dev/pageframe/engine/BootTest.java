@@ -44,6 +44,20 @@ class BootTest {
     }
 
     @Test
+    void modernI386HandsOutHighMemFromTheTopAndLowMemoryFromTheBottom() {
+        // arch/x86/mm/init_32.c (before 6.15) frees HighMem page by page to the head of the lists; memblock frees
+        // the Normal zone to the tail.
+        Kernel k = Kernel.boot(MachineProfiles.I386, 2L << 30);
+        ZoneSnapshot high = k.zones().stream().filter(z -> z.name().equals("HighMem")).findFirst().orElseThrow();
+        ZoneSnapshot normal = k.zones().stream().filter(z -> z.name().equals("Normal")).findFirst().orElseThrow();
+        Page page = k.alloc_pages(Gfp.GFP_HIGHUSER, 0);
+        assertEquals(high.endPfn() - (1L << k.MAX_ORDER()), page.pfn(), "the first page of the top HighMem block");
+        long low = k.virt_to_pfn(k.__get_free_page(Gfp.GFP_KERNEL));
+        assertTrue(low >= normal.startPfn() && low < normal.startPfn() + (normal.endPfn() - normal.startPfn()) / 2,
+            "a GFP_KERNEL page from the bottom half of Normal: pfn 0x" + Long.toHexString(low));
+    }
+
+    @Test
     void linux20HandsOutTheLastBlockBootFreedFirst() {
         // 2.0's mem_init frees upward and each free goes to the front of its queue: the top of memory comes first.
         Kernel k = Kernel.boot(MachineProfiles.I386_LINUX_2_0, 16 * M);
