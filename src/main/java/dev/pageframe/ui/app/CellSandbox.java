@@ -5,12 +5,9 @@ import dev.pageframe.execution.NotebookExecution;
 import dev.pageframe.execution.Sandbox;
 import dev.pageframe.notebook.MachineSpec;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -41,18 +38,12 @@ public final class CellSandbox {
         }
     }
 
-    /** The setting stored in {@code configDir} (on when there is none). */
+    /** The setting stored in {@code configDir} (on when there is none, or the file cannot be read). */
     public static CellSandbox load(Path configDir) {
         Path file = configDir.resolve(FILE);
-        Properties p = new Properties();
-        if (Files.exists(file)) {
-            try (Reader in = Files.newBufferedReader(file)) {
-                p.load(in);
-            } catch (IOException e) {
-                // An unreadable settings file keeps the safe default.
-            }
-        }
-        return new CellSandbox(file, !"false".equals(p.getProperty(KEY, "true").strip()));
+        boolean on = ConfigFiles.properties(file).map(p -> !"false".equals(p.getProperty(KEY, "true").strip()))
+                .orElse(true);
+        return new CellSandbox(file, on);
     }
 
     /** On, and kept nowhere: for tests and for environments without a settings folder. */
@@ -93,20 +84,13 @@ public final class CellSandbox {
     }
 
     private void save(boolean on) {
+        // Other settings in the file stay; a damaged file is replaced by one holding this setting.
+        Properties p = ConfigFiles.properties(file).orElseGet(Properties::new);
+        p.setProperty(KEY, Boolean.toString(on));
         try {
-            Files.createDirectories(file.getParent());
-            Properties p = new Properties();
-            if (Files.exists(file)) {
-                try (Reader in = Files.newBufferedReader(file)) {
-                    p.load(in);
-                }
-            }
-            p.setProperty(KEY, Boolean.toString(on));
             StringWriter text = new StringWriter();
             p.store(text, "Pageframe settings");
-            Path temp = Files.createTempFile(file.getParent(), ".settings", ".tmp");
-            Files.writeString(temp, text.toString());
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            ConfigFiles.write(file, text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save " + file, e);
         }

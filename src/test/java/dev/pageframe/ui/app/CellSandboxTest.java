@@ -35,6 +35,23 @@ class CellSandboxTest {
     }
 
     @Test
+    void aDamagedSettingsFileKeepsTheSandboxOnAndIsReplacedOnTheNextChange() throws Exception {
+        Files.writeString(config.resolve(CellSandbox.FILE), "cells.sandbox=false\nbroken=\\u12\n");
+        CellSandbox setting = CellSandbox.load(config);
+        assertTrue(setting.enabledProperty().get(), "a file Properties cannot read keeps the safe default");
+        setting.enabledProperty().set(false);
+        assertFalse(CellSandbox.load(config).enabledProperty().get(), "the change was written whole");
+    }
+
+    @Test
+    void anotherSettingInTheFileSurvivesAChange() throws Exception {
+        Files.writeString(config.resolve(CellSandbox.FILE), "other.setting=kept\n");
+        CellSandbox.load(config).enabledProperty().set(false);
+        String text = Files.readString(config.resolve(CellSandbox.FILE));
+        assertTrue(text.contains("other.setting=kept") && text.contains("cells.sandbox=false"), text);
+    }
+
+    @Test
     void kernelsFollowTheSettingAtTheirNextStart() {
         CellSandbox setting = CellSandbox.load(config);
         Sandbox sandbox = setting.sandbox().withProbe(() -> new Landlock.Support(7, ""));
