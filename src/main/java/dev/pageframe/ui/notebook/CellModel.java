@@ -117,8 +117,7 @@ public final class CellModel {
         if (outputsHidden(metadata) == hidden) {
             return metadata;
         }
-        ObjectNode md = metadata == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                : metadata.deepCopy();
+        ObjectNode md = copyOf(metadata);
         if (hidden) {
             md.put("collapsed", true);
             md.withObjectProperty("jupyter").put("outputs_hidden", true);
@@ -148,14 +147,19 @@ public final class CellModel {
         if (outputsScrolled(metadata) == scrolled) {
             return metadata;
         }
-        ObjectNode md = metadata == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                : metadata.deepCopy();
+        ObjectNode md = copyOf(metadata);
         if (scrolled) {
             md.put("scrolled", true);
         } else {
             md.remove("scrolled");
         }
         return md;
+    }
+
+    /** A copy of the metadata to change, the model's own left as it is. */
+    private static ObjectNode copyOf(ObjectNode metadata) {
+        return metadata == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                : metadata.deepCopy();
     }
 
     /** Takes the outputs, count and metadata of {@code ran}, the result of running this cell. */

@@ -424,15 +424,19 @@ final class CodeCellView extends CellView {
     private javafx.scene.control.ScrollPane scroller() {
         if (outputScroller == null) {
             outputScroller = new javafx.scene.control.ScrollPane();
-            outputScroller.getStyleClass().add("cell-outputs-scroller");
+            outputScroller.getStyleClass().add(OUTPUT_BOX);
             outputScroller.setFitToWidth(true);
             outputScroller.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
             outputScroller.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
             outputScroller.setFocusTraversable(false);
-            outputScroller.maxHeightProperty().bind(notebook.fontSizeProperty().multiply(SCROLLED_EMS));
+            keep(notebook.fontSizeProperty().subscribe(size ->
+                    outputScroller.setMaxHeight(size.doubleValue() * SCROLLED_EMS)));
         }
         return outputScroller;
     }
+
+    /** The style class of a scrolled output box, which the page's wheel handling looks for. */
+    static final String OUTPUT_BOX = "cell-outputs-scroller";
 
     /** The height of a scrolled output box, in ems of the notebook's font, as Jupyter's. */
     static final int SCROLLED_EMS = 24;

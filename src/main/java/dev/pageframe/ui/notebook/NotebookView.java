@@ -48,7 +48,7 @@ public final class NotebookView extends StackPane {
         getChildren().add(scroll.scroller());
         scroll.setOnMoved(() -> {
             cards.start();
-            topCell.invalidate();
+            topCell.set(scroll.topCell(fontSizeProperty().get() * 2));
         });
         sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -304,17 +304,12 @@ public final class NotebookView extends StackPane {
         return scroll.viewportHeight();
     }
 
-    /** Scrolling only marks it stale: the walk over the cards happens when someone, the outline, asks. */
-    private final javafx.beans.binding.ObjectBinding<CellModel> topCell = new javafx.beans.binding.ObjectBinding<>() {
-        @Override
-        protected CellModel computeValue() {
-            return scroll.topCell(fontSizeProperty().get() * 2);
-        }
-    };
+    private final javafx.beans.property.ReadOnlyObjectWrapper<CellModel> topCell =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     /** The cell at the top of the view, kept current as the page scrolls (the outline follows it). */
-    public javafx.beans.value.ObservableObjectValue<CellModel> topCellProperty() {
-        return topCell;
+    public javafx.beans.property.ReadOnlyObjectProperty<CellModel> topCellProperty() {
+        return topCell.getReadOnlyProperty();
     }
 
     /** How far the page is scrolled, in pixels. */

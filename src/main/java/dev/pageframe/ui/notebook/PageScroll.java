@@ -252,7 +252,7 @@ final class PageScroll {
     /** Scrolls the scrolled output box around {@code target} by {@code dy} px; false if there is none or it is at its end. */
     private static boolean scrollOutputBox(Object target, double dy) {
         for (Node n = target instanceof Node t ? t : null; n != null; n = n.getParent()) {
-            if (n instanceof ScrollPane box && box.getStyleClass().contains("cell-outputs-scroller")) {
+            if (n instanceof ScrollPane box && box.getStyleClass().contains(CodeCellView.OUTPUT_BOX)) {
                 double range = box.getContent().getLayoutBounds().getHeight() - box.getViewportBounds().getHeight();
                 if (range <= 0) {
                     return false;

@@ -274,8 +274,13 @@ class WritingCellsTest extends WindowTest {
         javafx.scene.control.ScrollPane box = ui.fx(() ->
                 (javafx.scene.control.ScrollPane) view.lookup(".cell-outputs-scroller"));
         ui.waitUntil("the box is laid out at 24 em", () -> Math.abs(box.getHeight() - 24 * em) < 1);
-        assertSame(box, ui.fx(() -> view.lookup(".cell-outputs").getParent().getParent().getParent()),
-                "the outputs are inside the box");
+        assertSame(ui.fx(() -> view.lookup(".cell-outputs")), ui.fx(box::getContent), "the outputs are inside the box");
+
+        // O hides the outputs, box and all, and shows them again in their box.
+        ui.robot.push(KeyCode.O);
+        ui.waitUntil("hidden with the box", () -> !box.isVisible() && view.lookup(".outputs-hidden-bar").isVisible());
+        ui.robot.push(KeyCode.O);
+        ui.waitUntil("back in the box", () -> box.isVisible() && Math.abs(box.getHeight() - 24 * em) < 1);
 
         // The wheel over the box scrolls the box; the page stays.
         javafx.scene.Node text = ui.fx(() -> box.lookup(".cell-output"));
